@@ -1,0 +1,97 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { sql, type SQL } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
+import postgres from 'postgres'
+import * as schema from './schema/index.ts'
+
+export type Schema = typeof schema
+/** The database or a transaction on it: services accept either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+export type Engine = 'postgres' | 'pglite'
+
+export interface DbHandle {
+  db: Db
+  engine: Engine
+  /** Applies pending drizzle-kit migrations; safe when several instances start at once. */
+  migrate(): Promise<void>
+  close(): Promise<void>
+}
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
+
+/** PostgreSQL through a postgres.js pool. */
+export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} })
+  const db = drizzlePostgres({ client, schema }) as unknown as Db
+  return {
+    db,
+    engine: 'postgres',
+    async migrate() {
+      // One connection holds an advisory lock for the whole run, so a second
+      // instance starting at the same moment waits instead of migrating twice.
+      const reserved = await client.reserve()
+      try {
+        await reserved`select pg_advisory_lock(7310045)`
+        await migratePostgres(drizzlePostgres({ client: reserved as unknown as postgres.Sql }), { migrationsFolder })
+      } finally {
+        await reserved`select pg_advisory_unlock(7310045)`.catch(() => {})
+        reserved.release()
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  }
+}
+
+/** The embedded engine; `dataDir` undefined keeps it in memory (tests). */
+export function connectPglite(dataDir?: string): DbHandle {
+  if (dataDir) mkdirSync(dataDir, { recursive: true })
+  return wrapPglite(new PGlite(dataDir))
+}
+
+export function wrapPglite(client: PGlite): DbHandle {
+  const db = drizzlePglite({ client, schema }) as unknown as Db
+  return {
+    db,
+    engine: 'pglite',
+    migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
+    close: () => client.close(),
+  }
+}
+
+export function connect(config: { databaseUrl?: string; dataDir: string }): DbHandle {
+  return config.databaseUrl
+    ? connectPostgres(config.databaseUrl)
+    : connectPglite(path.join(config.dataDir, 'pgdata'))
+}
+
+/** Runs raw SQL and returns its rows, whichever driver is underneath. */
+export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[]
+}
+
+interface JournalEntry { tag: string; when: number }
+
+/** Compares the migrations applied to the database with those shipped in db/migrations. */
+export async function migrationStatus(db: Db): Promise<{ current: boolean; applied: number; expected: number }> {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: JournalEntry[] }
+  const expected = journal.entries.length
+  const latest = journal.entries.at(-1)?.when ?? 0
+  try {
+    const rows = await queryRows<{ applied: number | string; last: number | string | null }>(
+      db,
+      sql`select count(*)::int as applied, max(created_at) as last from drizzle.__drizzle_migrations`,
+    )
+    const applied = Number(rows[0]?.applied ?? 0)
+    return { current: Number(rows[0]?.last ?? 0) >= latest, applied, expected }
+  } catch {
+    return { current: false, applied: 0, expected }
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The whole application in one place: plugins first, then every domain module.
+ * `buildApp` takes the database and configuration so tests can pass their own.
+ */
+import cookie from '@fastify/cookie'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { randomUUID } from 'node:crypto'
+import type { Db, Engine } from '../db/client.ts'
+import type { Config } from './config.ts'
+import { validatorCompiler } from './lib/validation.ts'
+import apiTokenRoutes from './modules/api-tokens/routes.ts'
+import auditLogRoutes from './modules/audit-log/routes.ts'
+import authRoutes from './modules/auth/routes.ts'
+import healthRoutes from './modules/health/routes.ts'
+import isoClauseRoutes from './modules/iso-clauses/routes.ts'
+import orgUnitRoutes from './modules/org-units/routes.ts'
+import userRoutes from './modules/users/routes.ts'
+import authPlugin from './plugins/auth.ts'
+import errorsPlugin from './plugins/errors.ts'
+import openapiPlugin from './plugins/openapi.ts'
+import securityPlugin from './plugins/security.ts'
+import webAppPlugin from './plugins/web-app.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db
+    dbEngine: Engine
+    config: Config
+  }
+}
+
+export interface AppOptions {
+  db: Db
+  engine: Engine
+  config: Config
+  /** Pass `false` to silence logs (tests). */
+  logger?: boolean
+}
+
+export async function buildApp({ db, engine, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger
+      ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
+      : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimit,
+    // Honour a request id from the proxy so one id follows a request through every layer.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(
+    fp(async (instance) => {
+      instance.decorate('db', db)
+      instance.decorate('dbEngine', engine)
+      instance.decorate('config', config)
+    }, { name: 'db' }),
+  )
+  await app.register(errorsPlugin)
+  await app.register(securityPlugin)
+  await app.register(cookie)
+  await app.register(openapiPlugin)
+
+  await app.register(healthRoutes)
+  await app.register(
+    async (api) => {
+      await api.register(authPlugin)
+      await api.register(authRoutes)
+      await api.register(apiTokenRoutes)
+      await api.register(orgUnitRoutes)
+      await api.register(userRoutes)
+      await api.register(auditLogRoutes)
+      await api.register(isoClauseRoutes)
+    },
+    { prefix: '/api' },
+  )
+  await app.register(webAppPlugin, { root: config.webRoot })
+  return app
+}

@@ -1,0 +1,31 @@
+import { count } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { users } from '../../db/schema/index.ts'
+import { hashPassword } from '../lib/passwords.ts'
+import { systemActor } from '../lib/permissions.ts'
+import { recordAudit } from '../modules/audit-log/service.ts'
+import { seedOrganisation } from './organisation.ts'
+
+export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(users)
+  return n === 0
+}
+
+/** Loads the whole demo organisation in one transaction: all of it or nothing. */
+export async function loadDemoData(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    const org = await seedOrganisation(tx)
+    await recordAudit(tx, systemActor, { action: 'demo.load', entityType: 'system', after: { units: Object.keys(org.units).length, users: Object.keys(org.users).length } })
+  })
+}
+
+/** Without demo data, the first administrator comes from QMS_ADMIN_USERNAME / QMS_ADMIN_PASSWORD. */
+export async function createFirstAdmin(db: Db, username: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password)
+  await db.transaction(async (tx) => {
+    const [row] = await tx.insert(users).values({ username, fullName: 'Administrator', roles: ['admin'], passwordHash }).returning({ id: users.id })
+    await recordAudit(tx, systemActor, { action: 'user.create', entityType: 'user', entityId: row.id, after: { username, roles: ['admin'] } })
+  })
+}

@@ -1,0 +1,79 @@
+import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
+import { invalidField } from './problems.ts'
+
+export const DEFAULT_LIMIT = 50
+
+export interface PageRequest {
+  limit?: number
+  cursor?: string
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+type CursorValue = string | number | boolean | null
+
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url')
+}
+
+export function decodeCursor(cursor: string, length: number): CursorValue[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
+    if (Array.isArray(values) && values.length === length) return values
+  } catch {
+    // fall through to the 400 below
+  }
+  throw invalidField('query.cursor', 'The cursor is not valid; use the nextCursor of a previous page.', 'cursor')
+}
+
+interface SortKey {
+  column: PgColumn
+  /** Turns the cursor's JSON value back into the column's type (e.g. a Date). */
+  parse?: (value: CursorValue) => unknown
+  /** The value in the cursor for a row. */
+  read: (row: any) => CursorValue
+}
+
+/**
+ * Keyset pagination over a unique sort key (the last key must be unique, e.g. the id).
+ * `where` is the condition for rows after the cursor; fetch `limit + 1` rows and pass
+ * them to `page()`.
+ */
+export function keyset(keys: SortKey[], request: PageRequest, direction: 'asc' | 'desc' = 'asc') {
+  const limit = request.limit ?? DEFAULT_LIMIT
+  let where: SQL | undefined
+  if (request.cursor) {
+    const values = decodeCursor(request.cursor, keys.length).map((v, i) => (keys[i].parse ? keys[i].parse!(v) : v))
+    const cmp = direction === 'asc' ? gt : lt
+    // (a, b, c) after (x, y, z)  ⇔  a > x or (a = x and (b > y or (b = y and c > z)))
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const after = cmp(keys[i].column, values[i])
+      where = where ? or(after, and(eq(keys[i].column, values[i]), where)) : after
+    }
+  }
+  return {
+    where,
+    limit: limit + 1,
+    page<R, T>(rows: R[], map: (row: R) => T): Page<T> {
+      const more = rows.length > limit
+      const shown = more ? rows.slice(0, limit) : rows
+      const last = shown.at(-1)
+      return {
+        items: shown.map(map),
+        nextCursor: more && last ? encodeCursor(keys.map((k) => k.read(last))) : null,
+      }
+    },
+  }
+}
+
+export const dateKey = (column: PgColumn, read: (row: any) => Date): SortKey => ({
+  column,
+  read: (row) => read(row).toISOString(),
+  parse: (v) => new Date(String(v)),
+})
+
+export const textKey = (column: PgColumn, read: (row: any) => string | null): SortKey => ({ column, read })

@@ -1,0 +1,22 @@
+import { Ajv, type Options } from 'ajv'
+import formatsModule from 'ajv-formats'
+import type { FastifySchemaCompiler } from 'fastify'
+
+// ajv-formats is CommonJS: under ESM its default export is the module object.
+const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ?? formatsModule) as typeof formatsModule
+
+/**
+ * Two validators: JSON bodies are checked strictly as sent (no type coercion, every
+ * error reported); query strings, params and headers arrive as text, so those are coerced.
+ */
+function makeAjv(options: Options) {
+  const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, strict: false, ...options })
+  addFormats(ajv)
+  return ajv
+}
+
+const bodyAjv = makeAjv({ coerceTypes: false })
+const textAjv = makeAjv({ coerceTypes: 'array' })
+
+export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) =>
+  (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object)

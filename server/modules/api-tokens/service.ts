@@ -1,0 +1,105 @@
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import type { Db } from '../../../db/client.ts'
+import { apiTokens, users, type ApiTokenRow } from '../../../db/schema/index.ts'
+import { assertVersion } from '../../lib/concurrency.ts'
+import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
+import { requirePermission, type Actor } from '../../lib/permissions.ts'
+import { conflict, invalidField, notFound } from '../../lib/problems.ts'
+import { newSecret, sha256 } from '../../lib/tokens.ts'
+import { recordAudit } from '../audit-log/service.ts'
+import type { ApiToken, ApiTokenQuery, CreateApiToken } from './schemas.ts'
+
+export function toApiToken(row: ApiTokenRow, username: string): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    tokenPrefix: row.tokenPrefix,
+    userId: row.userId,
+    username,
+    createdById: row.createdById,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    version: row.version,
+  }
+}
+
+const selectTokens = (db: Db) =>
+  db.select({ token: apiTokens, username: users.username }).from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId))
+
+async function findToken(db: Db, id: string, forUpdate = false) {
+  const query = selectTokens(db).where(eq(apiTokens.id, id))
+  const [row] = forUpdate ? await query.for('update', { of: apiTokens }) : await query
+  if (!row) throw notFound('API token', id)
+  return row
+}
+
+/** Creates a token acting with the rights of `userId` (default: the caller). The secret is returned once. */
+export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken) {
+  requirePermission(actor, 'api_token.manage')
+  const userId = input.userId ?? actor.userId
+  if (input.expiresAt && new Date(input.expiresAt) <= new Date()) {
+    throw invalidField('expiresAt', 'must be in the future', 'future')
+  }
+  return db.transaction(async (tx) => {
+    const [owner] = await tx.select().from(users).where(eq(users.id, userId))
+    if (!owner) throw invalidField('userId', 'refers to a user that does not exist', 'exists')
+    if (!owner.active) throw invalidField('userId', 'refers to a deactivated user', 'active')
+    const token = newSecret('qms_')
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({
+        name: input.name,
+        tokenHash: sha256(token),
+        tokenPrefix: token.slice(0, 10),
+        userId,
+        createdById: actor.via === 'system' ? null : actor.userId,
+        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+      })
+      .returning()
+    const created = toApiToken(row, owner.username)
+    await recordAudit(tx, actor, { action: 'api_token.create', entityType: 'api_token', entityId: row.id, after: created })
+    return { ...created, token }
+  })
+}
+
+export async function listApiTokens(db: Db, actor: Actor, query: ApiTokenQuery) {
+  requirePermission(actor, 'api_token.manage')
+  const page = keyset([dateKey(apiTokens.createdAt, (r) => r.token.createdAt), textKey(apiTokens.id, (r) => r.token.id)], query, 'desc')
+  const rows = await selectTokens(db)
+    .where(
+      and(
+        query.userId ? eq(apiTokens.userId, query.userId) : undefined,
+        query.includeRevoked ? undefined : isNull(apiTokens.revokedAt),
+        page.where,
+      ),
+    )
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .limit(page.limit)
+  return page.page(rows, (r) => toApiToken(r.token, r.username))
+}
+
+export async function getApiToken(db: Db, actor: Actor, id: string) {
+  requirePermission(actor, 'api_token.manage')
+  const row = await findToken(db, id)
+  return toApiToken(row.token, row.username)
+}
+
+export async function revokeApiToken(db: Db, actor: Actor, id: string, expectedVersion: number | undefined) {
+  requirePermission(actor, 'api_token.manage')
+  return db.transaction(async (tx) => {
+    const current = await findToken(tx, id, true)
+    assertVersion(current.token, expectedVersion)
+    if (current.token.revokedAt) throw conflict('This token is already revoked.')
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date(), version: current.token.version + 1 })
+      .where(eq(apiTokens.id, id))
+      .returning()
+    const before = toApiToken(current.token, current.username)
+    const after = toApiToken(row, current.username)
+    await recordAudit(tx, actor, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, before, after })
+    return after
+  })
+}

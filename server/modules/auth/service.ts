@@ -1,0 +1,180 @@
+import { and, count, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import type { Db } from '../../../db/client.ts'
+import { apiTokens, loginAttempts, orgUnits, sessions, users, type UserRow } from '../../../db/schema/index.ts'
+import type { Config } from '../../config.ts'
+import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts'
+import { can, RULES, type Actor, type Permission } from '../../lib/permissions.ts'
+import { HttpProblem, tooManyRequests } from '../../lib/problems.ts'
+import { newSecret, sha256 } from '../../lib/tokens.ts'
+import { recordAudit } from '../audit-log/service.ts'
+import { loadUser } from '../users/service.ts'
+import type { ChangePasswordBody, LoginBody, SessionInfo } from './schemas.ts'
+
+export const SESSION_COOKIE = 'qms_session'
+export const CSRF_COOKIE = 'qms_csrf'
+
+type LoginConfig = Pick<Config, 'sessionHours' | 'loginMaxFailuresPerUser' | 'loginMaxFailuresPerIp' | 'loginWindowMinutes'>
+
+const BAD_CREDENTIALS = 'The username or password is not correct.'
+
+/** Builds the actor from a user row and the path of the user's unit. */
+function actorOf(user: UserRow, unitPath: string | null, via: Actor['via'], requestId?: string): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    roles: user.roles,
+    orgUnitId: user.orgUnitId,
+    orgUnitPath: unitPath,
+    via,
+    requestId,
+  }
+}
+
+async function assertNotThrottled(db: Db, config: LoginConfig, username: string, ip: string) {
+  const since = new Date(Date.now() - config.loginWindowMinutes * 60_000)
+  const failures = (where: ReturnType<typeof and>) =>
+    db.select({ n: count() }).from(loginAttempts).where(and(where, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
+  const [[byUser], [byIp]] = await Promise.all([
+    failures(eq(loginAttempts.username, username.toLowerCase())),
+    failures(eq(loginAttempts.ip, ip)),
+  ])
+  if (byUser.n >= config.loginMaxFailuresPerUser || byIp.n >= config.loginMaxFailuresPerIp) {
+    throw tooManyRequests(
+      `Too many failed sign-ins. Wait ${config.loginWindowMinutes} minutes and try again, or ask an administrator to reset the password.`,
+      config.loginWindowMinutes * 60,
+    )
+  }
+}
+
+export function permissionsOf(actor: Actor): string[] {
+  return (Object.keys(RULES) as Permission[]).filter((p) => can(actor, p))
+}
+
+export interface LoginResult extends SessionInfo {
+  sessionToken: string
+  csrfToken: string
+  expiresAt: Date
+}
+
+export async function login(
+  db: Db,
+  config: LoginConfig,
+  input: LoginBody & { ip: string; userAgent?: string; requestId?: string },
+): Promise<LoginResult> {
+  const username = input.username.trim()
+  await assertNotThrottled(db, config, username, input.ip)
+
+  const [found] = await db
+    .select({ user: users, unitPath: orgUnits.path })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(sql`lower(${users.username}) = lower(${username})`)
+  // Unknown users, users without a password and inactive users all cost one scrypt
+  // and get the same answer, so neither timing nor message reveals which it was.
+  const hash = found?.user.passwordHash ?? (await decoyHash())
+  const ok = (await verifyPassword(input.password, hash)) && Boolean(found?.user.passwordHash) && Boolean(found?.user.active)
+
+  await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip: input.ip, succeeded: ok })
+  // Keep the table small: old attempts no longer count for anything.
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(Date.now() - 24 * 3600_000)))
+  if (!ok || !found) throw new HttpProblem(401, 'bad-credentials', 'Sign-in failed', BAD_CREDENTIALS)
+
+  const sessionToken = newSecret()
+  const csrfToken = newSecret('', 24)
+  const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000)
+  const actor = actorOf(found.user, found.unitPath, 'session', input.requestId)
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      tokenHash: sha256(sessionToken),
+      csrfToken,
+      userId: found.user.id,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 500) ?? null,
+    })
+    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, found.user.id))
+    await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: found.user.id, after: { ip: input.ip } })
+  })
+  const user = await loadUser(db, found.user.id)
+  return { user, sessionToken, csrfToken, expiresAt, permissions: permissionsOf(actor) }
+}
+
+export interface ResolvedSession {
+  actor: Actor
+  sessionId: string
+  csrfToken: string
+}
+
+// Sliding expiry, but written at most once every few minutes per session.
+const TOUCH_AFTER_MS = 5 * 60_000
+
+export async function resolveSession(db: Db, token: string, sessionHours: number, requestId?: string): Promise<ResolvedSession | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users, unitPath: orgUnits.path })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, new Date()), eq(users.active, true)))
+  if (!row) return null
+  const now = Date.now()
+  if (now - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now), expiresAt: new Date(now + sessionHours * 3600_000) })
+      .where(eq(sessions.id, row.session.id))
+  }
+  return { actor: actorOf(row.user, row.unitPath, 'session', requestId), sessionId: row.session.id, csrfToken: row.session.csrfToken }
+}
+
+export async function resolveApiToken(db: Db, token: string, requestId?: string): Promise<Actor | null> {
+  const now = new Date()
+  const [row] = await db
+    .select({ token: apiTokens, user: users, unitPath: orgUnits.path })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sha256(token)),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        eq(users.active, true),
+      ),
+    )
+  if (!row) return null
+  if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id))
+  }
+  return actorOf(row.user, row.unitPath, 'token', requestId)
+}
+
+export async function logout(db: Db, actor: Actor, sessionId: string) {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, sessionId))
+    await recordAudit(tx, actor, { action: 'auth.logout', entityType: 'user', entityId: actor.userId })
+  })
+}
+
+export async function currentSession(db: Db, actor: Actor, csrfToken?: string): Promise<SessionInfo> {
+  return { user: await loadUser(db, actor.userId), csrfToken, permissions: permissionsOf(actor) }
+}
+
+/** Changes one's own password and ends one's other sessions. */
+export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: string | undefined, input: ChangePasswordBody) {
+  const [row] = await db.select().from(users).where(eq(users.id, actor.userId))
+  if (!row?.passwordHash || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
+    throw new HttpProblem(400, 'validation', 'Invalid request', 'The current password is not correct.', [
+      { path: 'currentPassword', message: 'is not correct', code: 'incorrect' },
+    ])
+  }
+  const passwordHash = await hashPassword(input.newPassword)
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, version: row.version + 1, updatedAt: new Date() }).where(eq(users.id, actor.userId))
+    await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, actor.userId), currentSessionId ? ne(sessions.id, currentSessionId) : undefined))
+    await recordAudit(tx, actor, { action: 'auth.change_password', entityType: 'user', entityId: actor.userId })
+  })
+}
+

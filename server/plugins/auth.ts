@@ -1,0 +1,65 @@
+/**
+ * Who is calling: a bearer API token, or the session cookie (then state changes must
+ * carry the X-CSRF-Token of that session). Routes are private unless `config.public`.
+ */
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Actor } from '../lib/permissions.ts'
+import { forbidden, HttpProblem, unauthorized } from '../lib/problems.ts'
+import { resolveApiToken, resolveSession, SESSION_COOKIE } from '../modules/auth/service.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in caller; set on every private route. */
+    actor: Actor
+    sessionId?: string
+    csrfToken?: string
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+function sameToken(a: string, b: string) {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+export default fp(
+  async function authPlugin(app: FastifyInstance) {
+    app.decorateRequest('actor', null as unknown as Actor)
+    app.addHook('onRequest', async (request) => {
+      const isPublic = request.routeOptions.config?.public === true
+      const authorization = request.headers.authorization
+      if (authorization) {
+        const match = /^Bearer\s+(\S+)$/i.exec(authorization)
+        const actor = match ? await resolveApiToken(app.db, match[1], request.id) : null
+        if (!actor) {
+          throw new HttpProblem(401, 'bad-token', 'Not signed in', 'The API token is not valid, has expired or was revoked.', undefined, {
+            'WWW-Authenticate': 'Bearer error="invalid_token"',
+          })
+        }
+        request.actor = actor
+        return
+      }
+
+      const token = request.cookies[SESSION_COOKIE]
+      const session = token ? await resolveSession(app.db, token, app.config.sessionHours, request.id) : null
+      if (session) {
+        request.actor = session.actor
+        request.sessionId = session.sessionId
+        request.csrfToken = session.csrfToken
+        if (!SAFE_METHODS.has(request.method) && !isPublic) {
+          const sent = request.headers['x-csrf-token']
+          if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+            throw forbidden('The X-CSRF-Token header is missing or does not match your session. Reload the page and try again.')
+          }
+        }
+        return
+      }
+      if (!isPublic) throw unauthorized(token ? 'Your session has ended. Sign in again.' : 'Sign in to continue.')
+    })
+  },
+  { name: 'auth', dependencies: ['db'] },
+)

@@ -1,0 +1,129 @@
+/**
+ * One place that turns every error into an RFC 9457 problem document.
+ * 5xx details are logged, never sent: no stack traces or SQL leave the server.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { HttpProblem, problemType, type FieldError } from '../lib/problems.ts'
+
+interface AjvError {
+  instancePath: string
+  keyword: string
+  message?: string
+  params: Record<string, unknown>
+}
+
+/** `/items/0/text` + missing `name` → `items.0.text.name`; query and params are prefixed. */
+function fieldPath(context: string | undefined, error: AjvError): string {
+  const segments = error.instancePath.split('/').filter(Boolean).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  if (error.keyword === 'required' && typeof error.params.missingProperty === 'string') segments.push(error.params.missingProperty)
+  if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') {
+    segments.push(error.params.additionalProperty)
+  }
+  const prefix = context === 'querystring' ? 'query' : context && context !== 'body' ? context : ''
+  return [prefix, ...segments].filter(Boolean).join('.') || (prefix || 'body')
+}
+
+function messageFor(error: AjvError): string {
+  switch (error.keyword) {
+    case 'required':
+      return 'is required'
+    case 'additionalProperties':
+      return 'is not a known field'
+    case 'enum':
+      return `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`
+    case 'const':
+      return `must be ${JSON.stringify(error.params.allowedValue)}`
+    default:
+      return error.message ?? 'is invalid'
+  }
+}
+
+function validationErrors(error: FastifyError): FieldError[] {
+  const seen = new Set<string>()
+  const out: FieldError[] = []
+  for (const e of (error.validation ?? []) as unknown as AjvError[]) {
+    // anyOf branches repeat the same field; the first message for a field is enough.
+    if (e.keyword === 'anyOf') continue
+    const path = fieldPath(error.validationContext, e)
+    if (seen.has(path)) continue
+    seen.add(path)
+    out.push({ path, message: messageFor(e), code: e.keyword, params: e.params })
+  }
+  return out
+}
+
+const PG_UNIQUE = '23505'
+const PG_FOREIGN_KEY = '23503'
+const PG_CHECK = '23514'
+
+function pgCode(error: unknown): string | undefined {
+  const e = error as { code?: unknown; cause?: { code?: unknown } }
+  const code = typeof e.cause?.code === 'string' ? e.cause.code : e.code
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem) {
+  for (const [name, value] of Object.entries(problem.headers)) reply.header(name, value)
+  return reply
+    .code(problem.status)
+    .type('application/problem+json')
+    .send({
+      type: problemType(problem.slug),
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      requestId: request.id,
+      ...(problem.errors?.length ? { errors: problem.errors } : {}),
+      ...problem.extensions,
+    })
+}
+
+/** Maps any thrown value to a problem; unknown errors become a bare 500. */
+export function toProblem(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error
+  const fe = error as FastifyError
+  if (fe.validation) {
+    const errors = validationErrors(fe)
+    const where = fe.validationContext === 'querystring' ? 'query string' : fe.validationContext ?? 'request'
+    return new HttpProblem(400, 'validation', 'Invalid request', `The ${where} has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+  }
+  switch (pgCode(error)) {
+    case PG_UNIQUE:
+      return new HttpProblem(409, 'conflict', 'Conflict', 'A record with the same unique value already exists.')
+    case PG_FOREIGN_KEY:
+      return new HttpProblem(409, 'conflict', 'Conflict', 'The record refers to, or is referred to by, another record that prevents this change.')
+    case PG_CHECK:
+      return new HttpProblem(400, 'validation', 'Invalid request', 'A value breaks a rule of the database.')
+  }
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500
+  if (status >= 400 && status < 500) {
+    const titles: Record<number, string> = {
+      400: 'Invalid request',
+      404: 'Not found',
+      405: 'Method not allowed',
+      406: 'Not acceptable',
+      413: 'Request body too large',
+      415: 'Unsupported media type',
+      429: 'Too many requests',
+    }
+    let detail = fe.message
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') detail = 'Send the body as application/json.'
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') detail = 'The request body is larger than the server accepts.'
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError) detail = 'The body is not valid JSON.'
+    return new HttpProblem(status, status === 400 ? 'validation' : `http-${status}`, titles[status] ?? 'Request error', detail)
+  }
+  return new HttpProblem(500, 'internal', 'Internal error', 'Something went wrong on the server. It has been logged; quote the request id when you report it.')
+}
+
+export default fp(
+  async function errorsPlugin(app: FastifyInstance) {
+    app.setErrorHandler((error, request, reply) => {
+      const problem = toProblem(error)
+      if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+      else request.log.info({ status: problem.status, detail: problem.detail }, 'request refused')
+      return sendProblem(request, reply, problem)
+    })
+  },
+  { name: 'errors' },
+)
