@@ -34,15 +34,15 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
     db,
     engine: 'postgres',
     async migrate() {
-      // One connection holds an advisory lock for the whole run, so a second
+      // A single-connection client holds an advisory lock for the whole run, so a second
       // instance starting at the same moment waits instead of migrating twice.
-      const reserved = await client.reserve()
+      const single = postgres(url, { max: 1, onnotice: () => {} })
       try {
-        await reserved`select pg_advisory_lock(7310045)`
-        await migratePostgres(drizzlePostgres({ client: reserved as unknown as postgres.Sql }), { migrationsFolder })
+        await single`select pg_advisory_lock(7310045)`
+        await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder })
+        await single`select pg_advisory_unlock(7310045)`
       } finally {
-        await reserved`select pg_advisory_unlock(7310045)`.catch(() => {})
-        reserved.release()
+        await single.end({ timeout: 5 })
       }
     },
     close: () => client.end({ timeout: 5 }),

@@ -53,6 +53,8 @@ export async function buildApp({ db, engine, config, logger = true }: AppOptions
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
+  // The API speaks JSON (and multipart where a route says so); anything else is a 415.
+  app.removeContentTypeParser('text/plain')
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

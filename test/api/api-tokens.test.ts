@@ -1,0 +1,66 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { appContext } from '../helpers/app.ts'
+
+const ctx = appContext()
+const tokens = suite('API tokens', ctx)
+
+tokens('an admin creates a token for a user; the secret is shown once and works as Bearer', async ({ as, bearer, userId }) => {
+  const admin = await as('admin')
+  const res = await admin.post('/api/api-tokens', { name: 'one-stop-shop sync', userId: await userId('auditor') })
+  assert.is(res.status, 201)
+  assert.match(res.body.token, /^qms_/)
+  const read = await admin.get(`/api/api-tokens/${res.body.id}`)
+  assert.not.ok('token' in read.body)
+  assert.is(read.body.username, 'auditor')
+
+  const integration = bearer(res.body.token)
+  const me = await integration.get('/api/auth/me')
+  assert.is(me.status, 200)
+  assert.is(me.body.user.username, 'auditor')
+  // The token carries the user's rights, no more: an auditor cannot create org units.
+  assert.is((await integration.post('/api/org-units', { code: 'TK', name: 'Token unit' })).status, 403)
+})
+
+tokens('a bearer token needs no CSRF header and writes with its user’s rights', async ({ as, bearer }) => {
+  const admin = await as('admin')
+  const created = await admin.post('/api/api-tokens', { name: 'admin automation' })
+  const res = await bearer(created.body.token).post('/api/org-units', { code: 'AUTO', name: 'Created by a script' })
+  assert.is(res.status, 201)
+  const log = await admin.get(`/api/audit-log?entityType=org_unit&entityId=${res.body.id}`)
+  assert.is(log.body.items[0].actorUsername, 'admin')
+})
+
+tokens('a revoked token stops working at once', async ({ as, bearer }) => {
+  const admin = await as('admin')
+  const created = (await admin.post('/api/api-tokens', { name: 'short-lived' })).body
+  assert.is((await bearer(created.token).get('/api/auth/me')).status, 200)
+  assert.is((await admin.post(`/api/api-tokens/${created.id}/revoke`)).status, 428)
+  const revoked = await admin.post(`/api/api-tokens/${created.id}/revoke`, {}, { ifMatch: created.version })
+  assert.is(revoked.status, 200)
+  assert.ok(revoked.body.revokedAt)
+  const refused = await bearer(created.token).get('/api/auth/me')
+  assert.is(refused.status, 401)
+  assert.is(refused.body.type, 'urn:qms:problem:bad-token')
+  assert.is((await admin.post(`/api/api-tokens/${created.id}/revoke`, {}, { ifMatch: revoked.body.version })).status, 409)
+})
+
+tokens('tokens are stored hashed', async ({ as, db }) => {
+  const created = (await (await as('admin')).post('/api/api-tokens', { name: 'hash check' })).body
+  const { apiTokens } = await import('../../db/schema/index.ts')
+  const { eq } = await import('drizzle-orm')
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, created.id))
+  assert.is.not(row.tokenHash, created.token)
+  assert.not.ok(JSON.stringify(row).includes(created.token))
+})
+
+tokens('only admins manage tokens; an expiry in the past is refused', async ({ as }) => {
+  assert.is((await (await as('manager')).post('/api/api-tokens', { name: 'x' })).status, 403)
+  assert.is((await (await as('manager')).get('/api/api-tokens')).status, 403)
+  const past = await (await as('admin')).post('/api/api-tokens', { name: 'x', expiresAt: '2020-01-01T00:00:00Z' })
+  assert.is(past.status, 400)
+  assert.is(past.body.errors[0].path, 'expiresAt')
+})
+
+ctx.use(tokens)
+tokens.run()

@@ -1,0 +1,94 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { browserContext } from '../helpers/browser.ts'
+
+const ctx = browserContext()
+const admin = suite('an administrator manages people', ctx)
+const it = ctx.use(admin)
+
+it('signs in, creates a user, sees it listed, switches language and signs out', async ({ page, baseUrl, problems }) => {
+  await page.goto(baseUrl)
+  // Vietnamese is the default.
+  await page.getByLabel('Tên đăng nhập').fill('admin')
+  await page.getByLabel('Mật khẩu').fill('demo1234')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+
+  await page.getByRole('link', { name: 'Người dùng' }).click()
+  await page.getByRole('link', { name: 'Thêm người dùng' }).click()
+  await page.getByLabel('Tên đăng nhập').fill('nguyen.thi.hanh')
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hạnh')
+  // Options are indented by depth in the tree: the reception desk sits under the Office.
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
+  await page.getByLabel('Công chức, viên chức').check()
+  await page.getByLabel('Mật khẩu').fill('short')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  // The API's validation message shows next to the field.
+  await page.getByText('Cần ít nhất 8 ký tự.').waitFor()
+  await page.getByLabel('Mật khẩu').fill('hanh-2026!')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+
+  await page.getByRole('heading', { name: 'Người dùng' }).waitFor()
+  await page.getByRole('link', { name: 'Nguyễn Thị Hạnh' }).waitFor()
+
+  await page.getByRole('button', { name: 'English' }).first().click()
+  await page.getByRole('heading', { name: 'Users' }).waitFor()
+  await page.reload()
+  // The choice persists across a reload.
+  await page.getByRole('heading', { name: 'Users' }).waitFor()
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor()
+
+  // The new user can sign in with the password the admin set.
+  await page.getByLabel('Username').fill('nguyen.thi.hanh')
+  await page.getByLabel('Password').fill('hanh-2026!')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByText('Hello, Nguyễn Thị Hạnh.').waitFor()
+  assert.equal(problems, [])
+})
+
+it('creates a department and shows it in the tree', async ({ page, baseUrl, problems }) => {
+  await page.goto(baseUrl)
+  await page.getByLabel('Tên đăng nhập').fill('admin')
+  await page.getByLabel('Mật khẩu').fill('demo1234')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('link', { name: 'Đơn vị' }).click()
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click()
+  await page.getByLabel('Mã đơn vị').fill('VP')
+  await page.getByLabel('Tên đơn vị').fill('Trùng mã')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  await page.getByText('Đã được sử dụng.').waitFor()
+  await page.getByLabel('Mã đơn vị').fill('TTr')
+  await page.getByLabel('Tên đơn vị').fill('Thanh tra Ban')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  await page.getByRole('cell', { name: 'Thanh tra Ban', exact: true }).waitFor()
+  assert.equal(problems, [])
+})
+
+admin.run()
+
+const phone = browserContext({ viewport: { width: 375, height: 740 } })
+const onPhone = suite('the app on a 375 px phone', phone)
+const itPhone = phone.use(onPhone)
+
+itPhone('signs in and reaches every section through the menu', async ({ page, baseUrl, problems }) => {
+  await page.goto(baseUrl)
+  await page.getByLabel('Tên đăng nhập').fill('head')
+  await page.getByLabel('Mật khẩu').fill('demo1234')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok(overflow <= 0, `page is wider than the phone by ${overflow}px`)
+  await page.getByRole('button', { name: 'Trình đơn' }).click()
+  await page.getByRole('link', { name: 'Kiểm tra' }).click()
+  await page.getByRole('heading', { name: 'Kiểm tra' }).waitFor()
+  // A head of unit has no administration menu.
+  await page.getByRole('button', { name: 'Trình đơn' }).click()
+  assert.is(await page.getByRole('link', { name: 'Người dùng' }).count(), 0)
+  await page.getByRole('button', { name: 'Đăng xuất' }).click()
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
+  assert.equal(problems, [])
+})
+
+onPhone.run()

@@ -1,0 +1,134 @@
+/**
+ * Browser tests: the real server on a real database, serving the built web app, driven
+ * by Debian's Chromium through playwright-core. Without Chromium the tests are skipped
+ * with one line saying so; REQUIRE_BROWSER=1 (set by .ci/run) makes that a failure.
+ *
+ *   const ctx = browserContext()
+ *   const journey = suite('admin manages users', ctx)
+ *   const it = ctx.use(journey)
+ *   it('creates a user', async ({ page, baseUrl }) => { … })
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import type { Test } from 'uvu'
+import type { DbHandle } from '../../db/client.ts'
+import { buildApp } from '../../server/app.ts'
+import { loadConfig } from '../../server/config.ts'
+import { createTestDatabase, type Seed } from './database.ts'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const browserAvailable = existsSync(CHROMIUM)
+const required = process.env.REQUIRE_BROWSER === '1'
+
+let announced = false
+function announceSkip() {
+  if (announced) return
+  announced = true
+  console.log(`\nBrowser tests skipped: Chromium not found at ${CHROMIUM} (install it with "apt-get install -y chromium"; REQUIRE_BROWSER=1 turns this into a failure).\n`)
+}
+
+let browser: Promise<Browser> | undefined
+function launchBrowser(): Promise<Browser> {
+  browser ??= chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // The machine has no route out: keep Chromium from trying to phone home.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  })
+  return browser
+}
+
+export async function closeBrowser() {
+  if (browser) await (await browser).close()
+  browser = undefined
+  if (webRoot) rmSync(webRoot, { recursive: true, force: true })
+}
+
+let webRoot: string | undefined
+let webBuild: Promise<string> | undefined
+/** Builds the web app once per run, into a temporary folder. */
+function buildWeb(): Promise<string> {
+  webBuild ??= (async () => {
+    const { build } = await import('vite')
+    webRoot = mkdtempSync(path.join(tmpdir(), 'qms-web-'))
+    await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
+    return webRoot
+  })()
+  return webBuild
+}
+
+export interface BrowserTestContext {
+  baseUrl: string
+  page: Page
+  context: BrowserContext
+  app: FastifyInstance
+  handle: DbHandle
+  /** Console errors, failed requests and page errors seen during the test (CSP violations included). */
+  problems: string[]
+}
+
+export interface BrowserOptions {
+  seed?: Seed
+  viewport?: { width: number; height: number }
+}
+
+export function browserContext(options: BrowserOptions = {}) {
+  const ctx = { problems: [] as string[] } as BrowserTestContext & { use<T>(suite: Test<T>): Test<T> }
+  let started: Promise<void> | undefined
+
+  async function start() {
+    const [root, handle] = await Promise.all([buildWeb(), createTestDatabase(options.seed ?? 'demo')])
+    const config = { ...loadConfig({}), webRoot: root }
+    const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const address = app.server.address()
+    const port = typeof address === 'object' && address ? address.port : 0
+    Object.assign(ctx, { app, handle, baseUrl: `http://127.0.0.1:${port}` })
+    await launchBrowser()
+  }
+
+  ctx.use = <T>(suite: Test<T>): Test<T> => {
+    if (!browserAvailable) {
+      if (required) {
+        const fail = ((name: string) =>
+          suite(name, () => {
+            throw new Error(`Chromium is required (REQUIRE_BROWSER=1) but was not found at ${CHROMIUM}.`)
+          })) as unknown as Test<T>
+        return fail
+      }
+      announceSkip()
+      return suite.skip as unknown as Test<T>
+    }
+    suite.before(async () => {
+      started ??= start().catch((err) => {
+        console.error('browser test set-up failed:', err)
+        throw err
+      })
+      await started
+    })
+    suite.before.each(async () => {
+      ctx.problems = []
+      ctx.context = await (await launchBrowser()).newContext({
+        viewport: options.viewport ?? { width: 1280, height: 800 },
+        locale: 'vi-VN',
+      })
+      ctx.page = await ctx.context.newPage()
+      ctx.page.on('console', (m) => {
+        if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) ctx.problems.push(`console: ${m.text()}`)
+      })
+      ctx.page.on('pageerror', (e) => ctx.problems.push(`page error: ${e.message}`))
+    })
+    suite.after.each(async () => {
+      await ctx.context?.close()
+    })
+    suite.after(async () => {
+      await ctx.app?.close()
+      await ctx.handle?.close()
+    })
+    return suite
+  }
+  return ctx
+}

@@ -1,0 +1,36 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { ConfigError, loadConfig } from '../../server/config.ts'
+
+test('defaults: port 3000 on 127.0.0.1, embedded database in ./data, demo on', () => {
+  const config = loadConfig({}, '/srv/qms')
+  assert.is(config.port, 3000)
+  assert.is(config.host, '127.0.0.1')
+  assert.is(config.databaseUrl, undefined)
+  assert.is(config.dataDir, '/srv/qms/data')
+  assert.is(config.demo, true)
+  assert.is(config.logLevel, 'info')
+})
+
+test('values from the environment', () => {
+  const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db/qms', QMS_DATA_DIR: '/var/qms', QMS_DEMO: '0', LOG_LEVEL: 'warn' }, '/x')
+  assert.is(config.port, 8080)
+  assert.is(config.host, '0.0.0.0')
+  assert.is(config.databaseUrl, 'postgres://u@db/qms')
+  assert.is(config.dataDir, '/var/qms')
+  assert.is(config.demo, false)
+  assert.is(config.logLevel, 'warn')
+})
+
+test('every bad value is reported at once, by name', () => {
+  try {
+    loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', QMS_DEMO: 'maybe', DATABASE_URL: 'mysql://x', QMS_ADMIN_USERNAME: 'root' })
+    assert.unreachable('should throw')
+  } catch (err) {
+    assert.instance(err, ConfigError)
+    const message = (err as Error).message
+    for (const name of ['PORT', 'LOG_LEVEL', 'QMS_DEMO', 'DATABASE_URL', 'QMS_ADMIN_PASSWORD']) assert.match(message, name)
+  }
+})
+
+test.run()

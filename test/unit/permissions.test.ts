@@ -1,0 +1,28 @@
+import { test } from 'uvu'
+import * as assert from 'uvu/assert'
+import { can, visibleUnitPaths, type Actor, type Role } from '../../server/lib/permissions.ts'
+
+const actor = (roles: Role[], path: string | null = '/board/office/'): Actor => ({
+  userId: 'u', username: 'u', fullName: 'U', roles, orgUnitId: 'office', orgUnitPath: path, via: 'session',
+})
+
+test('admins write org units and users; nobody else does', () => {
+  assert.ok(can(actor(['admin']), 'org_unit.write'))
+  assert.ok(can(actor(['admin']), 'user.write'))
+  for (const role of ['manager', 'auditor', 'dept_head', 'staff'] as Role[]) {
+    assert.not.ok(can(actor([role]), 'org_unit.write'), role)
+    assert.not.ok(can(actor([role]), 'user.write'), role)
+  }
+})
+
+test('the audit log is for admins and managers', () => {
+  assert.ok(can(actor(['manager']), 'audit_log.read'))
+  assert.not.ok(can(actor(['auditor']), 'audit_log.read'))
+})
+
+test('everyone signed in reads the organisation', () => {
+  assert.ok(can(actor(['staff']), 'user.read'))
+  assert.equal(visibleUnitPaths(actor(['staff']), 'org_unit.read'), 'all')
+})
+
+test.run()

@@ -1,0 +1,95 @@
+/**
+ * fetch for the API: JSON in and out, the CSRF header on state changes, If-Match when
+ * given, and problem+json turned into an ApiError the pages can show field by field.
+ */
+export interface FieldError {
+  path: string
+  message: string
+  code?: string
+  params?: Record<string, unknown>
+}
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  errors?: FieldError[]
+  allowed?: string[]
+  currentVersion?: number
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly problem: Problem) {
+    super(problem.detail || problem.title)
+  }
+
+  /** The message for one field, if the server named it. */
+  fieldError(path: string): FieldError | undefined {
+    return this.problem.errors?.find((e) => e.path === path)
+  }
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+let csrfToken: string | undefined
+
+export function setCsrfToken(token: string | undefined) {
+  csrfToken = token
+}
+
+function csrfFromCookie(): string | undefined {
+  return /(?:^|;\s*)qms_csrf=([^;]+)/.exec(document.cookie)?.[1]
+}
+
+/** Other parts of the app react to a lost session (e.g. show the sign-in page). */
+export const sessionEvents = new EventTarget()
+
+export interface RequestOptions {
+  ifMatch?: number
+  query?: Record<string, string | number | boolean | undefined | null>
+  signal?: AbortSignal
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json'
+  if (method !== 'GET') {
+    const token = csrfToken ?? csrfFromCookie()
+    if (token) headers['x-csrf-token'] = token
+  }
+  if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`
+  let url = path
+  if (options.query) {
+    const params = new URLSearchParams()
+    for (const [k, v] of Object.entries(options.query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v))
+    const qs = params.toString()
+    if (qs) url += `?${qs}`
+  }
+  const res = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+    signal: options.signal,
+  })
+  if (res.status === 204) return undefined as T
+  const isJson = (res.headers.get('content-type') ?? '').includes('json')
+  const payload = isJson ? await res.json() : await res.text()
+  if (!res.ok) {
+    const problem: Problem = isJson
+      ? payload
+      : { type: 'about:blank', title: res.statusText, status: res.status, detail: String(payload).slice(0, 200) }
+    if (res.status === 401 && !path.endsWith('/auth/login')) sessionEvents.dispatchEvent(new Event('expired'))
+    throw new ApiError(res.status, problem)
+  }
+  return payload as T
+}
+
+export const get = <T>(path: string, options?: RequestOptions) => api<T>('GET', path, undefined, options)
+export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('POST', path, body ?? {}, options)
+export const patch = <T>(path: string, body: unknown, options?: RequestOptions) => api<T>('PATCH', path, body, options)
+export const put = <T>(path: string, body: unknown, options?: RequestOptions) => api<T>('PUT', path, body, options)

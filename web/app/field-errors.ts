@@ -1,0 +1,29 @@
+import { msg, str } from '@lit/localize'
+import type { ApiError, FieldError } from '../api/client.ts'
+
+/** The API's field error in the user's language; unknown codes keep the server's words. */
+export function describeFieldError(error: FieldError | undefined): string {
+  if (!error) return ''
+  const limit = error.params?.limit
+  switch (error.code) {
+    case 'required':
+      return msg('Required.', { id: 'error.required' })
+    case 'minLength':
+      return msg(str`At least ${limit} characters.`, { id: 'error.minLength' })
+    case 'maxLength':
+      return msg(str`At most ${limit} characters.`, { id: 'error.maxLength' })
+    case 'format':
+      return msg('Wrong format.', { id: 'error.format' })
+    case 'pattern':
+      return msg('Contains characters that are not allowed.', { id: 'error.pattern' })
+    case 'duplicate':
+      return msg('Already in use.', { id: 'error.duplicate' })
+    default:
+      return error.message
+  }
+}
+
+/** The message for a field, or '' (for `aria-invalid` and the error line under an input). */
+export function fieldMessage(error: ApiError | undefined, path: string): string {
+  return describeFieldError(error?.fieldError(path))
+}

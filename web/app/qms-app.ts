@@ -1,0 +1,208 @@
+import { localized, msg, str } from '@lit/localize'
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import '../features/auth/qms-login-page.ts'
+import '../features/dashboard/qms-dashboard-page.ts'
+import '../features/org-units/qms-org-units-page.ts'
+import '../features/placeholder/qms-coming-soon.ts'
+import '../features/users/qms-user-editor.ts'
+import '../features/users/qms-users-page.ts'
+import './qms-language-switch.ts'
+import { internalLink, RouterController } from './router.ts'
+import { session, SessionController } from './session.ts'
+
+interface NavItem {
+  href: string
+  label: () => string
+  permission?: string
+}
+
+const NAV: NavItem[] = [
+  { href: '/', label: () => msg('Dashboard', { id: 'nav.dashboard' }) },
+  { href: '/inspections', label: () => msg('Inspections', { id: 'nav.inspections' }) },
+  { href: '/nonconformities', label: () => msg('Nonconformities', { id: 'nav.nonconformities' }) },
+  { href: '/documents', label: () => msg('Documents', { id: 'nav.documents' }) },
+  { href: '/dossiers', label: () => msg('Dossiers', { id: 'nav.dossiers' }) },
+  { href: '/reports', label: () => msg('Reports', { id: 'nav.reports' }) },
+]
+
+const ADMIN_NAV: NavItem[] = [
+  { href: '/admin/org-units', label: () => msg('Org units', { id: 'nav.orgUnits' }), permission: 'org_unit.write' },
+  { href: '/admin/users', label: () => msg('Users', { id: 'nav.users' }), permission: 'user.write' },
+]
+
+/**
+ * @summary The application shell: sign-in when signed out; otherwise the navigation and
+ * the page for the current address.
+ */
+@customElement('qms-app')
+@localized()
+export class QmsApp extends LitElement {
+  static override styles = css`
+    :host { display: block; min-height: 100vh; }
+    .loading { padding: var(--qms-space-6); text-align: center; color: var(--qms-muted); }
+    header {
+      position: sticky; top: 0; z-index: 10; display: flex; align-items: center; gap: var(--qms-space-3);
+      background: var(--qms-primary); color: var(--qms-on-primary); padding: 0 var(--qms-space-4); min-height: 56px;
+    }
+    header .brand { font-weight: 700; color: inherit; text-decoration: none; font-size: 1.05rem; }
+    header .spacer { flex: 1; }
+    header .who { font-size: 0.9rem; opacity: 0.9; }
+    header button {
+      font: inherit; color: inherit; background: transparent; border: 1px solid rgb(255 255 255 / 50%);
+      border-radius: var(--qms-radius); min-height: 40px; padding: 0 var(--qms-space-3); cursor: pointer;
+    }
+    header button:focus-visible { outline: 3px solid var(--qms-focus); }
+    .menu-toggle { display: none; }
+    .layout { display: grid; grid-template-columns: 230px 1fr; min-height: calc(100vh - 56px); }
+    nav { background: var(--qms-surface); border-right: 1px solid var(--qms-border); padding: var(--qms-space-3) 0; }
+    nav ul { list-style: none; margin: 0; padding: 0; }
+    nav a {
+      display: flex; align-items: center; min-height: var(--qms-tap); padding: 0 var(--qms-space-4);
+      color: var(--qms-text); text-decoration: none; border-left: 4px solid transparent;
+    }
+    nav a:hover { background: var(--qms-primary-soft); }
+    nav a[aria-current='page'] { border-left-color: var(--qms-primary); background: var(--qms-primary-soft); font-weight: 600; }
+    nav a:focus-visible { outline: 3px solid var(--qms-focus); outline-offset: -3px; }
+    nav .group { margin: var(--qms-space-4) var(--qms-space-4) var(--qms-space-1); font-size: 0.8rem; text-transform: uppercase; color: var(--qms-muted); letter-spacing: 0.04em; }
+    nav .nav-footer { display: none; padding: var(--qms-space-4); gap: var(--qms-space-3); flex-direction: column; align-items: start; }
+    main { padding: var(--qms-space-5); min-width: 0; max-width: 1200px; }
+    @media (max-width: 800px) {
+      .menu-toggle { display: inline-flex; align-items: center; }
+      header .who, header .desktop-only { display: none; }
+      .layout { grid-template-columns: 1fr; }
+      nav { display: none; border-right: none; border-bottom: 1px solid var(--qms-border); }
+      nav.open { display: block; }
+      nav .nav-footer { display: flex; }
+      main { padding: var(--qms-space-4) var(--qms-space-3); }
+    }
+  `
+
+  private readonly router = new RouterController(this)
+  private readonly session = new SessionController(this)
+  @state() private menuOpen = false
+  @state() private loadError = false
+
+  override connectedCallback() {
+    super.connectedCallback()
+    this.addEventListener('click', this.handleClick)
+    this.addEventListener('qms-navigate', this.handleNavigate as EventListener)
+    void this.loadSession()
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback()
+    this.removeEventListener('click', this.handleClick)
+    this.removeEventListener('qms-navigate', this.handleNavigate as EventListener)
+  }
+
+  private async loadSession() {
+    try {
+      this.loadError = false
+      await session.load()
+    } catch {
+      this.loadError = true
+    }
+  }
+
+  private readonly handleClick = (event: MouseEvent) => {
+    const to = internalLink(event)
+    if (!to) return
+    event.preventDefault()
+    this.menuOpen = false
+    this.router.navigate(to)
+  }
+
+  private readonly handleNavigate = (event: CustomEvent<{ to: string; replace?: boolean }>) => {
+    this.router.navigate(event.detail.to, { replace: event.detail.replace })
+  }
+
+  private async handleSignOut() {
+    await session.logout()
+    this.router.navigate('/', { replace: true })
+  }
+
+  private renderPage(): TemplateResult {
+    const m = this.router.match([
+      '/',
+      '/inspections',
+      '/nonconformities',
+      '/documents',
+      '/dossiers',
+      '/reports',
+      '/admin/org-units',
+      '/admin/users',
+      '/admin/users/new',
+      '/admin/users/:id',
+    ])
+    switch (m?.route) {
+      case '/':
+        return html`<qms-dashboard-page></qms-dashboard-page>`
+      case '/admin/org-units':
+        return html`<qms-org-units-page></qms-org-units-page>`
+      case '/admin/users':
+        return html`<qms-users-page></qms-users-page>`
+      case '/admin/users/new':
+        return html`<qms-user-editor></qms-user-editor>`
+      case '/admin/users/:id':
+        return html`<qms-user-editor .userId=${m.params.id}></qms-user-editor>`
+      case undefined:
+        return html`<h1>${msg('This page does not exist.', { id: 'common.notFound' })}</h1>`
+      default: {
+        const item = NAV.find((n) => n.href === m!.route)!
+        return html`<qms-coming-soon .heading=${item.label()}></qms-coming-soon>`
+      }
+    }
+  }
+
+  private renderLink(item: NavItem) {
+    const current = item.href === '/' ? this.router.path === '/' : this.router.path.startsWith(item.href)
+    return html`<li><a href=${item.href} aria-current=${current ? 'page' : 'false'}>${item.label()}</a></li>`
+  }
+
+  override render() {
+    const state = this.session.state
+    if (this.loadError) {
+      return html`<p class="loading">${msg('Could not load data.', { id: 'common.loadFailed' })}
+        <button @click=${this.loadSession}>${msg('Try again', { id: 'common.retry' })}</button></p>`
+    }
+    if (state.status === 'loading') return html`<p class="loading">${msg('Loading…', { id: 'common.loading' })}</p>`
+    if (state.status === 'signed-out') return html`<qms-login-page ?expired=${Boolean(state.expired)}></qms-login-page>`
+
+    const user = state.info.user
+    const admin = ADMIN_NAV.filter((n) => !n.permission || this.session.can(n.permission))
+    return html`
+      <header>
+        <button class="menu-toggle" aria-expanded=${this.menuOpen} aria-controls="main-nav" @click=${() => (this.menuOpen = !this.menuOpen)}>
+          ☰ <span>${msg('Menu', { id: 'nav.menu' })}</span>
+        </button>
+        <a class="brand" href="/">QMS Tracker</a>
+        <span class="spacer"></span>
+        <span class="who">${msg(str`Signed in as ${user.fullName}`, { id: 'nav.signedInAs' })}</span>
+        <qms-language-switch class="desktop-only"></qms-language-switch>
+        <button class="desktop-only" @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
+      </header>
+      <div class="layout">
+        <nav id="main-nav" class=${this.menuOpen ? 'open' : ''} aria-label=${msg('Main navigation', { id: 'nav.main' })}>
+          <ul>${NAV.map((n) => this.renderLink(n))}</ul>
+          ${admin.length
+            ? html`<div class="group" id="admin-group">${msg('Administration', { id: 'nav.admin' })}</div>
+                <ul aria-labelledby="admin-group">${admin.map((n) => this.renderLink(n))}</ul>`
+            : nothing}
+          <div class="nav-footer">
+            <span>${msg(str`Signed in as ${user.fullName}`, { id: 'nav.signedInAs' })}</span>
+            <qms-language-switch></qms-language-switch>
+            <button @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
+          </div>
+        </nav>
+        <main>${this.renderPage()}</main>
+      </div>
+    `
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-app': QmsApp
+  }
+}

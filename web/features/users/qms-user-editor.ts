@@ -1,0 +1,141 @@
+import { localized, msg } from '@lit/localize'
+import { Task } from '@lit/task'
+import { html, LitElement, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { ApiError, get, patch, post } from '../../api/client.ts'
+import { ROLES, type User } from '../../api/types.ts'
+import { fieldMessage } from '../../app/field-errors.ts'
+import { roleLabel } from '../../app/labels.ts'
+import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+
+/**
+ * @summary Creates a user, or edits one (with the version read, so a concurrent change is refused).
+ * @event qms-navigate - detail `{ to }`: back to the list after saving
+ */
+@customElement('qms-user-editor')
+@localized()
+export class QmsUserEditor extends LitElement {
+  static override styles = [pageStyles, buttonStyles, formStyles]
+
+  /** The user to edit; unset to create one. */
+  @property() userId?: string
+  @state() private error?: ApiError
+  @state() private busy = false
+
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+  private readonly user = new Task(this, {
+    task: ([id], { signal }) => (id ? get<User>(`/api/users/${id}`, { signal }) : Promise.resolve(null)),
+    args: () => [this.userId] as const,
+  })
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault()
+    const data = new FormData(event.target as HTMLFormElement)
+    const text = (name: string) => String(data.get(name) ?? '').trim()
+    const user = this.user.value
+    const password = String(data.get('password') ?? '')
+    const body: Record<string, unknown> = {
+      username: text('username'),
+      fullName: text('fullName'),
+      position: text('position') || null,
+      email: text('email') || null,
+      orgUnitId: text('orgUnitId') || null,
+      roles: data.getAll('roles').map(String),
+    }
+    if (user) {
+      body.active = data.get('active') === 'on'
+      if (data.get('removePassword') === 'on') body.password = null
+      else if (password) body.password = password
+    } else if (password) {
+      body.password = password
+    }
+    this.busy = true
+    this.error = undefined
+    try {
+      if (user) await patch<User>(`/api/users/${user.id}`, body, { ifMatch: user.version })
+      else await post<User>('/api/users', body)
+      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: '/admin/users' }, bubbles: true, composed: true }))
+    } catch (err) {
+      if (err instanceof ApiError) this.error = err
+      else throw err
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private field(name: string, label: string, input: unknown, hint?: string) {
+    const error = fieldMessage(this.error, name)
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      ${input}
+      ${hint ? html`<span class="hint" id=${`${name}-hint`}>${hint}</span>` : nothing}
+      ${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}
+    </div>`
+  }
+
+  override render() {
+    return html`<p><a href="/admin/users">${msg('← All users', { id: 'users.back' })}</a></p>
+      ${this.user.render({
+        pending: () => html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`,
+        complete: (user) => this.renderForm(user),
+        error: () => html`<p role="alert">${msg('User not found.', { id: 'users.notFound' })}</p>`,
+      })}`
+  }
+
+  private renderForm(user: User | null) {
+    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
+    const general = this.error && !this.error.problem.errors?.length
+    return html`<h1>${user ? msg('Edit user', { id: 'users.editTitle' }) : msg('New user', { id: 'users.newTitle' })}</h1>
+      <form class="card" @submit=${this.handleSubmit} novalidate>
+        <div class="grid-2">
+          ${this.field('username', msg('Username', { id: 'users.username' }),
+            html`<input id="username" name="username" .value=${user?.username ?? ''} autocapitalize="none" spellcheck="false" autocomplete="off" aria-invalid=${invalid('username')} aria-describedby="username-hint username-error" />`,
+            msg('Letters without accents, digits, dot, dash.', { id: 'users.usernameHint' }))}
+          ${this.field('fullName', msg('Full name', { id: 'users.fullName' }),
+            html`<input id="fullName" name="fullName" .value=${user?.fullName ?? ''} autocomplete="off" aria-invalid=${invalid('fullName')} aria-describedby="fullName-error" />`)}
+          ${this.field('position', msg('Position', { id: 'users.position' }),
+            html`<input id="position" name="position" .value=${user?.position ?? ''} aria-invalid=${invalid('position')} />`)}
+          ${this.field('email', msg('Email', { id: 'users.email' }),
+            html`<input id="email" name="email" type="email" .value=${user?.email ?? ''} aria-invalid=${invalid('email')} aria-describedby="email-error" />`)}
+        </div>
+        ${this.field('orgUnitId', msg('Unit', { id: 'users.unit' }),
+          html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${invalid('orgUnitId')} aria-describedby="orgUnitId-error">
+            <option value="">${msg('— None —', { id: 'common.none' })}</option>
+            ${(this.units.value ?? []).filter((u) => u.active || u.id === user?.orgUnitId).map(
+              (u) => html`<option value=${u.id} ?selected=${u.id === user?.orgUnitId}>${indentedName(u)}</option>`,
+            )}
+          </select>`)}
+        <fieldset>
+          <legend>${msg('Roles', { id: 'users.roles' })}</legend>
+          <div class="checks">
+            ${ROLES.map((r) => html`<label class="check"><input type="checkbox" name="roles" value=${r} ?checked=${user?.roles.includes(r) ?? false} />${roleLabel(r)}</label>`)}
+          </div>
+          ${fieldMessage(this.error, 'roles') ? html`<span class="error">${fieldMessage(this.error, 'roles')}</span>` : nothing}
+        </fieldset>
+        ${this.field('password', msg('Password', { id: 'users.password' }),
+          html`<input id="password" name="password" type="password" autocomplete="new-password" aria-invalid=${invalid('password')} aria-describedby="password-hint password-error" />`,
+          user
+            ? msg('Leave empty to keep the current password. A new password ends this person’s sessions.', { id: 'users.passwordHintEdit' })
+            : msg('Leave empty for someone who is only inspected and never signs in.', { id: 'users.passwordHintNew' }))}
+        ${user
+          ? html`<div class="checks">
+              ${user.canSignIn ? html`<label class="check"><input type="checkbox" name="removePassword" />${msg('No sign-in (remove the password)', { id: 'users.removePassword' })}</label>` : nothing}
+              <label class="check"><input type="checkbox" name="active" ?checked=${user.active} />${msg('Active', { id: 'users.activeLabel' })}</label>
+            </div>
+            ${fieldMessage(this.error, 'active') ? html`<span class="error">${this.error?.problem.detail}</span>` : nothing}`
+          : nothing}
+        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <a class="button" href="/admin/users">${msg('Cancel', { id: 'common.cancel' })}</a>
+        </div>
+      </form>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-user-editor': QmsUserEditor
+  }
+}

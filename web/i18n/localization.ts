@@ -1,0 +1,61 @@
+/**
+ * The localisation layer: @lit/localize in runtime mode. Code strings are English
+ * (`msg('Save', { id: 'common.save' })`); Vietnamese, the default, comes from the
+ * feature `*.vi.ts` files gathered in vi.ts. The choice persists in localStorage.
+ */
+import { configureLocalization, type LocaleModule } from '@lit/localize'
+import * as vi from './vi.ts'
+
+export const LOCALES = ['vi', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+const STORAGE_KEY = 'qms.locale'
+
+const { getLocale, setLocale } = configureLocalization({
+  sourceLocale: 'en',
+  targetLocales: ['vi'],
+  loadLocale: async () => vi as unknown as LocaleModule,
+})
+
+export { getLocale }
+
+function storedLocale(): Locale {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY)
+    return value === 'en' ? 'en' : 'vi'
+  } catch {
+    return 'vi'
+  }
+}
+
+export async function useLocale(locale: Locale): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale)
+  } catch {
+    // private mode: the choice lasts for this page only
+  }
+  document.documentElement.lang = locale
+  await setLocale(locale)
+}
+
+/** Called once before the first render. */
+export const initLocale = () => useLocale(storedLocale())
+
+const intlLocale = () => (getLocale() === 'vi' ? 'vi-VN' : 'en-GB')
+
+/** dd/MM/yyyy in Vietnamese (and in British English, which reads the same way). */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return ''
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value)
+  if (Number.isNaN(date.getTime())) return ''
+  return new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)
+}
+
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return ''
+  const date = new Date(value)
+  if (Number.isNaN(date.getTime())) return ''
+  return `${formatDate(date)} ${new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', hour12: false }).format(date)}`
+}
+
+export const formatNumber = (value: number, digits = 0) =>
+  new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)

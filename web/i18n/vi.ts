@@ -1,0 +1,17 @@
+/**
+ * Vietnamese templates for @lit/localize, gathered from each feature. Add a feature's
+ * `*.vi.ts` here; test/unit/localization.test.ts checks that every msg id has one.
+ */
+import { common } from '../app/common.vi.ts'
+import { auth } from '../features/auth/auth.vi.ts'
+import { orgUnits } from '../features/org-units/org-units.vi.ts'
+import { users } from '../features/users/users.vi.ts'
+import { dashboard } from '../features/dashboard/dashboard.vi.ts'
+
+export const templates = {
+  ...common,
+  ...auth,
+  ...orgUnits,
+  ...users,
+  ...dashboard,
+}
