@@ -1,3 +1,5 @@
+export {}
+
 /**
  * `npm run bench [name]`: performance measurements that print their figures.
  * Each later feature adds its benchmark to BENCHMARKS.
