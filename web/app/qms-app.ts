@@ -2,34 +2,11 @@ import { localized, msg, str } from '@lit/localize'
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import '../features/auth/qms-login-page.ts'
-import '../features/dashboard/qms-dashboard-page.ts'
-import '../features/org-units/qms-org-units-page.ts'
-import '../features/placeholder/qms-coming-soon.ts'
-import '../features/users/qms-user-editor.ts'
-import '../features/users/qms-users-page.ts'
+import { ADMIN_NAV, NAV, type NavItem } from './navigation.ts'
 import './qms-language-switch.ts'
+import { ROUTES } from './routes.ts'
 import { internalLink, RouterController } from './router.ts'
 import { session, SessionController } from './session.ts'
-
-interface NavItem {
-  href: string
-  label: () => string
-  permission?: string
-}
-
-const NAV: NavItem[] = [
-  { href: '/', label: () => msg('Dashboard', { id: 'nav.dashboard' }) },
-  { href: '/inspections', label: () => msg('Inspections', { id: 'nav.inspections' }) },
-  { href: '/nonconformities', label: () => msg('Nonconformities', { id: 'nav.nonconformities' }) },
-  { href: '/documents', label: () => msg('Documents', { id: 'nav.documents' }) },
-  { href: '/dossiers', label: () => msg('Dossiers', { id: 'nav.dossiers' }) },
-  { href: '/reports', label: () => msg('Reports', { id: 'nav.reports' }) },
-]
-
-const ADMIN_NAV: NavItem[] = [
-  { href: '/admin/org-units', label: () => msg('Org units', { id: 'nav.orgUnits' }), permission: 'org_unit.write' },
-  { href: '/admin/users', label: () => msg('Users', { id: 'nav.users' }), permission: 'user.write' },
-]
 
 /**
  * @summary The application shell: sign-in when signed out; otherwise the navigation and
@@ -123,36 +100,10 @@ export class QmsApp extends LitElement {
   }
 
   private renderPage(): TemplateResult {
-    const m = this.router.match([
-      '/',
-      '/inspections',
-      '/nonconformities',
-      '/documents',
-      '/dossiers',
-      '/reports',
-      '/admin/org-units',
-      '/admin/users',
-      '/admin/users/new',
-      '/admin/users/:id',
-    ])
-    switch (m?.route) {
-      case '/':
-        return html`<qms-dashboard-page></qms-dashboard-page>`
-      case '/admin/org-units':
-        return html`<qms-org-units-page></qms-org-units-page>`
-      case '/admin/users':
-        return html`<qms-users-page></qms-users-page>`
-      case '/admin/users/new':
-        return html`<qms-user-editor></qms-user-editor>`
-      case '/admin/users/:id':
-        return html`<qms-user-editor .userId=${m.params.id}></qms-user-editor>`
-      case undefined:
-        return html`<h1>${msg('This page does not exist.', { id: 'common.notFound' })}</h1>`
-      default: {
-        const item = NAV.find((n) => n.href === m!.route)!
-        return html`<qms-coming-soon .heading=${item.label()}></qms-coming-soon>`
-      }
-    }
+    const m = this.router.match(ROUTES.map((r) => r.pattern))
+    const route = m && ROUTES.find((r) => r.pattern === m.route)
+    if (!m || !route) return html`<h1>${msg('This page does not exist.', { id: 'common.notFound' })}</h1>`
+    return route.render(m.params, this.router.query)
   }
 
   private renderLink(item: NavItem) {

@@ -1,0 +1,24 @@
+import { msg } from '@lit/localize'
+
+export interface NavItem {
+  href: string
+  label: () => string
+  /** Shown only to users who have this permission somewhere. */
+  permission?: string
+}
+
+/** The main sections, in menu order. */
+export const NAV: NavItem[] = [
+  { href: '/', label: () => msg('Dashboard', { id: 'nav.dashboard' }) },
+  { href: '/inspections', label: () => msg('Inspections', { id: 'nav.inspections' }) },
+  { href: '/nonconformities', label: () => msg('Nonconformities', { id: 'nav.nonconformities' }) },
+  { href: '/documents', label: () => msg('Documents', { id: 'nav.documents' }) },
+  { href: '/dossiers', label: () => msg('Dossiers', { id: 'nav.dossiers' }) },
+  { href: '/reports', label: () => msg('Reports', { id: 'nav.reports' }) },
+]
+
+/** The administration menu. */
+export const ADMIN_NAV: NavItem[] = [
+  { href: '/admin/org-units', label: () => msg('Org units', { id: 'nav.orgUnits' }), permission: 'org_unit.write' },
+  { href: '/admin/users', label: () => msg('Users', { id: 'nav.users' }), permission: 'user.write' },
+]

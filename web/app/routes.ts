@@ -1,0 +1,26 @@
+/**
+ * Every page of the app. Each feature lists its own pages in
+ * `features/<domain>/routes.ts`; add that list here. The first matching pattern wins,
+ * so a feature's page replaces the placeholder of its section.
+ */
+import type { TemplateResult } from 'lit'
+import { authRoutes } from '../features/auth/routes.ts'
+import { dashboardRoutes } from '../features/dashboard/routes.ts'
+import { orgUnitRoutes } from '../features/org-units/routes.ts'
+import { placeholderRoutes } from '../features/placeholder/routes.ts'
+import { userRoutes } from '../features/users/routes.ts'
+
+export interface RouteDef {
+  /** `/admin/users/:id` style; `:name` segments arrive in `params`. */
+  pattern: string
+  render: (params: Record<string, string>, query: URLSearchParams) => TemplateResult
+}
+
+export const ROUTES: RouteDef[] = [
+  ...authRoutes,
+  ...dashboardRoutes,
+  ...orgUnitRoutes,
+  ...userRoutes,
+  // Sections not built yet say so; keep this last.
+  ...placeholderRoutes,
+]
