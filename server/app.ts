@@ -3,6 +3,7 @@
  * `buildApp` takes the database and configuration so tests can pass their own.
  */
 import cookie from '@fastify/cookie'
+import multipart from '@fastify/multipart'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
@@ -69,6 +70,8 @@ export async function buildApp({ db, engine, config, logger = true }: AppOptions
   await app.register(errorsPlugin)
   await app.register(securityPlugin)
   await app.register(cookie)
+  // Uploads are read per route with readUpload (server/lib/uploads.ts), which sets the limits.
+  await app.register(multipart, { limits: { files: 1, fields: 50 } })
   await app.register(openapiPlugin)
 
   await app.register(healthRoutes)
