@@ -1,0 +1,78 @@
+/**
+ * `npm start` as a new user runs it: the real entry point in its own process, with the
+ * embedded database in a fresh folder.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port
+      server.close(() => resolve(port))
+    })
+  })
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', QMS_WEB_ROOT: '/nonexistent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
+    child.stdout!.on('data', () => output.includes('is running at') && (clearTimeout(timer), resolve()))
+    void exited.then(() => (clearTimeout(timer), reject(new Error(`server exited:\n${output}`))))
+  })
+  return { child, ready, exited, output: () => output }
+}
+
+const startup = suite('starting the server')
+const dirs: string[] = []
+const children: ChildProcess[] = []
+startup.after(() => {
+  for (const c of children) c.kill('SIGKILL')
+  for (const d of dirs) rmSync(d, { recursive: true, force: true })
+})
+
+startup('without demo data, the first administrator comes from the environment; SIGTERM shuts down cleanly', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'qms-start-'))
+  dirs.push(dir)
+  const port = await freePort()
+  const server = start({ PORT: String(port), QMS_DATA_DIR: dir, QMS_DEMO: '0', QMS_ADMIN_USERNAME: 'chief', QMS_ADMIN_PASSWORD: 'chief-password' })
+  children.push(server.child)
+  await server.ready
+  const base = `http://127.0.0.1:${port}`
+  assert.is((await fetch(`${base}/ready`)).status, 200)
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'chief', password: 'chief-password' }),
+  })
+  assert.is(login.status, 200)
+  const demo = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+  })
+  assert.is(demo.status, 401, 'no demo users without QMS_DEMO')
+  server.child.kill('SIGTERM')
+  assert.is(await server.exited, 0)
+})
+
+startup('a bad setting stops the start with a message naming it', async () => {
+  const server = start({ PORT: 'eighty', QMS_DATA_DIR: '/tmp/unused' })
+  children.push(server.child)
+  assert.is(await server.exited, 1)
+  assert.match(server.output(), /PORT must be a whole number/)
+})
+
+startup.run()
