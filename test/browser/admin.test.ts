@@ -66,6 +66,30 @@ it('creates a department and shows it in the tree', async ({ page, baseUrl, prob
   assert.equal(problems, [])
 })
 
+it('creates an API token, sees its secret once, and revokes it', async ({ page, baseUrl, problems }) => {
+  await page.goto(`${baseUrl}/admin/api-tokens`)
+  await page.getByLabel('Tên đăng nhập').fill('admin')
+  await page.getByLabel('Mật khẩu').fill('demo1234')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('heading', { name: 'Mã truy cập API' }).waitFor()
+  await page.getByRole('button', { name: 'Tạo mã mới' }).click()
+  await page.getByLabel('Mục đích sử dụng').fill('Đồng bộ phần mềm một cửa')
+  await page.getByLabel('Thay mặt người dùng').selectOption({ label: 'Trần Thị Lan (auditor)' })
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  const secret = (await page.locator('code').first().textContent())!.trim()
+  assert.match(secret, /^qms_/)
+  // The secret works as a bearer token with the auditor's rights.
+  const me = await page.request.get(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } })
+  assert.is((await me.json()).user.username, 'auditor')
+  page.on('dialog', (d) => d.accept())
+  await page.getByRole('button', { name: 'Thu hồi' }).click()
+  // Revoked tokens leave the list (it shows active ones by default).
+  await page.getByRole('button', { name: 'Thu hồi' }).waitFor({ state: 'detached' })
+  const after = await page.request.get(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } })
+  assert.is(after.status(), 401)
+  assert.equal(problems, [])
+})
+
 admin.run()
 
 const phone = browserContext({ viewport: { width: 375, height: 740 } })

@@ -8,5 +8,6 @@ export type { User } from '../../server/modules/users/schemas.ts'
 export type { OrgUnit } from '../../server/modules/org-units/schemas.ts'
 export type { SessionInfo } from '../../server/modules/auth/schemas.ts'
 export type { AuditEntry } from '../../server/modules/audit-log/schemas.ts'
+export type { ApiToken } from '../../server/modules/api-tokens/schemas.ts'
 
 export const ROLES = ['admin', 'manager', 'auditor', 'dept_head', 'staff'] as const satisfies readonly Role[]

@@ -4,6 +4,7 @@
  * so a feature's page replaces the placeholder of its section.
  */
 import type { TemplateResult } from 'lit'
+import { apiTokenRoutes } from '../features/api-tokens/routes.ts'
 import { authRoutes } from '../features/auth/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
@@ -21,6 +22,7 @@ export const ROUTES: RouteDef[] = [
   ...dashboardRoutes,
   ...orgUnitRoutes,
   ...userRoutes,
+  ...apiTokenRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -3,6 +3,7 @@
  * `*.vi.ts` here; test/unit/localization.test.ts checks that every msg id has one.
  */
 import { common } from '../app/common.vi.ts'
+import { apiTokens } from '../features/api-tokens/api-tokens.vi.ts'
 import { auth } from '../features/auth/auth.vi.ts'
 import { orgUnits } from '../features/org-units/org-units.vi.ts'
 import { users } from '../features/users/users.vi.ts'
@@ -14,4 +15,5 @@ export const templates = {
   ...orgUnits,
   ...users,
   ...dashboard,
+  ...apiTokens,
 }
