@@ -207,7 +207,7 @@ const DOCUMENTS: DocumentSeed[] = [
   },
   {
     code: 'TL-BN-01', title: 'Quyết định 101/QĐ-BKHCN (2019): mô hình khung hệ thống quản lý chất lượng cho cơ quan hành chính tại địa phương', type: 'external', unit: 'office', clauses: ['4.4'], interval: 24,
-    revisions: [{ daysAgo: 2 * Y + 30, edition: '2015', status: 'published', summary: 'Bản sao kiểm soát', drafter: 'vo.thi.mai', reviewer: 'head' }],
+    revisions: [{ daysAgo: 2 * Y - 60, edition: '2015', status: 'published', summary: 'Bản sao kiểm soát', drafter: 'vo.thi.mai', reviewer: 'head' }],
   },
 ]
 

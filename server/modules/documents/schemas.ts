@@ -107,6 +107,7 @@ export const DocumentQuery = Type.Object({
   clause: Type.Optional(Type.String({ pattern: '^\\d+(\\.\\d+)*$', maxLength: 10, description: 'Documents that reference this clause' })),
   status: Type.Optional(DocumentStatusSchema),
   standardEdition: Type.Optional(EditionSchema),
+  inUse: Type.Optional(Type.Boolean({ description: 'true leaves out withdrawn (obsolete) documents; false lists only those' })),
   reviewDueBefore: Type.Optional(Type.String({ format: 'date', description: 'Published documents whose next review falls on or before this date' })),
   ...ListQuery,
 })

@@ -194,6 +194,7 @@ export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery) 
         query.clause ? sql`${documents.clauseNumbers} @> array[${query.clause}]::text[]` : undefined,
         query.status ? sql`${statusSql} = ${query.status}` : undefined,
         query.standardEdition ? eq(documents.standardEdition, query.standardEdition) : undefined,
+        query.inUse === undefined ? undefined : query.inUse ? sql`${statusSql} <> 'obsolete'` : sql`${statusSql} = 'obsolete'`,
         query.reviewDueBefore ? sql`${nextReviewSql} <= ${query.reviewDueBefore}::date` : undefined,
         page.where,
       ),
