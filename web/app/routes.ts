@@ -6,6 +6,7 @@
 import type { TemplateResult } from 'lit'
 import { authRoutes } from '../features/auth/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
+import { documentRoutes } from '../features/documents/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
@@ -21,6 +22,7 @@ export const ROUTES: RouteDef[] = [
   ...dashboardRoutes,
   ...orgUnitRoutes,
   ...userRoutes,
+  ...documentRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

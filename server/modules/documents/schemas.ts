@@ -64,6 +64,7 @@ export const Document = Type.Object({
   workingRevision: Nullable(RevisionSummary),
   nextReviewDue: Nullable(DateOnly),
   reviewState: Nullable(ReviewStateSchema),
+  actions: Type.Array(Type.Enum(['edit', 'upload']), { description: 'What the caller may do: `edit` the register entry, `upload` a new revision (when none is in work)' }),
   version: Version,
   createdAt: DateTime,
   updatedAt: DateTime,

@@ -140,7 +140,17 @@ function toSummary(r: DocumentSelection['pub']): RevisionSummary | null {
   }
 }
 
-export function toDocument(row: DocumentSelection, today = agencyDate()): Document {
+/** What `actor` may do with the document; none for background jobs. */
+function documentActions(actor: Actor | undefined, row: DocumentSelection): Document['actions'] {
+  if (!actor) return []
+  const target = { orgUnitPath: row.unit.path }
+  const actions: Document['actions'] = []
+  if (can(actor, 'document.write', target)) actions.push('edit')
+  if (!row.work?.id && can(actor, 'document.draft', target)) actions.push('upload')
+  return actions
+}
+
+export function toDocument(row: DocumentSelection, today = agencyDate(), actor?: Actor): Document {
   const { doc } = row
   return {
     id: doc.id,
@@ -158,6 +168,7 @@ export function toDocument(row: DocumentSelection, today = agencyDate()): Docume
     workingRevision: toSummary(row.work),
     nextReviewDue: row.nextReviewDue,
     reviewState: reviewState(row.nextReviewDue, today),
+    actions: documentActions(actor, row),
     version: doc.version,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
@@ -202,12 +213,12 @@ export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery) 
     .orderBy(asc(documents.code), asc(documents.id))
     .limit(page.limit)
   const today = agencyDate()
-  return page.page(rows, (r) => toDocument(r, today))
+  return page.page(rows, (r) => toDocument(r, today, actor))
 }
 
 export async function getDocument(db: Db, actor: Actor, id: string) {
   requirePermission(actor, 'document.read')
-  return toDocument(await findDocument(db, id))
+  return toDocument(await findDocument(db, id), agencyDate(), actor)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -266,7 +277,7 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
         reviewIntervalMonths: input.reviewIntervalMonths ?? 12,
       })
       .returning({ id: documents.id })
-    const document = toDocument(await findDocument(tx, row.id))
+    const document = toDocument(await findDocument(tx, row.id), agencyDate(), actor)
     await recordAudit(tx, actor, { action: 'document.create', entityType: 'document', entityId: document.id, after: document })
     return document
   })
@@ -284,7 +295,7 @@ export async function updateDocument(db: Db, actor: Actor, id: string, expectedV
       requirePermission(actor, 'document.write', { orgUnitPath: await unitPath(tx, input.owningUnitId) })
     }
     if (input.code !== undefined && input.code.toLowerCase() !== current.code.toLowerCase()) await assertCodeFree(tx, input.code, id)
-    const before = toDocument(await findDocument(tx, id))
+    const before = toDocument(await findDocument(tx, id), agencyDate(), actor)
     await tx
       .update(documents)
       .set({
@@ -300,7 +311,7 @@ export async function updateDocument(db: Db, actor: Actor, id: string, expectedV
         updatedAt: new Date(),
       })
       .where(eq(documents.id, id))
-    const after = toDocument(await findDocument(tx, id))
+    const after = toDocument(await findDocument(tx, id), agencyDate(), actor)
     await recordAudit(tx, actor, { action: 'document.update', entityType: 'document', entityId: id, before, after })
     return after
   })
@@ -758,7 +769,7 @@ export async function listReviewsDue(db: Db, actor: Actor, query: ReviewDueQuery
     .limit(page.limit)
   const recipients = await reviewRecipients(db, rows.map((r) => r.unit.path))
   return page.page(rows, (r): ReviewDueItem => ({
-    document: toDocument(r, today),
+    document: toDocument(r, today, actor),
     nextReviewDue: r.nextReviewDue!,
     daysLeft: daysBetween(today, r.nextReviewDue!),
     reviewState: reviewState(r.nextReviewDue, today)!,
