@@ -587,6 +587,21 @@ reviews('the review-due list: overdue first, with the unit heads to tell', async
   assert.equal(reception.notify.map((p) => p.fullName), ['Lê Văn Hùng'])
 })
 
+reviews('the review-due list pages by due date without gaps or repeats', async ({ as }) => {
+  const staff = await as('staff')
+  const all = (await staff.get('/api/documents/review-due?withinDays=366&limit=500')).body.items.map((i: { document: { id: string } }) => i.document.id)
+  assert.ok(all.length > 5)
+  const seen: string[] = []
+  let cursor: string | null = null
+  do {
+    const res: any = await staff.get(`/api/documents/review-due?withinDays=366&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+    assert.is(res.status, 200)
+    seen.push(...res.body.items.map((i: { document: { id: string } }) => i.document.id))
+    cursor = res.body.nextCursor
+  } while (cursor)
+  assert.equal(seen, all)
+})
+
 reviews('reminders go out once per kind and due date, to the heads of the owning unit', async ({ db }) => {
   const sent: ReviewReminder[] = []
   const deliver = async (_tx: unknown, reminder: ReviewReminder) => {
