@@ -585,6 +585,10 @@ reviews('the review-due list: overdue first, with the unit heads to tell', async
   // The reception desk has no head of its own: the Office's head is told.
   const reception = items.find((i) => i.document.owningUnit.code === 'TNTKQ')!
   assert.equal(reception.notify.map((p) => p.fullName), ['Lê Văn Hùng'])
+  // The board has no head: its own documents go to the managers.
+  const manager = await (await as('manager')).get('/api/documents/review-due?withinDays=366&limit=500')
+  const board = (manager.body.items as typeof items).find((i) => i.document.owningUnit.code === 'BQL')!
+  assert.equal(board.notify.map((p) => p.fullName), ['Nguyễn Văn Minh'])
 })
 
 reviews('the review-due list pages by due date without gaps or repeats', async ({ as }) => {

@@ -241,7 +241,7 @@ export const ReviewDueItem = Type.Object({
   nextReviewDue: DateOnly,
   daysLeft: Type.Integer({ description: 'Negative when overdue' }),
   reviewState: ReviewStateSchema,
-  notify: Type.Array(UserRef, { description: 'Who is told: the heads of the owning unit (or of the nearest unit above it that has one)' }),
+  notify: Type.Array(UserRef, { description: 'Who is told: the heads of the owning unit, or of the nearest unit above it that has one; the managers when no unit on the way up has a head' }),
 })
 export type ReviewDueItem = Static<typeof ReviewDueItem>
 export const ReviewDuePage = Page(ReviewDueItem)

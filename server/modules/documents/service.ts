@@ -738,21 +738,26 @@ export async function obsoleteRevision(db: Db, actor: Actor, documentId: string,
 // Reviews: who is told, the review-due list and the reminder job.
 
 /**
- * For each unit path, the active heads of that unit, or of the nearest unit above it
- * that has one. One query for all heads; the tree walk is done here.
+ * For each unit path, who is told about reviews: the active heads of that unit, or of the
+ * nearest unit above it that has one; for a unit with no head on its way up (e.g. the
+ * board itself), the active managers. One query for all candidates; the walk up the tree
+ * is done here.
  */
 export async function reviewRecipients(db: Db, unitPaths: string[]): Promise<Map<string, UserRef[]>> {
-  const heads = await db
-    .select({ id: users.id, fullName: users.fullName, position: users.position, path: orgUnits.path })
+  const people = await db
+    .select({ id: users.id, fullName: users.fullName, position: users.position, roles: users.roles, path: orgUnits.path })
     .from(users)
-    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(and(eq(users.active, true), sql`'dept_head' = any(${users.roles})`))
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(and(eq(users.active, true), sql`${users.roles} && array['dept_head', 'manager']::text[]`))
     .orderBy(asc(users.fullName))
+  const ref = ({ id, fullName, position }: (typeof people)[number]): UserRef => ({ id, fullName, position })
+  const heads = people.filter((p) => p.roles.includes('dept_head') && p.path)
+  const managers = people.filter((p) => p.roles.includes('manager')).map(ref)
   const result = new Map<string, UserRef[]>()
   for (const path of new Set(unitPaths)) {
-    const above = heads.filter((h) => path.startsWith(h.path))
-    const nearest = Math.max(-1, ...above.map((h) => h.path.length))
-    result.set(path, above.filter((h) => h.path.length === nearest).map(({ id, fullName, position }) => ({ id, fullName, position })))
+    const above = heads.filter((h) => path.startsWith(h.path!))
+    const nearest = Math.max(-1, ...above.map((h) => h.path!.length))
+    result.set(path, above.length ? above.filter((h) => h.path!.length === nearest).map(ref) : managers)
   }
   return result
 }
