@@ -13,6 +13,7 @@ import type { Config } from './config.ts'
 import { validatorCompiler } from './lib/validation.ts'
 import apiTokenRoutes from './modules/api-tokens/routes.ts'
 import auditLogRoutes from './modules/audit-log/routes.ts'
+import documentRoutes from './modules/documents/routes.ts'
 import authRoutes from './modules/auth/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
 import isoClauseRoutes from './modules/iso-clauses/routes.ts'
@@ -84,6 +85,7 @@ export async function buildApp({ db, engine, config, logger = true }: AppOptions
       await api.register(userRoutes)
       await api.register(auditLogRoutes)
       await api.register(isoClauseRoutes)
+      await api.register(documentRoutes)
     },
     { prefix: '/api' },
   )

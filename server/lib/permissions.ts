@@ -41,6 +41,13 @@ export const RULES = {
   'user.write': { anywhere: ['admin'] },
   'audit_log.read': { anywhere: ['admin', 'manager'] },
   'api_token.manage': { anywhere: ['admin'] },
+  // Documents (clause 7.5): everyone reads; units keep their own documents; managers approve.
+  'document.read': { anywhere: ALL },
+  'document.write': { anywhere: ['manager'], subtree: ['dept_head'] },
+  'document.draft': { anywhere: ['manager'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'document.approve': { anywhere: ['manager'] },
+  'document.publish': { anywhere: ['manager'], subtree: ['dept_head'] },
+  'document.withdraw': { anywhere: ['manager'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
@@ -77,6 +84,12 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'user.write': 'change users',
   'audit_log.read': 'read the audit log',
   'api_token.manage': 'manage API tokens',
+  'document.read': 'see documents',
+  'document.write': 'register or change documents',
+  'document.draft': 'draft document revisions',
+  'document.approve': 'approve document revisions',
+  'document.publish': 'publish document revisions',
+  'document.withdraw': 'withdraw published documents',
 }
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {

@@ -10,6 +10,12 @@ test('defaults: port 3000 on 127.0.0.1, embedded database in ./data, demo on', (
   assert.is(config.dataDir, '/srv/qms/data')
   assert.is(config.demo, true)
   assert.is(config.logLevel, 'info')
+  assert.is(config.documentMaxBytes, 20 * 1024 * 1024)
+})
+
+test('the document file limit comes from QMS_DOCUMENT_MAX_BYTES', () => {
+  assert.is(loadConfig({ QMS_DOCUMENT_MAX_BYTES: '5000000' }).documentMaxBytes, 5_000_000)
+  assert.throws(() => loadConfig({ QMS_DOCUMENT_MAX_BYTES: '20MB' }), /QMS_DOCUMENT_MAX_BYTES/)
 })
 
 test('values from the environment', () => {

@@ -25,4 +25,19 @@ test('everyone signed in reads the organisation', () => {
   assert.equal(visibleUnitPaths(actor(['staff']), 'org_unit.read'), 'all')
 })
 
+test('documents: everyone reads, managers approve and withdraw, heads publish in their subtree, staff draft in their own unit', () => {
+  const office = { orgUnitPath: '/board/office/' }
+  const desk = { orgUnitPath: '/board/office/desk/' }
+  const other = { orgUnitPath: '/board/enterprise/' }
+  for (const role of ['admin', 'manager', 'auditor', 'dept_head', 'staff'] as Role[]) assert.ok(can(actor([role]), 'document.read'), role)
+  assert.ok(can(actor(['manager']), 'document.approve'))
+  assert.ok(can(actor(['manager']), 'document.withdraw'))
+  for (const role of ['admin', 'auditor', 'dept_head', 'staff'] as Role[]) assert.not.ok(can(actor([role]), 'document.approve', office), role)
+  assert.ok(can(actor(['dept_head']), 'document.publish', desk))
+  assert.not.ok(can(actor(['dept_head']), 'document.publish', other))
+  assert.ok(can(actor(['staff'], '/board/office/desk/'), 'document.draft', desk))
+  assert.not.ok(can(actor(['staff'], '/board/office/desk/'), 'document.draft', office))
+  assert.not.ok(can(actor(['auditor']), 'document.draft', office))
+})
+
 test.run()

@@ -11,3 +11,14 @@ export type { AuditEntry } from '../../server/modules/audit-log/schemas.ts'
 export type { ApiToken } from '../../server/modules/api-tokens/schemas.ts'
 
 export const ROLES = ['admin', 'manager', 'auditor', 'dept_head', 'staff'] as const satisfies readonly Role[]
+export type {
+  Document,
+  Revision,
+  RevisionSummary,
+  Signoff,
+  ReviewDueItem,
+  TransitionSummary,
+  RevisionAction,
+  DocumentStatus,
+} from '../../server/modules/documents/schemas.ts'
+export type { ClauseCoverage, CoverageReport, IsoClause } from '../../server/modules/iso-clauses/schemas.ts'

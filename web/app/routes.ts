@@ -7,6 +7,7 @@ import type { TemplateResult } from 'lit'
 import { apiTokenRoutes } from '../features/api-tokens/routes.ts'
 import { authRoutes } from '../features/auth/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
+import { documentRoutes } from '../features/documents/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
@@ -23,6 +24,7 @@ export const ROUTES: RouteDef[] = [
   ...orgUnitRoutes,
   ...userRoutes,
   ...apiTokenRoutes,
+  ...documentRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -8,6 +8,7 @@ import { auth } from '../features/auth/auth.vi.ts'
 import { orgUnits } from '../features/org-units/org-units.vi.ts'
 import { users } from '../features/users/users.vi.ts'
 import { dashboard } from '../features/dashboard/dashboard.vi.ts'
+import { documents } from '../features/documents/documents.vi.ts'
 
 export const templates = {
   ...common,
@@ -16,4 +17,5 @@ export const templates = {
   ...users,
   ...dashboard,
   ...apiTokens,
+  ...documents,
 }

@@ -1,0 +1,107 @@
+import { localized, msg, str } from '@lit/localize'
+import { Task } from '@lit/task'
+import { html, LitElement, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { get, type Page } from '../../api/client.ts'
+import type { ReviewDueItem } from '../../api/types.ts'
+import { formatDate } from '../../i18n/localization.ts'
+import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { statusStyles } from './labels.ts'
+import './qms-documents-tabs.ts'
+
+/**
+ * @summary Documents whose periodic review is overdue or coming up, soonest first, with
+ * the heads of unit who are reminded.
+ */
+@customElement('qms-review-due-page')
+@localized()
+export class QmsReviewDuePage extends LitElement {
+  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, statusStyles]
+
+  @state() private withinDays = 30
+  @state() private orgUnitId = ''
+  @state() private items: ReviewDueItem[] = []
+  @state() private nextCursor: string | null = null
+
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+  private readonly due = new Task(this, {
+    task: async ([withinDays, orgUnitId], { signal }) => {
+      const page = await get<Page<ReviewDueItem>>('/api/documents/review-due', { query: { withinDays, orgUnitId, limit: 100 }, signal })
+      this.items = page.items
+      this.nextCursor = page.nextCursor
+      return page
+    },
+    args: () => [this.withinDays, this.orgUnitId] as const,
+  })
+
+  private async handleMore() {
+    if (!this.nextCursor) return
+    const page = await get<Page<ReviewDueItem>>('/api/documents/review-due', { query: { withinDays: this.withinDays, orgUnitId: this.orgUnitId, limit: 100, cursor: this.nextCursor } })
+    this.items = [...this.items, ...page.items]
+    this.nextCursor = page.nextCursor
+  }
+
+  override render() {
+    return html`
+      <h1>${msg('Documents', { id: 'documents.title' })}</h1>
+      <qms-documents-tabs current="/documents/review-due"></qms-documents-tabs>
+      <p class="lead">${msg('Each document is reviewed a set number of months after it takes effect. The head of the owning unit is reminded 30 days before, and again when the review is overdue.', { id: 'documents.reviewDue.intro' })}</p>
+      <div class="toolbar">
+        <div class="field">
+          <label for="withinDays">${msg('Due within', { id: 'documents.reviewDue.within' })}</label>
+          <select id="withinDays" @change=${(e: Event) => (this.withinDays = Number((e.target as HTMLSelectElement).value))}>
+            ${[30, 60, 90, 180].map((d) => html`<option value=${d} ?selected=${d === this.withinDays}>${msg(str`${d} days`, { id: 'documents.reviewDue.days' })}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="orgUnitId">${msg('Owning unit', { id: 'documents.unit' })}</label>
+          <select id="orgUnitId" @change=${(e: Event) => (this.orgUnitId = (e.target as HTMLSelectElement).value)}>
+            <option value="">${msg('All', { id: 'common.all' })}</option>
+            ${(this.units.value ?? []).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
+          </select>
+        </div>
+      </div>
+      ${this.due.render({
+        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
+        complete: () => this.renderTable(),
+        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
+      })}
+    `
+  }
+
+  private renderTable() {
+    if (!this.items.length) return html`<p class="muted">${msg('No review is due in this period.', { id: 'documents.reviewDue.none' })}</p>`
+    const l = {
+      document: msg('Document', { id: 'documents.document' }),
+      unit: msg('Owning unit', { id: 'documents.unit' }),
+      due: msg('Review due', { id: 'documents.reviewDue.due' }),
+      notify: msg('Reminded', { id: 'documents.reviewDue.notify' }),
+    }
+    return html`<div class="table-wrap"><table class="responsive">
+        <thead><tr><th>${l.document}</th><th>${l.unit}</th><th>${l.due}</th><th>${l.notify}</th></tr></thead>
+        <tbody>
+          ${this.items.map(
+            (i) => html`<tr>
+              <td data-label=${l.document}><a href=${`/documents/${i.document.id}`}>${i.document.code}</a><br />${i.document.title}</td>
+              <td data-label=${l.unit}>${i.document.owningUnit.name}</td>
+              <td data-label=${l.due}>${formatDate(i.nextReviewDue)}<br />
+                <span class=${`chip review-${i.reviewState}`}>${i.daysLeft < 0
+                  ? msg(str`${-i.daysLeft} days overdue`, { id: 'documents.reviewDue.overdueBy' })
+                  : i.daysLeft === 0
+                    ? msg('due today', { id: 'documents.reviewDue.today' })
+                    : msg(str`in ${i.daysLeft} days`, { id: 'documents.reviewDue.inDays' })}</span></td>
+              <td data-label=${l.notify}>${i.notify.length ? i.notify.map((p) => p.fullName).join(', ') : html`<span class="muted">${msg('No head of unit', { id: 'documents.reviewDue.nobody' })}</span>`}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table></div>
+      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-review-due-page': QmsReviewDuePage
+  }
+}
