@@ -32,6 +32,8 @@ function start(env: Record<string, string>) {
     child.stdout!.on('data', () => output.includes('is running at') && (clearTimeout(timer), resolve()))
     void exited.then(() => (clearTimeout(timer), reject(new Error(`server exited:\n${output}`))))
   })
+  // Not every caller waits for readiness (a start meant to fail); never leave the rejection unhandled.
+  ready.catch(() => {})
   return { child, ready, exited, output: () => output }
 }
 
