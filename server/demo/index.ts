@@ -4,7 +4,10 @@ import { users } from '../../db/schema/index.ts'
 import { hashPassword } from '../lib/passwords.ts'
 import { systemActor } from '../lib/permissions.ts'
 import { recordAudit } from '../modules/audit-log/service.ts'
+import { seedCalendar } from './calendar.ts'
+import { seedDossiers } from './dossiers.ts'
 import { seedOrganisation } from './organisation.ts'
+import { seedProcedures } from './procedures.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
 
@@ -17,7 +20,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function loadDemoData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await seedOrganisation(tx)
-    await recordAudit(tx, systemActor, { action: 'demo.load', entityType: 'system', after: { units: Object.keys(org.units).length, users: Object.keys(org.users).length } })
+    const procedures = await seedProcedures(tx, org)
+    await seedCalendar(tx)
+    const dossiers = await seedDossiers(tx, org, procedures)
+    await recordAudit(tx, systemActor, {
+      action: 'demo.load',
+      entityType: 'system',
+      after: { units: Object.keys(org.units).length, users: Object.keys(org.users).length, procedures: Object.keys(procedures).length, ...dossiers },
+    })
   })
 }
 
