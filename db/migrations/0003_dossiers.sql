@@ -125,8 +125,7 @@ CREATE INDEX "procedures_owning_unit_idx" ON "procedures" USING btree ("owning_u
 CREATE INDEX "procedures_field_idx" ON "procedures" USING btree ("field");--> statement-breakpoint
 CREATE UNIQUE INDEX "calendar_days_date_key" ON "calendar_days" USING btree ("date");--> statement-breakpoint
 CREATE UNIQUE INDEX "dossier_events_seq_key" ON "dossier_events" USING btree ("dossier_id","seq");--> statement-breakpoint
-CREATE INDEX "dossier_events_dossier_at_idx" ON "dossier_events" USING btree ("dossier_id","at");--> statement-breakpoint
-CREATE INDEX "dossier_events_at_idx" ON "dossier_events" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "dossier_events_dossier_at_idx" ON "dossier_events" USING btree ("dossier_id","at","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "dossiers_code_key" ON "dossiers" USING btree (lower("code"));--> statement-breakpoint
 CREATE INDEX "dossiers_received_at_idx" ON "dossiers" USING btree ("received_at","id");--> statement-breakpoint
 CREATE INDEX "dossiers_resolved_at_idx" ON "dossiers" USING btree ("resolved_at");--> statement-breakpoint

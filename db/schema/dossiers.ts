@@ -115,8 +115,8 @@ export const dossierEvents = pgTable(
   },
   (t) => [
     uniqueIndex('dossier_events_seq_key').on(t.dossierId, t.seq),
-    index('dossier_events_dossier_at_idx').on(t.dossierId, t.at),
-    index('dossier_events_at_idx').on(t.at),
+    // The state of a dossier at a date: its last event before it.
+    index('dossier_events_dossier_at_idx').on(t.dossierId, t.at, t.seq),
   ],
 )
 

@@ -62,7 +62,7 @@ importing('Vietnamese headings, title rows above them, dates as dd/mm/yyyy hh:mm
   // A date without a time reads as the office opening time.
   assert.is(three.receivedAt, vn('2018-07-04T07:00:00'))
   const events = (await admin.get(`/api/dossiers/${one.id}/events`)).body.items
-  assert.equal(events.map((e: { type: string }) => e.type), ['received', 'processing_started', 'resolved', 'result_returned'])
+  assert.equal(events.map((e: { type: string }) => e.type), ['received', 'resolved', 'result_returned'])
 
   // The same file again changes nothing.
   const again = await upload(admin, 'thang7.csv', file)
@@ -85,7 +85,7 @@ importing('Vietnamese headings, title rows above them, dates as dd/mm/yyyy hh:mm
   assert.is(updated.timeliness, 'late')
   assert.is(updated.version, two.version + 1)
   const timeline = (await admin.get(`/api/dossiers/${two.id}/events`)).body.items
-  assert.equal(timeline.map((e: { type: string }) => e.type), ['received', 'processing_started', 'resolved'])
+  assert.equal(timeline.map((e: { type: string }) => e.type), ['received', 'resolved'])
 
   // Every import is in the audit log, newest first, with what it did.
   const audit = (await admin.get('/api/audit-log?action=dossier.import')).body.items

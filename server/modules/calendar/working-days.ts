@@ -58,17 +58,35 @@ function formatter(timeZone: string) {
   return f
 }
 
+/**
+ * The zone's offset from UTC at an instant. Offsets only change on quarter-hour
+ * boundaries, so they are cached per quarter hour: Intl is slow, and an import of
+ * 50,000 dossiers asks this a million times.
+ */
+const QUARTER_HOUR = 900_000
+const offsetCache = new Map<string, Map<number, number>>()
+function offsetAt(ms: number, timeZone: string): number {
+  let cache = offsetCache.get(timeZone)
+  if (!cache) offsetCache.set(timeZone, (cache = new Map()))
+  const key = Math.floor(ms / QUARTER_HOUR)
+  let offset = cache.get(key)
+  if (offset === undefined) {
+    const at = key * QUARTER_HOUR
+    const parts: Record<string, string> = {}
+    for (const p of formatter(timeZone).formatToParts(new Date(at))) parts[p.type] = p.value
+    const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
+    offset = asUtc - at
+    if (cache.size > 200_000) cache.clear()
+    cache.set(key, offset)
+  }
+  return offset
+}
+
 /** The wall-clock reading of an instant in a zone. */
 export function wallClock(instant: Date, timeZone: string): { date: string; minutes: number; offsetMs: number } {
-  const parts: Record<string, string> = {}
-  for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value
-  const date = `${parts.year}-${parts.month}-${parts.day}`
-  const hour = Number(parts.hour)
-  const minute = Number(parts.minute)
-  const second = Number(parts.second)
-  const asUtc = toUtcMs(date) + ((hour * 60 + minute) * 60 + second) * 1000
-  const offsetMs = asUtc - (instant.getTime() - instant.getUTCMilliseconds())
-  return { date, minutes: hour * 60 + minute, offsetMs }
+  const offsetMs = offsetAt(instant.getTime(), timeZone)
+  const local = new Date(instant.getTime() + offsetMs)
+  return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes(), offsetMs }
 }
 
 export const localDate = (instant: Date, timeZone: string) => wallClock(instant, timeZone).date
@@ -97,6 +115,9 @@ export interface CalendarExceptions {
 export class WorkingCalendar {
   private readonly holidays: Set<string>
   private readonly workingDays: Set<string>
+  /** Answers already computed: an import asks the same few hundred questions thousands of times. */
+  private readonly workingDayMemo = new Map<string, boolean>()
+  private readonly addMemo = new Map<string, string>()
 
   constructor(exceptions: CalendarExceptions, readonly hours: OfficeHours) {
     this.holidays = new Set(exceptions.holidays)
@@ -104,9 +125,12 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: string): boolean {
-    if (this.workingDays.has(date)) return true
-    if (this.holidays.has(date)) return false
-    return !isWeekend(date)
+    let answer = this.workingDayMemo.get(date)
+    if (answer === undefined) {
+      answer = this.workingDays.has(date) || (!this.holidays.has(date) && !isWeekend(date))
+      this.workingDayMemo.set(date, answer)
+    }
+    return answer
   }
 
   /** The first working day on or after `date`. */
@@ -118,6 +142,16 @@ export class WorkingCalendar {
 
   /** The `n`-th working day after `date` (`n` = 0 gives `date` itself). */
   addWorkingDays(date: string, n: number): string {
+    const key = `${date}+${n}`
+    let found = this.addMemo.get(key)
+    if (found === undefined) {
+      found = this.scanWorkingDays(date, n)
+      this.addMemo.set(key, found)
+    }
+    return found
+  }
+
+  private scanWorkingDays(date: string, n: number): string {
     let d = date
     for (let left = n, scanned = 0; left > 0; scanned++) {
       if (scanned > MAX_SCAN_DAYS) throw new Error(`No ${n} working days within ${MAX_SCAN_DAYS} days of ${date}: check the holiday calendar.`)

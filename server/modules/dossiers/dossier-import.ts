@@ -24,6 +24,7 @@ import { recordAudit } from '../audit-log/service.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
 import { zonedInstant, type OfficeHours, type WorkingCalendar } from '../calendar/working-days.ts'
 import type { DossierAction, ImportReport, ImportRowError } from './schemas.ts'
+import { bulkInsert, type BulkColumn } from './bulk-write.ts'
 import { canWriteDossier } from './service.ts'
 import { ACTIONS, applyAction, type DossierState } from './workflow.ts'
 
@@ -531,23 +532,13 @@ export async function importDossiers(db: Db, actor: Actor, upload: ImportUpload,
   if (errors.length || upload.dryRun) return finish(report(false, created, updated, unchanged), upload.dryRun)
 
   await db.transaction(async (tx) => {
-    for (let i = 0; i < writes.length; i += 1000) {
-      const chunk = writes.slice(i, i + 1000)
-      await tx
-        .insert(dossiers)
-        .values(chunk.map((w) => w.insert))
-        .onConflictDoUpdate({
-          target: dossiers.id,
-          set: {
-            ...Object.fromEntries([...COMPARED, 'source', 'updatedAt'].map((c) => [c, sql.raw(`excluded.${snake(c)}`)])),
-            version: sql`${dossiers.version} + 1`,
-          },
-        })
-      const replaced = chunk.filter((w) => w.existing).map((w) => w.insert.id!)
-      if (replaced.length) await tx.delete(dossierEvents).where(inArray(dossierEvents.dossierId, replaced))
-      const events = chunk.flatMap((w) => w.events)
-      for (let j = 0; j < events.length; j += 2000) await tx.insert(dossierEvents).values(events.slice(j, j + 2000))
-    }
+    // Re-imported dossiers get their timeline rebuilt from the row.
+    const replaced = writes.filter((w) => w.existing).map((w) => w.insert.id!)
+    for (let i = 0; i < replaced.length; i += 5000) await tx.delete(dossierEvents).where(inArray(dossierEvents.dossierId, replaced.slice(i, i + 5000)))
+    await bulkInsert(tx, 'dossiers', DOSSIER_COLUMNS, writes.map((w) => w.insert), {
+      suffix: sql.raw(`on conflict (id) do update set ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, version = dossiers.version + 1`),
+    })
+    await bulkInsert(tx, 'dossier_events', EVENT_COLUMNS, writes.flatMap((w) => w.events), { chunk: 20_000 })
     await recordAudit(tx, actor, {
       action: 'dossier.import',
       entityType: 'dossier',
@@ -582,6 +573,48 @@ function finish(report: ImportReport, dryRun: boolean): ImportReport {
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+
+const DOSSIER_COLUMNS: BulkColumn<DossierInsert>[] = [
+  { column: 'id', type: 'uuid', value: (d) => d.id },
+  { column: 'code', type: 'text', value: (d) => d.code },
+  { column: 'procedure_id', type: 'uuid', value: (d) => d.procedureId },
+  { column: 'org_unit_id', type: 'uuid', value: (d) => d.orgUnitId },
+  { column: 'receiving_unit_id', type: 'uuid', value: (d) => d.receivingUnitId },
+  { column: 'applicant_name', type: 'text', value: (d) => d.applicantName },
+  { column: 'channel', type: 'text', value: (d) => d.channel },
+  { column: 'received_at', type: 'timestamptz', value: (d) => d.receivedAt },
+  { column: 'due_at', type: 'timestamptz', value: (d) => d.dueAt },
+  { column: 'due_at_reason', type: 'text', value: (d) => d.dueAtReason },
+  { column: 'status', type: 'text', value: (d) => d.status },
+  { column: 'timeliness', type: 'text', value: (d) => d.timeliness },
+  { column: 'resolved_at', type: 'timestamptz', value: (d) => d.resolvedAt },
+  { column: 'returned_at', type: 'timestamptz', value: (d) => d.returnedAt },
+  { column: 'rejected_at', type: 'timestamptz', value: (d) => d.rejectedAt },
+  { column: 'withdrawn_at', type: 'timestamptz', value: (d) => d.withdrawnAt },
+  { column: 'paused_at', type: 'timestamptz', value: (d) => d.pausedAt },
+  { column: 'paused_working_days', type: 'int', value: (d) => d.pausedWorkingDays },
+  { column: 'note', type: 'text', value: (d) => d.note },
+  { column: 'source', type: 'text', value: (d) => d.source },
+  { column: 'created_at', type: 'timestamptz', value: (d) => d.createdAt },
+  { column: 'updated_at', type: 'timestamptz', value: (d) => d.updatedAt },
+]
+/** What a re-import overwrites (never the code, the receiving unit or the creation time). */
+const UPDATED_COLUMNS = [...COMPARED.map(snake), 'source', 'updated_at']
+
+const EVENT_COLUMNS: BulkColumn<EventInsert>[] = [
+  { column: 'dossier_id', type: 'uuid', value: (e) => e.dossierId },
+  { column: 'seq', type: 'int', value: (e) => e.seq },
+  { column: 'type', type: 'text', value: (e) => e.type },
+  { column: 'at', type: 'timestamptz', value: (e) => e.at },
+  { column: 'recorded_at', type: 'timestamptz', value: (e) => e.recordedAt },
+  { column: 'actor_id', type: 'uuid', value: (e) => e.actorId },
+  { column: 'actor_name', type: 'text', value: (e) => e.actorName },
+  { column: 'reason', type: 'text', value: (e) => e.reason },
+  { column: 'status_after', type: 'text', value: (e) => e.statusAfter },
+  { column: 'due_at_after', type: 'timestamptz', value: (e) => e.dueAtAfter },
+  { column: 'paused_working_days', type: 'int', value: (e) => e.pausedWorkingDays },
+  { column: 'source', type: 'text', value: (e) => e.source },
+]
 
 interface LifeDates {
   supplementRequestedAt: Date | null
@@ -618,9 +651,8 @@ function replay(target: DossierStatus, receivedAt: Date, dueAt: Date, dates: Lif
     state = applied.state
     events.push(applied.event)
   }
-  if (target !== 'received' && (dates.resolvedAt || dates.supplementReceivedAt || target === 'processing' || dates.supplementRequestedAt)) {
-    step('start-processing', receivedAt)
-  }
+  // "Processing started" is recorded only when the export says no more than that.
+  if (target === 'processing' && !dates.supplementRequestedAt) step('start-processing', receivedAt)
   if (dates.supplementRequestedAt) step('request-supplement', dates.supplementRequestedAt)
   if (dates.supplementReceivedAt) step('supplement-received', dates.supplementReceivedAt)
   if (dates.resolvedAt) step('resolve', dates.resolvedAt)
