@@ -10,3 +10,6 @@ export type { SessionInfo } from '../../server/modules/auth/schemas.ts'
 export type { AuditEntry } from '../../server/modules/audit-log/schemas.ts'
 
 export const ROLES = ['admin', 'manager', 'auditor', 'dept_head', 'staff'] as const satisfies readonly Role[]
+export type { Procedure } from '../../server/modules/procedures/schemas.ts'
+export type { CalendarDay } from '../../server/modules/calendar/schemas.ts'
+export type { Dossier, DossierEvent, DossierStats, StatsRow, ImportReport, ImportRowError, DossierAction } from '../../server/modules/dossiers/schemas.ts'

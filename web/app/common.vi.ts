@@ -13,6 +13,7 @@ export const common = {
   'nav.admin': 'Quản trị',
   'nav.orgUnits': 'Đơn vị',
   'nav.users': 'Người dùng',
+  'nav.calendar': 'Lịch ngày làm việc',
   'nav.signOut': 'Đăng xuất',
   'nav.language': 'Ngôn ngữ',
   'nav.signedInAs': str`Đăng nhập: ${0}`,

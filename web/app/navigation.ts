@@ -21,4 +21,5 @@ export const NAV: NavItem[] = [
 export const ADMIN_NAV: NavItem[] = [
   { href: '/admin/org-units', label: () => msg('Org units', { id: 'nav.orgUnits' }), permission: 'org_unit.write' },
   { href: '/admin/users', label: () => msg('Users', { id: 'nav.users' }), permission: 'user.write' },
+  { href: '/admin/calendar', label: () => msg('Working-day calendar', { id: 'nav.calendar' }), permission: 'calendar.write' },
 ]

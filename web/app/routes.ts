@@ -5,6 +5,9 @@
  */
 import type { TemplateResult } from 'lit'
 import { authRoutes } from '../features/auth/routes.ts'
+import { calendarRoutes } from '../features/calendar/routes.ts'
+import { dossierRoutes } from '../features/dossiers/routes.ts'
+import { procedureRoutes } from '../features/procedures/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
@@ -21,6 +24,9 @@ export const ROUTES: RouteDef[] = [
   ...dashboardRoutes,
   ...orgUnitRoutes,
   ...userRoutes,
+  ...dossierRoutes,
+  ...procedureRoutes,
+  ...calendarRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -7,6 +7,9 @@ import { auth } from '../features/auth/auth.vi.ts'
 import { orgUnits } from '../features/org-units/org-units.vi.ts'
 import { users } from '../features/users/users.vi.ts'
 import { dashboard } from '../features/dashboard/dashboard.vi.ts'
+import { calendar } from '../features/calendar/calendar.vi.ts'
+import { dossiers } from '../features/dossiers/dossiers.vi.ts'
+import { procedures } from '../features/procedures/procedures.vi.ts'
 
 export const templates = {
   ...common,
@@ -14,4 +17,7 @@ export const templates = {
   ...orgUnits,
   ...users,
   ...dashboard,
+  ...dossiers,
+  ...procedures,
+  ...calendar,
 }
