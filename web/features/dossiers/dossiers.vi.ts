@@ -127,4 +127,5 @@ export const dossiers = {
   'dossiers.to': 'Đến ngày',
   'dossiers.overdueOnly': 'Chỉ hồ sơ quá hạn',
   'dossiers.code': 'Mã hồ sơ',
+  'dossiers.filters': 'Bộ lọc',
 }

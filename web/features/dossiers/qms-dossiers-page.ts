@@ -1,6 +1,6 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
-import { html, LitElement, nothing } from 'lit'
+import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { get, type Page } from '../../api/client.ts'
 import type { Dossier } from '../../api/types.ts'
@@ -23,7 +23,17 @@ type Filters = Record<(typeof FILTERS)[number], string>
 @customElement('qms-dossiers-page')
 @localized()
 export class QmsDossiersPage extends LitElement {
-  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, dossierStyles]
+  static override styles = [
+    pageStyles,
+    buttonStyles,
+    formStyles,
+    tableStyles,
+    dossierStyles,
+    css`
+      details.filters { margin-bottom: var(--qms-space-3); }
+      details.filters summary { cursor: pointer; min-height: var(--qms-tap); display: flex; align-items: center; font-weight: 600; }
+    `,
+  ]
 
   /** The address's query string: the initial filters. */
   @property({ attribute: false }) query?: URLSearchParams
@@ -88,6 +98,11 @@ export class QmsDossiersPage extends LitElement {
           <label for="q">${msg('Search by code or applicant', { id: 'dossiers.search' })}</label>
           <input id="q" name="q" type="search" .value=${this.filters.q} @input=${this.handleFilter} />
         </div>
+        ${canWrite ? html`<a class="button primary" href="/dossiers/new">${msg('Receive a dossier', { id: 'dossiers.new' })}</a>` : nothing}
+      </div>
+      <details class="filters" ?open=${window.matchMedia('(min-width: 641px)').matches || FILTERS.some((f) => f !== 'q' && this.filters[f])}>
+        <summary>${msg('Filters', { id: 'dossiers.filters' })}</summary>
+        <div class="toolbar">
         ${this.select('status', msg('Status', { id: 'common.status' }), STATUSES.map((s) => [s, statusLabel(s)]))}
         ${this.select('channel', msg('Channel', { id: 'dossiers.channel' }), CHANNELS.map((c) => [c, channelLabel(c)]))}
         ${this.select('timeliness', msg('Timeliness', { id: 'dossiers.timeliness' }), TIMELINESS.map((t) => [t, timelinessLabel(t)]))}
@@ -103,8 +118,8 @@ export class QmsDossiersPage extends LitElement {
           <input id="to" name="to" type="date" .value=${this.filters.to} @change=${this.handleFilter} />
         </div>
         <label class="check"><input type="checkbox" name="overdue" ?checked=${this.filters.overdue === 'true'} @change=${this.handleFilter} />${msg('Overdue only', { id: 'dossiers.overdueOnly' })}</label>
-        ${canWrite ? html`<a class="button primary" href="/dossiers/new">${msg('Receive a dossier', { id: 'dossiers.new' })}</a>` : nothing}
-      </div>
+        </div>
+      </details>
       ${this.dossiers.render({
         pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
         complete: () => this.renderTable(),
