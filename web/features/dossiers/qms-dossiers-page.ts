@@ -31,7 +31,7 @@ export class QmsDossiersPage extends LitElement {
     dossierStyles,
     css`
       details.filters { margin-bottom: var(--qms-space-3); }
-      details.filters summary { cursor: pointer; min-height: var(--qms-tap); display: flex; align-items: center; font-weight: 600; }
+      details.filters summary { cursor: pointer; padding: var(--qms-space-2) 0; font-weight: 600; }
     `,
   ]
 
@@ -145,10 +145,10 @@ export class QmsDossiersPage extends LitElement {
             (d) => html`<tr>
               <td data-label=${l.code}><a href=${`/dossiers/${d.id}`}>${d.code}</a></td>
               <td data-label=${l.applicant}>${d.applicantName}</td>
-              <td data-label=${l.procedure}><span title=${d.procedure.name}>${d.procedure.code}</span> <span class="muted">${d.orgUnit.code}</span></td>
-              <td data-label=${l.received}>${formatDateTime(d.receivedAt)}<br /><span class="muted">${channelLabel(d.channel)}</span></td>
+              <td data-label=${l.procedure}><div><span title=${d.procedure.name}>${d.procedure.code}</span> <span class="muted">${d.orgUnit.code}</span></div></td>
+              <td data-label=${l.received}><div>${formatDateTime(d.receivedAt)}<br /><span class="muted">${channelLabel(d.channel)}</span></div></td>
               <td data-label=${l.due}>${formatDate(d.dueAt)}</td>
-              <td data-label=${l.status}>${statusChip(d)}</td>
+              <td data-label=${l.status}><div>${statusChip(d)}</div></td>
             </tr>`,
           )}
         </tbody>

@@ -91,12 +91,12 @@ export class QmsProceduresPage extends LitElement {
           ${items.map(
             (p) => html`<tr>
               <td data-label=${l.code}>${canWrite ? html`<a href=${`/procedures/${p.id}`}>${p.code}</a>` : p.code}</td>
-              <td data-label=${l.name}>${p.name}${p.active ? nothing : html` <span class="chip off">${msg('Inactive', { id: 'common.inactive' })}</span>`}</td>
+              <td data-label=${l.name}><div>${p.name}${p.active ? nothing : html` <span class="chip off">${msg('Inactive', { id: 'common.inactive' })}</span>`}</div></td>
               <td data-label=${l.field}>${p.field}</td>
               <td data-label=${l.unit}>${p.owningUnit.name}</td>
               <td data-label=${l.days}>${p.processingDays}</td>
-              <td data-label=${l.level}>${p.onlineLevel ?? '—'}${p.onlineLevelFrom ? html`<br /><span class="muted">${msg('from', { id: 'procedures.from' })} ${formatDate(p.onlineLevelFrom)}</span>` : nothing}</td>
-              <td data-label=${l.mode}>${p.onlineMode ? modeLabel(p.onlineMode) : '—'}${p.onlineModeFrom ? html`<br /><span class="muted">${msg('from', { id: 'procedures.from' })} ${formatDate(p.onlineModeFrom)}</span>` : nothing}</td>
+              <td data-label=${l.level}><div>${p.onlineLevel ?? '—'}${p.onlineLevelFrom ? html`<br /><span class="muted">${msg('from', { id: 'procedures.from' })} ${formatDate(p.onlineLevelFrom)}</span>` : nothing}</div></td>
+              <td data-label=${l.mode}><div>${p.onlineMode ? modeLabel(p.onlineMode) : '—'}${p.onlineModeFrom ? html`<br /><span class="muted">${msg('from', { id: 'procedures.from' })} ${formatDate(p.onlineModeFrom)}</span>` : nothing}</div></td>
               <td data-label=${l.fee}>${p.fee === null ? msg('Free', { id: 'procedures.free' }) : formatNumber(p.fee)}</td>
             </tr>`,
           )}
