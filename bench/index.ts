@@ -1,10 +1,12 @@
-export {}
+import { benchImport } from './dossier-import.ts'
 
 /**
  * `npm run bench [name]`: performance measurements that print their figures.
  * Each later feature adds its benchmark to BENCHMARKS.
  */
-const BENCHMARKS: Record<string, () => Promise<void>> = {}
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  import: benchImport,
+}
 
 const wanted = process.argv[2]
 const names = wanted ? [wanted] : Object.keys(BENCHMARKS)

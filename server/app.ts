@@ -19,6 +19,10 @@ import healthRoutes from './modules/health/routes.ts'
 import isoClauseRoutes from './modules/iso-clauses/routes.ts'
 import orgUnitRoutes from './modules/org-units/routes.ts'
 import userRoutes from './modules/users/routes.ts'
+import procedureRoutes from './modules/procedures/routes.ts'
+import calendarRoutes from './modules/calendar/routes.ts'
+import dossierRoutes from './modules/dossiers/routes.ts'
+import complaintRoutes from './modules/complaints/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
 import openapiPlugin from './plugins/openapi.ts'
@@ -86,6 +90,10 @@ export async function buildApp({ db, engine, config, logger = true }: AppOptions
       await api.register(auditLogRoutes)
       await api.register(isoClauseRoutes)
       await api.register(documentRoutes)
+      await api.register(procedureRoutes)
+      await api.register(calendarRoutes)
+      await api.register(dossierRoutes)
+      await api.register(complaintRoutes)
     },
     { prefix: '/api' },
   )

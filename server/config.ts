@@ -28,6 +28,13 @@ export interface Config {
   webRoot: string
   /** Largest file of a document revision (PDF, DOCX, XLSX), in bytes. */
   documentMaxBytes: number
+  /** The agency's time zone (IANA name): office hours and day boundaries are read in it. */
+  timeZone: string
+  /** Office hours as minutes after local midnight; a dossier received after `officeClose` counts from the next working day. */
+  officeOpen: number
+  officeClose: number
+  /** Largest dossier import file, in bytes. */
+  importMaxBytes: number
 }
 
 export class ConfigError extends Error {
@@ -82,6 +89,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push('QMS_ADMIN_PASSWORD must be at least 8 characters long')
   }
 
+  const timeZone = read('QMS_TIMEZONE') ?? 'Asia/Ho_Chi_Minh'
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+  } catch {
+    problems.push(`QMS_TIMEZONE must be an IANA time zone such as Asia/Ho_Chi_Minh; got "${timeZone}"`)
+  }
+  const officeHours = read('QMS_OFFICE_HOURS') ?? '07:00-17:00'
+  const hours = /^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-3]):([0-5]\d)$/.exec(officeHours)
+  const officeOpen = hours ? Number(hours[1]) * 60 + Number(hours[2]) : 7 * 60
+  const officeClose = hours ? Number(hours[3]) * 60 + Number(hours[4]) : 17 * 60
+  if (!hours || officeOpen >= officeClose) {
+    problems.push(`QMS_OFFICE_HOURS must be HH:MM-HH:MM with the opening before the closing, e.g. 07:00-17:00; got "${officeHours}"`)
+  }
+
   const config: Config = {
     port: int('PORT', 3000, 0, 65535),
     host,
@@ -99,6 +120,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     bodyLimit: int('QMS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     webRoot: path.resolve(cwd, read('QMS_WEB_ROOT') ?? 'dist/web'),
     documentMaxBytes: int('QMS_DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    timeZone,
+    officeOpen,
+    officeClose,
+    importMaxBytes: int('QMS_IMPORT_MAX_BYTES', 30 * 1024 * 1024, 1024, 500 * 1024 * 1024),
   }
   if (problems.length) throw new ConfigError(problems)
   return config

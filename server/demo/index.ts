@@ -5,7 +5,10 @@ import { hashPassword } from '../lib/passwords.ts'
 import { systemActor } from '../lib/permissions.ts'
 import { recordAudit } from '../modules/audit-log/service.ts'
 import { seedDocuments } from './documents.ts'
+import { seedCalendar } from './calendar.ts'
+import { seedDossiers } from './dossiers.ts'
 import { seedOrganisation } from './organisation.ts'
+import { seedProcedures } from './procedures.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
 
@@ -19,7 +22,20 @@ export async function loadDemoData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await seedOrganisation(tx)
     const qms = await seedDocuments(tx, org)
-    await recordAudit(tx, systemActor, { action: 'demo.load', entityType: 'system', after: { units: Object.keys(org.units).length, users: Object.keys(org.users).length, documents: qms.documents } })
+    const procedures = await seedProcedures(tx, org)
+    await seedCalendar(tx)
+    const dossiers = await seedDossiers(tx, org, procedures)
+    await recordAudit(tx, systemActor, {
+      action: 'demo.load',
+      entityType: 'system',
+      after: {
+        units: Object.keys(org.units).length,
+        users: Object.keys(org.users).length,
+        documents: qms.documents,
+        procedures: Object.keys(procedures).length,
+        ...dossiers,
+      },
+    })
   })
 }
 

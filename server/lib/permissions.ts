@@ -48,6 +48,15 @@ export const RULES = {
   'document.approve': { anywhere: ['manager'] },
   'document.publish': { anywhere: ['manager'], subtree: ['dept_head'] },
   'document.withdraw': { anywhere: ['manager'] },
+  'procedure.read': { anywhere: ALL },
+  'procedure.write': { anywhere: ['admin', 'manager'] },
+  'calendar.read': { anywhere: ALL },
+  'calendar.write': { anywhere: ['admin'] },
+  'dossier.read': { anywhere: ALL },
+  // Scoped by the dossier's handling unit or the unit that received it (the reception desk).
+  'dossier.write': { anywhere: ['admin', 'manager'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'complaint.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'] },
+  'complaint.write': { anywhere: ['admin', 'manager'], subtree: ['dept_head'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
@@ -90,6 +99,14 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'document.approve': 'approve document revisions',
   'document.publish': 'publish document revisions',
   'document.withdraw': 'withdraw published documents',
+  'procedure.read': 'see the procedure catalogue',
+  'procedure.write': 'change the procedure catalogue',
+  'calendar.read': 'see the working-day calendar',
+  'calendar.write': 'change the working-day calendar',
+  'dossier.read': 'see dossiers',
+  'dossier.write': 'record dossiers',
+  'complaint.read': 'see complaints',
+  'complaint.write': 'record complaints',
 }
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {

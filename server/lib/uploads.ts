@@ -18,6 +18,8 @@ export const MIME = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  /** Not sniffable from magic bytes: accepted when allowed and the bytes are UTF-8 text without NUL bytes. */
+  csv: 'text/csv',
 } as const
 export type Mime = (typeof MIME)[keyof typeof MIME]
 
@@ -80,7 +82,8 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
 async function describe(bytes: Buffer, filename: string, options: UploadOptions): Promise<UploadedFile> {
   if (bytes.length === 0) throw badRequest('The file is empty.', [{ path: options.field ?? 'file', message: 'is empty', code: 'empty' }])
   const sniffed = await fileTypeFromBuffer(bytes)
-  const type = sniffed?.mime as Mime | undefined
+  let type = sniffed?.mime as Mime | undefined
+  if (!sniffed && options.allowed.includes(MIME.csv) && isUtf8Text(bytes)) type = MIME.csv
   if (!type || !options.allowed.includes(type)) {
     const allowed = options.allowed.map((m) => Object.entries(MIME).find(([, v]) => v === m)?.[0]?.toUpperCase() ?? m).join(', ')
     throw new HttpProblem(
@@ -91,6 +94,17 @@ async function describe(bytes: Buffer, filename: string, options: UploadOptions)
     )
   }
   return { filename: filename || 'file', contentType: type, bytes, size: bytes.length, sha256: sha256Hex(bytes) }
+}
+
+/** UTF-8 (with or without a BOM) and no NUL bytes: plain text such as CSV. */
+function isUtf8Text(bytes: Buffer): boolean {
+  if (bytes.includes(0)) return false
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /**

@@ -22,3 +22,6 @@ export type {
   DocumentStatus,
 } from '../../server/modules/documents/schemas.ts'
 export type { ClauseCoverage, CoverageReport, IsoClause } from '../../server/modules/iso-clauses/schemas.ts'
+export type { Procedure } from '../../server/modules/procedures/schemas.ts'
+export type { CalendarDay } from '../../server/modules/calendar/schemas.ts'
+export type { Dossier, DossierEvent, DossierStats, StatsRow, ImportReport, ImportRowError, DossierAction } from '../../server/modules/dossiers/schemas.ts'

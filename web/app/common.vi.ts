@@ -14,6 +14,7 @@ export const common = {
   'nav.orgUnits': 'Đơn vị',
   'nav.users': 'Người dùng',
   'nav.apiTokens': 'Mã truy cập API',
+  'nav.calendar': 'Lịch ngày làm việc',
   'nav.signOut': 'Đăng xuất',
   'nav.language': 'Ngôn ngữ',
   'nav.signedInAs': str`Đăng nhập: ${0}`,

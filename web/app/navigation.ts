@@ -22,4 +22,5 @@ export const ADMIN_NAV: NavItem[] = [
   { href: '/admin/org-units', label: () => msg('Org units', { id: 'nav.orgUnits' }), permission: 'org_unit.write' },
   { href: '/admin/users', label: () => msg('Users', { id: 'nav.users' }), permission: 'user.write' },
   { href: '/admin/api-tokens', label: () => msg('API tokens', { id: 'nav.apiTokens' }), permission: 'api_token.manage' },
+  { href: '/admin/calendar', label: () => msg('Working-day calendar', { id: 'nav.calendar' }), permission: 'calendar.write' },
 ]

@@ -6,6 +6,9 @@
 import type { TemplateResult } from 'lit'
 import { apiTokenRoutes } from '../features/api-tokens/routes.ts'
 import { authRoutes } from '../features/auth/routes.ts'
+import { calendarRoutes } from '../features/calendar/routes.ts'
+import { dossierRoutes } from '../features/dossiers/routes.ts'
+import { procedureRoutes } from '../features/procedures/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
 import { documentRoutes } from '../features/documents/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
@@ -25,6 +28,9 @@ export const ROUTES: RouteDef[] = [
   ...userRoutes,
   ...apiTokenRoutes,
   ...documentRoutes,
+  ...dossierRoutes,
+  ...procedureRoutes,
+  ...calendarRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -9,6 +9,9 @@ import { orgUnits } from '../features/org-units/org-units.vi.ts'
 import { users } from '../features/users/users.vi.ts'
 import { dashboard } from '../features/dashboard/dashboard.vi.ts'
 import { documents } from '../features/documents/documents.vi.ts'
+import { calendar } from '../features/calendar/calendar.vi.ts'
+import { dossiers } from '../features/dossiers/dossiers.vi.ts'
+import { procedures } from '../features/procedures/procedures.vi.ts'
 
 export const templates = {
   ...common,
@@ -18,4 +21,7 @@ export const templates = {
   ...dashboard,
   ...apiTokens,
   ...documents,
+  ...dossiers,
+  ...procedures,
+  ...calendar,
 }

@@ -41,7 +41,7 @@ export const formStyles = css`
   input, select, textarea {
     font: inherit; min-height: var(--qms-tap); padding: var(--qms-space-2) var(--qms-space-3);
     border: 1px solid var(--qms-border); border-radius: var(--qms-radius); background: var(--qms-surface); color: var(--qms-text);
-    width: 100%;
+    width: 100%; box-sizing: border-box;
   }
   input[aria-invalid='true'], select[aria-invalid='true'] { border-color: var(--qms-danger); }
   input[type='checkbox'] { width: 20px; height: 20px; min-height: 0; margin: 0; }

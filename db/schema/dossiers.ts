@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm'
+import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { id, instant, timestamps, version } from './columns.ts'
+import { orgUnits } from './org-units.ts'
+import { procedures } from './procedures.ts'
+import { users } from './users.ts'
+
+export const CHANNELS = ['online', 'in_person', 'postal'] as const
+export type Channel = (typeof CHANNELS)[number]
+
+export const DOSSIER_STATUSES = ['received', 'processing', 'supplement_requested', 'resolved', 'returned', 'rejected', 'withdrawn'] as const
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number]
+
+export const TIMELINESS = ['early', 'on_time', 'late'] as const
+export type Timeliness = (typeof TIMELINESS)[number]
+
+export const DOSSIER_EVENT_TYPES = [
+  'received',
+  'processing_started',
+  'supplement_requested',
+  'supplement_received',
+  'resolved',
+  'result_returned',
+  'rejected',
+  'withdrawn',
+  'due_changed',
+] as const
+export type DossierEventType = (typeof DOSSIER_EVENT_TYPES)[number]
+
+/**
+ * Every dossier handled through the one-stop shop. The dates of each stage are kept on
+ * the row (what statistics read); every state change is also a dated row in
+ * `dossier_events` (what the timeline and "as of a date" questions read).
+ */
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    procedureId: uuid('procedure_id').notNull().references(() => procedures.id, { onDelete: 'restrict' }),
+    /** The handling unit: the procedure's owning unit when the dossier was received. */
+    orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id, { onDelete: 'restrict' }),
+    /** Where it was received (the reception-and-results desk); may act on it too. */
+    receivingUnitId: uuid('receiving_unit_id').references(() => orgUnits.id, { onDelete: 'restrict' }),
+    applicantName: text('applicant_name').notNull(),
+    channel: text('channel').notNull().$type<Channel>(),
+    receivedAt: instant('received_at').notNull(),
+    /** The due instant in force (after supplement pauses and any override). */
+    dueAt: instant('due_at').notNull(),
+    /** Set when someone overrode the computed due date; the reason is required. */
+    dueAtReason: text('due_at_reason'),
+    status: text('status').notNull().$type<DossierStatus>(),
+    timeliness: text('timeliness').$type<Timeliness>(),
+    resolvedAt: instant('resolved_at'),
+    returnedAt: instant('returned_at'),
+    rejectedAt: instant('rejected_at'),
+    withdrawnAt: instant('withdrawn_at'),
+    /** Start of the supplement request in progress; null when the clock runs. */
+    pausedAt: instant('paused_at'),
+    /** Working days the clock stood still in completed supplement requests. */
+    pausedWorkingDays: integer('paused_working_days').notNull().default(0),
+    note: text('note'),
+    source: text('source').notNull().default('manual').$type<'manual' | 'import'>(),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('dossiers_code_key').on(sql`lower(${t.code})`),
+    index('dossiers_received_at_idx').on(t.receivedAt, t.id),
+    index('dossiers_resolved_at_idx').on(t.resolvedAt),
+    index('dossiers_org_unit_idx').on(t.orgUnitId, t.receivedAt),
+    index('dossiers_procedure_idx').on(t.procedureId, t.receivedAt),
+    index('dossiers_status_due_idx').on(t.status, t.dueAt),
+    check('dossiers_channel_valid', sql`${t.channel} in ('online', 'in_person', 'postal')`),
+    check(
+      'dossiers_status_valid',
+      sql`${t.status} in ('received', 'processing', 'supplement_requested', 'resolved', 'returned', 'rejected', 'withdrawn')`,
+    ),
+    check('dossiers_timeliness_valid', sql`${t.timeliness} is null or ${t.timeliness} in ('early', 'on_time', 'late')`),
+    check('dossiers_source_valid', sql`${t.source} in ('manual', 'import')`),
+    // The stage dates agree with the status, whoever writes.
+    check(
+      'dossiers_resolution_consistent',
+      sql`(${t.status} in ('resolved', 'returned')) = (${t.resolvedAt} is not null and ${t.timeliness} is not null)`,
+    ),
+    check('dossiers_returned_consistent', sql`(${t.status} = 'returned') = (${t.returnedAt} is not null)`),
+    check('dossiers_rejected_consistent', sql`(${t.status} = 'rejected') = (${t.rejectedAt} is not null)`),
+    check('dossiers_withdrawn_consistent', sql`(${t.status} = 'withdrawn') = (${t.withdrawnAt} is not null)`),
+    check('dossiers_paused_consistent', sql`(${t.status} = 'supplement_requested') = (${t.pausedAt} is not null)`),
+    check('dossiers_dates_ordered', sql`${t.resolvedAt} is null or ${t.resolvedAt} >= ${t.receivedAt}`),
+  ],
+)
+
+/** Every state change of a dossier, dated when it happened (`at`), append-only by convention. */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    id: id(),
+    dossierId: uuid('dossier_id').notNull().references(() => dossiers.id, { onDelete: 'cascade' }),
+    /** Order within the dossier (events may share `at`). */
+    seq: integer('seq').notNull(),
+    type: text('type').notNull().$type<DossierEventType>(),
+    /** When it happened (may be in the past: back-dated recording). */
+    at: instant('at').notNull(),
+    /** When it was recorded. */
+    recordedAt: instant('recorded_at').notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name'),
+    reason: text('reason'),
+    statusAfter: text('status_after').notNull().$type<DossierStatus>(),
+    dueAtAfter: instant('due_at_after').notNull(),
+    /** For `supplement_received`: the working days the due date moved by. */
+    pausedWorkingDays: integer('paused_working_days'),
+    source: text('source').notNull().default('manual').$type<'manual' | 'import'>(),
+  },
+  (t) => [
+    uniqueIndex('dossier_events_seq_key').on(t.dossierId, t.seq),
+    // The state of a dossier at a date: its last event before it.
+    index('dossier_events_dossier_at_idx').on(t.dossierId, t.at, t.seq),
+  ],
+)
+
+export type DossierRow = typeof dossiers.$inferSelect
+export type DossierEventRow = typeof dossierEvents.$inferSelect

@@ -1,0 +1,183 @@
+import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { Db } from '../../../db/client.ts'
+import { complaints, dossiers, orgUnits, procedures, type ComplaintRow } from '../../../db/schema/index.ts'
+import { assertVersion } from '../../lib/concurrency.ts'
+import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
+import { can, requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
+import { forbidden, invalidField, notFound } from '../../lib/problems.ts'
+import { recordAudit } from '../audit-log/service.ts'
+import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
+import { inSubtreeOf } from '../org-units/service.ts'
+import type { Complaint, ComplaintCountQuery, ComplaintQuery, CreateComplaint, UpdateComplaint } from './schemas.ts'
+
+export function toComplaint(row: ComplaintRow, dossierCode: string | null): Complaint {
+  return {
+    id: row.id,
+    receivedAt: row.receivedAt.toISOString(),
+    kind: row.kind,
+    dossierId: row.dossierId,
+    dossierCode,
+    procedureId: row.procedureId,
+    orgUnitId: row.orgUnitId,
+    summary: row.summary,
+    status: row.status,
+    outcome: row.outcome,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+function selectComplaints(db: Db) {
+  return db
+    .select({ complaint: complaints, dossierCode: dossiers.code, unitPath: orgUnits.path })
+    .from(complaints)
+    .leftJoin(dossiers, eq(dossiers.id, complaints.dossierId))
+    .leftJoin(orgUnits, eq(orgUnits.id, complaints.orgUnitId))
+}
+
+async function findComplaint(db: Db, id: string, forUpdate = false) {
+  const query = selectComplaints(db).where(eq(complaints.id, id))
+  const [row] = forUpdate ? await query.for('update', { of: complaints }) : await query
+  if (!row) throw notFound('Complaint', id)
+  return row
+}
+
+/** Complaints without a unit are visible to those who see every unit. */
+function visibility(actor: Actor) {
+  const paths = visibleUnitPaths(actor, 'complaint.read')
+  if (paths === 'all') return undefined
+  const conditions = [...paths.prefixes.map((p) => sql`${orgUnits.path} like ${p + '%'}`), ...paths.exact.map((p) => sql`${orgUnits.path} = ${p}`)]
+  return conditions.length ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`
+}
+
+export async function listComplaints(db: Db, actor: Actor, query: ComplaintQuery, hours: OfficeHours) {
+  requirePermission(actor, 'complaint.read')
+  const page = keyset([dateKey(complaints.receivedAt, (r) => r.complaint.receivedAt), textKey(complaints.id, (r) => r.complaint.id)], query, 'desc')
+  const range = localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone)
+  const rows = await selectComplaints(db)
+    .where(
+      and(
+        visibility(actor),
+        query.kind ? eq(complaints.kind, query.kind) : undefined,
+        query.status ? eq(complaints.status, query.status) : undefined,
+        query.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, query.orgUnitId) : undefined,
+        query.dossierId ? eq(complaints.dossierId, query.dossierId) : undefined,
+        query.procedureId ? eq(complaints.procedureId, query.procedureId) : undefined,
+        query.from ? gte(complaints.receivedAt, range.start) : undefined,
+        query.to ? lt(complaints.receivedAt, range.end) : undefined,
+        page.where,
+      ),
+    )
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(page.limit)
+  return page.page(rows, (r) => toComplaint(r.complaint, r.dossierCode))
+}
+
+/** Counting needs no access to the texts: whoever sees dossiers may count complaints for the report. */
+export async function countComplaints(db: Db, actor: Actor, query: ComplaintCountQuery, hours: OfficeHours) {
+  requirePermission(actor, 'dossier.read')
+  if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
+  const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
+  const rows = await db
+    .select({ kind: complaints.kind, closed: sql<number>`count(*) filter (where ${complaints.status} = 'closed')::int`, n: count() })
+    .from(complaints)
+    .where(
+      and(
+        gte(complaints.receivedAt, start),
+        lt(complaints.receivedAt, end),
+        query.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, query.orgUnitId) : undefined,
+        query.procedureId ? eq(complaints.procedureId, query.procedureId) : undefined,
+      ),
+    )
+    .groupBy(complaints.kind)
+  const byKind = { complaint: 0, denunciation: 0, feedback: 0 }
+  let closed = 0
+  for (const r of rows) {
+    byKind[r.kind] += Number(r.n)
+    closed += Number(r.closed)
+  }
+  return { from: query.from, to: query.to, total: byKind.complaint + byKind.denunciation + byKind.feedback, byKind, closed }
+}
+
+export async function getComplaint(db: Db, actor: Actor, id: string) {
+  requirePermission(actor, 'complaint.read')
+  const row = await findComplaint(db, id)
+  if (!can(actor, 'complaint.read', { orgUnitPath: row.unitPath }) && !(row.unitPath === null && visibleUnitPaths(actor, 'complaint.read') === 'all')) {
+    throw forbidden('You are not allowed to see complaints for this unit.')
+  }
+  return toComplaint(row.complaint, row.dossierCode)
+}
+
+function requireWrite(actor: Actor, unitPath: string | null) {
+  if (unitPath === null ? visibleUnitPaths(actor, 'complaint.write') !== 'all' : !can(actor, 'complaint.write', { orgUnitPath: unitPath })) {
+    throw forbidden('You are not allowed to record complaints for this unit.')
+  }
+}
+
+export async function createComplaint(db: Db, actor: Actor, input: CreateComplaint) {
+  requirePermission(actor, 'complaint.write')
+  const now = new Date()
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now
+  if (receivedAt > now) throw invalidField('receivedAt', 'must not be in the future', 'future')
+  return db.transaction(async (tx) => {
+    let { procedureId = null, orgUnitId = null } = input
+    if (input.dossierId) {
+      // A complaint about a dossier is also about its procedure and handling unit.
+      const [dossier] = await tx.select({ procedureId: dossiers.procedureId, orgUnitId: dossiers.orgUnitId }).from(dossiers).where(eq(dossiers.id, input.dossierId))
+      if (!dossier) throw invalidField('dossierId', 'refers to a dossier that does not exist', 'exists')
+      procedureId ??= dossier.procedureId
+      orgUnitId ??= dossier.orgUnitId
+    }
+    if (procedureId) {
+      const [procedure] = await tx.select({ owningUnitId: procedures.owningUnitId }).from(procedures).where(eq(procedures.id, procedureId))
+      if (!procedure) throw invalidField('procedureId', 'refers to a procedure that does not exist', 'exists')
+      orgUnitId ??= procedure.owningUnitId
+    }
+    let unitPath: string | null = null
+    if (orgUnitId) {
+      const [unit] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId))
+      if (!unit) throw invalidField('orgUnitId', 'refers to a unit that does not exist', 'exists')
+      unitPath = unit.path
+    }
+    requireWrite(actor, unitPath)
+    const [row] = await tx
+      .insert(complaints)
+      .values({ receivedAt, kind: input.kind, dossierId: input.dossierId ?? null, procedureId, orgUnitId, summary: input.summary })
+      .returning({ id: complaints.id })
+    const found = await findComplaint(tx, row.id)
+    const complaint = toComplaint(found.complaint, found.dossierCode)
+    await recordAudit(tx, actor, { action: 'complaint.create', entityType: 'complaint', entityId: row.id, after: complaint })
+    return complaint
+  })
+}
+
+export async function updateComplaint(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateComplaint) {
+  requirePermission(actor, 'complaint.write')
+  return db.transaction(async (tx) => {
+    const current = await findComplaint(tx, id, true)
+    requireWrite(actor, current.unitPath)
+    assertVersion(current.complaint, expectedVersion)
+    const c = current.complaint
+    const status = input.status ?? c.status
+    const outcome = input.outcome === undefined ? c.outcome : input.outcome
+    if (status === 'closed' && !outcome) throw invalidField('outcome', 'is required to close a complaint', 'required')
+    const [row] = await tx
+      .update(complaints)
+      .set({
+        kind: input.kind ?? c.kind,
+        summary: input.summary ?? c.summary,
+        status,
+        outcome,
+        closedAt: status === 'closed' ? (c.closedAt ?? new Date()) : null,
+        version: c.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(complaints.id, id))
+      .returning()
+    const after = toComplaint(row, current.dossierCode)
+    await recordAudit(tx, actor, { action: 'complaint.update', entityType: 'complaint', entityId: id, before: toComplaint(c, current.dossierCode), after })
+    return after
+  })
+}

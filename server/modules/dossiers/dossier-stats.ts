@@ -1,0 +1,207 @@
+/**
+ * The one-stop-shop statistics table, computed from the dossiers. Everything that
+ * answers GET /api/dossiers/stats lives here, so a rollup table kept current on write
+ * can replace the scan behind the same function.
+ *
+ * Figures are as of the end of the period [from 00:00, to + 1 day 00:00) in the agency's
+ * time zone:
+ * - carriedOver: received before the period and not resolved, rejected or withdrawn before it;
+ * - received*: received in the period, by channel;
+ * - resolved*: resolved in the period, by the timeliness set at resolution;
+ * - pending*: unresolved at the end of the period, overdue or not as of that moment (the
+ *   last event before it says which status and due date were in force), whatever
+ *   happened later;
+ * - returnedOrWithdrawn: rejected (returned to the applicant unresolved) or withdrawn in the period.
+ *
+ * receivedTotal = carriedOver + received in the period = resolvedTotal + pendingTotal + returnedOrWithdrawn.
+ */
+import { and, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { queryRows, type Db } from '../../../db/client.ts'
+import { complaints, procedures } from '../../../db/schema/index.ts'
+import { requirePermission, type Actor } from '../../lib/permissions.ts'
+import { invalidField } from '../../lib/problems.ts'
+import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
+import { inSubtreeOf } from '../org-units/service.ts'
+import { onlineValueOn } from '../procedures/service.ts'
+import type { DossierStats, StatsGroup, StatsQuery, StatsRow } from './schemas.ts'
+
+const COUNTS = [
+  'carriedOver',
+  'receivedOnline',
+  'receivedInPerson',
+  'receivedPostal',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'pendingNotDue',
+  'pendingOverdue',
+  'returnedOrWithdrawn',
+] as const
+type Counts = Record<(typeof COUNTS)[number], number>
+
+const CHANNEL_LABELS: Record<string, string> = { online: 'Trực tuyến', in_person: 'Trực tiếp', postal: 'Bưu chính công ích' }
+
+function groupColumns(groupBy: StatsGroup): { key: SQL; code: SQL; label: SQL } {
+  switch (groupBy) {
+    case 'orgUnit':
+      return { key: sql`d.org_unit_id::text`, code: sql`u.code`, label: sql`u.name` }
+    case 'field':
+      return { key: sql`p.field`, code: sql`null::text`, label: sql`p.field` }
+    case 'procedure':
+      return { key: sql`p.id::text`, code: sql`p.code`, label: sql`p.name` }
+    case 'channel':
+      return { key: sql`d.channel`, code: sql`d.channel`, label: sql`d.channel` }
+  }
+}
+
+export function withTotals(counts: Counts, key: string | null, code: string | null, label: string): StatsRow {
+  const receivedTotal = counts.carriedOver + counts.receivedOnline + counts.receivedInPerson + counts.receivedPostal
+  const resolvedTotal = counts.resolvedEarly + counts.resolvedOnTime + counts.resolvedLate
+  return {
+    key,
+    code,
+    label,
+    ...counts,
+    receivedTotal,
+    resolvedTotal,
+    pendingTotal: counts.pendingNotDue + counts.pendingOverdue,
+    onTimeRate: resolvedTotal ? Math.round(((counts.resolvedEarly + counts.resolvedOnTime) / resolvedTotal) * 10000) / 100 : null,
+  }
+}
+
+/** Only the columns a statistics scan needs, so PostgreSQL can answer from the dossiers and their events. */
+export async function dossierStats(db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours): Promise<DossierStats> {
+  requirePermission(actor, 'dossier.read')
+  if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
+  const groupBy = query.groupBy ?? 'orgUnit'
+  const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
+  const s = start.toISOString()
+  const e = end.toISOString()
+  const g = groupColumns(groupBy)
+
+  const filters: SQL[] = []
+  if (query.orgUnitId) filters.push(inSubtreeOf(sql`d.org_unit_id`, query.orgUnitId))
+  if (query.field) filters.push(sql`p.field = ${query.field}`)
+  if (query.procedureId) filters.push(sql`d.procedure_id = ${query.procedureId}`)
+  if (query.channel) filters.push(sql`d.channel = ${query.channel}`)
+  const extra = filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``
+
+  const rows = await queryRows<Record<string, string | number | null>>(
+    db,
+    sql`
+    with base as (
+      select d.id, ${g.key} as key, ${g.code} as code, ${g.label} as label,
+             d.channel, d.received_at, d.resolved_at, d.timeliness, d.rejected_at, d.withdrawn_at, d.due_at,
+             coalesce(d.resolved_at, d.rejected_at, d.withdrawn_at) as ended_at
+        from dossiers d
+        join procedures p on p.id = d.procedure_id
+        join org_units u on u.id = d.org_unit_id
+       where d.received_at < ${e}::timestamptz
+         and (coalesce(d.resolved_at, d.rejected_at, d.withdrawn_at) is null
+              or coalesce(d.resolved_at, d.rejected_at, d.withdrawn_at) >= ${s}::timestamptz)
+         ${extra}
+    ),
+    pending as (
+      select b.id,
+             case when ev.status_after = 'supplement_requested' then ev.due_at_after < ev.at
+                  else coalesce(ev.due_at_after, b.due_at) < ${e}::timestamptz end as overdue
+        from base b
+        left join lateral (
+          select x.status_after, x.due_at_after, x.at
+            from dossier_events x
+           where x.dossier_id = b.id and x.at < ${e}::timestamptz
+           order by x.at desc, x.seq desc
+           limit 1
+        ) ev on true
+       where b.ended_at is null or b.ended_at >= ${e}::timestamptz
+    )
+    select b.key, min(b.code) as code, min(b.label) as label,
+      count(*) filter (where b.received_at < ${s}::timestamptz)::int as "carriedOver",
+      count(*) filter (where b.received_at >= ${s}::timestamptz and b.channel = 'online')::int as "receivedOnline",
+      count(*) filter (where b.received_at >= ${s}::timestamptz and b.channel = 'in_person')::int as "receivedInPerson",
+      count(*) filter (where b.received_at >= ${s}::timestamptz and b.channel = 'postal')::int as "receivedPostal",
+      count(*) filter (where b.resolved_at >= ${s}::timestamptz and b.resolved_at < ${e}::timestamptz and b.timeliness = 'early')::int as "resolvedEarly",
+      count(*) filter (where b.resolved_at >= ${s}::timestamptz and b.resolved_at < ${e}::timestamptz and b.timeliness = 'on_time')::int as "resolvedOnTime",
+      count(*) filter (where b.resolved_at >= ${s}::timestamptz and b.resolved_at < ${e}::timestamptz and b.timeliness = 'late')::int as "resolvedLate",
+      count(pd.id) filter (where not pd.overdue)::int as "pendingNotDue",
+      count(pd.id) filter (where pd.overdue)::int as "pendingOverdue",
+      count(*) filter (where (b.rejected_at >= ${s}::timestamptz and b.rejected_at < ${e}::timestamptz)
+                          or (b.withdrawn_at >= ${s}::timestamptz and b.withdrawn_at < ${e}::timestamptz))::int as "returnedOrWithdrawn"
+    from base b
+    left join pending pd on pd.id = b.id
+    group by b.key
+    order by min(b.label), b.key`,
+  )
+
+  const total = Object.fromEntries(COUNTS.map((c) => [c, 0])) as Counts
+  const out: StatsRow[] = rows.map((r) => {
+    const counts = Object.fromEntries(COUNTS.map((c) => [c, Number(r[c] ?? 0)])) as Counts
+    for (const c of COUNTS) total[c] += counts[c]
+    const key = r.key === null ? null : String(r.key)
+    const label = groupBy === 'channel' ? (CHANNEL_LABELS[String(r.key)] ?? String(r.key)) : String(r.label ?? '')
+    return withTotals(counts, key, r.code === null ? null : String(r.code), label)
+  })
+
+  return {
+    from: query.from,
+    to: query.to,
+    groupBy,
+    rows: out,
+    total: withTotals(total, null, null, 'Tổng cộng'),
+    procedures: await procedureCounts(db, query),
+    complaints: await complaintCounts(db, start, end, query),
+  }
+}
+
+/** Active procedures by the online level and mode in force on `to`. */
+async function procedureCounts(db: Db, query: StatsQuery): Promise<DossierStats['procedures']> {
+  const level = onlineValueOn('level', query.to)
+  const mode = onlineValueOn('mode', query.to)
+  const rows = await db
+    .select({ level: sql<string | null>`${level}`, mode: sql<string | null>`${mode}`, n: count() })
+    .from(procedures)
+    .where(
+      and(
+        eq(procedures.active, true),
+        query.orgUnitId ? inSubtreeOf(sql`${procedures.owningUnitId}`, query.orgUnitId) : undefined,
+        query.field ? eq(procedures.field, query.field) : undefined,
+        query.procedureId ? eq(procedures.id, query.procedureId) : undefined,
+      ),
+    )
+    .groupBy(sql`1`, sql`2`)
+  const result: DossierStats['procedures'] = {
+    total: 0,
+    byOnlineLevel: { level1: 0, level2: 0, level3: 0, level4: 0, none: 0 },
+    byOnlineMode: { full: 0, partial: 0, none: 0, notSet: 0 },
+  }
+  for (const r of rows) {
+    const n = Number(r.n)
+    result.total += n
+    const levelKey = r.level ? (`level${r.level}` as keyof typeof result.byOnlineLevel) : 'none'
+    result.byOnlineLevel[levelKey] += n
+    const modeKey = r.mode ? (r.mode as keyof typeof result.byOnlineMode) : 'notSet'
+    result.byOnlineMode[modeKey] += n
+  }
+  return result
+}
+
+async function complaintCounts(db: Db, start: Date, end: Date, query: StatsQuery): Promise<DossierStats['complaints']> {
+  const rows = await db
+    .select({ kind: complaints.kind, n: count() })
+    .from(complaints)
+    .where(
+      and(
+        gte(complaints.receivedAt, start),
+        lt(complaints.receivedAt, end),
+        query.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, query.orgUnitId) : undefined,
+        query.procedureId ? eq(complaints.procedureId, query.procedureId) : undefined,
+      ),
+    )
+    .groupBy(complaints.kind)
+  const result = { total: 0, complaint: 0, denunciation: 0, feedback: 0 }
+  for (const r of rows) {
+    result[r.kind] += Number(r.n)
+    result.total += Number(r.n)
+  }
+  return result
+}

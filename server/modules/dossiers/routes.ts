@@ -1,0 +1,158 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { etag, ifMatch } from '../../lib/concurrency.ts'
+import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
+import { multipartBody } from '../../lib/uploads.ts'
+import { dossierStats } from './dossier-stats.ts'
+import { importDossiers, readImportUpload } from './dossier-import.ts'
+import {
+  CreateDossier,
+  Dossier,
+  DossierEventList,
+  DossierPage,
+  DossierQuery,
+  DossierStats,
+  ImportProblem,
+  ImportReport,
+  StatsExportQuery,
+  StatsQuery,
+  TransitionBody,
+  TransitionParams,
+  UpdateDossier,
+} from './schemas.ts'
+import { createDossier, getDossier, listDossierEvents, listDossiers, transitionDossier, updateDossier } from './service.ts'
+import { exportStats } from './stats-export.ts'
+
+const tags = ['dossiers']
+
+const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/dossiers', {
+    schema: {
+      summary: 'List dossiers, newest received first',
+      description: '`from`/`to` filter the receipt date in the agency time zone; `orgUnitId` includes the units below it.',
+      tags,
+      querystring: DossierQuery,
+      response: { 200: DossierPage },
+    },
+    handler: (request) => listDossiers(app.db, request.actor, request.query, app.config),
+  })
+
+  app.post('/dossiers', {
+    schema: {
+      summary: 'Record a dossier received at the one-stop shop',
+      description: 'dueAt is computed from the procedure\'s working days on the holiday calendar (docs/dossiers.md); a given dueAt overrides it and needs dueAtReason.',
+      tags,
+      body: CreateDossier,
+      response: { 201: Dossier, ...problems(409) },
+    },
+    handler: async (request, reply) => {
+      const dossier = await createDossier(app.db, request.actor, request.body, app.config)
+      return reply.code(201).header('Location', `/api/dossiers/${dossier.id}`).header('ETag', etag(dossier.version)).send(dossier)
+    },
+  })
+
+  app.get('/dossiers/stats', {
+    schema: {
+      summary: 'The one-stop-shop statistics table for a period',
+      description:
+        'Per group and in total: received (carried over + online + in person + postal), resolved (early + on time + late), in progress at the end of the period (not yet due + overdue, as of that date), returned or withdrawn, and the on-time rate; plus procedures by online level and mode in force on `to`, and complaints received.',
+      tags,
+      querystring: StatsQuery,
+      response: { 200: DossierStats },
+    },
+    handler: (request) => dossierStats(app.db, request.actor, request.query, app.config),
+  })
+
+  app.get('/dossiers/stats/export', {
+    schema: {
+      summary: 'The statistics table as CSV or XLSX, with the two-level headings',
+      tags,
+      querystring: StatsExportQuery,
+      response: {
+        200: {
+          description: 'The file (text/csv or XLSX)',
+          content: {
+            'text/csv': { schema: Type.String() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Type.String({ format: 'binary' }) },
+          },
+        },
+      },
+    },
+    handler: async (request, reply) => {
+      const { query } = request
+      const stats = await dossierStats(app.db, request.actor, query, app.config)
+      const file = await exportStats(stats, query.format, query.lang ?? 'vi')
+      return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
+    },
+  })
+
+  app.post('/dossiers/import', {
+    schema: {
+      summary: 'Import dossiers from a one-stop-shop export (CSV or XLSX)',
+      description:
+        'Columns and accepted Vietnamese headings: docs/dossiers.md. Idempotent by dossier code (a re-import updates, never duplicates); all or nothing per file. Form field `dryRun=true` checks the file and returns the report without writing. Errors: 422 with `rowErrors` (row, column, message).',
+      tags,
+      consumes: ['multipart/form-data'],
+      body: multipartBody({
+        dryRun: Type.Optional(Type.String({ enum: ['true', 'false'], description: 'true: check only, write nothing' })),
+        receivingUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit that received the dossiers (default: yours)' })),
+      }),
+      response: {
+        200: ImportReport,
+        422: { description: 'The file has errors; nothing was written', content: { 'application/problem+json': { schema: ImportProblem } } },
+        ...problems(413, 415),
+      },
+    },
+    handler: async (request) => {
+      const upload = await readImportUpload(request, app.config.importMaxBytes)
+      return importDossiers(app.db, request.actor, upload, app.config)
+    },
+  })
+
+  app.get('/dossiers/:id', {
+    schema: { summary: 'Get a dossier', tags, params: IdParams, response: { 200: Dossier, ...problems(404) } },
+    handler: async (request, reply) => {
+      const dossier = await getDossier(app.db, request.actor, request.params.id)
+      return reply.header('ETag', etag(dossier.version)).send(dossier)
+    },
+  })
+
+  app.get('/dossiers/:id/events', {
+    schema: { summary: 'The timeline of a dossier: every state change, when it happened and who recorded it', tags, params: IdParams, response: { 200: DossierEventList, ...problems(404) } },
+    handler: (request) => listDossierEvents(app.db, request.actor, request.params.id),
+  })
+
+  app.patch('/dossiers/:id', {
+    schema: {
+      summary: 'Change a dossier: applicant, channel, note, or the due date (with a reason)',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: UpdateDossier,
+      response: { 200: Dossier, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const dossier = await updateDossier(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      return reply.header('ETag', etag(dossier.version)).send(dossier)
+    },
+  })
+
+  app.post('/dossiers/:id/:action', {
+    schema: {
+      summary: 'Move a dossier on: start-processing, request-supplement { reason }, supplement-received, resolve, return-result, reject { reason }, withdraw',
+      description:
+        '`at` records when it happened (default now; never in the future nor before the previous step). A supplement request stops the clock; when the supplement arrives the due date moves by the paused working days. Resolving sets timeliness.',
+      tags,
+      params: TransitionParams,
+      headers: IfMatchHeaders,
+      body: TransitionBody,
+      response: { 200: Dossier, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const { id, action } = request.params
+      const dossier = await transitionDossier(app.db, request.actor, id, action, ifMatch(request.headers), request.body ?? {}, app.config)
+      return reply.header('ETag', etag(dossier.version)).send(dossier)
+    },
+  })
+}
+export default dossierRoutes

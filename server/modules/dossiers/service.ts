@@ -1,0 +1,331 @@
+import { and, asc, desc, eq, gte, inArray, lt, max, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Db } from '../../../db/client.ts'
+import { dossierEvents, dossiers, orgUnits, procedures, type DossierEventRow, type DossierRow } from '../../../db/schema/index.ts'
+import { assertVersion } from '../../lib/concurrency.ts'
+import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
+import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
+import { conflict, forbidden, illegalTransition, invalidField, notFound } from '../../lib/problems.ts'
+import { matchesText } from '../../lib/search.ts'
+import { recordAudit } from '../audit-log/service.ts'
+import { loadWorkingCalendar } from '../calendar/service.ts'
+import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
+import { inSubtreeOf } from '../org-units/service.ts'
+import type { CreateDossier, Dossier, DossierAction, DossierEvent, DossierQuery, TransitionBody, UpdateDossier } from './schemas.ts'
+import { ACTIONS, allowedActions, applyAction, isOverdue, PENDING_STATUSES } from './workflow.ts'
+
+type UnitColumns = { id: string; code: string; name: string; path: string }
+type ProcedureColumns = { id: string; code: string; name: string; field: string; processingDays: number }
+
+export interface DossierJoined {
+  dossier: DossierRow
+  procedure: ProcedureColumns
+  unit: UnitColumns
+  receivingUnit: UnitColumns | null
+}
+
+export function toDossier(row: DossierJoined, now = new Date()): Dossier {
+  const d = row.dossier
+  const iso = (v: Date | null) => v?.toISOString() ?? null
+  return {
+    id: d.id,
+    code: d.code,
+    procedureId: d.procedureId,
+    procedure: { ...row.procedure },
+    orgUnitId: d.orgUnitId,
+    orgUnit: { id: row.unit.id, code: row.unit.code, name: row.unit.name },
+    receivingUnitId: d.receivingUnitId,
+    receivingUnit: row.receivingUnit?.id ? { id: row.receivingUnit.id, code: row.receivingUnit.code, name: row.receivingUnit.name } : null,
+    applicantName: d.applicantName,
+    channel: d.channel,
+    receivedAt: d.receivedAt.toISOString(),
+    dueAt: d.dueAt.toISOString(),
+    dueAtReason: d.dueAtReason,
+    status: d.status,
+    timeliness: d.timeliness,
+    overdue: isOverdue(d, now),
+    resolvedAt: iso(d.resolvedAt),
+    returnedAt: iso(d.returnedAt),
+    rejectedAt: iso(d.rejectedAt),
+    withdrawnAt: iso(d.withdrawnAt),
+    pausedAt: iso(d.pausedAt),
+    pausedWorkingDays: d.pausedWorkingDays,
+    note: d.note,
+    source: d.source,
+    allowedActions: allowedActions(d.status),
+    version: d.version,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  }
+}
+
+export function toDossierEvent(row: DossierEventRow): DossierEvent {
+  return {
+    id: row.id,
+    seq: row.seq,
+    type: row.type,
+    at: row.at.toISOString(),
+    recordedAt: row.recordedAt.toISOString(),
+    actorId: row.actorId,
+    actorName: row.actorName,
+    reason: row.reason,
+    statusAfter: row.statusAfter,
+    dueAtAfter: row.dueAtAfter.toISOString(),
+    pausedWorkingDays: row.pausedWorkingDays,
+    source: row.source,
+  }
+}
+
+const receivingUnits = alias(orgUnits, 'receiving_unit')
+
+function selectDossiers(db: Db) {
+  return db
+    .select({
+      dossier: dossiers,
+      procedure: { id: procedures.id, code: procedures.code, name: procedures.name, field: procedures.field, processingDays: procedures.processingDays },
+      unit: { id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, path: orgUnits.path },
+      receivingUnit: { id: receivingUnits.id, code: receivingUnits.code, name: receivingUnits.name, path: receivingUnits.path },
+    })
+    .from(dossiers)
+    .innerJoin(procedures, eq(procedures.id, dossiers.procedureId))
+    .innerJoin(orgUnits, eq(orgUnits.id, dossiers.orgUnitId))
+    .leftJoin(receivingUnits, eq(receivingUnits.id, dossiers.receivingUnitId))
+}
+
+export async function findDossier(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<DossierJoined> {
+  const query = selectDossiers(db).where(eq(dossiers.id, id))
+  const [row] = options.forUpdate ? await query.for('update', { of: dossiers }) : await query
+  if (!row) throw notFound('Dossier', id)
+  return row as DossierJoined
+}
+
+/** May the actor record this dossier? Either its handling unit or the unit that received it must be in scope. */
+export function canWriteDossier(actor: Actor, handlingPath: string, receivingPath: string | null | undefined): boolean {
+  return can(actor, 'dossier.write', { orgUnitPath: handlingPath }) || Boolean(receivingPath && can(actor, 'dossier.write', { orgUnitPath: receivingPath }))
+}
+
+function requireDossierWrite(actor: Actor, handlingPath: string, receivingPath: string | null | undefined) {
+  if (!canWriteDossier(actor, handlingPath, receivingPath)) throw forbidden('You are not allowed to record dossiers for this unit.')
+}
+
+/** SQL: unresolved and past due at `now` (a supplement request stops the clock). */
+function overdueCondition(now: Date): SQL {
+  return sql`((${dossiers.status} in ('received', 'processing') and ${dossiers.dueAt} < ${now.toISOString()}::timestamptz)
+    or (${dossiers.status} = 'supplement_requested' and ${dossiers.dueAt} < ${dossiers.pausedAt}))`
+}
+
+export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, hours: OfficeHours) {
+  requirePermission(actor, 'dossier.read')
+  const now = new Date()
+  const page = keyset([dateKey(dossiers.receivedAt, (r) => r.dossier.receivedAt), textKey(dossiers.id, (r) => r.dossier.id)], query, 'desc')
+  const range = query.from || query.to ? localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone) : undefined
+  if (query.from && query.to && query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
+  const rows = await selectDossiers(db)
+    .where(
+      and(
+        matchesText(query.q, dossiers.code, dossiers.applicantName),
+        query.procedureId ? eq(dossiers.procedureId, query.procedureId) : undefined,
+        query.field ? eq(procedures.field, query.field) : undefined,
+        query.orgUnitId ? inSubtreeOf(sql`${dossiers.orgUnitId}`, query.orgUnitId) : undefined,
+        query.channel ? eq(dossiers.channel, query.channel) : undefined,
+        query.status?.length ? inArray(dossiers.status, query.status) : undefined,
+        query.timeliness ? eq(dossiers.timeliness, query.timeliness) : undefined,
+        range && query.from ? gte(dossiers.receivedAt, range.start) : undefined,
+        range && query.to ? lt(dossiers.receivedAt, range.end) : undefined,
+        query.overdue === undefined ? undefined : query.overdue ? overdueCondition(now) : sql`not ${overdueCondition(now)}`,
+        page.where,
+      ),
+    )
+    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
+    .limit(page.limit)
+  return page.page(rows as DossierJoined[], (r) => toDossier(r, now))
+}
+
+export async function getDossier(db: Db, actor: Actor, id: string) {
+  requirePermission(actor, 'dossier.read')
+  return toDossier(await findDossier(db, id))
+}
+
+export async function listDossierEvents(db: Db, actor: Actor, id: string) {
+  requirePermission(actor, 'dossier.read')
+  await findDossier(db, id)
+  const rows = await db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, id)).orderBy(asc(dossierEvents.seq))
+  return { items: rows.map(toDossierEvent) }
+}
+
+function notInFuture(path: string, at: Date, now: Date) {
+  if (at.getTime() > now.getTime()) throw invalidField(path, 'must not be in the future', 'future')
+}
+
+async function unitPath(db: Db, unitId: string, path: string) {
+  const [unit] = await db.select({ path: orgUnits.path, active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId))
+  if (!unit) throw invalidField(path, 'refers to a unit that does not exist', 'exists')
+  return unit.path
+}
+
+export async function createDossier(db: Db, actor: Actor, input: CreateDossier, hours: OfficeHours) {
+  requirePermission(actor, 'dossier.write')
+  const now = new Date()
+  const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now
+  notInFuture('receivedAt', receivedAt, now)
+  if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'is required to override the computed due date', 'required')
+  if (input.dueAt !== undefined && new Date(input.dueAt) < receivedAt) throw invalidField('dueAt', 'must not be before receivedAt', 'range')
+  return db.transaction(async (tx) => {
+    const [procedure] = await tx
+      .select({ id: procedures.id, active: procedures.active, owningUnitId: procedures.owningUnitId, processingDays: procedures.processingDays, path: orgUnits.path })
+      .from(procedures)
+      .innerJoin(orgUnits, eq(orgUnits.id, procedures.owningUnitId))
+      .where(eq(procedures.id, input.procedureId))
+    if (!procedure) throw invalidField('procedureId', 'refers to a procedure that does not exist', 'exists')
+    if (!procedure.active) throw invalidField('procedureId', 'refers to a procedure withdrawn from the catalogue', 'active')
+    const receivingUnitId = input.receivingUnitId === undefined ? actor.orgUnitId : input.receivingUnitId
+    const receivingPath = receivingUnitId ? await unitPath(tx, receivingUnitId, 'receivingUnitId') : null
+    requireDossierWrite(actor, procedure.path, receivingPath)
+    const [clash] = await tx.select({ id: dossiers.id }).from(dossiers).where(sql`lower(${dossiers.code}) = lower(${input.code})`)
+    if (clash) throw conflict(`A dossier with code "${input.code}" already exists.`, [{ path: 'code', message: 'is already used by another dossier', code: 'duplicate' }])
+
+    const calendar = await loadWorkingCalendar(tx, hours)
+    const dueAt = input.dueAt ? new Date(input.dueAt) : calendar.dueAt(receivedAt, procedure.processingDays)
+    const [row] = await tx
+      .insert(dossiers)
+      .values({
+        code: input.code,
+        procedureId: procedure.id,
+        orgUnitId: procedure.owningUnitId,
+        receivingUnitId,
+        applicantName: input.applicantName,
+        channel: input.channel,
+        receivedAt,
+        dueAt,
+        dueAtReason: input.dueAt ? input.dueAtReason! : null,
+        status: 'received',
+        note: input.note ?? null,
+      })
+      .returning({ id: dossiers.id })
+    await tx.insert(dossierEvents).values({
+      dossierId: row.id,
+      seq: 1,
+      type: 'received',
+      at: receivedAt,
+      actorId: actor.via === 'system' ? null : actor.userId,
+      actorName: actor.fullName,
+      reason: input.dueAt ? input.dueAtReason! : null,
+      statusAfter: 'received',
+      dueAtAfter: dueAt,
+    })
+    const dossier = toDossier(await findDossier(tx, row.id), now)
+    await recordAudit(tx, actor, { action: 'dossier.create', entityType: 'dossier', entityId: row.id, after: dossier })
+    return dossier
+  })
+}
+
+async function nextSeq(db: Db, dossierId: string) {
+  const [{ last }] = await db.select({ last: max(dossierEvents.seq) }).from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId))
+  return (last ?? 0) + 1
+}
+
+/** When the last step happened (a due-date change is not a step). */
+async function lastStepAt(db: Db, dossierId: string): Promise<Date | null> {
+  const [{ last }] = await db
+    .select({ last: max(dossierEvents.at) })
+    .from(dossierEvents)
+    .where(and(eq(dossierEvents.dossierId, dossierId), sql`${dossierEvents.type} <> 'due_changed'`))
+  return last ? new Date(last) : null
+}
+
+export async function updateDossier(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDossier) {
+  requirePermission(actor, 'dossier.write')
+  if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'is required to change the due date', 'required')
+  if (input.dueAt === undefined && input.dueAtReason !== undefined) throw invalidField('dueAt', 'is required with dueAtReason', 'required')
+  const now = new Date()
+  return db.transaction(async (tx) => {
+    const current = await findDossier(tx, id, { forUpdate: true })
+    requireDossierWrite(actor, current.unit.path, current.receivingUnit?.path)
+    assertVersion(current.dossier, expectedVersion)
+    const d = current.dossier
+    let dueAt = d.dueAt
+    if (input.dueAt !== undefined) {
+      if (!PENDING_STATUSES.includes(d.status)) {
+        throw conflict(`The due date of a ${d.status} dossier cannot change.`, [{ path: 'dueAt', message: 'cannot change once the dossier is closed', code: 'closed' }])
+      }
+      dueAt = new Date(input.dueAt)
+      if (dueAt < d.receivedAt) throw invalidField('dueAt', 'must not be before receivedAt', 'range')
+    }
+    await tx
+      .update(dossiers)
+      .set({
+        applicantName: input.applicantName ?? d.applicantName,
+        channel: input.channel ?? d.channel,
+        note: input.note === undefined ? d.note : input.note,
+        dueAt,
+        dueAtReason: input.dueAt !== undefined ? input.dueAtReason! : d.dueAtReason,
+        version: d.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(dossiers.id, id))
+    if (input.dueAt !== undefined) {
+      await tx.insert(dossierEvents).values({
+        dossierId: id,
+        seq: await nextSeq(tx, id),
+        type: 'due_changed',
+        at: now,
+        actorId: actor.via === 'system' ? null : actor.userId,
+        actorName: actor.fullName,
+        reason: input.dueAtReason!,
+        statusAfter: d.status,
+        dueAtAfter: dueAt,
+      })
+    }
+    const before = toDossier(current, now)
+    const after = toDossier(await findDossier(tx, id), now)
+    await recordAudit(tx, actor, { action: 'dossier.update', entityType: 'dossier', entityId: id, before, after })
+    return after
+  })
+}
+
+export async function transitionDossier(
+  db: Db,
+  actor: Actor,
+  id: string,
+  action: DossierAction,
+  expectedVersion: number | undefined,
+  input: TransitionBody,
+  hours: OfficeHours,
+) {
+  requirePermission(actor, 'dossier.write')
+  const rule = ACTIONS[action]
+  if (rule.reasonRequired && !input.reason?.trim()) throw invalidField('reason', 'is required', 'required')
+  const now = new Date()
+  const at = input.at ? new Date(input.at) : now
+  notInFuture('at', at, now)
+  return db.transaction(async (tx) => {
+    const current = await findDossier(tx, id, { forUpdate: true })
+    requireDossierWrite(actor, current.unit.path, current.receivingUnit?.path)
+    assertVersion(current.dossier, expectedVersion)
+    const d = current.dossier
+    if (!rule.from.includes(d.status)) throw illegalTransition('dossier', action, d.status, allowedActions(d.status))
+    const previous = await lastStepAt(tx, id)
+    if (previous && at < previous) {
+      throw invalidField('at', `must not be before the previous step (${previous.toISOString()})`, 'before_previous', { previous: previous.toISOString() })
+    }
+    const calendar = await loadWorkingCalendar(tx, hours)
+    const { state, event } = applyAction(d, action, at, calendar)
+    await tx
+      .update(dossiers)
+      .set({ ...state, version: d.version + 1, updatedAt: now })
+      .where(eq(dossiers.id, id))
+    await tx.insert(dossierEvents).values({
+      dossierId: id,
+      seq: await nextSeq(tx, id),
+      ...event,
+      actorId: actor.via === 'system' ? null : actor.userId,
+      actorName: actor.fullName,
+      reason: input.reason ?? null,
+    })
+    const before = toDossier(current, now)
+    const after = toDossier(await findDossier(tx, id), now)
+    await recordAudit(tx, actor, { action: `dossier.${action}`, entityType: 'dossier', entityId: id, before, after })
+    return after
+  })
+}
+

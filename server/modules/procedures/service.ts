@@ -1,0 +1,191 @@
+import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../../../db/client.ts'
+import { orgUnits, procedureOnlineHistory, procedures, type OnlineMode, type ProcedureOnlineHistoryRow, type ProcedureRow } from '../../../db/schema/index.ts'
+import { assertVersion } from '../../lib/concurrency.ts'
+import { keyset, textKey } from '../../lib/pagination.ts'
+import { requirePermission, type Actor } from '../../lib/permissions.ts'
+import { conflict, invalidField, notFound } from '../../lib/problems.ts'
+import { matchesText } from '../../lib/search.ts'
+import { recordAudit } from '../audit-log/service.ts'
+import { inSubtreeOf } from '../org-units/service.ts'
+import type { CreateProcedure, Procedure, ProcedureQuery, UpdateProcedure } from './schemas.ts'
+
+type UnitColumns = { id: string; code: string; name: string }
+
+/** The entry in force on `date`: the latest whose effectiveFrom is on or before it. */
+function inForce(history: ProcedureOnlineHistoryRow[], attribute: 'level' | 'mode', date: string) {
+  let found: ProcedureOnlineHistoryRow | undefined
+  for (const h of history) if (h.attribute === attribute && h.effectiveFrom <= date && (!found || h.effectiveFrom > found.effectiveFrom)) found = h
+  return found
+}
+
+/** `today` decides which level and mode are in force; later ones stay in `onlineHistory`. */
+export function toProcedure(row: ProcedureRow, unit: UnitColumns, history: ProcedureOnlineHistoryRow[], today: string): Procedure {
+  const sorted = [...history].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.attribute.localeCompare(b.attribute))
+  const level = inForce(sorted, 'level', today)
+  const mode = inForce(sorted, 'mode', today)
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    field: row.field,
+    owningUnitId: row.owningUnitId,
+    owningUnit: { id: unit.id, code: unit.code, name: unit.name },
+    processingDays: row.processingDays,
+    fee: row.fee,
+    onlineLevel: level?.level ?? null,
+    onlineLevelFrom: level?.effectiveFrom ?? null,
+    onlineMode: mode?.mode ?? null,
+    onlineModeFrom: mode?.effectiveFrom ?? null,
+    onlineHistory: sorted.map((h) => ({ attribute: h.attribute, level: h.level, mode: h.mode, effectiveFrom: h.effectiveFrom })),
+    active: row.active,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+const unitColumns = { id: orgUnits.id, code: orgUnits.code, name: orgUnits.name }
+
+function selectProcedures(db: Db) {
+  return db.select({ procedure: procedures, unit: unitColumns }).from(procedures).innerJoin(orgUnits, eq(orgUnits.id, procedures.owningUnitId))
+}
+
+async function historyOf(db: Db, ids: string[]) {
+  const byProcedure = new Map<string, ProcedureOnlineHistoryRow[]>()
+  if (!ids.length) return byProcedure
+  const rows = await db.select().from(procedureOnlineHistory).where(inArray(procedureOnlineHistory.procedureId, ids))
+  for (const row of rows) byProcedure.set(row.procedureId, [...(byProcedure.get(row.procedureId) ?? []), row])
+  return byProcedure
+}
+
+/** SQL: the value of `attribute` in force on `date` for the procedure row. */
+export function onlineValueOn(attribute: 'level' | 'mode', date: string): SQL {
+  const column = attribute === 'level' ? sql.raw('h.level::text') : sql.raw('h.mode')
+  return sql`(select ${column} from ${procedureOnlineHistory} h where h.procedure_id = ${procedures.id} and h.attribute = ${attribute} and h.effective_from <= ${date} order by h.effective_from desc limit 1)`
+}
+
+export async function loadProcedure(db: Db, id: string, today: string): Promise<Procedure> {
+  const [row] = await selectProcedures(db).where(eq(procedures.id, id))
+  if (!row) throw notFound('Procedure', id)
+  return toProcedure(row.procedure, row.unit, (await historyOf(db, [id])).get(id) ?? [], today)
+}
+
+export async function listProcedures(db: Db, actor: Actor, query: ProcedureQuery, today: string) {
+  requirePermission(actor, 'procedure.read')
+  const page = keyset([textKey(procedures.code, (r) => r.procedure.code), textKey(procedures.id, (r) => r.procedure.id)], query)
+  const rows = await selectProcedures(db)
+    .where(
+      and(
+        matchesText(query.q, procedures.code, procedures.name),
+        query.field ? eq(procedures.field, query.field) : undefined,
+        query.owningUnitId ? inSubtreeOf(sql`${procedures.owningUnitId}`, query.owningUnitId) : undefined,
+        query.onlineLevel ? sql`${onlineValueOn('level', today)} = ${String(query.onlineLevel)}` : undefined,
+        query.onlineMode ? sql`${onlineValueOn('mode', today)} = ${query.onlineMode}` : undefined,
+        query.active === undefined ? undefined : eq(procedures.active, query.active),
+        page.where,
+      ),
+    )
+    .orderBy(asc(procedures.code), asc(procedures.id))
+    .limit(page.limit)
+  const history = await historyOf(db, rows.map((r) => r.procedure.id))
+  return page.page(rows, (r) => toProcedure(r.procedure, r.unit, history.get(r.procedure.id) ?? [], today))
+}
+
+export async function listProcedureFields(db: Db, actor: Actor) {
+  requirePermission(actor, 'procedure.read')
+  const rows = await db.select({ field: procedures.field, procedures: count() }).from(procedures).groupBy(procedures.field).orderBy(asc(procedures.field))
+  return { items: rows }
+}
+
+export async function getProcedure(db: Db, actor: Actor, id: string, today: string) {
+  requirePermission(actor, 'procedure.read')
+  return loadProcedure(db, id, today)
+}
+
+async function assertCodeFree(db: Db, code: string, exceptId?: string) {
+  const [clash] = await db
+    .select({ id: procedures.id })
+    .from(procedures)
+    .where(and(sql`lower(${procedures.code}) = lower(${code})`, exceptId ? sql`${procedures.id} <> ${exceptId}` : undefined))
+  if (clash) throw conflict(`A procedure with code "${code}" already exists.`, [{ path: 'code', message: 'is already used by another procedure', code: 'duplicate' }])
+}
+
+async function assertUnitUsable(db: Db, unitId: string) {
+  const [unit] = await db.select({ active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId))
+  if (!unit) throw invalidField('owningUnitId', 'refers to a unit that does not exist', 'exists')
+  if (!unit.active) throw invalidField('owningUnitId', 'refers to a deactivated unit', 'active')
+}
+
+/** Records a level or mode from a date; the same date again replaces that entry. */
+async function setOnline(db: Db, procedureId: string, input: { onlineLevel?: number; onlineLevelFrom?: string; onlineMode?: OnlineMode; onlineModeFrom?: string }, today: string) {
+  const entries: (typeof procedureOnlineHistory.$inferInsert)[] = []
+  if (input.onlineLevel !== undefined) entries.push({ procedureId, attribute: 'level', level: input.onlineLevel, mode: null, effectiveFrom: input.onlineLevelFrom ?? today })
+  else if (input.onlineLevelFrom !== undefined) throw invalidField('onlineLevelFrom', 'needs onlineLevel', 'dependency')
+  if (input.onlineMode !== undefined) entries.push({ procedureId, attribute: 'mode', level: null, mode: input.onlineMode, effectiveFrom: input.onlineModeFrom ?? today })
+  else if (input.onlineModeFrom !== undefined) throw invalidField('onlineModeFrom', 'needs onlineMode', 'dependency')
+  for (const entry of entries) {
+    await db
+      .insert(procedureOnlineHistory)
+      .values(entry)
+      .onConflictDoUpdate({
+        target: [procedureOnlineHistory.procedureId, procedureOnlineHistory.attribute, procedureOnlineHistory.effectiveFrom],
+        set: { level: entry.level, mode: entry.mode },
+      })
+  }
+  return entries.length > 0
+}
+
+export async function createProcedure(db: Db, actor: Actor, input: CreateProcedure, today: string) {
+  requirePermission(actor, 'procedure.write')
+  return db.transaction(async (tx) => {
+    await assertCodeFree(tx, input.code)
+    await assertUnitUsable(tx, input.owningUnitId)
+    const [row] = await tx
+      .insert(procedures)
+      .values({
+        code: input.code,
+        name: input.name,
+        field: input.field,
+        owningUnitId: input.owningUnitId,
+        processingDays: input.processingDays,
+        fee: input.fee ?? null,
+        active: input.active ?? true,
+      })
+      .returning({ id: procedures.id })
+    await setOnline(tx, row.id, input, today)
+    const procedure = await loadProcedure(tx, row.id, today)
+    await recordAudit(tx, actor, { action: 'procedure.create', entityType: 'procedure', entityId: row.id, after: procedure })
+    return procedure
+  })
+}
+
+export async function updateProcedure(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateProcedure, today: string) {
+  requirePermission(actor, 'procedure.write')
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(procedures).where(eq(procedures.id, id)).for('update')
+    if (!current) throw notFound('Procedure', id)
+    assertVersion(current, expectedVersion)
+    const before = await loadProcedure(tx, id, today)
+    if (input.code !== undefined && input.code.toLowerCase() !== current.code.toLowerCase()) await assertCodeFree(tx, input.code, id)
+    if (input.owningUnitId !== undefined && input.owningUnitId !== current.owningUnitId) await assertUnitUsable(tx, input.owningUnitId)
+    await setOnline(tx, id, input, today)
+    await tx
+      .update(procedures)
+      .set({
+        code: input.code ?? current.code,
+        name: input.name ?? current.name,
+        field: input.field ?? current.field,
+        owningUnitId: input.owningUnitId ?? current.owningUnitId,
+        processingDays: input.processingDays ?? current.processingDays,
+        fee: input.fee === undefined ? current.fee : input.fee,
+        active: input.active ?? current.active,
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(procedures.id, id))
+    const after = await loadProcedure(tx, id, today)
+    await recordAudit(tx, actor, { action: 'procedure.update', entityType: 'procedure', entityId: id, before, after })
+    return after
+  })
+}

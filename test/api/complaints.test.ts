@@ -1,0 +1,53 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { appContext } from '../helpers/app.ts'
+
+const ctx = appContext()
+
+const complaints = suite('complaints, denunciations and feedback', ctx)
+
+complaints('none in the report period; counted per period by kind', async ({ as }) => {
+  const client = await as('staff')
+  const none = await client.get('/api/complaints/counts?from=2019-11-21&to=2020-05-27')
+  assert.equal(none.body.total, 0)
+  const later = await client.get('/api/complaints/counts?from=2020-06-01&to=2020-12-31')
+  assert.equal([later.body.total, later.body.byKind.feedback, later.body.closed], [1, 1, 1])
+})
+
+complaints('a complaint about a dossier takes its procedure and unit; closing needs an outcome', async ({ as }) => {
+  const manager = await as('manager')
+  const dossier = (await manager.get('/api/dossiers?limit=1')).body.items[0]
+  const created = await manager.post('/api/complaints', { kind: 'complaint', dossierId: dossier.id, summary: 'Trả kết quả chậm so với giấy hẹn.' })
+  assert.is(created.status, 201, created.text)
+  assert.is(created.body.procedureId, dossier.procedureId)
+  assert.is(created.body.orgUnitId, dossier.orgUnitId)
+  assert.is(created.body.dossierCode, dossier.code)
+  const noOutcome = await manager.patch(`/api/complaints/${created.body.id}`, { status: 'closed' }, { ifMatch: 1 })
+  assert.is(noOutcome.status, 400)
+  const closed = await manager.patch(`/api/complaints/${created.body.id}`, { status: 'closed', outcome: 'Đã xin lỗi và trả kết quả.' }, { ifMatch: 1 })
+  assert.is(closed.status, 200)
+  assert.ok(closed.body.closedAt)
+  const today = new Date().toISOString().slice(0, 10)
+  const counts = await manager.get(`/api/complaints/counts?from=2026-01-01&to=${today > '2026-12-31' ? today : '2026-12-31'}`)
+  assert.is(counts.body.byKind.complaint, 1)
+  const stats = await manager.get(`/api/dossiers/stats?from=2026-01-01&to=2026-12-31`)
+  assert.is(stats.body.complaints.complaint, 1)
+})
+
+complaints('staff cannot read or record complaints; heads only within their unit', async ({ as, unitId }) => {
+  assert.is((await (await as('staff')).get('/api/complaints')).status, 403)
+  assert.is((await (await as('staff')).post('/api/complaints', { kind: 'feedback', summary: 'x' })).status, 403)
+  const head = await as('head')
+  const own = await head.post('/api/complaints', { kind: 'feedback', orgUnitId: await unitId('TNTKQ'), summary: 'Ghế chờ không đủ.' })
+  assert.is(own.status, 201)
+  const other = await head.post('/api/complaints', { kind: 'feedback', orgUnitId: await unitId('QLĐT'), summary: 'x' })
+  assert.is(other.status, 403)
+  const visible = (await head.get('/api/complaints?limit=500')).body.items
+  assert.ok(visible.every((c: { orgUnitId: string }) => c.orgUnitId))
+  assert.ok(visible.some((c: { id: string }) => c.id === own.body.id))
+  const future = await (await as('manager')).post('/api/complaints', { kind: 'feedback', summary: 'x', receivedAt: new Date(Date.now() + 86_400_000).toISOString() })
+  assert.is(future.status, 400)
+})
+
+ctx.use(complaints)
+complaints.run()

@@ -1,0 +1,128 @@
+import ExcelJS from 'exceljs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { browserContext } from '../helpers/browser.ts'
+
+async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(baseUrl)
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill('demo1234')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+}
+
+/** The cells of the total row of the statistics table, as text. */
+async function totalRow(page: Page) {
+  const row = page.locator('qms-dossier-stats-page tr.total')
+  await row.waitFor()
+  return (await row.locator('td').allInnerTexts()).map((t) => t.trim())
+}
+
+async function smallExport(): Promise<string> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet('Hồ sơ')
+  sheet.addRow(['Số hồ sơ', 'Mã thủ tục', 'Tên tổ chức, cá nhân', 'Hình thức nộp', 'Ngày tiếp nhận', 'Ngày có kết quả'])
+  // Excel dates carry no zone: the UTC fields are the wall-clock time in Vietnam.
+  sheet.addRow(['BR-0001', 'LD.01', 'Công ty TNHH Dệt may Bình Đức', 'Trực tuyến', new Date(Date.UTC(2018, 9, 1, 8, 30)), new Date(Date.UTC(2018, 9, 3, 10, 0))])
+  sheet.addRow(['BR-0002', 'TM.01', 'Công ty Cổ phần Nông sản Gò Công', 'Trực tiếp', new Date(Date.UTC(2018, 9, 2, 14, 0)), new Date(Date.UTC(2018, 9, 4, 9, 0))])
+  sheet.addRow(['BR-0003', 'XD.01', 'Công ty TNHH Cơ khí Phước Thạnh', 'Bưu chính công ích', new Date(Date.UTC(2018, 9, 3, 9, 0)), null])
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'qms-import-')), 'ho-so-thang-10.xlsx')
+  writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()))
+  return file
+}
+
+const ctx = browserContext()
+const journey = suite('a manager imports a one-stop-shop export and reads the statistics', ctx)
+const it = ctx.use(journey)
+
+it('the statistics reproduce the seed report, and a small XLSX import shows in them', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'manager')
+  await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click()
+  await page.getByRole('heading', { name: 'Hồ sơ thủ tục hành chính' }).waitFor()
+  await page.getByRole('link', { name: 'Thống kê' }).click()
+  await page.getByLabel('Từ ngày').fill('2019-11-21')
+  await page.getByLabel('Đến ngày').fill('2020-05-27')
+  await page.getByText('Từ ngày 21/11/2019 đến ngày 27/05/2020').waitFor()
+  const seed = await totalRow(page)
+  // Unit | received: total, carried over, online, in person, post | resolved: total, early, on time, late | in progress: total, not due, overdue | …
+  assert.equal([seed[0], seed[1], seed[2], seed[3], seed[6], seed[10], seed[11], seed[12]], ['Tổng cộng', '86', '0', '44', '82', '4', '4', '0'])
+
+  await page.getByRole('link', { name: 'Nhập từ tệp' }).click()
+  await page.getByLabel('Chọn tệp hoặc kéo thả vào đây').setInputFiles(await smallExport())
+  await page.getByText('Kết quả kiểm tra').waitFor()
+  await page.getByText('3 mới').waitFor()
+  await page.getByRole('button', { name: 'Nhập các dòng này' }).click()
+  await page.getByRole('heading', { name: 'Đã nhập' }).waitFor()
+  await page.getByRole('link', { name: 'Xem số liệu thống kê' }).click()
+
+  await page.getByLabel('Từ ngày').fill('2018-10-01')
+  await page.getByLabel('Đến ngày').fill('2018-10-31')
+  await page.getByText('Từ ngày 01/10/2018 đến ngày 31/10/2018').waitFor()
+  const october = await totalRow(page)
+  assert.equal([october[1], october[3], october[4], october[5], october[6], october[10]], ['3', '1', '1', '1', '2', '1'])
+  await page.getByLabel('Thống kê theo').selectOption({ label: 'Hình thức nộp' })
+  await page.getByRole('cell', { name: 'Bưu chính công ích', exact: true }).waitFor()
+
+  // The imported dossier is in the list, with its timeline.
+  await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click()
+  await page.getByLabel('Tìm theo mã hồ sơ hoặc người nộp').fill('BR-0001')
+  await page.getByRole('link', { name: 'BR-0001' }).click()
+  await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor()
+  await page.getByText('nhập từ tệp').first().waitFor()
+  assert.equal(problems, [])
+})
+
+it('a file with a bad row shows the row errors and cannot be committed', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'manager')
+  await page.goto(`${baseUrl}/dossiers/import`)
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'qms-import-')), 'loi.csv')
+  writeFileSync(file, 'Mã hồ sơ,Mã thủ tục,Chủ hồ sơ,Hình thức nộp,Ngày tiếp nhận\nBR-0101,LD.01,Công ty A,Trực tuyến,05/11/2018 09:00\nBR-0102,KHONG.CO,Công ty B,Fax,05/11/2018 09:00\n')
+  await page.getByLabel('Chọn tệp hoặc kéo thả vào đây').setInputFiles(file)
+  await page.getByRole('heading', { name: 'Các dòng cần sửa' }).waitFor()
+  await page.getByRole('cell', { name: 'Mã thủ tục', exact: true }).waitFor()
+  assert.is(await page.getByRole('button', { name: 'Nhập các dòng này' }).count(), 0)
+  assert.equal(problems.filter((p) => !p.includes('422')), [])
+})
+
+it('staff at the desk moves a dossier on and sees its timeline', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'staff')
+  await page.goto(`${baseUrl}/dossiers?overdue=true`)
+  await page.locator('qms-dossiers-page tbody a').first().click()
+  await page.getByRole('heading', { name: 'Bước tiếp theo' }).waitFor()
+  await page.getByRole('button', { name: 'Yêu cầu bổ sung *' }).click()
+  await page.getByText('Bắt buộc nhập.').waitFor()
+  await page.getByLabel('Lý do (bắt buộc khi yêu cầu bổ sung hoặc trả lại)').fill('Bổ sung giấy ủy quyền')
+  await page.getByRole('button', { name: 'Yêu cầu bổ sung *' }).click()
+  await page.getByText('Yêu cầu bổ sung (tạm dừng tính thời hạn)').waitFor()
+  await page.getByText('Bổ sung giấy ủy quyền').waitFor()
+  assert.equal(problems.filter((p) => !p.includes('400')), [])
+})
+
+journey.run()
+
+const phone = browserContext({ viewport: { width: 375, height: 740 } })
+const onPhone = suite('the one-stop-shop pages on a 375 px phone', phone)
+const itPhone = phone.use(onPhone)
+
+itPhone('the list, a dossier and the statistics fit the screen', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'head')
+  for (const path of ['/dossiers', '/dossiers/stats?from=2019-11-21&to=2020-05-27', '/dossiers/import', '/procedures']) {
+    await page.goto(`${baseUrl}${path}`)
+    await page.locator('qms-dossier-tabs').waitFor()
+    await page.waitForLoadState('networkidle')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `${path} is wider than the phone by ${overflow}px`)
+  }
+  await page.goto(`${baseUrl}/dossiers`)
+  await page.locator('qms-dossiers-page tbody a').first().click()
+  await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok(overflow <= 0, `the dossier page is wider than the phone by ${overflow}px`)
+  assert.equal(problems, [])
+})
+
+onPhone.run()

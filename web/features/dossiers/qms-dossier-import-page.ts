@@ -1,0 +1,128 @@
+import { localized, msg, str } from '@lit/localize'
+import { css, html, LitElement, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { ApiError, post } from '../../api/client.ts'
+import type { ImportReport, ImportRowError } from '../../api/types.ts'
+import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
+import { dossierStyles } from './dossier-styles.ts'
+import './qms-dossier-tabs.ts'
+
+/**
+ * @summary Imports a one-stop-shop export (CSV or XLSX): checks it first (a dry run) and
+ * shows every row error; only a clean file can be committed, all rows or none.
+ */
+@customElement('qms-dossier-import-page')
+@localized()
+export class QmsDossierImportPage extends LitElement {
+  static override styles = [
+    pageStyles,
+    buttonStyles,
+    formStyles,
+    tableStyles,
+    dossierStyles,
+    css`
+      .drop { border: 2px dashed var(--qms-border); border-radius: var(--qms-radius); padding: var(--qms-space-5); text-align: center; background: var(--qms-surface); }
+      .drop.over { border-color: var(--qms-primary); background: var(--qms-primary-soft); }
+      .drop input { max-width: 100%; }
+      .summary { display: flex; flex-wrap: wrap; gap: var(--qms-space-3); }
+    `,
+  ]
+
+  @state() private file?: File
+  @state() private report?: ImportReport
+  @state() private errors: ImportRowError[] = []
+  @state() private problem = ''
+  @state() private busy = false
+  @state() private over = false
+
+  private choose(file: File | undefined) {
+    this.file = file
+    this.report = undefined
+    this.errors = []
+    this.problem = ''
+    if (file) void this.send(true)
+  }
+
+  private handleChange(event: Event) {
+    this.choose((event.target as HTMLInputElement).files?.[0])
+  }
+
+  private handleDrop(event: DragEvent) {
+    event.preventDefault()
+    this.over = false
+    this.choose(event.dataTransfer?.files?.[0])
+  }
+
+  private async send(dryRun: boolean) {
+    if (!this.file) return
+    const form = new FormData()
+    form.set('file', this.file)
+    form.set('dryRun', String(dryRun))
+    this.busy = true
+    this.problem = ''
+    try {
+      this.report = await post<ImportReport>('/api/dossiers/import', form)
+      this.errors = this.report.errors
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err
+      this.report = undefined
+      this.errors = (err.problem as unknown as { rowErrors?: ImportRowError[] }).rowErrors ?? []
+      this.problem = err.problem.detail
+    } finally {
+      this.busy = false
+    }
+  }
+
+  override render() {
+    const r = this.report
+    return html`
+      <h1>${msg('Import dossiers', { id: 'dossiers.import.title' })}</h1>
+      <qms-dossier-tabs current="/dossiers/import"></qms-dossier-tabs>
+      <p class="lead">${msg('Import the export of the one-stop-shop system (CSV or XLSX). The file is checked first; nothing is written until you confirm, and then all rows or none. A dossier already known by its code is updated, never duplicated.', { id: 'dossiers.import.intro' })}</p>
+      <div class="drop ${this.over ? 'over' : ''}"
+        @dragover=${(e: DragEvent) => { e.preventDefault(); this.over = true }}
+        @dragleave=${() => (this.over = false)}
+        @drop=${this.handleDrop}>
+        <div class="field">
+          <label for="file">${msg('Choose a file or drop it here', { id: 'dossiers.import.choose' })}</label>
+          <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" @change=${this.handleChange} />
+        </div>
+      </div>
+      ${this.busy ? html`<p role="status">${msg('Checking…', { id: 'dossiers.import.checking' })}</p>` : nothing}
+      ${this.problem ? html`<div class="form-error" role="alert">${this.problem}</div>` : nothing}
+      ${r
+        ? html`<section class="card" aria-labelledby="result-title" style="margin-top: var(--qms-space-4)">
+            <h2 id="result-title">${r.committed ? msg('Imported', { id: 'dossiers.import.done' }) : msg('Check result', { id: 'dossiers.import.checked' })}</h2>
+            <div class="summary">
+              <span class="chip">${msg(str`${r.rows} rows`, { id: 'dossiers.import.rows' })}</span>
+              <span class="chip good">${msg(str`${r.created} new`, { id: 'dossiers.import.created' })}</span>
+              <span class="chip">${msg(str`${r.updated} updated`, { id: 'dossiers.import.updated' })}</span>
+              <span class="chip off">${msg(str`${r.unchanged} unchanged`, { id: 'dossiers.import.unchanged' })}</span>
+              ${this.errors.length ? html`<span class="chip bad">${msg(str`${this.errors.length} errors`, { id: 'dossiers.import.errorCount' })}</span>` : nothing}
+            </div>
+            ${!r.committed && !this.errors.length
+              ? html`<p><button class="primary" ?disabled=${this.busy} @click=${() => this.send(false)}>${msg('Import these rows', { id: 'dossiers.import.commit' })}</button></p>`
+              : nothing}
+            ${r.committed ? html`<p><a href="/dossiers/stats">${msg('See the statistics', { id: 'dossiers.import.toStats' })}</a></p>` : nothing}
+          </section>`
+        : nothing}
+      ${this.errors.length ? this.renderErrors() : nothing}
+      <p class="muted">${msg('Columns: code, procedureCode, applicantName, channel, receivedAt, and optionally dueAt, status, resolvedAt, returnedAt, rejectedAt, withdrawnAt, supplementRequestedAt, supplementReceivedAt, reason, note — or their Vietnamese headings (Mã hồ sơ, Mã thủ tục, Chủ hồ sơ, Hình thức nộp, Ngày tiếp nhận, …). Dates as dd/mm/yyyy hh:mm.', { id: 'dossiers.import.columns' })}</p>
+    `
+  }
+
+  private renderErrors() {
+    const l = { row: msg('Row', { id: 'dossiers.import.row' }), column: msg('Column', { id: 'dossiers.import.column' }), message: msg('Problem', { id: 'dossiers.import.message' }) }
+    return html`<h2>${msg('Rows to correct', { id: 'dossiers.import.errors' })}</h2>
+      <div class="table-wrap"><table class="responsive">
+        <thead><tr><th>${l.row}</th><th>${l.column}</th><th>${l.message}</th></tr></thead>
+        <tbody>${this.errors.map((e) => html`<tr><td data-label=${l.row}>${e.row}</td><td data-label=${l.column}>${e.column ?? '—'}</td><td data-label=${l.message}>${e.message}</td></tr>`)}</tbody>
+      </table></div>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-dossier-import-page': QmsDossierImportPage
+  }
+}

@@ -1,0 +1,126 @@
+import { localized, msg } from '@lit/localize'
+import { Task } from '@lit/task'
+import { html, LitElement, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { ApiError, get, patch, post } from '../../api/client.ts'
+import type { Procedure } from '../../api/types.ts'
+import { fieldMessage } from '../../app/field-errors.ts'
+import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { modeLabel, MODES } from './procedure-labels.ts'
+
+/**
+ * @summary Adds a procedure to the catalogue or changes one; a new online level or mode
+ * is recorded from the date given, keeping the history.
+ * @event qms-navigate - detail `{ to }`: back to the catalogue after saving
+ */
+@customElement('qms-procedure-editor')
+@localized()
+export class QmsProcedureEditor extends LitElement {
+  static override styles = [pageStyles, buttonStyles, formStyles]
+
+  @property() procedureId?: string
+  @state() private error?: ApiError
+  @state() private busy = false
+
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+  private readonly procedure = new Task(this, {
+    task: ([id], { signal }) => (id ? get<Procedure>(`/api/procedures/${id}`, { signal }) : Promise.resolve(null)),
+    args: () => [this.procedureId] as const,
+  })
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault()
+    const data = new FormData(event.target as HTMLFormElement)
+    const text = (name: string) => String(data.get(name) ?? '').trim()
+    const current = this.procedure.value
+    const body: Record<string, unknown> = {
+      code: text('code'),
+      name: text('name'),
+      field: text('field'),
+      owningUnitId: text('owningUnitId'),
+      processingDays: Number(text('processingDays')),
+      fee: text('fee') === '' ? null : Number(text('fee')),
+    }
+    const level = text('onlineLevel')
+    if (level && (!current || Number(level) !== current.onlineLevel || text('onlineLevelFrom'))) {
+      body.onlineLevel = Number(level)
+      if (text('onlineLevelFrom')) body.onlineLevelFrom = text('onlineLevelFrom')
+    }
+    const mode = text('onlineMode')
+    if (mode && (!current || mode !== current.onlineMode || text('onlineModeFrom'))) {
+      body.onlineMode = mode
+      if (text('onlineModeFrom')) body.onlineModeFrom = text('onlineModeFrom')
+    }
+    if (current) body.active = data.get('active') === 'on'
+    this.busy = true
+    this.error = undefined
+    try {
+      if (current) await patch<Procedure>(`/api/procedures/${current.id}`, body, { ifMatch: current.version })
+      else await post<Procedure>('/api/procedures', body)
+      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: '/procedures' }, bubbles: true, composed: true }))
+    } catch (err) {
+      if (err instanceof ApiError) this.error = err
+      else throw err
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private field(name: string, label: string, input: unknown) {
+    const error = fieldMessage(this.error, name)
+    return html`<div class="field"><label for=${name}>${label}</label>${input}${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}</div>`
+  }
+
+  override render() {
+    return html`<p><a href="/procedures">${msg('← All procedures', { id: 'procedures.back' })}</a></p>
+      ${this.procedure.render({
+        pending: () => html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`,
+        complete: (p) => this.renderForm(p),
+        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
+      })}`
+  }
+
+  private renderForm(p: Procedure | null) {
+    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
+    const general = this.error && !this.error.problem.errors?.length
+    return html`<h1>${p ? msg('Edit procedure', { id: 'procedures.editTitle' }) : msg('New procedure', { id: 'procedures.newTitle' })}</h1>
+      <form class="card" @submit=${this.handleSubmit} novalidate>
+        <div class="grid-2">
+          ${this.field('code', msg('Code', { id: 'procedures.code' }), html`<input id="code" name="code" .value=${p?.code ?? ''} aria-invalid=${invalid('code')} />`)}
+          ${this.field('field', msg('Field', { id: 'dossiers.field' }), html`<input id="field" name="field" .value=${p?.field ?? ''} aria-invalid=${invalid('field')} />`)}
+        </div>
+        ${this.field('name', msg('Name', { id: 'procedures.name' }), html`<textarea id="name" name="name" rows="2" .value=${p?.name ?? ''} aria-invalid=${invalid('name')}></textarea>`)}
+        <div class="grid-2">
+          ${this.field('owningUnitId', msg('Unit', { id: 'procedures.unit' }), html`<select id="owningUnitId" name="owningUnitId" aria-invalid=${invalid('owningUnitId')}>
+            <option value="">${msg('— None —', { id: 'common.none' })}</option>
+            ${(this.units.value ?? []).map((u) => html`<option value=${u.id} ?selected=${u.id === p?.owningUnitId}>${indentedName(u)}</option>`)}
+          </select>`)}
+          ${this.field('processingDays', msg('Working days', { id: 'procedures.days' }), html`<input id="processingDays" name="processingDays" type="number" min="1" max="365" .value=${String(p?.processingDays ?? '')} aria-invalid=${invalid('processingDays')} />`)}
+          ${this.field('fee', msg('Fee (VND)', { id: 'procedures.fee' }), html`<input id="fee" name="fee" type="number" min="0" .value=${p?.fee === null || p?.fee === undefined ? '' : String(p.fee)} aria-invalid=${invalid('fee')} />`)}
+        </div>
+        <div class="grid-2">
+          ${this.field('onlineLevel', msg('Online level', { id: 'procedures.level' }), html`<select id="onlineLevel" name="onlineLevel">
+            <option value="">—</option>${[1, 2, 3, 4].map((n) => html`<option value=${n} ?selected=${p?.onlineLevel === n}>${n}</option>`)}
+          </select>`)}
+          ${this.field('onlineLevelFrom', msg('Level applies from', { id: 'procedures.levelFrom' }), html`<input id="onlineLevelFrom" name="onlineLevelFrom" type="date" aria-invalid=${invalid('onlineLevelFrom')} />`)}
+          ${this.field('onlineMode', msg('Online mode', { id: 'procedures.mode' }), html`<select id="onlineMode" name="onlineMode">
+            <option value="">—</option>${MODES.map((m) => html`<option value=${m} ?selected=${p?.onlineMode === m}>${modeLabel(m)}</option>`)}
+          </select>`)}
+          ${this.field('onlineModeFrom', msg('Mode applies from', { id: 'procedures.modeFrom' }), html`<input id="onlineModeFrom" name="onlineModeFrom" type="date" aria-invalid=${invalid('onlineModeFrom')} />`)}
+        </div>
+        ${p ? html`<label class="check"><input type="checkbox" name="active" ?checked=${p.active} />${msg('In the catalogue (active)', { id: 'procedures.active' })}</label>` : nothing}
+        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <a class="button" href="/procedures">${msg('Cancel', { id: 'common.cancel' })}</a>
+        </div>
+      </form>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-procedure-editor': QmsProcedureEditor
+  }
+}
