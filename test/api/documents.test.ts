@@ -47,13 +47,14 @@ async function publishNew(c: typeof ctx, documentId: string, fields: Record<stri
 const register = suite('registering documents', ctx)
 
 register('a manager registers a document; it starts as a draft with no revision', async ({ as, unitId }) => {
+  const procedure = (await (await as('manager')).get('/api/procedures?limit=1')).body.items[0].id
   const res = await (await as('manager')).post('/api/documents', {
     code: 'QT-99/BQL',
     title: 'Quy trình cấp phép thử',
     type: 'procedure',
     owningUnitId: await unitId('QLDN'),
     clauseNumbers: ['8.5', '8.1'],
-    procedureIds: ['11111111-1111-4111-8111-111111111111'],
+    procedureIds: [procedure],
   })
   assert.is(res.status, 201, res.text)
   assert.is(res.headers.location, `/api/documents/${res.body.id}`)
@@ -63,8 +64,20 @@ register('a manager registers a document; it starts as a draft with no revision'
   assert.is(res.body.standardEdition, '2015')
   assert.is(res.body.reviewIntervalMonths, 12)
   assert.equal(res.body.clauseNumbers, ['8.1', '8.5'])
-  assert.equal(res.body.procedureIds, ['11111111-1111-4111-8111-111111111111'])
+  assert.equal(res.body.procedureIds, [procedure])
   assert.is(res.body.owningUnit.code, 'QLDN')
+})
+
+register('linked procedures must exist', async ({ as, unitId }) => {
+  const res = await (await as('manager')).post('/api/documents', {
+    code: 'QT-98/BQL',
+    title: 'Quy trình với thủ tục không có',
+    type: 'procedure',
+    owningUnitId: await unitId('QLDN'),
+    procedureIds: ['11111111-1111-4111-8111-111111111111'],
+  })
+  assert.is(res.status, 400)
+  assert.is(res.body.errors[0].path, 'procedureIds')
 })
 
 register('codes are unique whatever their case', async ({ as, unitId }) => {

@@ -15,6 +15,7 @@ import {
   documentReviewReminders,
   documentRevisions,
   documents,
+  procedures,
   documentSignoffs,
   orgUnits,
   users,
@@ -255,8 +256,17 @@ const sortClauses = (clauses: string[]) =>
     return 0
   })
 
-// procedureIds are kept as given: the administrative-procedures module (issue 5) adds the
-// check that each id exists once it is merged.
+/** Every linked administrative procedure must exist. */
+async function assertProceduresExist(db: Db, ids: string[] | undefined) {
+  if (!ids?.length) return
+  const unique = [...new Set(ids)]
+  const found = await db.select({ id: procedures.id }).from(procedures).where(inArray(procedures.id, unique))
+  const known = new Set(found.map((r) => r.id))
+  const missing = unique.filter((id) => !known.has(id))
+  if (missing.length) {
+    throw invalidField('procedureIds', `refers to procedures that do not exist: ${missing.join(', ')}`, 'exists', { missing })
+  }
+}
 
 export async function createDocument(db: Db, actor: Actor, input: CreateDocument) {
   requirePermission(actor, 'document.write')
@@ -264,6 +274,7 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
   return db.transaction(async (tx) => {
     requirePermission(actor, 'document.write', { orgUnitPath: await unitPath(tx, input.owningUnitId) })
     await assertCodeFree(tx, input.code)
+    await assertProceduresExist(tx, input.procedureIds)
     const [row] = await tx
       .insert(documents)
       .values({
@@ -295,6 +306,7 @@ export async function updateDocument(db: Db, actor: Actor, id: string, expectedV
       requirePermission(actor, 'document.write', { orgUnitPath: await unitPath(tx, input.owningUnitId) })
     }
     if (input.code !== undefined && input.code.toLowerCase() !== current.code.toLowerCase()) await assertCodeFree(tx, input.code, id)
+    await assertProceduresExist(tx, input.procedureIds)
     const before = toDocument(await findDocument(tx, id), agencyDate(), actor)
     await tx
       .update(documents)
