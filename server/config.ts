@@ -26,6 +26,23 @@ export interface Config {
   bodyLimit: number
   /** Directory with the built web app; the server serves it when present. */
   webRoot: string
+  /** The agency's time zone: "today" for due dates and overdue checks. */
+  timeZone: string
+  /** Run the scheduled jobs (escalation reminders…) in this instance. */
+  jobs: boolean
+  /** How often the scheduler looks for due jobs, in seconds. */
+  jobTickSeconds: number
+  /** How often the nonconformity escalation job runs (across all instances), in minutes. */
+  escalationIntervalMinutes: number
+  /** Remind an owner this many days before a due date. */
+  remindDaysBeforeDue: number
+  /** Tell the head of unit once something is this many days overdue. */
+  escalateToHeadDays: number
+  /** Tell the managers once something is this many days overdue. */
+  escalateToManagerDays: number
+  /** Default time to close a nonconformity, in days from detection, by severity. */
+  ncDueDaysMajor: number
+  ncDueDaysMinor: number
 }
 
 export class ConfigError extends Error {
@@ -76,6 +93,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (Boolean(adminUsername) !== Boolean(adminPassword)) {
     problems.push('QMS_ADMIN_USERNAME and QMS_ADMIN_PASSWORD must be set together')
   }
+  const timeZone = read('QMS_TIME_ZONE') ?? 'Asia/Ho_Chi_Minh'
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+  } catch {
+    problems.push(`QMS_TIME_ZONE must be an IANA time zone such as Asia/Ho_Chi_Minh; got "${timeZone}"`)
+  }
   if (adminPassword && adminPassword.length < 8) {
     problems.push('QMS_ADMIN_PASSWORD must be at least 8 characters long')
   }
@@ -96,6 +119,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginWindowMinutes: int('QMS_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     bodyLimit: int('QMS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     webRoot: path.resolve(cwd, read('QMS_WEB_ROOT') ?? 'dist/web'),
+    timeZone,
+    jobs: bool('QMS_JOBS', true),
+    jobTickSeconds: int('QMS_JOB_TICK_SECONDS', 60, 1, 24 * 3600),
+    escalationIntervalMinutes: int('QMS_ESCALATION_INTERVAL_MINUTES', 60, 1, 24 * 60),
+    remindDaysBeforeDue: int('QMS_REMIND_DAYS_BEFORE_DUE', 3, 0, 365),
+    escalateToHeadDays: int('QMS_ESCALATE_TO_HEAD_DAYS', 3, 0, 365),
+    escalateToManagerDays: int('QMS_ESCALATE_TO_MANAGER_DAYS', 10, 0, 365),
+    ncDueDaysMajor: int('QMS_NC_DUE_DAYS_MAJOR', 30, 1, 3650),
+    ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),
   }
   if (problems.length) throw new ConfigError(problems)
   return config
