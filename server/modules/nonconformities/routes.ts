@@ -31,6 +31,11 @@ import {
 
 const tags = ['nonconformities']
 
+/** Steps whose body is optional may be sent without one (e.g. `curl -X POST …/start`). */
+const optionalBody = async (request: { body: unknown }) => {
+  request.body ??= {}
+}
+
 const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const env = (): NcEnv => ({ now: app.clock(), config: app.config })
 
@@ -114,6 +119,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.post('/nonconformities/:id/plan', {
+    preValidation: optionalBody,
     schema: {
       summary: 'Confirm the plan: needs a complete root cause and at least one corrective action; → action_planned',
       tags,
@@ -129,6 +135,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.post('/nonconformities/:id/start', {
+    preValidation: optionalBody,
     schema: {
       summary: 'Start work on the actions; → in_progress',
       tags,
@@ -144,6 +151,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.post('/nonconformities/:id/submit-verification', {
+    preValidation: optionalBody,
     schema: {
       summary: 'Send for the effectiveness check: every action must be done; → pending_verification',
       tags,
@@ -174,6 +182,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.post('/nonconformities/:id/close', {
+    preValidation: optionalBody,
     schema: {
       summary: 'Close a verified nonconformity (head of its unit or manager, not the verifier); → closed',
       tags,

@@ -268,8 +268,7 @@ export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonc
     if (existing) {
       throw conflict(
         `This ${input.source.replace('_', ' ')} already has nonconformity ${ncCode(existing.number)}.`,
-        [{ path: 'sourceId', message: `already has nonconformity ${ncCode(existing.number)}`, code: 'duplicate' }],
-        { existingId: existing.id },
+        [{ path: 'sourceId', message: `already has nonconformity ${ncCode(existing.number)}`, code: 'duplicate', params: { existingId: existing.id, existingCode: ncCode(existing.number) } }],
       )
     }
   }
