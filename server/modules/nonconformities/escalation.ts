@@ -1,8 +1,8 @@
 /**
  * The escalation job: reminders and escalations for due dates, as in-app notifications.
  *
- * For every open action of an open NC (with N = days overdue = today − due date, in the
- * agency's time zone):
+ * For every open action of an NC whose plan stands (action_planned or in_progress), with
+ * N = days overdue = today − due date in the agency's time zone:
  * - its owner, `remindDaysBeforeDue` days before the due date (and up to the due date);
  * - its owner, once overdue (N ≥ 1);
  * - the heads of the NC's unit, once N ≥ `escalateToHeadDays`;
@@ -16,7 +16,7 @@
  * due date starts the ladder again. A run that was missed catches up: all steps reached
  * by `now` are sent.
  */
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { actions, nonconformities, orgUnits } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
@@ -62,7 +62,7 @@ export async function escalateNonconformities(db: Db, now: Date, config: Thresho
     .from(actions)
     .innerJoin(nonconformities, eq(nonconformities.id, actions.nonconformityId))
     .innerJoin(orgUnits, eq(orgUnits.id, nonconformities.orgUnitId))
-    .where(and(eq(actions.status, 'open'), open, sql`${actions.dueDate} <= ${horizon}::date`))
+    .where(and(eq(actions.status, 'open'), inArray(nonconformities.status, ['action_planned', 'in_progress']), sql`${actions.dueDate} <= ${horizon}::date`))
 
   const dueNcs = await db
     .select({ id: nonconformities.id, number: nonconformities.number, title: nonconformities.title, dueDate: nonconformities.dueDate, unitId: nonconformities.orgUnitId, unitName: orgUnits.name })

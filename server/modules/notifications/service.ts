@@ -3,7 +3,7 @@
  * change it reports), and the caller's own list. A notification is created once per
  * person and `dedupeKey`; the unique index enforces that across instances and job runs.
  */
-import { and, count, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { notifications, users, type NotificationRow } from '../../../db/schema/index.ts'
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../lib/pagination.ts'
@@ -108,7 +108,8 @@ export async function listNotifications(db: Db, actor: Actor, query: Notificatio
       sql`${isRead} > ${Boolean(read)}`,
       and(
         sql`${isRead} = ${Boolean(read)}`,
-        or(sql`${notifications.createdAt} < ${createdAt}`, and(eq(notifications.createdAt, createdAt), sql`${notifications.id} < ${id}`)),
+        // Column-bound comparisons, so the driver gets the timestamp in the column's format.
+        or(lt(notifications.createdAt, createdAt), and(eq(notifications.createdAt, createdAt), lt(notifications.id, id))),
       ),
     )
   }
