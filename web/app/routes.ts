@@ -6,6 +6,8 @@
 import type { TemplateResult } from 'lit'
 import { authRoutes } from '../features/auth/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
+import { nonconformityRoutes } from '../features/nonconformities/routes.ts'
+import { notificationRoutes } from '../features/notifications/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
@@ -21,6 +23,8 @@ export const ROUTES: RouteDef[] = [
   ...dashboardRoutes,
   ...orgUnitRoutes,
   ...userRoutes,
+  ...nonconformityRoutes,
+  ...notificationRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

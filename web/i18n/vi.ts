@@ -7,6 +7,8 @@ import { auth } from '../features/auth/auth.vi.ts'
 import { orgUnits } from '../features/org-units/org-units.vi.ts'
 import { users } from '../features/users/users.vi.ts'
 import { dashboard } from '../features/dashboard/dashboard.vi.ts'
+import { nonconformities } from '../features/nonconformities/nonconformities.vi.ts'
+import { notifications } from '../features/notifications/notifications.vi.ts'
 
 export const templates = {
   ...common,
@@ -14,4 +16,6 @@ export const templates = {
   ...orgUnits,
   ...users,
   ...dashboard,
+  ...nonconformities,
+  ...notifications,
 }

@@ -1,0 +1,15 @@
+/** Styles shared by the nonconformity pages: status chips, badges, cards. */
+import { css } from 'lit'
+
+export const ncStyles = css`
+  .badge { display: inline-block; border-radius: 999px; padding: 0 8px; font-size: 0.8rem; font-weight: 600; white-space: nowrap; }
+  .badge.overdue { background: var(--qms-danger-soft); color: var(--qms-danger); }
+  .badge.major { background: var(--qms-warning-soft); color: var(--qms-warning); }
+  .badge.minor { background: #eceff3; color: var(--qms-muted); }
+  .badge.status { background: var(--qms-primary-soft); color: var(--qms-primary-strong); }
+  .badge.status.closed { background: var(--qms-success-soft); color: var(--qms-success); }
+  .badge.status.cancelled { background: #eceff3; color: var(--qms-muted); }
+  .badge.done { background: var(--qms-success-soft); color: var(--qms-success); }
+  .meta { color: var(--qms-muted); font-size: 0.85rem; }
+  .code { font-variant-numeric: tabular-nums; font-weight: 700; }
+`
