@@ -42,6 +42,7 @@ CREATE TABLE "nonconformities" (
 CREATE TABLE "nonconformity_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"nonconformity_id" uuid NOT NULL,
+	"seq" integer GENERATED ALWAYS AS IDENTITY (sequence name "nonconformity_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"actor_id" uuid,
 	"actor_name" text NOT NULL,
@@ -128,7 +129,7 @@ CREATE INDEX "nonconformities_status_idx" ON "nonconformities" USING btree ("sta
 CREATE INDEX "nonconformities_org_unit_idx" ON "nonconformities" USING btree ("org_unit_id");--> statement-breakpoint
 CREATE INDEX "nonconformities_created_idx" ON "nonconformities" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "nonconformities_detected_idx" ON "nonconformities" USING btree ("detected_on");--> statement-breakpoint
-CREATE INDEX "nonconformity_events_nc_idx" ON "nonconformity_events" USING btree ("nonconformity_id","at","id");--> statement-breakpoint
+CREATE INDEX "nonconformity_events_nc_idx" ON "nonconformity_events" USING btree ("nonconformity_id","seq");--> statement-breakpoint
 CREATE UNIQUE INDEX "nonconformity_verifications_round_key" ON "nonconformity_verifications" USING btree ("nonconformity_id","round");--> statement-breakpoint
 CREATE INDEX "actions_nonconformity_idx" ON "actions" USING btree ("nonconformity_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "actions_owner_idx" ON "actions" USING btree ("owner_id","status");--> statement-breakpoint

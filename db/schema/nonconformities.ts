@@ -93,6 +93,8 @@ export const nonconformityEvents = pgTable(
   {
     id: id(),
     nonconformityId: uuid('nonconformity_id').notNull().references(() => nonconformities.id, { onDelete: 'restrict' }),
+    /** The order of recording: the timeline's order, also when several steps share a moment. */
+    seq: integer('seq').notNull().generatedAlwaysAsIdentity(),
     at: instant('at').notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     /** Copied so the timeline outlives a renamed or removed user. */
@@ -102,7 +104,7 @@ export const nonconformityEvents = pgTable(
     toStatus: text('to_status').$type<NcStatus>(),
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
-  (t) => [index('nonconformity_events_nc_idx').on(t.nonconformityId, t.at, t.id)],
+  (t) => [index('nonconformity_events_nc_idx').on(t.nonconformityId, t.seq)],
 )
 
 /** Effectiveness checks. Every check stays on record, also those that found the actions not effective. */

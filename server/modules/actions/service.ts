@@ -95,9 +95,11 @@ type SelectedAction = Awaited<ReturnType<ReturnType<typeof selectActions>['execu
 const mapper = (actor: Actor, today: string) => (r: SelectedAction) =>
   toAction(r.action, { owner: r.owner, completedBy: r.completedBy?.id ? r.completedBy : null, nc: r.nc }, actor, today)
 
-/** Every action of one NC, oldest first (for the NC page). */
+/** Every action of one NC, by due date (for the NC page). */
 export async function actionsOf(db: Db, actor: Actor, nonconformityId: string, env: NcEnv): Promise<Action[]> {
-  const rows = await selectActions(db).where(eq(actions.nonconformityId, nonconformityId)).orderBy(asc(actions.createdAt), asc(actions.id))
+  const rows = await selectActions(db)
+    .where(eq(actions.nonconformityId, nonconformityId))
+    .orderBy(asc(actions.dueDate), asc(actions.createdAt), asc(actions.id))
   return rows.map(mapper(actor, todayOf(env)))
 }
 

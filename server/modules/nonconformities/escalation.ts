@@ -90,10 +90,11 @@ export async function escalateNonconformities(db: Db, now: Date, config: Thresho
       if (step === 'due_soon') pending.push({ ...base, userIds: [a.ownerId], kind: 'action.due_soon', title: `${code}: your action is due ${a.dueDate}: ${a.description}`, dedupeKey: key('due-soon') })
       if (step === 'overdue') pending.push({ ...base, userIds: [a.ownerId], kind: 'action.overdue', title: `${code}: your action is overdue (due ${a.dueDate}): ${a.description}`, dedupeKey: key('overdue') })
       if (step === 'head') {
-        pending.push({ ...base, userIds: heads.get(a.unitId) ?? [], kind: 'action.overdue_head', title: `${code}: an action in ${a.unitName} is ${due.daysOverdue} days overdue: ${a.description}`, dedupeKey: key('overdue-head') })
+        // A head who owns the action has already been told as its owner.
+        pending.push({ ...base, userIds: (heads.get(a.unitId) ?? []).filter((u) => u !== a.ownerId), kind: 'action.overdue_head', title: `${code}: an action in ${a.unitName} is ${due.daysOverdue} days overdue: ${a.description}`, dedupeKey: key('overdue-head') })
       }
       if (step === 'manager') {
-        pending.push({ ...base, userIds: managers, kind: 'action.overdue_manager', title: `${code}: an action in ${a.unitName} is ${due.daysOverdue} days overdue: ${a.description}`, dedupeKey: key('overdue-manager') })
+        pending.push({ ...base, userIds: managers.filter((u) => u !== a.ownerId), kind: 'action.overdue_manager', title: `${code}: an action in ${a.unitName} is ${due.daysOverdue} days overdue: ${a.description}`, dedupeKey: key('overdue-manager') })
       }
     }
   }

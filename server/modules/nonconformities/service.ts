@@ -129,7 +129,7 @@ export async function loadNonconformity(db: Db, actor: Actor, id: string, env: N
       .from(nonconformityEvents)
       .leftJoin(users, eq(users.id, nonconformityEvents.actorId))
       .where(eq(nonconformityEvents.nonconformityId, id))
-      .orderBy(asc(nonconformityEvents.at), asc(nonconformityEvents.id)),
+      .orderBy(asc(nonconformityEvents.seq)),
     loadFacts(db, found),
   ])
   const nc = found.nc

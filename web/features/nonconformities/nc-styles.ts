@@ -10,6 +10,7 @@ export const ncStyles = css`
   .badge.status.closed { background: var(--qms-success-soft); color: var(--qms-success); }
   .badge.status.cancelled { background: #eceff3; color: var(--qms-muted); }
   .badge.done { background: var(--qms-success-soft); color: var(--qms-success); }
+  .chip { display: inline-block; padding: 0 var(--qms-space-2); border-radius: 999px; background: var(--qms-primary-soft); color: var(--qms-primary-strong); font-size: 0.8rem; margin: 0 4px 4px 0; }
   .meta { color: var(--qms-muted); font-size: 0.85rem; }
   .code { font-variant-numeric: tabular-nums; font-weight: 700; }
 `

@@ -111,6 +111,8 @@ export const nonconformities = {
   'nc.page.noChecks': 'Chưa kiểm tra.',
   'nc.page.timeline': 'Diễn biến',
   'nc.page.steps': 'Bước tiếp theo',
+  'nc.page.revise': 'Phân tích lại',
+  'nc.page.reviseHint': 'Lưu phân tích mới sẽ đưa sự không phù hợp về bước phân tích; sau đó cần xác nhận lại kế hoạch.',
   'nc.step.plan': 'Xác nhận kế hoạch',
   'nc.step.start': 'Bắt đầu thực hiện',
   'nc.step.submit': 'Gửi kiểm tra hiệu lực',

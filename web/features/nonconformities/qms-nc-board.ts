@@ -32,7 +32,7 @@ export class QmsNcBoard extends LitElement {
     formStyles,
     ncStyles,
     css`
-      .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(230px, 1fr); gap: var(--qms-space-3); overflow-x: auto; padding-bottom: var(--qms-space-2); }
+      .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(210px, 1fr); gap: var(--qms-space-3); overflow-x: auto; padding-bottom: var(--qms-space-2); }
       section.column { background: #eef2f6; border-radius: var(--qms-radius); padding: var(--qms-space-2); min-width: 0; }
       section.column h2 { font-size: 0.95rem; margin: var(--qms-space-1) var(--qms-space-1) var(--qms-space-2); display: flex; justify-content: space-between; gap: var(--qms-space-2); }
       .count { color: var(--qms-muted); font-weight: 400; }
@@ -42,6 +42,7 @@ export class QmsNcBoard extends LitElement {
       a.card.is-overdue { border-left: 4px solid var(--qms-danger); }
       .title { font-weight: 600; overflow-wrap: anywhere; }
       .row { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
+      .toolbar .unit { flex: 0 1 320px; min-width: 0; }
       .empty { color: var(--qms-muted); font-size: 0.9rem; padding: var(--qms-space-2); }
       /* On a phone the columns stack: one status after the other. */
       @media (max-width: 640px) {
@@ -87,7 +88,7 @@ export class QmsNcBoard extends LitElement {
       <h1>${msg('Nonconformities', { id: 'nc.board.title' })}</h1>
       <p class="lead">${msg('From detection to verified closure (ISO 9001:2015, clause 10.2). Overdue items are marked in red.', { id: 'nc.board.intro' })}</p>
       <div class="toolbar">
-        <div class="field">
+        <div class="field unit">
           <label for="unit-filter">${msg('Unit', { id: 'nc.board.unit' })}</label>
           <select id="unit-filter" @change=${(e: Event) => (this.filters = { ...this.filters, orgUnitId: (e.target as HTMLSelectElement).value })}>
             <option value="">${msg('All', { id: 'common.all' })}</option>

@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import type { CauseCategory, RootCause } from '../../api/types.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { CAUSE_CATEGORIES, categoryLabel } from './nc-labels.ts'
+import { ncStyles } from './nc-styles.ts'
 
 const MAX_WHYS = 10
 
@@ -19,6 +20,7 @@ export class QmsNcFiveWhyEditor extends LitElement {
     pageStyles,
     buttonStyles,
     formStyles,
+    ncStyles,
     css`
       ol { margin: 0; padding: 0; list-style: none; display: grid; gap: var(--qms-space-3); }
       li.why { display: grid; gap: var(--qms-space-2); grid-template-columns: 1fr 1fr auto; align-items: end; border-left: 3px solid var(--qms-primary-soft); padding-left: var(--qms-space-3); }

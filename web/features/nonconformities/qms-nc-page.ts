@@ -50,6 +50,8 @@ export class QmsNcPage extends LitElement {
   @state() private error?: ApiError
   @state() private busy = false
   @state() private errorsOfAnalysis: Record<string, string> = {}
+  /** Re-opening the analysis of a planned NC (saving it sends the NC back to analysis). */
+  @state() private revising = false
 
   private readonly nc = new Task(this, {
     task: ([id], { signal }) => get<Nonconformity>(`/api/nonconformities/${id}`, { signal }),
@@ -70,6 +72,7 @@ export class QmsNcPage extends LitElement {
     try {
       await post<Nonconformity>(`/api/nonconformities/${nc.id}/${operation}`, body, { ifMatch: nc.version })
       this.form = null
+      this.revising = false
       this.reload()
     } catch (err) {
       if (!(err instanceof ApiError)) throw err
@@ -145,8 +148,12 @@ export class QmsNcPage extends LitElement {
         </section>
         <section class="card" aria-labelledby="analysis">
           <h2 id="analysis">${msg('Root cause (5 whys)', { id: 'nc.page.analysis' })}</h2>
-          <qms-nc-five-why-editor .rootCause=${nc.rootCause} ?editable=${can('analyze')} ?busy=${this.busy} .errors=${this.errorsOfAnalysis}
-            @qms-save-root-cause=${this.handleRootCause}></qms-nc-five-why-editor>
+          <qms-nc-five-why-editor .rootCause=${nc.rootCause} ?editable=${can('analyze') && (['draft', 'analysis'].includes(nc.status) || this.revising)}
+            ?busy=${this.busy} .errors=${this.errorsOfAnalysis} @qms-save-root-cause=${this.handleRootCause}></qms-nc-five-why-editor>
+          ${can('analyze') && !['draft', 'analysis'].includes(nc.status) && !this.revising
+            ? html`<p><button @click=${() => (this.revising = true)}>${msg('Revise the analysis', { id: 'nc.page.revise' })}</button>
+                <span class="meta">${msg('Saving a revised analysis sends the nonconformity back to analysis; the plan is then confirmed again.', { id: 'nc.page.reviseHint' })}</span></p>`
+            : nothing}
         </section>
         <section class="card" aria-labelledby="actions">
           <h2 id="actions">${msg('Actions', { id: 'nc.page.actions' })}</h2>

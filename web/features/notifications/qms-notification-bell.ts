@@ -109,7 +109,9 @@ export class QmsNotificationBell extends LitElement {
       : msg('Notifications', { id: 'notifications.title' })
     return html`
       <button class="bell" aria-label=${label} title=${label} aria-expanded=${this.open} aria-haspopup="true" @click=${this.handleToggle}>
-        <span aria-hidden="true">🔔</span>${this.unread ? html`<span class="count" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : nothing}
+        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>${this.unread ? html`<span class="count" aria-hidden="true">${this.unread > 99 ? '99+' : this.unread}</span>` : nothing}
       </button>
       ${this.open
         ? html`<div class="panel" role="region" aria-label=${msg('Notifications', { id: 'notifications.title' })}>
