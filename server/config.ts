@@ -26,7 +26,7 @@ export interface Config {
   bodyLimit: number
   /** Directory with the built web app; the server serves it when present. */
   webRoot: string
-  /** The agency's time zone: "today" for due dates and overdue checks. */
+  /** The agency's time zone (IANA name): office hours and day boundaries are read in it. */
   timeZone: string
   /** Run the scheduled jobs (escalation reminders…) in this instance. */
   jobs: boolean
@@ -93,11 +93,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (Boolean(adminUsername) !== Boolean(adminPassword)) {
     problems.push('QMS_ADMIN_USERNAME and QMS_ADMIN_PASSWORD must be set together')
   }
-  const timeZone = read('QMS_TIME_ZONE') ?? 'Asia/Ho_Chi_Minh'
+  const timeZone = read('QMS_TIMEZONE') ?? 'Asia/Ho_Chi_Minh'
   try {
     new Intl.DateTimeFormat('en', { timeZone })
   } catch {
-    problems.push(`QMS_TIME_ZONE must be an IANA time zone such as Asia/Ho_Chi_Minh; got "${timeZone}"`)
+    problems.push(`QMS_TIMEZONE must be an IANA time zone such as Asia/Ho_Chi_Minh; got "${timeZone}"`)
   }
   if (adminPassword && adminPassword.length < 8) {
     problems.push('QMS_ADMIN_PASSWORD must be at least 8 characters long')

@@ -41,13 +41,10 @@ export const formStyles = css`
   input, select, textarea {
     font: inherit; min-height: var(--qms-tap); padding: var(--qms-space-2) var(--qms-space-3);
     border: 1px solid var(--qms-border); border-radius: var(--qms-radius); background: var(--qms-surface); color: var(--qms-text);
-    width: 100%;
+    width: 100%; box-sizing: border-box;
   }
   input[aria-invalid='true'], select[aria-invalid='true'] { border-color: var(--qms-danger); }
-  /* Shadow roots do not get the page's box-sizing rule: fields must not overflow their column. */
-  input, select, textarea { box-sizing: border-box; }
-  .field { min-width: 0; }
-  input[type='checkbox'], input[type='radio'] { width: 20px; height: 20px; min-height: 0; margin: 0; flex: none; }
+  input[type='checkbox'] { width: 20px; height: 20px; min-height: 0; margin: 0; }
   fieldset { border: 1px solid var(--qms-border); border-radius: var(--qms-radius); padding: var(--qms-space-3); margin: 0; }
   .checks { display: flex; flex-wrap: wrap; gap: var(--qms-space-3) var(--qms-space-4); }
   .check { display: inline-flex; align-items: center; gap: var(--qms-space-2); min-height: var(--qms-tap); }

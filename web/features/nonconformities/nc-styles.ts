@@ -2,6 +2,9 @@
 import { css } from 'lit'
 
 export const ncStyles = css`
+  /* After formStyles: radios keep their size; fields may shrink inside grid columns. */
+  input[type='radio'] { width: 20px; height: 20px; min-height: 0; margin: 0; flex: none; }
+  .field { min-width: 0; }
   .badge { display: inline-block; border-radius: 999px; padding: 0 8px; font-size: 0.8rem; font-weight: 600; white-space: nowrap; }
   .badge.overdue { background: var(--qms-danger-soft); color: var(--qms-danger); }
   .badge.major { background: var(--qms-warning-soft); color: var(--qms-warning); }
