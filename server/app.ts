@@ -10,13 +10,18 @@ import fp from 'fastify-plugin'
 import { randomUUID } from 'node:crypto'
 import type { Db, Engine } from '../db/client.ts'
 import type { Config } from './config.ts'
+import { Scheduler } from './jobs/index.ts'
+import { systemClock, type Clock } from './lib/clock.ts'
 import { validatorCompiler } from './lib/validation.ts'
 import apiTokenRoutes from './modules/api-tokens/routes.ts'
 import auditLogRoutes from './modules/audit-log/routes.ts'
 import documentRoutes from './modules/documents/routes.ts'
 import authRoutes from './modules/auth/routes.ts'
+import actionRoutes from './modules/actions/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
 import isoClauseRoutes from './modules/iso-clauses/routes.ts'
+import nonconformityRoutes from './modules/nonconformities/routes.ts'
+import notificationRoutes from './modules/notifications/routes.ts'
 import orgUnitRoutes from './modules/org-units/routes.ts'
 import userRoutes from './modules/users/routes.ts'
 import procedureRoutes from './modules/procedures/routes.ts'
@@ -34,6 +39,10 @@ declare module 'fastify' {
     db: Db
     dbEngine: Engine
     config: Config
+    /** The current time; tests pass a clock they can move. */
+    clock: Clock
+    /** Scheduled jobs of this instance (server/jobs). */
+    scheduler: Scheduler
   }
 }
 
@@ -43,9 +52,13 @@ export interface AppOptions {
   config: Config
   /** Pass `false` to silence logs (tests). */
   logger?: boolean
+  /** The current time (default: the system clock). */
+  clock?: Clock
+  /** Start the scheduled-jobs timer (server/main.ts does, from QMS_JOBS); tests run jobs by hand. */
+  jobs?: boolean
 }
 
-export async function buildApp({ db, engine, config, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, engine, config, logger = true, clock = systemClock, jobs = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
@@ -70,6 +83,7 @@ export async function buildApp({ db, engine, config, logger = true }: AppOptions
       instance.decorate('db', db)
       instance.decorate('dbEngine', engine)
       instance.decorate('config', config)
+      instance.decorate('clock', clock)
     }, { name: 'db' }),
   )
   await app.register(errorsPlugin)
@@ -94,9 +108,16 @@ export async function buildApp({ db, engine, config, logger = true }: AppOptions
       await api.register(calendarRoutes)
       await api.register(dossierRoutes)
       await api.register(complaintRoutes)
+      await api.register(nonconformityRoutes)
+      await api.register(actionRoutes)
+      await api.register(notificationRoutes)
     },
     { prefix: '/api' },
   )
+  const scheduler = new Scheduler(db, config, clock, app.log)
+  app.decorate('scheduler', scheduler)
+  if (jobs) app.addHook('onReady', async () => scheduler.start())
+  app.addHook('onClose', async () => scheduler.stop())
   await app.register(webAppPlugin, { root: config.webRoot })
   return app
 }

@@ -35,6 +35,21 @@ export interface Config {
   officeClose: number
   /** Largest dossier import file, in bytes. */
   importMaxBytes: number
+  /** Run the scheduled jobs (escalation reminders…) in this instance. */
+  jobs: boolean
+  /** How often the scheduler looks for due jobs, in seconds. */
+  jobTickSeconds: number
+  /** How often the nonconformity escalation job runs (across all instances), in minutes. */
+  escalationIntervalMinutes: number
+  /** Remind an owner this many days before a due date. */
+  remindDaysBeforeDue: number
+  /** Tell the head of unit once something is this many days overdue. */
+  escalateToHeadDays: number
+  /** Tell the managers once something is this many days overdue. */
+  escalateToManagerDays: number
+  /** Default time to close a nonconformity, in days from detection, by severity. */
+  ncDueDaysMajor: number
+  ncDueDaysMinor: number
 }
 
 export class ConfigError extends Error {
@@ -124,6 +139,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     officeOpen,
     officeClose,
     importMaxBytes: int('QMS_IMPORT_MAX_BYTES', 30 * 1024 * 1024, 1024, 500 * 1024 * 1024),
+    jobs: bool('QMS_JOBS', true),
+    jobTickSeconds: int('QMS_JOB_TICK_SECONDS', 60, 1, 24 * 3600),
+    escalationIntervalMinutes: int('QMS_ESCALATION_INTERVAL_MINUTES', 60, 1, 24 * 60),
+    remindDaysBeforeDue: int('QMS_REMIND_DAYS_BEFORE_DUE', 3, 0, 365),
+    escalateToHeadDays: int('QMS_ESCALATE_TO_HEAD_DAYS', 3, 0, 365),
+    escalateToManagerDays: int('QMS_ESCALATE_TO_MANAGER_DAYS', 10, 0, 365),
+    ncDueDaysMajor: int('QMS_NC_DUE_DAYS_MAJOR', 30, 1, 3650),
+    ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),
   }
   if (problems.length) throw new ConfigError(problems)
   return config

@@ -26,7 +26,7 @@ const empty = await isEmpty(handle.db)
 if (empty && config.demo) await loadDemoData(handle.db)
 else if (empty && config.adminUsername && config.adminPassword) await createFirstAdmin(handle.db, config.adminUsername, config.adminPassword)
 
-const app = await buildApp({ db: handle.db, engine: handle.engine, config })
+const app = await buildApp({ db: handle.db, engine: handle.engine, config, jobs: config.jobs })
 if (empty && !config.demo && !config.adminUsername) {
   app.log.warn('The database has no users. Restart with QMS_ADMIN_USERNAME and QMS_ADMIN_PASSWORD to create the first administrator.')
 }

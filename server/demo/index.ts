@@ -7,6 +7,7 @@ import { recordAudit } from '../modules/audit-log/service.ts'
 import { seedDocuments } from './documents.ts'
 import { seedCalendar } from './calendar.ts'
 import { seedDossiers } from './dossiers.ts'
+import { seedNonconformities } from './nonconformities.ts'
 import { seedOrganisation } from './organisation.ts'
 import { seedProcedures } from './procedures.ts'
 
@@ -25,6 +26,7 @@ export async function loadDemoData(db: Db): Promise<void> {
     const procedures = await seedProcedures(tx, org)
     await seedCalendar(tx)
     const dossiers = await seedDossiers(tx, org, procedures)
+    const nonconformities = await seedNonconformities(tx, org)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -34,6 +36,7 @@ export async function loadDemoData(db: Db): Promise<void> {
         documents: qms.documents,
         procedures: Object.keys(procedures).length,
         ...dossiers,
+        nonconformities,
       },
     })
   })

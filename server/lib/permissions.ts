@@ -57,6 +57,23 @@ export const RULES = {
   'dossier.write': { anywhere: ['admin', 'manager'], subtree: ['dept_head'], ownUnit: ['staff'] },
   'complaint.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'] },
   'complaint.write': { anywhere: ['admin', 'manager'], subtree: ['dept_head'] },
+  // Nonconformities (ISO 9001 clause 10.2). Separation of duties beyond roles and units
+  // (a verifier owns no action of the NC, the verifier does not close, staff complete
+  // only their own actions) is checked in modules/nonconformities/workflow.ts.
+  /** Staff also see every NC in which they own an action. */
+  'nonconformity.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'nonconformity.create': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'] },
+  /** A head of unit may change only the containment of an NC someone else raised. */
+  'nonconformity.update': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'] },
+  'nonconformity.analyze': { anywhere: ['manager'], subtree: ['dept_head'] },
+  /** Plan, start, submit for verification, and add or change actions. */
+  'nonconformity.plan': { anywhere: ['manager'], subtree: ['dept_head'] },
+  'nonconformity.verify': { anywhere: ['manager', 'auditor'] },
+  'nonconformity.close': { anywhere: ['manager'], subtree: ['dept_head'] },
+  /** Whoever raised an NC may also cancel it. */
+  'nonconformity.cancel': { anywhere: ['manager', 'auditor'] },
+  /** On behalf of the owner; an action's owner may always complete it. */
+  'action.complete': { anywhere: ['manager'], subtree: ['dept_head'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
@@ -107,6 +124,15 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'dossier.write': 'record dossiers',
   'complaint.read': 'see complaints',
   'complaint.write': 'record complaints',
+  'nonconformity.read': 'see nonconformities',
+  'nonconformity.create': 'raise nonconformities',
+  'nonconformity.update': 'change nonconformities',
+  'nonconformity.analyze': 'analyse the root cause of nonconformities',
+  'nonconformity.plan': 'plan and run the actions of nonconformities',
+  'nonconformity.verify': 'verify the effectiveness of actions',
+  'nonconformity.close': 'close nonconformities',
+  'nonconformity.cancel': 'cancel nonconformities',
+  'action.complete': 'complete actions owned by others',
 }
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {

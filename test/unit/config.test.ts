@@ -28,6 +28,23 @@ test('values from the environment', () => {
   assert.is(config.logLevel, 'warn')
 })
 
+test('escalation thresholds, jobs and the time zone', () => {
+  const d = loadConfig({}, '/x')
+  assert.equal(
+    [d.timeZone, d.jobs, d.remindDaysBeforeDue, d.escalateToHeadDays, d.escalateToManagerDays, d.escalationIntervalMinutes, d.ncDueDaysMajor, d.ncDueDaysMinor],
+    ['Asia/Ho_Chi_Minh', true, 3, 3, 10, 60, 30, 60],
+  )
+  const c = loadConfig({ QMS_REMIND_DAYS_BEFORE_DUE: '5', QMS_ESCALATE_TO_HEAD_DAYS: '2', QMS_ESCALATE_TO_MANAGER_DAYS: '7', QMS_JOBS: '0', QMS_TIMEZONE: 'Europe/Paris' }, '/x')
+  assert.equal([c.remindDaysBeforeDue, c.escalateToHeadDays, c.escalateToManagerDays, c.jobs, c.timeZone], [5, 2, 7, false, 'Europe/Paris'])
+  try {
+    loadConfig({ QMS_TIMEZONE: 'Mars/Olympus', QMS_ESCALATE_TO_MANAGER_DAYS: '-1' })
+    assert.unreachable('should throw')
+  } catch (err) {
+    assert.match((err as Error).message, 'QMS_TIMEZONE')
+    assert.match((err as Error).message, 'QMS_ESCALATE_TO_MANAGER_DAYS')
+  }
+})
+
 test('every bad value is reported at once, by name', () => {
   try {
     loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', QMS_DEMO: 'maybe', DATABASE_URL: 'mysql://x', QMS_ADMIN_USERNAME: 'root' })

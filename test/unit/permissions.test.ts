@@ -40,4 +40,25 @@ test('documents: everyone reads, managers approve and withdraw, heads publish in
   assert.not.ok(can(actor(['auditor']), 'document.draft', office))
 })
 
+test('nonconformities: heads act in their subtree, auditors and managers verify, staff read their unit', () => {
+  const office = { orgUnitPath: '/board/office/' }
+  const desk = { orgUnitPath: '/board/office/desk/' }
+  const enterprise = { orgUnitPath: '/board/enterprise/' }
+  const head = actor(['dept_head'])
+  for (const p of ['nonconformity.analyze', 'nonconformity.plan', 'nonconformity.close'] as const) {
+    assert.ok(can(head, p, office), p)
+    assert.ok(can(head, p, desk), `${p} below`)
+    assert.not.ok(can(head, p, enterprise), `${p} elsewhere`)
+    assert.ok(can(actor(['manager']), p, enterprise), `${p} manager`)
+    assert.not.ok(can(actor(['auditor']), p, office), `${p} auditor`)
+  }
+  assert.ok(can(actor(['auditor']), 'nonconformity.verify', enterprise))
+  assert.not.ok(can(head, 'nonconformity.verify', office))
+  assert.not.ok(can(actor(['staff']), 'nonconformity.verify', office))
+  const staff = actor(['staff'], '/board/office/desk/')
+  assert.ok(can(staff, 'nonconformity.read', desk))
+  assert.not.ok(can(staff, 'nonconformity.read', office))
+  assert.not.ok(can(staff, 'action.complete', desk), 'staff complete only their own (checked by the service)')
+})
+
 test.run()

@@ -9,6 +9,18 @@ export type { OrgUnit } from '../../server/modules/org-units/schemas.ts'
 export type { SessionInfo } from '../../server/modules/auth/schemas.ts'
 export type { AuditEntry } from '../../server/modules/audit-log/schemas.ts'
 export type { ApiToken } from '../../server/modules/api-tokens/schemas.ts'
+export type {
+  Nonconformity,
+  NonconformityMetrics,
+  NonconformitySummary,
+  RootCause,
+  TimelineEvent,
+  Verification,
+} from '../../server/modules/nonconformities/schemas.ts'
+export type { Action } from '../../server/modules/actions/schemas.ts'
+export type { Notification } from '../../server/modules/notifications/schemas.ts'
+export type { CauseCategory, NcSeverity, NcSource, NcStatus } from '../../db/schema/nonconformities.ts'
+export type { ActionType } from '../../db/schema/actions.ts'
 
 export const ROLES = ['admin', 'manager', 'auditor', 'dept_head', 'staff'] as const satisfies readonly Role[]
 export type {

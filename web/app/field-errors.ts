@@ -9,6 +9,8 @@ export function describeFieldError(error: FieldError | undefined): string {
     case 'required':
       return msg('Required.', { id: 'error.required' })
     case 'minLength':
+      // "At least 1 character" is how a schema says a text is required.
+      if (limit === 1) return msg('Required.', { id: 'error.required' })
       return msg(str`At least ${limit} characters.`, { id: 'error.minLength' })
     case 'maxLength':
       return msg(str`At most ${limit} characters.`, { id: 'error.maxLength' })

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize'
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import '../features/auth/qms-login-page.ts'
+import '../features/notifications/qms-notification-bell.ts'
 import { ADMIN_NAV, NAV, type NavItem } from './navigation.ts'
 import './qms-language-switch.ts'
 import { ROUTES } from './routes.ts'
@@ -130,6 +131,7 @@ export class QmsApp extends LitElement {
         <a class="brand" href="/">QMS Tracker</a>
         <span class="spacer"></span>
         <span class="who">${msg(str`Signed in as ${user.fullName}`, { id: 'nav.signedInAs' })}</span>
+        <qms-notification-bell></qms-notification-bell>
         <qms-language-switch class="desktop-only"></qms-language-switch>
         <button class="desktop-only" @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
       </header>

@@ -11,6 +11,8 @@ import { dossierRoutes } from '../features/dossiers/routes.ts'
 import { procedureRoutes } from '../features/procedures/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
 import { documentRoutes } from '../features/documents/routes.ts'
+import { nonconformityRoutes } from '../features/nonconformities/routes.ts'
+import { notificationRoutes } from '../features/notifications/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
@@ -31,6 +33,8 @@ export const ROUTES: RouteDef[] = [
   ...dossierRoutes,
   ...procedureRoutes,
   ...calendarRoutes,
+  ...nonconformityRoutes,
+  ...notificationRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

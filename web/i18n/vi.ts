@@ -12,6 +12,8 @@ import { documents } from '../features/documents/documents.vi.ts'
 import { calendar } from '../features/calendar/calendar.vi.ts'
 import { dossiers } from '../features/dossiers/dossiers.vi.ts'
 import { procedures } from '../features/procedures/procedures.vi.ts'
+import { nonconformities } from '../features/nonconformities/nonconformities.vi.ts'
+import { notifications } from '../features/notifications/notifications.vi.ts'
 
 export const templates = {
   ...common,
@@ -24,4 +26,6 @@ export const templates = {
   ...dossiers,
   ...procedures,
   ...calendar,
+  ...nonconformities,
+  ...notifications,
 }

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { id, instant, timestamps, version } from './columns.ts'
+import { orgUnits } from './org-units.ts'
+import { users } from './users.ts'
+
+/** Where a nonconformity came from; `sourceId` points at that record when there is one. */
+export const NC_SOURCES = ['finding', 'complaint', 'internal_audit', 'late_dossier', 'management_review', 'other'] as const
+export type NcSource = (typeof NC_SOURCES)[number]
+
+export const NC_SEVERITIES = ['major', 'minor'] as const
+export type NcSeverity = (typeof NC_SEVERITIES)[number]
+
+/**
+ * The ISO 9001 clause 10.2 chain: draft → analysis → action_planned → in_progress →
+ * pending_verification → verified → closed; a check that finds the actions not effective
+ * sends it back to in_progress; cancelled (with a reason) from any open state.
+ */
+export const NC_STATUSES = ['draft', 'analysis', 'action_planned', 'in_progress', 'pending_verification', 'verified', 'closed', 'cancelled'] as const
+export type NcStatus = (typeof NC_STATUSES)[number]
+export const NC_OPEN_STATUSES: readonly NcStatus[] = NC_STATUSES.filter((s) => s !== 'closed' && s !== 'cancelled')
+
+/** Cause categories for the root-cause analysis (an Ishikawa set fitted to an administrative agency). */
+export const CAUSE_CATEGORIES = ['people', 'method', 'equipment', 'material', 'measurement', 'environment', 'management'] as const
+export type CauseCategory = (typeof CAUSE_CATEGORIES)[number]
+
+export interface RootCause {
+  whys: { why: string; because: string }[]
+  categories: CauseCategory[]
+  summary: string
+}
+
+const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','))
+
+export const nonconformities = pgTable(
+  'nonconformities',
+  {
+    id: id(),
+    /** Shown as NC-0001; given by the database so concurrent creations never clash. */
+    number: integer('number').notNull().generatedAlwaysAsIdentity(),
+    source: text('source').$type<NcSource>().notNull(),
+    sourceId: uuid('source_id'),
+    orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id, { onDelete: 'restrict' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    severity: text('severity').$type<NcSeverity>().notNull(),
+    clauseNumbers: text('clause_numbers').array().notNull().default(sql`'{}'::text[]`),
+    containment: text('containment'),
+    status: text('status').$type<NcStatus>().notNull().default('draft'),
+    detectedOn: date('detected_on', { mode: 'string' }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    rootCause: jsonb('root_cause').$type<RootCause>(),
+    analyzedAt: instant('analyzed_at'),
+    analyzedById: uuid('analyzed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    plannedAt: instant('planned_at'),
+    plannedById: uuid('planned_by_id').references(() => users.id, { onDelete: 'set null' }),
+    verificationPlannedDate: date('verification_planned_date', { mode: 'string' }),
+    startedAt: instant('started_at'),
+    submittedAt: instant('submitted_at'),
+    closedAt: instant('closed_at'),
+    closedById: uuid('closed_by_id').references(() => users.id, { onDelete: 'set null' }),
+    closingNote: text('closing_note'),
+    cancelledAt: instant('cancelled_at'),
+    cancelledById: uuid('cancelled_by_id').references(() => users.id, { onDelete: 'set null' }),
+    cancelReason: text('cancel_reason'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('nonconformities_number_key').on(t.number),
+    // A finding or a late dossier leads to one live nonconformity (a cancelled one may be raised again).
+    uniqueIndex('nonconformities_one_per_source_key')
+      .on(t.source, t.sourceId)
+      .where(sql`${t.source} in ('finding', 'late_dossier') and ${t.sourceId} is not null and ${t.status} <> 'cancelled'`),
+    index('nonconformities_status_idx').on(t.status),
+    index('nonconformities_org_unit_idx').on(t.orgUnitId),
+    index('nonconformities_created_idx').on(t.createdAt, t.id),
+    index('nonconformities_detected_idx').on(t.detectedOn),
+    check('nonconformities_source_valid', sql`${t.source} in (${list(NC_SOURCES)})`),
+    check('nonconformities_severity_valid', sql`${t.severity} in (${list(NC_SEVERITIES)})`),
+    check('nonconformities_status_valid', sql`${t.status} in (${list(NC_STATUSES)})`),
+    check('nonconformities_title_not_blank', sql`length(trim(${t.title})) > 0`),
+    check('nonconformities_due_after_detection', sql`${t.dueDate} >= ${t.detectedOn}`),
+    check('nonconformities_closed_has_time', sql`${t.status} <> 'closed' or ${t.closedAt} is not null`),
+    check('nonconformities_cancelled_has_reason', sql`${t.status} <> 'cancelled' or (${t.cancelledAt} is not null and length(trim(coalesce(${t.cancelReason}, ''))) > 0)`),
+  ],
+)
+
+/** The timeline: every transition and change, who made it and when. Written with the change. */
+export const nonconformityEvents = pgTable(
+  'nonconformity_events',
+  {
+    id: id(),
+    nonconformityId: uuid('nonconformity_id').notNull().references(() => nonconformities.id, { onDelete: 'restrict' }),
+    /** The order of recording: the timeline's order, also when several steps share a moment. */
+    seq: integer('seq').notNull().generatedAlwaysAsIdentity(),
+    at: instant('at').notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Copied so the timeline outlives a renamed or removed user. */
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').$type<NcStatus>(),
+    toStatus: text('to_status').$type<NcStatus>(),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('nonconformity_events_nc_idx').on(t.nonconformityId, t.seq)],
+)
+
+/** Effectiveness checks. Every check stays on record, also those that found the actions not effective. */
+export const nonconformityVerifications = pgTable(
+  'nonconformity_verifications',
+  {
+    id: id(),
+    nonconformityId: uuid('nonconformity_id').notNull().references(() => nonconformities.id, { onDelete: 'restrict' }),
+    /** 1 for the first check, 2 after the first "not effective", … */
+    round: integer('round').notNull(),
+    verifierId: uuid('verifier_id').notNull().references(() => users.id, { onDelete: 'restrict' }),
+    effective: boolean('effective').notNull(),
+    note: text('note').notNull(),
+    verifiedAt: instant('verified_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('nonconformity_verifications_round_key').on(t.nonconformityId, t.round), check('nonconformity_verifications_round_positive', sql`${t.round} >= 1`)],
+)
+
+export type NonconformityRow = typeof nonconformities.$inferSelect
+export type NonconformityEventRow = typeof nonconformityEvents.$inferSelect
+export type NonconformityVerificationRow = typeof nonconformityVerifications.$inferSelect

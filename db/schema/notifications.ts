@@ -1,0 +1,33 @@
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { id, instant } from './columns.ts'
+import { users } from './users.ts'
+
+/**
+ * In-app notifications. `dedupeKey` names what the notification is about (e.g.
+ * `action:<id>:overdue:<due date>`): the unique index makes sure that the same reminder
+ * reaches a person once, whichever instance or job run tries to create it.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** Plain-text fallback; the web app words known kinds itself, in the user's language. */
+    title: text('title').notNull(),
+    params: jsonb('params').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    /** Where the notification leads in the web app, e.g. `/nonconformities/<id>`. */
+    link: text('link'),
+    entityType: text('entity_type'),
+    entityId: uuid('entity_id'),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    readAt: instant('read_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_dedupe_key').on(t.userId, t.dedupeKey),
+    index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
+  ],
+)
+
+export type NotificationRow = typeof notifications.$inferSelect

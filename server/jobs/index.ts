@@ -1,0 +1,13 @@
+/**
+ * Every scheduled job of the application, registered in one place (the scheduler itself
+ * is in scheduler.ts). Add a module's job here with one `registerJob` line.
+ */
+import { remindDocumentReviews } from '../modules/documents/review-job.ts'
+import { escalateNonconformities } from '../modules/nonconformities/escalation.ts'
+import { registerJob } from './scheduler.ts'
+
+registerJob('nonconformity-escalation', (config) => config.escalationIntervalMinutes * 60_000, escalateNonconformities)
+// Review reminders are day-level: a few runs a day are plenty.
+registerJob('document-review-reminders', 6 * 3600_000, (db, now) => remindDocumentReviews(db, now))
+
+export { registeredJobs, registerJob, runJob, Scheduler } from './scheduler.ts'

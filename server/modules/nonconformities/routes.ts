@@ -1,0 +1,215 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { etag, ifMatch } from '../../lib/concurrency.ts'
+import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
+import { nonconformityMetrics } from './metrics.ts'
+import type { NcEnv } from './records.ts'
+import {
+  AnalyzeBody,
+  CancelBody,
+  CloseBody,
+  CreateNonconformity,
+  EmptyBody,
+  MetricsQuery,
+  Nonconformity,
+  NonconformityMetrics,
+  NonconformityPage,
+  NonconformityQuery,
+  PlanBody,
+  UpdateNonconformity,
+  VerifyBody,
+} from './schemas.ts'
+import { createNonconformity, getNonconformity, listNonconformities, updateNonconformity } from './service.ts'
+import {
+  analyzeNonconformity,
+  cancelNonconformity,
+  closeNonconformity,
+  planNonconformity,
+  startNonconformity,
+  submitForVerification,
+  verifyNonconformity,
+} from './workflow.ts'
+
+const tags = ['nonconformities']
+
+/** Steps whose body is optional may be sent without one (e.g. `curl -X POST …/start`). */
+const optionalBody = async (request: { body: unknown }) => {
+  request.body ??= {}
+}
+
+const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const env = (): NcEnv => ({ now: app.clock(), config: app.config })
+
+  app.get('/nonconformities', {
+    schema: {
+      summary: 'List nonconformities (newest first) with computed overdue figures',
+      description: '`orgUnitId` includes the units below it. Heads of unit see their subtree, staff their unit and the NCs in which they own an action.',
+      tags,
+      querystring: NonconformityQuery,
+      response: { 200: NonconformityPage },
+    },
+    handler: (request) => listNonconformities(app.db, request.actor, request.query, env()),
+  })
+
+  app.get('/nonconformities/metrics', {
+    schema: {
+      summary: 'Days to close, share closed on time, share effective at the first check',
+      description: 'Over the NCs the caller may see, detected in the period; `orgUnitId` includes the units below it.',
+      tags,
+      querystring: MetricsQuery,
+      response: { 200: NonconformityMetrics },
+    },
+    handler: (request) => nonconformityMetrics(app.db, request.actor, request.query, env()),
+  })
+
+  app.post('/nonconformities', {
+    schema: {
+      summary: 'Raise a nonconformity (auditor, manager; head of unit within their unit)',
+      tags,
+      body: CreateNonconformity,
+      response: { 201: Nonconformity, ...problems(409) },
+    },
+    handler: async (request, reply) => {
+      const nc = await createNonconformity(app.db, request.actor, request.body, env())
+      return reply.code(201).header('Location', `/api/nonconformities/${nc.id}`).header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.get('/nonconformities/:id', {
+    schema: {
+      summary: 'A nonconformity with its actions, effectiveness checks, timeline and what the caller may do now',
+      tags,
+      params: IdParams,
+      response: { 200: Nonconformity, ...problems(404) },
+    },
+    handler: async (request, reply) => {
+      const nc = await getNonconformity(app.db, request.actor, request.params.id, env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.patch('/nonconformities/:id', {
+    schema: {
+      summary: 'Change a nonconformity while it is open (a head of unit: containment only)',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: UpdateNonconformity,
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const nc = await updateNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  // The workflow: each step is a POST with If-Match and answers with the whole NC.
+  app.post('/nonconformities/:id/analyze', {
+    schema: {
+      summary: 'Record the root-cause analysis (5 whys, categories, summary); → analysis',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: AnalyzeBody,
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const nc = await analyzeNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.post('/nonconformities/:id/plan', {
+    preValidation: optionalBody,
+    schema: {
+      summary: 'Confirm the plan: needs a complete root cause and at least one corrective action; → action_planned',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: PlanBody,
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 422, 428) },
+    },
+    handler: async (request, reply) => {
+      const nc = await planNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.post('/nonconformities/:id/start', {
+    preValidation: optionalBody,
+    schema: {
+      summary: 'Start work on the actions; → in_progress',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: EmptyBody,
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const nc = await startNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.post('/nonconformities/:id/submit-verification', {
+    preValidation: optionalBody,
+    schema: {
+      summary: 'Send for the effectiveness check: every action must be done; → pending_verification',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: EmptyBody,
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 422, 428) },
+    },
+    handler: async (request, reply) => {
+      const nc = await submitForVerification(app.db, request.actor, request.params.id, ifMatch(request.headers), env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.post('/nonconformities/:id/verify', {
+    schema: {
+      summary: 'Record the effectiveness check (an auditor or manager who owns no action of the NC); effective → verified, not effective → in_progress',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: VerifyBody,
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const nc = await verifyNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.post('/nonconformities/:id/close', {
+    preValidation: optionalBody,
+    schema: {
+      summary: 'Close a verified nonconformity (head of its unit or manager, not the verifier); → closed',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: CloseBody,
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const nc = await closeNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.post('/nonconformities/:id/cancel', {
+    schema: {
+      summary: 'Cancel an open nonconformity with a reason (auditor, manager or whoever raised it); → cancelled',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: CancelBody,
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const nc = await cancelNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+}
+export default nonconformityRoutes

@@ -1,0 +1,216 @@
+import type { Page } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { ApiClient } from '../helpers/app.ts'
+import { browserContext } from '../helpers/browser.ts'
+import { addDays, pendingVerification, today } from '../helpers/nonconformities.ts'
+
+async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(baseUrl)
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill('demo1234')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click()
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
+}
+
+const status = (page: Page) => page.getByTestId('nc-status')
+
+async function expectStatus(page: Page, text: string) {
+  await page.getByTestId('nc-status').filter({ hasText: text }).waitFor()
+}
+
+const ctx = browserContext()
+const journey = suite('a nonconformity from raising to closing', ctx)
+const it = ctx.use(journey)
+
+it('the auditor raises it, the head analyses and plans, staff complete, the auditor verifies, the head closes', async ({ page, baseUrl, problems }) => {
+  const title = 'Biểu mẫu cũ còn được dùng tại quầy tiếp nhận'
+  // 1. The auditor raises it.
+  await signIn(page, baseUrl, 'auditor')
+  await page.getByRole('link', { name: 'Sự không phù hợp' }).click()
+  await page.getByRole('heading', { name: 'Sự không phù hợp' }).waitFor()
+  await page.getByRole('link', { name: 'Ghi nhận sự không phù hợp' }).click()
+  await page.getByLabel('Nguồn', { exact: true }).selectOption({ label: 'Đánh giá nội bộ' })
+  await page.getByLabel('Đơn vị liên quan').selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
+  await page.getByLabel('Tiêu đề').fill(title)
+  await page.getByLabel('Mô tả (phát hiện gì, ở đâu, bằng chứng)').fill('Mẫu đơn theo quy trình đã hết hiệu lực vẫn được phát cho người dân.')
+  await page.getByLabel('Điều khoản ISO 9001').fill('7.5.3, 7.9')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  // An unknown clause is named next to the field; correct it and save.
+  await page.getByText('7.9 is not a clause of ISO 9001:2015').waitFor()
+  await page.getByLabel('Điều khoản ISO 9001').fill('7.5.3')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  await page.getByRole('heading', { name: title }).waitFor()
+  await expectStatus(page, 'Nháp')
+  const ncUrl = page.url()
+  assert.match(ncUrl, /\/nonconformities\/[0-9a-f-]{36}$/)
+  // The auditor may not analyse: no editor, no step but cancel.
+  assert.is(await page.getByRole('button', { name: 'Lưu phân tích' }).count(), 0)
+  await signOut(page)
+
+  // 2. The head hears of it through the bell, analyses with five whys and plans an action.
+  await signIn(page, baseUrl, 'head')
+  await page.getByRole('button', { name: /Thông báo: \d+ chưa đọc/ }).click()
+  await page.getByRole('link', { name: new RegExp(title) }).first().click()
+  await page.getByRole('heading', { name: title }).waitFor()
+  await page.getByLabel('Tại sao? (1)').fill('Vì sao mẫu cũ còn được phát?')
+  await page.getByLabel('Vì (1)').fill('Bản cũ không được thu hồi khi ban hành bản mới')
+  await page.getByRole('button', { name: 'Hỏi tiếp "tại sao"' }).click()
+  assert.is(await page.getByLabel('Tại sao? (2)').inputValue(), 'Tại sao Bản cũ không được thu hồi khi ban hành bản mới?')
+  await page.getByLabel('Vì (2)').fill('Không có danh sách nơi nhận tài liệu')
+  await page.getByLabel('Phương pháp, quy trình').check()
+  await page.getByLabel('Nguyên nhân gốc', { exact: true }).fill('Phân phối tài liệu không có danh sách nơi nhận nên thu hồi bị sót.')
+  await page.getByRole('button', { name: 'Lưu phân tích' }).click()
+  await expectStatus(page, 'Đang phân tích')
+
+  // Confirming the plan without a corrective action is refused with the reason.
+  await page.getByRole('button', { name: 'Xác nhận kế hoạch' }).click()
+  await page.getByRole('button', { name: 'Xác nhận kế hoạch' }).click()
+  await page.getByRole('alert').filter({ hasText: 'corrective action' }).waitFor()
+  await page.getByRole('button', { name: 'Quay lại' }).click()
+
+  await page.getByRole('button', { name: 'Thêm hành động' }).click()
+  await page.getByLabel('Loại').selectOption({ label: 'Hành động khắc phục' })
+  await page.getByLabel('Người thực hiện').selectOption({ label: 'Phạm Thị Thu — Bộ phận Tiếp nhận và Trả kết quả' })
+  await page.getByLabel('Nội dung cần làm').fill('Lập danh sách nơi nhận và thu hồi mẫu cũ')
+  await page.getByLabel('Hạn hoàn thành').fill(addDays(today(), 10))
+  await page.getByRole('button', { name: 'Thêm', exact: true }).click()
+  await page.getByText('Lập danh sách nơi nhận và thu hồi mẫu cũ').first().waitFor()
+  await page.getByRole('button', { name: 'Xác nhận kế hoạch' }).click()
+  await page.getByLabel('Ngày dự kiến kiểm tra hiệu lực (không bắt buộc)').fill(addDays(today(), 30))
+  await page.getByRole('button', { name: 'Xác nhận kế hoạch' }).click()
+  await expectStatus(page, 'Đã lập kế hoạch')
+  await page.getByRole('button', { name: 'Bắt đầu thực hiện' }).click()
+  await expectStatus(page, 'Đang thực hiện')
+  // The verify button is not offered to a head of unit.
+  assert.is(await page.getByRole('button', { name: 'Kiểm tra hiệu lực', exact: true }).count(), 0)
+  await signOut(page)
+
+  // 3. Staff are told about their action and complete it.
+  await signIn(page, baseUrl, 'staff')
+  await page.getByRole('button', { name: /Thông báo: \d+ chưa đọc/ }).click()
+  await page.getByRole('link', { name: /bạn được giao một hành động.*Lập danh sách nơi nhận/ }).click()
+  await page.getByRole('button', { name: 'Hoàn thành: Lập danh sách nơi nhận và thu hồi mẫu cũ' }).click()
+  await page.getByLabel('Đã làm gì').fill('Đã lập danh sách 6 nơi nhận, thu hồi 14 mẫu cũ.')
+  await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click()
+  await page.getByText('Đã xong', { exact: true }).waitFor()
+  assert.is(await page.getByRole('button', { name: 'Gửi kiểm tra hiệu lực' }).count(), 0, 'staff do not run the workflow')
+  await signOut(page)
+
+  // 4. The head sends it for verification.
+  await signIn(page, baseUrl, 'head')
+  await page.goto(ncUrl)
+  await page.getByRole('button', { name: 'Gửi kiểm tra hiệu lực' }).click()
+  await expectStatus(page, 'Chờ kiểm tra hiệu lực')
+  await signOut(page)
+
+  // 5. The auditor verifies; the auditor is not offered to close.
+  await signIn(page, baseUrl, 'auditor')
+  await page.goto(ncUrl)
+  await page.getByRole('button', { name: 'Kiểm tra hiệu lực', exact: true }).click()
+  await page.getByLabel('Có hiệu lực', { exact: true }).check()
+  await page.getByLabel('Đã kiểm tra gì và kết quả').fill('Kiểm tra 3 quầy: không còn mẫu cũ.')
+  await page.getByRole('button', { name: 'Ghi nhận kết quả' }).click()
+  await expectStatus(page, 'Đã kiểm tra, chờ đóng')
+  assert.is(await page.getByRole('button', { name: 'Đóng sự không phù hợp' }).count(), 0)
+  await signOut(page)
+
+  // 6. The head closes it; the timeline holds every step, who and when.
+  await signIn(page, baseUrl, 'head')
+  await page.goto(ncUrl)
+  await page.getByRole('button', { name: 'Đóng sự không phù hợp' }).click()
+  await page.getByLabel('Ghi chú khi đóng (không bắt buộc)').fill('Đóng sau khi kiểm tra hiệu lực.')
+  await page.getByRole('button', { name: 'Xác nhận đóng' }).click()
+  await expectStatus(page, 'Đã đóng')
+  const timeline = page.locator('qms-nc-timeline li')
+  assert.is(await timeline.count(), 9)
+  const text = await page.locator('qms-nc-timeline ol').innerText()
+  for (const step of ['Ghi nhận', 'Phân tích nguyên nhân', 'Thêm hành động', 'Xác nhận kế hoạch', 'Bắt đầu thực hiện', 'Hoàn thành hành động', 'Gửi kiểm tra hiệu lực', 'Kiểm tra hiệu lực', 'Đóng']) {
+    assert.ok(text.includes(step), `timeline shows "${step}"`)
+  }
+  for (const who of ['Trần Thị Lan', 'Lê Văn Hùng', 'Phạm Thị Thu']) assert.ok(text.includes(who), `timeline names ${who}`)
+  assert.ok(text.includes('Đang thực hiện → Chờ kiểm tra hiệu lực'))
+  assert.is(await status(page).innerText(), 'Đã đóng')
+  assert.equal(problems, [])
+})
+
+it('a check that finds the actions not effective sends it back to in progress', async ({ app, page, baseUrl, problems }) => {
+  // Set up through the API: an NC waiting for its check.
+  const clients = new Map<string, ApiClient>()
+  const as = async (username: string) => {
+    let client = clients.get(username)
+    if (!client) {
+      client = new ApiClient(app)
+      await client.login(username)
+      clients.set(username, client)
+    }
+    return client
+  }
+  const admin = await as('admin')
+  const api = {
+    as,
+    unitId: async (code: string) => (await admin.get(`/api/org-units?q=${code}`)).body.items.find((u: { code: string }) => u.code === code).id as string,
+    userId: async (username: string) => (await admin.get(`/api/users?q=${username}`)).body.items.find((u: { username: string }) => u.username === username).id as string,
+  }
+  const nc = await pendingVerification(api, { title: 'Sổ theo dõi hồ sơ ghi thiếu ngày trả kết quả' })
+
+  await signIn(page, baseUrl, 'auditor')
+  await page.goto(`${baseUrl}/nonconformities/${nc.id}`)
+  await expectStatus(page, 'Chờ kiểm tra hiệu lực')
+  await page.getByRole('button', { name: 'Kiểm tra hiệu lực', exact: true }).click()
+  await page.getByLabel('Không có hiệu lực').check()
+  await page.getByRole('button', { name: 'Ghi nhận kết quả' }).click()
+  // The note is required: the field says so.
+  await page.getByText('Bắt buộc nhập.').waitFor()
+  await page.getByLabel('Đã kiểm tra gì và kết quả').fill('Sổ tháng 11 vẫn thiếu 3 ngày trả kết quả.')
+  await page.getByRole('button', { name: 'Ghi nhận kết quả' }).click()
+  await expectStatus(page, 'Đang thực hiện')
+  const checks = page.locator('section[aria-labelledby="checks"]')
+  await checks.getByText('Không có hiệu lực').waitFor()
+  await checks.getByText('Sổ tháng 11 vẫn thiếu 3 ngày trả kết quả.').waitFor()
+  await signOut(page)
+
+  // The head is told and may add more actions again.
+  await signIn(page, baseUrl, 'head')
+  await page.getByRole('button', { name: /Thông báo: \d+ chưa đọc/ }).click()
+  await page.getByRole('link', { name: /không có hiệu lực.*Sổ tháng 11/ }).click()
+  await expectStatus(page, 'Đang thực hiện')
+  await page.getByRole('button', { name: 'Thêm hành động' }).waitFor()
+  assert.equal(problems, [])
+})
+
+journey.run()
+
+const phone = browserContext({ viewport: { width: 375, height: 740 } })
+const onPhone = suite('the nonconformity board on a 375 px phone', phone)
+const itPhone = phone.use(onPhone)
+
+itPhone('columns stack, overdue items are marked, the unit filter narrows, nothing overflows', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'head')
+  await page.getByRole('button', { name: /Thông báo/ }).waitFor()
+  await page.getByRole('button', { name: 'Trình đơn' }).click()
+  await page.getByRole('link', { name: 'Sự không phù hợp' }).click()
+  await page.getByRole('heading', { name: 'Sự không phù hợp', level: 1 }).waitFor()
+  await page.getByRole('heading', { name: 'Đang thực hiện' }).waitFor()
+  await page.getByText(/Quá hạn \d+ ngày/).first().waitFor()
+  const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok((await overflow()) <= 0, `board wider than the phone by ${await overflow()}px`)
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
+  await page.getByRole('link', { name: /Bảng niêm yết thủ tục hành chính/ }).waitFor()
+  await page.getByRole('link', { name: /Quy trình nội bộ chưa được cập nhật/ }).waitFor({ state: 'detached' })
+  await page.getByRole('link', { name: /Bảng niêm yết thủ tục hành chính/ }).click()
+  await expectStatus(page, 'Chờ kiểm tra hiệu lực')
+  assert.ok((await overflow()) <= 0, `NC page wider than the phone by ${await overflow()}px`)
+  // The bell opens its panel within the screen.
+  await page.getByRole('button', { name: /Thông báo/ }).click()
+  await page.getByRole('heading', { name: 'Thông báo' }).waitFor()
+  assert.ok((await overflow()) <= 0, `bell panel wider than the phone by ${await overflow()}px`)
+  assert.equal(problems, [])
+})
+
+onPhone.run()

@@ -1,0 +1,177 @@
+import { localized, msg, str } from '@lit/localize'
+import { Task } from '@lit/task'
+import { css, html, LitElement, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { ApiError, get, post, type Page } from '../../api/client.ts'
+import type { Action, User } from '../../api/types.ts'
+import { fieldMessage } from '../../app/field-errors.ts'
+import { formatDate, formatDateTime } from '../../i18n/localization.ts'
+import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
+import { ACTION_TYPES, actionTypeLabel } from './nc-labels.ts'
+import { ncStyles } from './nc-styles.ts'
+
+/**
+ * @summary The actions of a nonconformity: owner, due date, status (overdue marked); a
+ * form to add one when allowed, and "mark done" for those the reader may complete.
+ * @event qms-changed - an action was added or completed (the page reloads the NC)
+ */
+@customElement('qms-nc-actions')
+@localized()
+export class QmsNcActions extends LitElement {
+  static override styles = [
+    pageStyles,
+    buttonStyles,
+    formStyles,
+    ncStyles,
+    css`
+      ul.actions-list { list-style: none; margin: 0 0 var(--qms-space-4); padding: 0; display: grid; gap: var(--qms-space-2); }
+      li.action { background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); padding: var(--qms-space-3); display: grid; gap: 4px; }
+      li.action.is-overdue { border-left: 4px solid var(--qms-danger); }
+      .row { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
+      .description { font-weight: 600; overflow-wrap: anywhere; }
+      form.inline { margin-top: var(--qms-space-2); }
+    `,
+  ]
+
+  @property() ncId = ''
+  @property({ attribute: false }) actions: Action[] = []
+  @property({ type: Boolean }) canAdd = false
+  /** Earliest due date (the detection date). */
+  @property() minDate = ''
+  @state() private completing?: string
+  @state() private adding = false
+  @state() private error?: ApiError
+  @state() private busy = false
+
+  private readonly people = new Task(this, {
+    task: async ([canAdd], { signal }) =>
+      canAdd ? (await get<Page<User>>('/api/users', { query: { active: true, limit: 500 }, signal })).items : [],
+    args: () => [this.canAdd] as const,
+  })
+
+  private changed() {
+    this.dispatchEvent(new CustomEvent('qms-changed', { bubbles: true, composed: true }))
+  }
+
+  private async run(work: () => Promise<unknown>) {
+    this.busy = true
+    this.error = undefined
+    try {
+      await work()
+      this.completing = undefined
+      this.adding = false
+      this.changed()
+    } catch (err) {
+      if (err instanceof ApiError) this.error = err
+      else throw err
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private handleAdd(event: SubmitEvent) {
+    event.preventDefault()
+    const data = new FormData(event.target as HTMLFormElement)
+    const text = (name: string) => String(data.get(name) ?? '').trim()
+    return this.run(() =>
+      post<Action>(`/api/nonconformities/${this.ncId}/actions`, { type: text('type'), description: text('description'), ownerId: text('ownerId'), dueDate: text('dueDate') }),
+    )
+  }
+
+  private handleComplete(event: SubmitEvent, action: Action) {
+    event.preventDefault()
+    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim()
+    return this.run(() => post<Action>(`/api/actions/${action.id}/complete`, { note }, { ifMatch: action.version }))
+  }
+
+  private problem() {
+    if (!this.error || this.error.problem.errors?.length) return nothing
+    return html`<div class="form-error" role="alert">${this.error.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error.problem.detail}</div>`
+  }
+
+  override render() {
+    return html`
+      ${this.actions.length
+        ? html`<ul class="actions-list">${this.actions.map((a) => this.renderAction(a))}</ul>`
+        : html`<p class="muted">${msg('No actions yet.', { id: 'nc.actions.none' })}</p>`}
+      ${this.canAdd && !this.adding ? html`<button @click=${() => ((this.adding = true), (this.error = undefined))}>${msg('Add an action', { id: 'nc.actions.add' })}</button>` : nothing}
+      ${this.adding ? this.renderAddForm() : nothing}
+    `
+  }
+
+  private renderAction(a: Action) {
+    const completing = this.completing === a.id
+    return html`<li class=${`action ${a.overdue ? 'is-overdue' : ''}`}>
+      <span class="row">
+        <span class="chip">${actionTypeLabel(a.type)}</span>
+        ${a.status === 'done'
+          ? html`<span class="badge done">${msg('Done', { id: 'nc.actions.done' })}</span>`
+          : html`<span class="badge status">${msg('Open', { id: 'nc.actions.open' })}</span>`}
+        ${a.overdue ? html`<span class="badge overdue">${msg(str`Overdue ${a.daysOverdue} d`, { id: 'nc.board.overdueDays' })}</span>` : nothing}
+      </span>
+      <span class="description">${a.description}</span>
+      <span class="meta">${msg(str`Owner: ${a.owner.fullName} · due ${formatDate(a.dueDate)}`, { id: 'nc.actions.ownerDue' })}</span>
+      ${a.status === 'done'
+        ? html`<span class="meta">${msg(str`Done ${formatDateTime(a.completedAt)} by ${a.completedBy?.fullName ?? ''}`, { id: 'nc.actions.doneBy' })}: ${a.completionNote}</span>`
+        : nothing}
+      ${a.allowedActions.includes('complete') && !completing
+        ? html`<div><button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), (this.error = undefined))}>${msg('Mark done', { id: 'nc.actions.complete' })}</button></div>`
+        : nothing}
+      ${completing
+        ? html`<form class="inline" @submit=${(e: SubmitEvent) => this.handleComplete(e, a)} novalidate>
+            <div class="field">
+              <label for=${`note-${a.id}`}>${msg('What was done', { id: 'nc.actions.note' })}</label>
+              <textarea id=${`note-${a.id}`} name="note" rows="2" aria-invalid=${fieldMessage(this.error, 'note') ? 'true' : 'false'}></textarea>
+              ${fieldMessage(this.error, 'note') ? html`<span class="error">${fieldMessage(this.error, 'note')}</span>` : nothing}
+            </div>
+            ${this.problem()}
+            <div class="actions">
+              <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Confirm done', { id: 'nc.actions.confirm' })}</button>
+              <button type="button" @click=${() => (this.completing = undefined)}>${msg('Cancel', { id: 'common.cancel' })}</button>
+            </div>
+          </form>`
+        : nothing}
+    </li>`
+  }
+
+  private renderAddForm() {
+    const err = (name: string) => (fieldMessage(this.error, name) ? html`<span class="error">${fieldMessage(this.error, name)}</span>` : nothing)
+    return html`<form class="card" @submit=${this.handleAdd} novalidate>
+      <div class="grid-2">
+        <div class="field">
+          <label for="action-type">${msg('Type', { id: 'nc.actions.type' })}</label>
+          <select id="action-type" name="type">${ACTION_TYPES.map((t) => html`<option value=${t} ?selected=${t === 'corrective'}>${actionTypeLabel(t)}</option>`)}</select>
+        </div>
+        <div class="field">
+          <label for="action-owner">${msg('Owner', { id: 'nc.actions.owner' })}</label>
+          <select id="action-owner" name="ownerId">
+            <option value="">${msg('— Choose —', { id: 'nc.form.choose' })}</option>
+            ${(this.people.value ?? []).map((u) => html`<option value=${u.id}>${u.fullName}${u.orgUnit ? ` — ${u.orgUnit.name}` : ''}</option>`)}
+          </select>
+          ${err('ownerId')}
+        </div>
+      </div>
+      <div class="field">
+        <label for="action-description">${msg('What is to be done', { id: 'nc.actions.description' })}</label>
+        <textarea id="action-description" name="description" rows="2"></textarea>
+        ${err('description')}
+      </div>
+      <div class="field">
+        <label for="action-due">${msg('Due date', { id: 'nc.actions.dueDate' })}</label>
+        <input id="action-due" name="dueDate" type="date" min=${this.minDate} />
+        ${err('dueDate')}
+      </div>
+      ${this.problem()}
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Add action', { id: 'nc.actions.save' })}</button>
+        <button type="button" @click=${() => (this.adding = false)}>${msg('Cancel', { id: 'common.cancel' })}</button>
+      </div>
+    </form>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-nc-actions': QmsNcActions
+  }
+}

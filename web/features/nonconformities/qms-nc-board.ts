@@ -1,0 +1,148 @@
+import { localized, msg, str } from '@lit/localize'
+import { Task } from '@lit/task'
+import { css, html, LitElement, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { get, type Page } from '../../api/client.ts'
+import type { NcStatus, NonconformitySummary } from '../../api/types.ts'
+import { SessionController } from '../../app/session.ts'
+import { formatDate } from '../../i18n/localization.ts'
+import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { severityLabel, statusLabel } from './nc-labels.ts'
+import { ncStyles } from './nc-styles.ts'
+
+const COLUMNS: NcStatus[] = ['draft', 'analysis', 'action_planned', 'in_progress', 'pending_verification', 'verified', 'closed']
+const CLOSED_SHOWN = 10
+
+interface Filters {
+  orgUnitId: string
+  overdueOnly: boolean
+}
+
+/**
+ * @summary The nonconformity board: one column per status (the latest closed ones last),
+ * filtered by unit (with the units below it) and, optionally, to the overdue ones.
+ */
+@customElement('qms-nc-board')
+@localized()
+export class QmsNcBoard extends LitElement {
+  static override styles = [
+    pageStyles,
+    buttonStyles,
+    formStyles,
+    ncStyles,
+    css`
+      .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(210px, 1fr); gap: var(--qms-space-3); overflow-x: auto; padding-bottom: var(--qms-space-2); }
+      section.column { background: #eef2f6; border-radius: var(--qms-radius); padding: var(--qms-space-2); min-width: 0; }
+      section.column h2 { font-size: 0.95rem; margin: var(--qms-space-1) var(--qms-space-1) var(--qms-space-2); display: flex; justify-content: space-between; gap: var(--qms-space-2); }
+      .count { color: var(--qms-muted); font-weight: 400; }
+      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--qms-space-2); }
+      a.card { display: grid; gap: 4px; padding: var(--qms-space-3); color: inherit; text-decoration: none; background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); box-shadow: var(--qms-shadow); }
+      a.card:hover { border-color: var(--qms-primary); }
+      a.card.is-overdue { border-left: 4px solid var(--qms-danger); }
+      .title { font-weight: 600; overflow-wrap: anywhere; }
+      .row { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
+      .toolbar .unit { flex: 0 1 320px; min-width: 0; }
+      .empty { color: var(--qms-muted); font-size: 0.9rem; padding: var(--qms-space-2); }
+      /* On a phone the columns stack: one status after the other. */
+      @media (max-width: 640px) {
+        .board { grid-auto-flow: row; grid-auto-columns: auto; overflow-x: visible; }
+      }
+    `,
+  ]
+
+  private readonly session = new SessionController(this)
+  @state() private filters: Filters = { orgUnitId: '', overdueOnly: false }
+  @state() private open: NonconformitySummary[] = []
+  @state() private nextCursor: string | null = null
+
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+
+  private readonly board = new Task(this, {
+    task: async ([filters], { signal }) => {
+      const common = { orgUnitId: filters.orgUnitId, overdue: filters.overdueOnly ? true : undefined }
+      const [open, closed] = await Promise.all([
+        get<Page<NonconformitySummary>>('/api/nonconformities', { query: { ...common, open: true, limit: 200 }, signal }),
+        filters.overdueOnly
+          ? Promise.resolve({ items: [], nextCursor: null })
+          : get<Page<NonconformitySummary>>('/api/nonconformities', { query: { ...common, status: 'closed', limit: CLOSED_SHOWN }, signal }),
+      ])
+      this.open = open.items
+      this.nextCursor = open.nextCursor
+      return closed.items
+    },
+    args: () => [this.filters] as const,
+  })
+
+  private async handleMore() {
+    if (!this.nextCursor) return
+    const page = await get<Page<NonconformitySummary>>('/api/nonconformities', {
+      query: { orgUnitId: this.filters.orgUnitId, overdue: this.filters.overdueOnly ? true : undefined, open: true, limit: 200, cursor: this.nextCursor },
+    })
+    this.open = [...this.open, ...page.items]
+    this.nextCursor = page.nextCursor
+  }
+
+  override render() {
+    return html`
+      <h1>${msg('Nonconformities', { id: 'nc.board.title' })}</h1>
+      <p class="lead">${msg('From detection to verified closure (ISO 9001:2015, clause 10.2). Overdue items are marked in red.', { id: 'nc.board.intro' })}</p>
+      <div class="toolbar">
+        <div class="field unit">
+          <label for="unit-filter">${msg('Unit', { id: 'nc.board.unit' })}</label>
+          <select id="unit-filter" @change=${(e: Event) => (this.filters = { ...this.filters, orgUnitId: (e.target as HTMLSelectElement).value })}>
+            <option value="">${msg('All', { id: 'common.all' })}</option>
+            ${(this.units.value ?? []).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
+          </select>
+        </div>
+        <label class="check"><input type="checkbox" .checked=${this.filters.overdueOnly} @change=${(e: Event) => (this.filters = { ...this.filters, overdueOnly: (e.target as HTMLInputElement).checked })} />
+          ${msg('Overdue only', { id: 'nc.board.overdueOnly' })}</label>
+        ${this.session.can('nonconformity.create') ? html`<a class="button primary" href="/nonconformities/new">${msg('Raise a nonconformity', { id: 'nc.board.new' })}</a>` : nothing}
+      </div>
+      ${this.board.render({
+        pending: () => (this.open.length ? this.renderBoard(this.board.value ?? []) : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
+        complete: (closed) => this.renderBoard(closed),
+        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })} <button @click=${() => this.board.run()}>${msg('Try again', { id: 'common.retry' })}</button></p>`,
+      })}
+    `
+  }
+
+  private renderBoard(closed: NonconformitySummary[]) {
+    const byStatus = new Map<NcStatus, NonconformitySummary[]>(COLUMNS.map((s) => [s, []]))
+    for (const nc of this.open) byStatus.get(nc.status)?.push(nc)
+    byStatus.set('closed', closed)
+    const columns = this.filters.overdueOnly ? COLUMNS.filter((s) => s !== 'closed') : COLUMNS
+    return html`<div class="board">
+        ${columns.map((status) => {
+          const items = byStatus.get(status) ?? []
+          const headingId = `col-${status}`
+          return html`<section class="column" aria-labelledby=${headingId}>
+            <h2 id=${headingId}><span>${statusLabel(status)}</span><span class="count">${items.length}</span></h2>
+            ${items.length ? html`<ul>${items.map((nc) => html`<li>${this.renderCard(nc)}</li>`)}</ul>` : html`<p class="empty">—</p>`}
+          </section>`
+        })}
+      </div>
+      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+  }
+
+  private renderCard(nc: NonconformitySummary) {
+    return html`<a class=${`card ${nc.overdue ? 'is-overdue' : ''}`} href=${`/nonconformities/${nc.id}`}>
+      <span class="row"><span class="code">${nc.code}</span>
+        <span class=${`badge ${nc.severity}`}>${severityLabel(nc.severity)}</span>
+        ${nc.overdue ? html`<span class="badge overdue">${msg(str`Overdue ${nc.daysOverdue} d`, { id: 'nc.board.overdueDays' })}</span>` : nothing}
+      </span>
+      <span class="title">${nc.title}</span>
+      <span class="meta">${nc.orgUnit.name}</span>
+      <span class="meta">${nc.status === 'closed'
+        ? msg(str`Closed ${formatDate(nc.closedAt)}`, { id: 'nc.board.closedOn' })
+        : msg(str`Due ${formatDate(nc.dueDate)}`, { id: 'nc.board.due' })}
+        ${nc.actionsTotal ? html` · ${msg(str`${nc.actionsTotal - nc.actionsOpen}/${nc.actionsTotal} actions done`, { id: 'nc.board.actionsDone' })}` : nothing}</span>
+    </a>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-nc-board': QmsNcBoard
+  }
+}

@@ -1,0 +1,166 @@
+import { localized, msg } from '@lit/localize'
+import { Task } from '@lit/task'
+import { html, LitElement, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { ApiError, get, patch, post } from '../../api/client.ts'
+import type { Nonconformity } from '../../api/types.ts'
+import { fieldMessage } from '../../app/field-errors.ts'
+import { SessionController } from '../../app/session.ts'
+import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { NC_SOURCES, sourceLabel } from './nc-labels.ts'
+
+/**
+ * @summary Raises a nonconformity, or changes one. A head of unit changing an NC someone
+ * else raised sees the containment only (the server allows no more).
+ * @event qms-navigate - detail `{ to }`: the NC page after saving
+ */
+@customElement('qms-nc-form')
+@localized()
+export class QmsNcForm extends LitElement {
+  static override styles = [pageStyles, buttonStyles, formStyles]
+
+  /** The NC to change; unset to raise a new one. */
+  @property() ncId?: string
+  @state() private error?: ApiError
+  @state() private busy = false
+  private readonly session = new SessionController(this)
+
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+  private readonly nc = new Task(this, {
+    task: ([id], { signal }) => (id ? get<Nonconformity>(`/api/nonconformities/${id}`, { signal }) : Promise.resolve(null)),
+    args: () => [this.ncId] as const,
+  })
+
+  /** Auditors, managers and whoever raised it change every field; a head of unit the containment. */
+  private fullEditor(nc: Nonconformity | null): boolean {
+    const user = this.session.info?.user
+    if (!nc || !user) return true
+    return user.roles.some((r) => r === 'auditor' || r === 'manager') || nc.createdBy?.id === user.id
+  }
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault()
+    const nc = this.nc.value ?? null
+    const data = new FormData(event.target as HTMLFormElement)
+    const text = (name: string) => String(data.get(name) ?? '').trim()
+    let body: Record<string, unknown>
+    if (!this.fullEditor(nc)) {
+      body = { containment: text('containment') || null }
+    } else {
+      body = {
+        title: text('title'),
+        description: text('description'),
+        severity: text('severity'),
+        clauseNumbers: text('clauseNumbers').split(/[\s,;]+/).filter(Boolean),
+        containment: text('containment') || null,
+      }
+      if (text('detectedOn')) body.detectedOn = text('detectedOn')
+      if (text('dueDate')) body.dueDate = text('dueDate')
+      if (!nc || nc.status === 'draft') body.orgUnitId = text('orgUnitId')
+      if (!nc) {
+        body.source = text('source')
+        if (text('sourceId')) body.sourceId = text('sourceId')
+      }
+    }
+    this.busy = true
+    this.error = undefined
+    try {
+      const saved = nc
+        ? await patch<Nonconformity>(`/api/nonconformities/${nc.id}`, body, { ifMatch: nc.version })
+        : await post<Nonconformity>('/api/nonconformities', body)
+      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/nonconformities/${saved.id}` }, bubbles: true, composed: true }))
+    } catch (err) {
+      if (err instanceof ApiError) this.error = err
+      else throw err
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private field(name: string, label: string, input: unknown, hint?: string) {
+    const error = fieldMessage(this.error, name) || (name === 'clauseNumbers' ? this.clauseError() : '')
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      ${input}
+      ${hint ? html`<span class="hint" id=${`${name}-hint`}>${hint}</span>` : nothing}
+      ${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}
+    </div>`
+  }
+
+  /** Clause errors come per item (`clauseNumbers.1`); show them under the one input. */
+  private clauseError(): string {
+    return (this.error?.problem.errors ?? []).filter((e) => e.path.startsWith('clauseNumbers.')).map((e) => e.message).join('; ')
+  }
+
+  override render() {
+    const back = this.ncId ? `/nonconformities/${this.ncId}` : '/nonconformities'
+    return html`<p><a href=${back}>${msg('← Back', { id: 'nc.form.back' })}</a></p>
+      ${this.nc.render({
+        pending: () => html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`,
+        complete: (nc) => this.renderForm(nc),
+        error: () => html`<p role="alert">${msg('Nonconformity not found.', { id: 'nc.notFound' })}</p>`,
+      })}`
+  }
+
+  private renderForm(nc: Nonconformity | null) {
+    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
+    const general = this.error && !this.error.problem.errors?.length
+    const full = this.fullEditor(nc)
+    const containment = this.field('containment', msg('Containment (what was done at once)', { id: 'nc.form.containment' }),
+      html`<textarea id="containment" name="containment" rows="2" .value=${nc?.containment ?? ''}></textarea>`)
+    return html`<h1>${nc ? msg('Change nonconformity', { id: 'nc.form.editTitle' }) : msg('Raise a nonconformity', { id: 'nc.form.newTitle' })}</h1>
+      <form class="card" @submit=${this.handleSubmit} novalidate>
+        ${full
+          ? html`
+              ${nc
+                ? nothing
+                : html`<div class="grid-2">
+                    ${this.field('source', msg('Source', { id: 'nc.form.source' }),
+                      html`<select id="source" name="source">${NC_SOURCES.map((s) => html`<option value=${s}>${sourceLabel(s)}</option>`)}</select>`)}
+                    ${this.field('sourceId', msg('Source record (id, optional)', { id: 'nc.form.sourceId' }),
+                      html`<input id="sourceId" name="sourceId" autocomplete="off" spellcheck="false" aria-invalid=${invalid('sourceId')} />`,
+                      msg('The finding, dossier or audit it comes from, when it is in the system.', { id: 'nc.form.sourceIdHint' }))}
+                  </div>`}
+              ${!nc || nc.status === 'draft'
+                ? this.field('orgUnitId', msg('Unit concerned', { id: 'nc.form.unit' }),
+                    html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${invalid('orgUnitId')}>
+                      <option value="">${msg('— Choose —', { id: 'nc.form.choose' })}</option>
+                      ${(this.units.value ?? []).filter((u) => u.active).map((u) => html`<option value=${u.id} ?selected=${u.id === nc?.orgUnitId}>${indentedName(u)}</option>`)}
+                    </select>`)
+                : nothing}
+              ${this.field('title', msg('Title', { id: 'nc.form.title' }), html`<input id="title" name="title" .value=${nc?.title ?? ''} aria-invalid=${invalid('title')} />`)}
+              ${this.field('description', msg('Description (what was found, where, evidence)', { id: 'nc.form.description' }),
+                html`<textarea id="description" name="description" rows="4" .value=${nc?.description ?? ''}></textarea>`)}
+              <div class="grid-2">
+                ${this.field('severity', msg('Severity', { id: 'nc.form.severity' }),
+                  html`<select id="severity" name="severity">
+                    <option value="minor" ?selected=${nc?.severity !== 'major'}>${msg('Minor', { id: 'nc.severity.minor' })}</option>
+                    <option value="major" ?selected=${nc?.severity === 'major'}>${msg('Major', { id: 'nc.severity.major' })}</option>
+                  </select>`)}
+                ${this.field('clauseNumbers', msg('ISO 9001 clauses', { id: 'nc.form.clauses' }),
+                  html`<input id="clauseNumbers" name="clauseNumbers" .value=${nc?.clauseNumbers.join(', ') ?? ''} inputmode="decimal" aria-invalid=${this.clauseError() ? 'true' : 'false'} />`,
+                  msg('Separated by commas, e.g. 7.5.2, 7.5.3', { id: 'nc.form.clausesHint' }))}
+                ${this.field('detectedOn', msg('Detected on', { id: 'nc.form.detectedOn' }),
+                  html`<input id="detectedOn" name="detectedOn" type="date" .value=${nc?.detectedOn ?? ''} aria-invalid=${invalid('detectedOn')} />`,
+                  nc ? undefined : msg('Today if empty.', { id: 'nc.form.detectedOnHint' }))}
+                ${this.field('dueDate', msg('To be closed by', { id: 'nc.form.dueDate' }),
+                  html`<input id="dueDate" name="dueDate" type="date" .value=${nc?.dueDate ?? ''} aria-invalid=${invalid('dueDate')} />`,
+                  nc ? undefined : msg('If empty: 30 days after detection for a major, 60 for a minor one.', { id: 'nc.form.dueDateHint' }))}
+              </div>
+              ${containment}`
+          : containment}
+        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <a class="button" href=${nc ? `/nonconformities/${nc.id}` : '/nonconformities'}>${msg('Cancel', { id: 'common.cancel' })}</a>
+        </div>
+      </form>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-nc-form': QmsNcForm
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * What a notification says, in the reader's language. Each module that sends a new
+ * kind adds its wording here; an unknown kind shows the server's plain-text title.
+ */
+import { msg, str } from '@lit/localize'
+import type { Notification } from '../../api/types.ts'
+import { formatDate } from '../../i18n/localization.ts'
+
+export function notificationText(n: Notification): string {
+  const p = n.params
+  const code = String(p.code ?? '')
+  const title = String(p.title ?? '')
+  const action = String(p.action ?? '')
+  const unit = String(p.unit ?? '')
+  const due = formatDate(typeof p.dueDate === 'string' ? p.dueDate : null)
+  const days = Number(p.daysOverdue ?? 0)
+  switch (n.kind) {
+    case 'nonconformity.raised':
+      return msg(str`${code} raised against ${unit}: ${title}`, { id: 'notification.ncRaised' })
+    case 'action.assigned':
+      return msg(str`${code}: you own an action due ${due}: ${action}`, { id: 'notification.actionAssigned' })
+    case 'action.due_soon':
+      return msg(str`${code}: your action is due ${due}: ${action}`, { id: 'notification.actionDueSoon' })
+    case 'action.overdue':
+      return msg(str`${code}: your action is overdue (due ${due}): ${action}`, { id: 'notification.actionOverdue' })
+    case 'action.overdue_head':
+    case 'action.overdue_manager':
+      return msg(str`${code}: an action in ${unit} is ${days} days overdue: ${action}`, { id: 'notification.actionEscalated' })
+    case 'nonconformity.due_soon':
+      return msg(str`${code} should be closed by ${due}: ${title}`, { id: 'notification.ncDueSoon' })
+    case 'nonconformity.overdue':
+      return msg(str`${code} is overdue (due ${due}): ${title}`, { id: 'notification.ncOverdue' })
+    case 'nonconformity.overdue_manager':
+      return msg(str`${code} in ${unit} is ${days} days overdue: ${title}`, { id: 'notification.ncEscalated' })
+    case 'nonconformity.actions_done':
+      return msg(str`${code}: every action is done; send it for verification`, { id: 'notification.ncActionsDone' })
+    case 'nonconformity.verification_requested':
+      return msg(str`${code} awaits an effectiveness check: ${title}`, { id: 'notification.ncVerificationRequested' })
+    case 'nonconformity.verified':
+      return msg(str`${code}: the actions were verified effective; it can be closed`, { id: 'notification.ncVerified' })
+    case 'nonconformity.not_effective':
+      return msg(str`${code}: the actions were found not effective: ${String(p.note ?? '')}`, { id: 'notification.ncNotEffective' })
+    case 'nonconformity.closed':
+      return msg(str`${code} was closed: ${title}`, { id: 'notification.ncClosed' })
+    case 'nonconformity.cancelled':
+      return msg(str`${code} was cancelled: ${String(p.reason ?? '')}`, { id: 'notification.ncCancelled' })
+    case 'document.review_due_soon':
+      return msg(str`${code} is due for review by ${due}: ${title}`, { id: 'notification.documentReviewDueSoon' })
+    case 'document.review_overdue':
+      return msg(str`${code} is overdue for review (due ${due}): ${title}`, { id: 'notification.documentReviewOverdue' })
+    default:
+      return n.title
+  }
+}
