@@ -12,9 +12,13 @@ import type { Db, Engine } from '../db/client.ts'
 import type { Config } from './config.ts'
 import { validatorCompiler } from './lib/validation.ts'
 import apiTokenRoutes from './modules/api-tokens/routes.ts'
+import attachmentRoutes from './modules/attachments/routes.ts'
 import auditLogRoutes from './modules/audit-log/routes.ts'
 import authRoutes from './modules/auth/routes.ts'
+import checklistTemplateRoutes from './modules/checklist-templates/routes.ts'
+import findingRoutes from './modules/findings/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
+import inspectionRoutes from './modules/inspections/routes.ts'
 import isoClauseRoutes from './modules/iso-clauses/routes.ts'
 import orgUnitRoutes from './modules/org-units/routes.ts'
 import userRoutes from './modules/users/routes.ts'
@@ -84,6 +88,10 @@ export async function buildApp({ db, engine, config, logger = true }: AppOptions
       await api.register(userRoutes)
       await api.register(auditLogRoutes)
       await api.register(isoClauseRoutes)
+      await api.register(checklistTemplateRoutes)
+      await api.register(inspectionRoutes)
+      await api.register(findingRoutes)
+      await api.register(attachmentRoutes)
     },
     { prefix: '/api' },
   )

@@ -26,6 +26,8 @@ export interface Config {
   bodyLimit: number
   /** Directory with the built web app; the server serves it when present. */
   webRoot: string
+  /** Largest evidence file (photo, PDF) accepted by POST /api/attachments, in megabytes. */
+  attachmentMaxMb: number
 }
 
 export class ConfigError extends Error {
@@ -96,6 +98,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginWindowMinutes: int('QMS_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
     bodyLimit: int('QMS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     webRoot: path.resolve(cwd, read('QMS_WEB_ROOT') ?? 'dist/web'),
+    attachmentMaxMb: int('QMS_ATTACHMENT_MAX_MB', 10, 1, 1024),
   }
   if (problems.length) throw new ConfigError(problems)
   return config

@@ -4,6 +4,7 @@ import { users } from '../../db/schema/index.ts'
 import { hashPassword } from '../lib/passwords.ts'
 import { systemActor } from '../lib/permissions.ts'
 import { recordAudit } from '../modules/audit-log/service.ts'
+import { seedInspections } from './inspections.ts'
 import { seedOrganisation } from './organisation.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
@@ -17,7 +18,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function loadDemoData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await seedOrganisation(tx)
-    await recordAudit(tx, systemActor, { action: 'demo.load', entityType: 'system', after: { units: Object.keys(org.units).length, users: Object.keys(org.users).length } })
+    const inspections = await seedInspections(tx, org)
+    await recordAudit(tx, systemActor, {
+      action: 'demo.load',
+      entityType: 'system',
+      after: { units: Object.keys(org.units).length, users: Object.keys(org.users).length, ...inspections },
+    })
   })
 }
 
