@@ -118,9 +118,16 @@ export async function listFindings(db: Db, actor: Actor, query: FindingQuery) {
   return page.page(rows, mapSelected)
 }
 
-/** Every finding of one inspection, in the order they were created (no permission check: callers have one). */
+/** Every finding of one inspection, in checklist order (no permission check: callers have one). */
 export async function findingsOfInspection(db: Db, inspectionId: string): Promise<Finding[]> {
-  const rows = await selectFindings(db).where(eq(findings.inspectionId, inspectionId)).orderBy(findings.createdAt, findings.id)
+  const rows = await selectFindings(db)
+    .where(eq(findings.inspectionId, inspectionId))
+    // In checklist order: by the position of the item whose failure raised the finding.
+    .orderBy(
+      sql`(select ti.position from checklist_template_items ti join inspection_responses r on r.item_id = ti.id where r.id = findings.response_id) nulls last`,
+      findings.createdAt,
+      findings.id,
+    )
   return rows.map(mapSelected)
 }
 

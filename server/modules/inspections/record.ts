@@ -17,6 +17,10 @@ const require = createRequire(import.meta.url)
 const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')
 const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf')
 const FONT_ITALIC = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf')
+// The header lines (agency, national motto) must each fit on one line of a half page.
+const FONT_HEAD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf')
+const FONT_HEAD_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Bold.ttf')
+const FONT_HEAD_ITALIC = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Italic.ttf')
 
 export const KIND_VI: Record<Inspection['kind'], string> = {
   self: 'Tự kiểm tra',
@@ -134,7 +138,8 @@ export function toRecordModel(inspection: Inspection, agency: string): RecordMod
     title: audit ? 'BIÊN BẢN ĐÁNH GIÁ NỘI BỘ' : 'BIÊN BẢN KIỂM TRA',
     checklist: inspection.template.name,
     place: inspection.location ?? inspection.orgUnit.name,
-    dateLine: `ngày ${d} tháng ${m} năm ${y}`,
+    // "<place>, ngày … tháng … năm …": the place is where the record is made, when given.
+    dateLine: `${inspection.location ? `${inspection.location}, ngày` : 'Ngày'} ${d} tháng ${m} năm ${y}`,
     basis: inspection.basis,
     form: KIND_VI[inspection.kind],
     time,
@@ -207,7 +212,7 @@ export function renderRecordHtml(r: RecordModel): string {
   <div><p>${esc(r.agency)}</p><p><b>${esc(r.issuer)}</b></p><span class="line"></span><p>Số: ${esc(r.number)}</p></div>
   <div><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><b>Độc lập - Tự do - Hạnh phúc</b></p><span class="line"></span></div>
 </div>
-<p class="date">${esc(r.place)}, ${esc(r.dateLine)}</p>
+<p class="date">${esc(r.dateLine)}</p>
 <h1>${esc(r.title)}</h1>
 <p class="sub">${esc(r.checklist)}</p>
 ${r.draft ? '<p class="draft">DỰ THẢO — CHƯA HOÀN THÀNH</p>' : ''}
@@ -267,6 +272,9 @@ export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
   doc.registerFont('regular', FONT_REGULAR)
   doc.registerFont('bold', FONT_BOLD)
   doc.registerFont('italic', FONT_ITALIC)
+  doc.registerFont('head', FONT_HEAD)
+  doc.registerFont('head-bold', FONT_HEAD_BOLD)
+  doc.registerFont('head-italic', FONT_HEAD_ITALIC)
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -281,19 +289,19 @@ export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
   // Header: the agency on the left, the national motto on the right.
   const top = doc.y
   const leftW = width * 0.42
-  const rightX = left + width * 0.45
-  const rightW = width * 0.55
-  doc.font('regular').fontSize(11).text(r.agency, left, top, { width: leftW, align: 'center' })
-  doc.font('bold').text(r.issuer, { width: leftW, align: 'center' })
+  const rightX = left + width * 0.42
+  const rightW = width * 0.58
+  doc.font('head').fontSize(10.5).text(r.agency, left, top, { width: leftW, align: 'center' })
+  doc.font('head-bold').text(r.issuer, { width: leftW, align: 'center' })
   const leftRuleY = doc.y + 2
   doc.moveTo(left + leftW * 0.3, leftRuleY).lineTo(left + leftW * 0.7, leftRuleY).lineWidth(0.6).stroke()
-  doc.font('regular').text(`Số: ${r.number}`, left, leftRuleY + 6, { width: leftW, align: 'center' })
+  doc.font('head').text(`Số: ${r.number}`, left, leftRuleY + 6, { width: leftW, align: 'center' })
   const leftBottom = doc.y
-  doc.font('bold').fontSize(11).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightW, align: 'center' })
-  doc.text('Độc lập - Tự do - Hạnh phúc', { width: rightW, align: 'center' })
+  doc.font('head-bold').fontSize(10.5).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightW, align: 'center' })
+  doc.fontSize(11).text('Độc lập - Tự do - Hạnh phúc', { width: rightW, align: 'center' })
   const rightRuleY = doc.y + 2
-  doc.moveTo(rightX + rightW * 0.25, rightRuleY).lineTo(rightX + rightW * 0.75, rightRuleY).stroke()
-  doc.font('italic').fontSize(11).text(`${r.place}, ${r.dateLine}`, rightX, rightRuleY + 6, { width: rightW, align: 'center' })
+  doc.moveTo(rightX + rightW * 0.22, rightRuleY).lineTo(rightX + rightW * 0.78, rightRuleY).stroke()
+  doc.font('head-italic').fontSize(11).text(r.dateLine, rightX, rightRuleY + 6, { width: rightW, align: 'center' })
   doc.y = Math.max(leftBottom, doc.y) + 18
   doc.x = left
 
@@ -343,7 +351,7 @@ export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
 
   heading('II. KẾT QUẢ KIỂM TRA')
   table(
-    [24, '*', 120, 110],
+    [32, '*', 120, 110],
     ['STT', 'Nội dung kiểm tra', 'Kết quả', 'Ghi chú'],
     r.criteria.map((c) => [String(c.no), c.clauses ? `${c.text}\nĐiều khoản: ${c.clauses}` : c.text, c.result, c.note]),
   )
@@ -352,7 +360,7 @@ export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
   heading('III. VI PHẠM VÀ HÌNH THỨC XỬ LÝ')
   if (r.violations.length) {
     table(
-      [24, 100, '*', 72, 80],
+      [32, 100, '*', 72, 80],
       ['STT', 'Người / đơn vị', 'Nội dung', 'Phân loại', 'Hình thức xử lý'],
       r.violations.map((v) => [String(v.no), v.who, v.description, v.classification, v.handling]),
     )
