@@ -10,3 +10,7 @@ export type { SessionInfo } from '../../server/modules/auth/schemas.ts'
 export type { AuditEntry } from '../../server/modules/audit-log/schemas.ts'
 
 export const ROLES = ['admin', 'manager', 'auditor', 'dept_head', 'staff'] as const satisfies readonly Role[]
+export type { Attachment } from '../../server/modules/attachments/schemas.ts'
+export type { ChecklistItem, ChecklistTemplate } from '../../server/modules/checklist-templates/schemas.ts'
+export type { Inspection, InspectionResponse, InspectionSummary, ResponseInput } from '../../server/modules/inspections/schemas.ts'
+export type { Finding, PersonRef } from '../../server/modules/findings/schemas.ts'

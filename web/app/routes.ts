@@ -5,7 +5,10 @@
  */
 import type { TemplateResult } from 'lit'
 import { authRoutes } from '../features/auth/routes.ts'
+import { checklistTemplateRoutes } from '../features/checklist-templates/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
+import { findingRoutes } from '../features/findings/routes.ts'
+import { inspectionRoutes } from '../features/inspections/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
@@ -21,6 +24,9 @@ export const ROUTES: RouteDef[] = [
   ...dashboardRoutes,
   ...orgUnitRoutes,
   ...userRoutes,
+  ...inspectionRoutes,
+  ...findingRoutes,
+  ...checklistTemplateRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -7,6 +7,9 @@ import { auth } from '../features/auth/auth.vi.ts'
 import { orgUnits } from '../features/org-units/org-units.vi.ts'
 import { users } from '../features/users/users.vi.ts'
 import { dashboard } from '../features/dashboard/dashboard.vi.ts'
+import { checklistTemplates } from '../features/checklist-templates/checklist-templates.vi.ts'
+import { findings } from '../features/findings/findings.vi.ts'
+import { inspections } from '../features/inspections/inspections.vi.ts'
 
 export const templates = {
   ...common,
@@ -14,4 +17,7 @@ export const templates = {
   ...orgUnits,
   ...users,
   ...dashboard,
+  ...inspections,
+  ...findings,
+  ...checklistTemplates,
 }
