@@ -608,15 +608,15 @@ export async function completeInspection(db: Db, actor: Actor, id: string, expec
     const started = i.status === 'planned' ? startValues(i) : { startedAt: i.startedAt, performedOn: i.performedOn ?? agencyToday() }
 
     // A person's finding belongs to their own unit when it lies inside the inspected one.
-    const personUnits = new Map(
-      (
-        await tx
-          .select({ id: users.id, unitId: users.orgUnitId, path: orgUnits.path })
-          .from(users)
-          .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-          .where(inArray(users.id, before.personIds.length ? before.personIds : ['00000000-0000-0000-0000-000000000000']))
-      ).map((p) => [p.id, p.path?.startsWith(current.unit.path) ? p.unitId! : i.orgUnitId]),
-    )
+    const personUnits = new Map<string, string>()
+    if (before.personIds.length) {
+      const rows = await tx
+        .select({ id: users.id, unitId: users.orgUnitId, path: orgUnits.path })
+        .from(users)
+        .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+        .where(inArray(users.id, before.personIds))
+      for (const p of rows) personUnits.set(p.id, p.unitId && p.path?.startsWith(current.unit.path) ? p.unitId : i.orgUnitId)
+    }
     const itemById = new Map(recorded.items.map((item) => [item.id, item]))
     const newFindings: NewFinding[] = []
     recorded.scoring.forEach((s, n) => {

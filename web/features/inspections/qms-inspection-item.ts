@@ -121,7 +121,8 @@ export class QmsInspectionItem extends LitElement {
             <div class="photos">
               ${slot.attachments.map((a) => html`<a href=${`/api/attachments/${a.id}`} target="_blank" rel="noopener"><img src=${`/api/attachments/${a.id}`} alt=${msg('Photo', { id: 'perform.photoAlt' })} /></a>`)}
               <label class="button photo-button">
-                📷 ${msg('Take a photo', { id: 'perform.photo' })}
+                <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M4 8h3l2-3h6l2 3h3v11H4z" /><circle cx="12" cy="13" r="3.5" /></svg>
+                ${msg('Take a photo', { id: 'perform.photo' })}
                 <input type="file" accept="image/*" capture="environment" @change=${(e: Event) => this.handlePhoto(e, personId)} />
               </label>
               ${this.uploading.has(key) ? html`<span class="hint">${msg('Uploading…', { id: 'perform.uploading' })}</span>` : nothing}

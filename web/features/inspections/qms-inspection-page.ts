@@ -147,7 +147,7 @@ export class QmsInspectionPage extends LitElement {
             return html`<tr>
               <td data-label=${l.item}>${item?.text ?? r.itemId}${r.personId ? html`<br /><strong>${people.get(r.personId) ?? ''}</strong>` : nothing}</td>
               <td data-label=${l.result}><span class=${`result-${r.result}`}>${resultLabel(r.result)}</span>${r.value !== null ? html` (${r.value})` : nothing}</td>
-              <td data-label=${l.note}>${r.note ?? ''}${r.attachments.map((a) => html` <a href=${`/api/attachments/${a.id}`} target="_blank" rel="noopener">📷</a>`)}</td>
+              <td data-label=${l.note}>${r.note ?? ''}${r.attachments.map((a, n) => html` <a href=${`/api/attachments/${a.id}`} target="_blank" rel="noopener">${msg('Photo', { id: 'perform.photoAlt' })} ${n + 1}</a>`)}</td>
             </tr>`
           })}
         </tbody>
