@@ -1,6 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Page } from 'playwright-core'
+import { ApiClient } from '../helpers/app.ts'
 import { browserContext } from '../helpers/browser.ts'
 import { PNG_1X1 } from '../helpers/multipart-form.ts'
 
@@ -25,7 +26,7 @@ async function noSideways(page: Page, where: string) {
 
 const saved = (page: Page) => page.getByRole('status').getByText('Đã lưu').waitFor()
 
-it('plans, performs with two failures (one a per-person badge failure), completes, and sees the two findings', async ({ page, baseUrl, problems }) => {
+it('plans, performs with two failures (one a per-person badge failure), completes, and sees the two findings', async ({ page, baseUrl, problems, app }) => {
   await signIn(page, baseUrl, 'auditor')
   await page.getByRole('button', { name: 'Trình đơn' }).click()
   await page.getByRole('link', { name: 'Kiểm tra' }).click()
@@ -61,6 +62,13 @@ it('plans, performs with two failures (one a per-person badge failure), complete
 
   // 2. ID badge, per person: Hoàng Văn Nam is not wearing it and is reminded on the spot.
   await page.getByRole('heading', { name: /Đeo thẻ công chức/ }).waitFor()
+  // Meanwhile a colleague changes the inspection: the next answer meets a stale version,
+  // and the page reloads and applies it again.
+  const id = /\/inspections\/([^/]+)\/perform/.exec(page.url())![1]
+  const colleague = new ApiClient(app)
+  await colleague.login('manager')
+  const current = (await colleague.get(`/api/inspections/${id}`)).body
+  assert.is((await colleague.patch(`/api/inspections/${id}`, { location: 'Quầy tiếp nhận số 1' }, { ifMatch: current.version })).status, 200)
   await page.getByRole('group', { name: 'Phạm Thị Thu' }).getByRole('button', { name: 'Đạt', exact: true }).click()
   const nam = page.getByRole('group', { name: 'Hoàng Văn Nam' })
   await nam.getByRole('button', { name: 'Không đạt' }).click()
@@ -69,6 +77,9 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   await nam.getByLabel('Ghi chú').blur()
   await page.getByText('Đã trả lời 4/7').waitFor()
   await saved(page)
+  const afterConflict = (await colleague.get(`/api/inspections/${id}`)).body
+  assert.is(afterConflict.location, 'Quầy tiếp nhận số 1')
+  assert.is(afterConflict.responses.filter((r: { itemId: string }) => r.itemId === 'id-badge').length, 2, 'both badge answers were saved after the conflict')
   await page.getByRole('button', { name: /Tiếp/ }).click()
 
   // 3 and 4 pass.
