@@ -186,8 +186,9 @@ export function renderRecordHtml(r: RecordModel): string {
 <style>
   @page { size: A4; margin: 20mm 20mm 20mm 25mm; }
   body { font-family: 'Times New Roman', 'DejaVu Serif', 'Noto Serif', serif; font-size: 13pt; line-height: 1.4; color: #000; max-width: 170mm; margin: 12mm auto; padding: 0 4mm; }
-  .head { display: grid; grid-template-columns: 1fr 1.3fr; text-align: center; gap: 8mm; }
+  .head { display: grid; grid-template-columns: 1fr 1.4fr; text-align: center; gap: 6mm; font-size: 12pt; }
   .head p { margin: 0; }
+  .head .motto { white-space: nowrap; }
   .head .line { display: inline-block; border-top: 1px solid #000; width: 40%; margin-top: 2px; }
   .date { text-align: right; font-style: italic; margin: 4mm 0 0; }
   h1 { text-align: center; font-size: 15pt; margin: 8mm 0 0; }
@@ -199,6 +200,8 @@ export function renderRecordHtml(r: RecordModel): string {
   th, td { border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: top; text-align: left; }
   th { text-align: center; }
   td.n { text-align: center; width: 9mm; }
+  table.violations th:nth-child(4) { width: 26mm; }
+  table.violations th:nth-child(5) { width: 30mm; }
   ul { margin: 0; padding-left: 6mm; }
   .signs { display: grid; grid-template-columns: 1fr 1fr; text-align: center; margin-top: 10mm; break-inside: avoid; }
   .signs .title { font-weight: bold; }
@@ -210,7 +213,7 @@ export function renderRecordHtml(r: RecordModel): string {
 <body>
 <div class="head">
   <div><p>${esc(r.agency)}</p><p><b>${esc(r.issuer)}</b></p><span class="line"></span><p>Số: ${esc(r.number)}</p></div>
-  <div><p><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><b>Độc lập - Tự do - Hạnh phúc</b></p><span class="line"></span></div>
+  <div><p class="motto"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><b>Độc lập - Tự do - Hạnh phúc</b></p><span class="line"></span></div>
 </div>
 <p class="date">${esc(r.dateLine)}</p>
 <h1>${esc(r.title)}</h1>
@@ -236,7 +239,7 @@ ${r.score ? `<p>Tỷ lệ đạt (có trọng số): <b>${esc(r.score)}</b>.</p>
 <h2>III. VI PHẠM VÀ HÌNH THỨC XỬ LÝ</h2>
 ${
   r.violations.length
-    ? `<table>
+    ? `<table class="violations">
   <thead><tr><th>STT</th><th>Người / đơn vị</th><th>Nội dung</th><th>Phân loại</th><th>Hình thức xử lý</th></tr></thead>
   <tbody>
   ${r.violations.map((v) => `<tr><td class="n">${v.no}</td><td>${esc(v.who)}</td><td>${esc(v.description)}</td><td>${esc(v.classification)}</td><td>${esc(v.handling)}</td></tr>`).join('\n  ')}
