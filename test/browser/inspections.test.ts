@@ -47,8 +47,8 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   // Perform: who is present.
   await page.getByRole('link', { name: 'Thực hiện kiểm tra' }).click()
   await page.getByRole('heading', { name: 'Ai có mặt?' }).waitFor()
+  // Two quick taps: the second must not undo the first while it is being saved.
   await page.getByRole('checkbox', { name: /Phạm Thị Thu/ }).check()
-  await saved(page)
   await page.getByRole('checkbox', { name: /Hoàng Văn Nam/ }).check()
   await page.getByText('Đã trả lời 0/7').waitFor()
   await page.getByRole('button', { name: /Tiếp/ }).click()

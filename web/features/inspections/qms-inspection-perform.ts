@@ -30,6 +30,8 @@ export class QmsInspectionPerform extends LitElement {
   @state() private loadError = false
   @state() private unitUsers: User[] = []
   @state() private slots = new Map<string, Slot>()
+  /** Who is ticked as present here; sent whole on every change, so quick taps never lose one. */
+  @state() private present: string[] = []
   @state() private step = 0
   @state() private saveState: SaveState = 'idle'
   @state() private saveError = ''
@@ -37,6 +39,9 @@ export class QmsInspectionPerform extends LitElement {
   @state() private completeError?: ApiError
   @state() private completing = false
   private queue: Promise<unknown> = Promise.resolve()
+  /** Slots with a save queued or in flight: the answer shown here is newer than the server's. */
+  private readonly pending = new Map<string, number>()
+  private inFlight = 0
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('inspectionId') && this.inspectionId) {
@@ -50,6 +55,7 @@ export class QmsInspectionPerform extends LitElement {
     try {
       const inspection = await get<Inspection>(`/api/inspections/${this.inspectionId}`)
       this.apply(inspection)
+      this.present = inspection.personIds
       this.step = this.hasPeopleStep ? 0 : 1
       this.unitUsers = await loadActiveUsers(inspection.orgUnitId)
     } catch {
@@ -57,10 +63,15 @@ export class QmsInspectionPerform extends LitElement {
     }
   }
 
-  /** Takes the server's state; answers typed here but not yet saveable (no result) are kept. */
+  /**
+   * Takes the server's state, except for answers still being saved (the last queued save
+   * carries them) and answers not yet saveable (no result yet).
+   */
   private apply(inspection: Inspection) {
     const next = slotsFrom(inspection)
-    for (const [key, slot] of this.slots) if (!slot.result && !next.has(key)) next.set(key, slot)
+    for (const [key, slot] of this.slots) {
+      if (this.pending.get(key) || (!slot.result && !next.has(key))) next.set(key, slot)
+    }
     this.inspection = inspection
     this.slots = next
   }
@@ -74,26 +85,36 @@ export class QmsInspectionPerform extends LitElement {
   }
 
   /** Runs writes one after another, each with the version the previous one returned. */
-  private enqueue(write: () => Promise<Inspection>, reapply: () => Promise<Inspection>) {
+  private enqueue(write: () => Promise<Inspection>, reapply: () => Promise<Inspection>, keys: string[] = []) {
     this.saveState = 'saving'
+    this.inFlight += 1
+    for (const key of keys) this.pending.set(key, (this.pending.get(key) ?? 0) + 1)
     this.queue = this.queue.then(async () => {
+      let saved = false
       try {
         this.apply(await write())
-        this.saveState = 'saved'
+        saved = true
       } catch (err) {
+        let failure = err
         if (err instanceof ApiError && err.status === 412) {
           // Someone else saved meanwhile: reload, then apply this change again on top.
           try {
             this.apply(await get<Inspection>(`/api/inspections/${this.inspectionId}`))
             this.apply(await reapply())
-            this.saveState = 'saved'
-            return
+            saved = true
           } catch (again) {
-            err = again
+            failure = again
           }
         }
-        this.saveState = 'error'
-        this.saveError = err instanceof ApiError ? err.problem.detail : String(err)
+        if (!saved) {
+          this.saveState = 'error'
+          this.saveError = failure instanceof ApiError ? failure.problem.detail : String(failure)
+        }
+      } finally {
+        for (const key of keys) this.pending.set(key, (this.pending.get(key) ?? 1) - 1)
+        this.inFlight -= 1
+        // "Saved" only once nothing is left in the queue.
+        if (saved && this.inFlight === 0) this.saveState = 'saved'
       }
     })
   }
@@ -101,11 +122,11 @@ export class QmsInspectionPerform extends LitElement {
   private saveResponses(inputs: ResponseInput[]) {
     if (!inputs.length) return
     const send = () => put<Inspection>(`/api/inspections/${this.inspectionId}/responses`, inputs, { ifMatch: this.inspection!.version })
-    this.enqueue(send, send)
+    this.enqueue(send, send, inputs.map((r) => slotKey(r.itemId, r.personId ?? null)))
   }
 
-  private savePeople(personIds: string[]) {
-    const send = () => patch<Inspection>(`/api/inspections/${this.inspectionId}`, { personIds }, { ifMatch: this.inspection!.version })
+  private savePeople() {
+    const send = () => patch<Inspection>(`/api/inspections/${this.inspectionId}`, { personIds: this.present }, { ifMatch: this.inspection!.version })
     this.enqueue(send, send)
   }
 
@@ -160,9 +181,9 @@ export class QmsInspectionPerform extends LitElement {
 
   private handlePerson(event: Event) {
     const input = event.target as HTMLInputElement
-    const current = this.inspection!.personIds
-    const personIds = input.checked ? [...current, input.value] : current.filter((id) => id !== input.value)
-    this.savePeople(personIds)
+    const others = this.present.filter((id) => id !== input.value)
+    this.present = input.checked ? [...others, input.value] : others
+    this.savePeople()
   }
 
   private go(step: number) {
@@ -249,7 +270,7 @@ export class QmsInspectionPerform extends LitElement {
   }
 
   private renderPeopleStep(i: Inspection) {
-    const present = new Set(i.personIds)
+    const present = new Set(this.present)
     const candidates = [...this.unitUsers]
     for (const p of i.people) if (!candidates.some((u) => u.id === p.id)) candidates.push({ ...p, position: p.position } as unknown as User)
     return html`
