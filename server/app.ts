@@ -14,11 +14,15 @@ import { Scheduler } from './jobs/index.ts'
 import { systemClock, type Clock } from './lib/clock.ts'
 import { validatorCompiler } from './lib/validation.ts'
 import apiTokenRoutes from './modules/api-tokens/routes.ts'
+import attachmentRoutes from './modules/attachments/routes.ts'
 import auditLogRoutes from './modules/audit-log/routes.ts'
 import documentRoutes from './modules/documents/routes.ts'
 import authRoutes from './modules/auth/routes.ts'
 import actionRoutes from './modules/actions/routes.ts'
+import checklistTemplateRoutes from './modules/checklist-templates/routes.ts'
+import findingRoutes from './modules/findings/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
+import inspectionRoutes from './modules/inspections/routes.ts'
 import isoClauseRoutes from './modules/iso-clauses/routes.ts'
 import nonconformityRoutes from './modules/nonconformities/routes.ts'
 import notificationRoutes from './modules/notifications/routes.ts'
@@ -111,6 +115,10 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
       await api.register(nonconformityRoutes)
       await api.register(actionRoutes)
       await api.register(notificationRoutes)
+      await api.register(checklistTemplateRoutes)
+      await api.register(inspectionRoutes)
+      await api.register(findingRoutes)
+      await api.register(attachmentRoutes)
     },
     { prefix: '/api' },
   )

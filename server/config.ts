@@ -50,6 +50,8 @@ export interface Config {
   /** Default time to close a nonconformity, in days from detection, by severity. */
   ncDueDaysMajor: number
   ncDueDaysMinor: number
+  /** Largest evidence file (photo, PDF) accepted by POST /api/attachments, in megabytes. */
+  attachmentMaxMb: number
 }
 
 export class ConfigError extends Error {
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     escalateToManagerDays: int('QMS_ESCALATE_TO_MANAGER_DAYS', 10, 0, 365),
     ncDueDaysMajor: int('QMS_NC_DUE_DAYS_MAJOR', 30, 1, 3650),
     ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),
+    attachmentMaxMb: int('QMS_ATTACHMENT_MAX_MB', 10, 1, 1024),
   }
   if (problems.length) throw new ConfigError(problems)
   return config

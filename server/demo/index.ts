@@ -8,6 +8,7 @@ import { seedDocuments } from './documents.ts'
 import { seedCalendar } from './calendar.ts'
 import { seedDossiers } from './dossiers.ts'
 import { seedNonconformities } from './nonconformities.ts'
+import { seedInspections } from './inspections.ts'
 import { seedOrganisation } from './organisation.ts'
 import { seedProcedures } from './procedures.ts'
 
@@ -22,6 +23,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function loadDemoData(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await seedOrganisation(tx)
+    const inspections = await seedInspections(tx, org)
     const qms = await seedDocuments(tx, org)
     const procedures = await seedProcedures(tx, org)
     await seedCalendar(tx)
@@ -37,6 +39,7 @@ export async function loadDemoData(db: Db): Promise<void> {
         procedures: Object.keys(procedures).length,
         ...dossiers,
         nonconformities,
+        ...inspections,
       },
     })
   })

@@ -74,6 +74,18 @@ export const RULES = {
   'nonconformity.cancel': { anywhere: ['manager', 'auditor'] },
   /** On behalf of the owner; an action's owner may always complete it. */
   'action.complete': { anywhere: ['manager'], subtree: ['dept_head'] },
+  // Inspections and checklists (issue 3). Auditors and managers plan and perform any
+  // inspection; a head of unit runs self-inspections inside their subtree (the service
+  // also checks the kind); staff read their own unit's inspections and findings.
+  'checklist_template.read': { anywhere: ALL },
+  'checklist_template.write': { anywhere: ['manager', 'auditor'] },
+  'inspection.read': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'inspection.write': { anywhere: ['manager', 'auditor'] },
+  'inspection.self_inspect': { subtree: ['dept_head'] },
+  'finding.read': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'finding.write': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'] },
+  'attachment.upload': { anywhere: ALL },
+  'attachment.read': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
@@ -133,6 +145,15 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'nonconformity.close': 'close nonconformities',
   'nonconformity.cancel': 'cancel nonconformities',
   'action.complete': 'complete actions owned by others',
+  'checklist_template.read': 'see checklist templates',
+  'checklist_template.write': 'change checklist templates',
+  'inspection.read': 'see inspections',
+  'inspection.write': 'plan or perform inspections',
+  'inspection.self_inspect': 'run self-inspections',
+  'finding.read': 'see findings',
+  'finding.write': 'record or change findings',
+  'attachment.upload': 'upload files',
+  'attachment.read': 'see this file',
 }
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {

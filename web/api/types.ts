@@ -37,3 +37,7 @@ export type { ClauseCoverage, CoverageReport, IsoClause } from '../../server/mod
 export type { Procedure } from '../../server/modules/procedures/schemas.ts'
 export type { CalendarDay } from '../../server/modules/calendar/schemas.ts'
 export type { Dossier, DossierEvent, DossierStats, StatsRow, ImportReport, ImportRowError, DossierAction } from '../../server/modules/dossiers/schemas.ts'
+export type { Attachment } from '../../server/modules/attachments/schemas.ts'
+export type { ChecklistItem, ChecklistTemplate } from '../../server/modules/checklist-templates/schemas.ts'
+export type { Inspection, InspectionResponse, InspectionSummary, ResponseInput } from '../../server/modules/inspections/schemas.ts'
+export type { Finding, PersonRef } from '../../server/modules/findings/schemas.ts'

@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { href: '/', label: () => msg('Dashboard', { id: 'nav.dashboard' }) },
   { href: '/inspections', label: () => msg('Inspections', { id: 'nav.inspections' }) },
+  { href: '/findings', label: () => msg('Findings', { id: 'nav.findings' }) },
   { href: '/nonconformities', label: () => msg('Nonconformities', { id: 'nav.nonconformities' }) },
   { href: '/documents', label: () => msg('Documents', { id: 'nav.documents' }) },
   { href: '/dossiers', label: () => msg('Dossiers', { id: 'nav.dossiers' }) },

@@ -13,6 +13,9 @@ import { dashboardRoutes } from '../features/dashboard/routes.ts'
 import { documentRoutes } from '../features/documents/routes.ts'
 import { nonconformityRoutes } from '../features/nonconformities/routes.ts'
 import { notificationRoutes } from '../features/notifications/routes.ts'
+import { checklistTemplateRoutes } from '../features/checklist-templates/routes.ts'
+import { findingRoutes } from '../features/findings/routes.ts'
+import { inspectionRoutes } from '../features/inspections/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
@@ -35,6 +38,9 @@ export const ROUTES: RouteDef[] = [
   ...calendarRoutes,
   ...nonconformityRoutes,
   ...notificationRoutes,
+  ...inspectionRoutes,
+  ...findingRoutes,
+  ...checklistTemplateRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -14,6 +14,9 @@ import { dossiers } from '../features/dossiers/dossiers.vi.ts'
 import { procedures } from '../features/procedures/procedures.vi.ts'
 import { nonconformities } from '../features/nonconformities/nonconformities.vi.ts'
 import { notifications } from '../features/notifications/notifications.vi.ts'
+import { checklistTemplates } from '../features/checklist-templates/checklist-templates.vi.ts'
+import { findings } from '../features/findings/findings.vi.ts'
+import { inspections } from '../features/inspections/inspections.vi.ts'
 
 export const templates = {
   ...common,
@@ -28,4 +31,7 @@ export const templates = {
   ...calendar,
   ...nonconformities,
   ...notifications,
+  ...inspections,
+  ...findings,
+  ...checklistTemplates,
 }

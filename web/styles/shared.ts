@@ -39,7 +39,7 @@ export const formStyles = css`
   .field .error, .form-error { color: var(--qms-danger); font-size: 0.9rem; }
   .form-error { background: var(--qms-danger-soft); border-radius: var(--qms-radius); padding: var(--qms-space-3); }
   input, select, textarea {
-    font: inherit; min-height: var(--qms-tap); padding: var(--qms-space-2) var(--qms-space-3);
+    box-sizing: border-box; font: inherit; min-height: var(--qms-tap); padding: var(--qms-space-2) var(--qms-space-3);
     border: 1px solid var(--qms-border); border-radius: var(--qms-radius); background: var(--qms-surface); color: var(--qms-text);
     width: 100%; box-sizing: border-box;
   }

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm'
+import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { CHECKLIST_CATEGORIES, type ChecklistCategory } from './checklist-templates.ts'
+import { id, instant, timestamps, version } from './columns.ts'
+import { inspectionResponses, inspections } from './inspections.ts'
+import { orgUnits } from './org-units.ts'
+import { users } from './users.ts'
+
+export const FINDING_CLASSIFICATIONS = ['major_nc', 'minor_nc', 'observation', 'improvement_opportunity'] as const
+export type FindingClassification = (typeof FINDING_CLASSIFICATIONS)[number]
+
+export const FINDING_HANDLINGS = ['on_spot_reminder', 'criticism', 'self_review', 'nc_raised'] as const
+export type FindingHandling = (typeof FINDING_HANDLINGS)[number]
+
+export const FINDING_STATUSES = ['open', 'closed'] as const
+export type FindingStatus = (typeof FINDING_STATUSES)[number]
+
+const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','))
+
+/**
+ * Something an inspection found: created for each failed response when an inspection
+ * is completed, or entered directly (e.g. at a briefing meeting). "Reminded on the
+ * spot" is a recorded handling, not the absence of a finding. `foundOn` is the date
+ * reports count by.
+ */
+export const findings = pgTable(
+  'findings',
+  {
+    id: id(),
+    inspectionId: uuid('inspection_id').references(() => inspections.id, { onDelete: 'restrict' }),
+    responseId: uuid('response_id').references(() => inspectionResponses.id, { onDelete: 'restrict' }),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'restrict' }),
+    personId: uuid('person_id').references(() => users.id, { onDelete: 'restrict' }),
+    category: text('category').$type<ChecklistCategory>().notNull(),
+    clauseNumbers: text('clause_numbers').array().notNull().default(sql`'{}'::text[]`),
+    classification: text('classification').$type<FindingClassification>().notNull(),
+    handling: text('handling').$type<FindingHandling>(),
+    description: text('description').notNull(),
+    status: text('status').$type<FindingStatus>().notNull().default('open'),
+    foundOn: date('found_on', { mode: 'string' }).notNull(),
+    closedAt: instant('closed_at'),
+    createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    version: version(),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('findings_response_key').on(t.responseId),
+    index('findings_inspection_idx').on(t.inspectionId),
+    index('findings_org_unit_date_idx').on(t.orgUnitId, t.foundOn),
+    index('findings_date_idx').on(t.foundOn, t.id),
+    index('findings_category_date_idx').on(t.category, t.foundOn),
+    index('findings_classification_idx').on(t.classification, t.foundOn),
+    index('findings_handling_idx').on(t.handling, t.foundOn),
+    index('findings_person_idx').on(t.personId),
+    index('findings_status_idx').on(t.status),
+    check('findings_category_valid', sql`${t.category} in (${inList(CHECKLIST_CATEGORIES)})`),
+    check('findings_classification_valid', sql`${t.classification} in (${inList(FINDING_CLASSIFICATIONS)})`),
+    check('findings_handling_valid', sql`${t.handling} is null or ${t.handling} in (${inList(FINDING_HANDLINGS)})`),
+    check('findings_status_valid', sql`${t.status} in (${inList(FINDING_STATUSES)})`),
+    check('findings_closed_at', sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),
+    check('findings_description_not_blank', sql`length(trim(${t.description})) > 0`),
+  ],
+)
+
+export type FindingRow = typeof findings.$inferSelect

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { etag, ifMatch } from '../../lib/concurrency.ts'
+import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
+import { CreateFinding, Finding, FindingPage, FindingQuery, UpdateFinding } from './schemas.ts'
+import { createFinding, getFinding, listFindings, updateFinding } from './service.ts'
+
+const tags = ['findings']
+
+const findingRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/findings', {
+    schema: {
+      summary: 'List findings, newest first',
+      description: '`orgUnitId` includes the units below it; `from`/`to` filter the date found (inclusive).',
+      tags,
+      querystring: FindingQuery,
+      response: { 200: FindingPage },
+    },
+    handler: (request) => listFindings(app.db, request.actor, request.query),
+  })
+
+  app.post('/findings', {
+    schema: {
+      summary: 'Record a finding raised directly (e.g. at a briefing meeting)',
+      description: 'Findings from checklists are created when an inspection is completed. A finding reminded on the spot (`handling: on_spot_reminder`) starts closed.',
+      tags,
+      body: CreateFinding,
+      response: { 201: Finding },
+    },
+    handler: async (request, reply) => {
+      const finding = await createFinding(app.db, request.actor, request.body)
+      return reply.code(201).header('Location', `/api/findings/${finding.id}`).header('ETag', etag(finding.version)).send(finding)
+    },
+  })
+
+  app.get('/findings/:id', {
+    schema: { summary: 'Get a finding', tags, params: IdParams, response: { 200: Finding, ...problems(404) } },
+    handler: async (request, reply) => {
+      const finding = await getFinding(app.db, request.actor, request.params.id)
+      return reply.header('ETag', etag(finding.version)).send(finding)
+    },
+  })
+
+  app.patch('/findings/:id', {
+    schema: {
+      summary: 'Change a finding: classification, handling, description, person, or close / reopen it',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: UpdateFinding,
+      response: { 200: Finding, ...problems(404, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const finding = await updateFinding(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      return reply.header('ETag', etag(finding.version)).send(finding)
+    },
+  })
+}
+export default findingRoutes

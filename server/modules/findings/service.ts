@@ -1,0 +1,260 @@
+import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import type { Db } from '../../../db/client.ts'
+import { findings, inspections, orgUnits, users, type FindingRow, type OrgUnitRow, type UserRow } from '../../../db/schema/index.ts'
+import { assertVersion } from '../../lib/concurrency.ts'
+import { keyset, textKey } from '../../lib/pagination.ts'
+import { requirePermission, visibleUnitPaths, type Actor, type Permission } from '../../lib/permissions.ts'
+import { badRequest, invalidField, notFound } from '../../lib/problems.ts'
+import { recordAudit } from '../audit-log/service.ts'
+import { isIsoClause } from '../iso-clauses/service.ts'
+import type { CreateFinding, Finding, FindingQuery, PersonRef, UpdateFinding } from './schemas.ts'
+
+/**
+ * SQL condition: the unit whose `path` column is given is one the actor may see under
+ * `permission` (everything, their subtree, or their own unit). `undefined` means no limit.
+ */
+export function visibleUnits(actor: Actor, permission: Permission, pathColumn: AnyPgColumn): SQL | undefined {
+  const visible = visibleUnitPaths(actor, permission)
+  if (visible === 'all') return undefined
+  const conditions = [
+    ...visible.prefixes.map((p) => sql`${pathColumn} like ${`${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
+    ...visible.exact.map((p) => eq(pathColumn, p)),
+  ]
+  return conditions.length ? or(...conditions) : sql`false`
+}
+
+/** Today's date where the agency works (Vietnam), as YYYY-MM-DD. */
+export function agencyToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+export const toPersonRef = (row: Pick<UserRow, 'id' | 'fullName' | 'position' | 'orgUnitId'>): PersonRef => ({
+  id: row.id,
+  fullName: row.fullName,
+  position: row.position,
+  orgUnitId: row.orgUnitId,
+})
+
+type UnitColumns = Pick<OrgUnitRow, 'id' | 'code' | 'name'>
+type PersonColumns = Pick<UserRow, 'id' | 'fullName' | 'position' | 'orgUnitId'>
+
+export function toFinding(row: FindingRow, unit: UnitColumns, person: PersonColumns | null, inspectionNumber: string | null): Finding {
+  return {
+    id: row.id,
+    inspectionId: row.inspectionId,
+    inspectionNumber,
+    responseId: row.responseId,
+    orgUnitId: row.orgUnitId,
+    orgUnit: { id: unit.id, code: unit.code, name: unit.name },
+    personId: row.personId,
+    person: person?.id ? toPersonRef(person) : null,
+    category: row.category,
+    clauseNumbers: row.clauseNumbers,
+    classification: row.classification,
+    handling: row.handling,
+    description: row.description,
+    status: row.status,
+    foundOn: row.foundOn,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    createdById: row.createdById,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+const person = alias(users, 'finding_person')
+
+function selectFindings(db: Db) {
+  return db
+    .select({
+      finding: findings,
+      unit: { id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, path: orgUnits.path },
+      person: { id: person.id, fullName: person.fullName, position: person.position, orgUnitId: person.orgUnitId },
+      inspectionNumber: inspections.number,
+    })
+    .from(findings)
+    .innerJoin(orgUnits, eq(orgUnits.id, findings.orgUnitId))
+    .leftJoin(person, eq(person.id, findings.personId))
+    .leftJoin(inspections, eq(inspections.id, findings.inspectionId))
+}
+
+type SelectedFinding = Awaited<ReturnType<ReturnType<typeof selectFindings>['execute']>>[number]
+const mapSelected = (r: SelectedFinding) => toFinding(r.finding, r.unit, r.person, r.inspectionNumber)
+
+async function findFinding(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = selectFindings(db).where(eq(findings.id, id))
+  const [row] = options.forUpdate ? await query.for('update', { of: findings }) : await query
+  if (!row) throw notFound('Finding', id)
+  return row
+}
+
+/** Subtree condition on the findings' unit. */
+const inSubtree = (unitId: string) =>
+  sql`${orgUnits.path} like (select p.path from ${orgUnits} p where p.id = ${unitId}) || '%'`
+
+export async function listFindings(db: Db, actor: Actor, query: FindingQuery) {
+  requirePermission(actor, 'finding.read')
+  const page = keyset([textKey(findings.foundOn, (r) => r.finding.foundOn), textKey(findings.id, (r) => r.finding.id)], query, 'desc')
+  const rows = await selectFindings(db)
+    .where(
+      and(
+        visibleUnits(actor, 'finding.read', orgUnits.path),
+        query.orgUnitId ? inSubtree(query.orgUnitId) : undefined,
+        query.inspectionId ? eq(findings.inspectionId, query.inspectionId) : undefined,
+        query.personId ? eq(findings.personId, query.personId) : undefined,
+        query.category ? eq(findings.category, query.category) : undefined,
+        query.classification ? eq(findings.classification, query.classification) : undefined,
+        query.handling === 'none' ? isNull(findings.handling) : query.handling ? eq(findings.handling, query.handling) : undefined,
+        query.status ? eq(findings.status, query.status) : undefined,
+        query.from ? gte(findings.foundOn, query.from) : undefined,
+        query.to ? lte(findings.foundOn, query.to) : undefined,
+        page.where,
+      ),
+    )
+    .orderBy(desc(findings.foundOn), desc(findings.id))
+    .limit(page.limit)
+  return page.page(rows, mapSelected)
+}
+
+/** Every finding of one inspection, in checklist order (no permission check: callers have one). */
+export async function findingsOfInspection(db: Db, inspectionId: string): Promise<Finding[]> {
+  const rows = await selectFindings(db)
+    .where(eq(findings.inspectionId, inspectionId))
+    // In checklist order: by the position of the item whose failure raised the finding.
+    .orderBy(
+      sql`(select ti.position from checklist_template_items ti join inspection_responses r on r.item_id = ti.id where r.id = findings.response_id) nulls last`,
+      findings.createdAt,
+      findings.id,
+    )
+  return rows.map(mapSelected)
+}
+
+export async function getFinding(db: Db, actor: Actor, id: string) {
+  requirePermission(actor, 'finding.read')
+  const row = await findFinding(db, id)
+  requirePermission(actor, 'finding.read', { orgUnitPath: row.unit.path })
+  return mapSelected(row)
+}
+
+async function unitById(db: Db, id: string, field: string) {
+  const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, id))
+  if (!unit) throw invalidField(field, 'refers to a unit that does not exist', 'exists')
+  return unit
+}
+
+/** The person must exist and belong to the unit or a unit below it. */
+async function assertPersonInUnit(db: Db, personId: string, unitPath: string, field: string) {
+  const [found] = await db
+    .select({ id: users.id, path: orgUnits.path })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, personId))
+  if (!found) throw invalidField(field, 'refers to a person who does not exist', 'exists')
+  if (!found.path?.startsWith(unitPath)) throw invalidField(field, 'refers to a person outside the unit of the finding', 'scope')
+}
+
+function assertClauses(clauses: string[] | undefined) {
+  const bad = (clauses ?? []).map((c, i) => [c, i] as const).filter(([c]) => !isIsoClause(c))
+  if (bad.length) {
+    throw badRequest(
+      `Not clauses of ISO 9001:2015: ${bad.map(([c]) => c).join(', ')}.`,
+      bad.map(([c, i]) => ({ path: `clauseNumbers.${i}`, message: `is not a clause of ISO 9001:2015 (${c})`, code: 'clause' })),
+    )
+  }
+}
+
+export async function createFinding(db: Db, actor: Actor, input: CreateFinding) {
+  requirePermission(actor, 'finding.write')
+  return db.transaction(async (tx) => {
+    let orgUnitId = input.orgUnitId
+    let foundOn = input.foundOn
+    if (input.inspectionId) {
+      const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, input.inspectionId))
+      if (!inspection) throw invalidField('inspectionId', 'refers to an inspection that does not exist', 'exists')
+      orgUnitId ??= inspection.orgUnitId
+      foundOn ??= inspection.inspectionDate
+    }
+    if (!orgUnitId) throw invalidField('orgUnitId', 'is required when no inspection is given', 'required')
+    const unit = await unitById(tx, orgUnitId, 'orgUnitId')
+    requirePermission(actor, 'finding.write', { orgUnitPath: unit.path })
+    if (input.personId) await assertPersonInUnit(tx, input.personId, unit.path, 'personId')
+    assertClauses(input.clauseNumbers)
+    const [created] = await insertFindings(tx, actor, [
+      {
+        inspectionId: input.inspectionId ?? null,
+        orgUnitId,
+        personId: input.personId ?? null,
+        category: input.category,
+        clauseNumbers: input.clauseNumbers ?? [],
+        classification: input.classification,
+        handling: input.handling ?? null,
+        description: input.description.trim(),
+        foundOn: foundOn ?? agencyToday(),
+      },
+    ])
+    return created
+  })
+}
+
+export type NewFinding = Omit<typeof findings.$inferInsert, 'id' | 'status' | 'closedAt' | 'createdById' | 'version' | 'createdAt' | 'updatedAt'>
+
+/**
+ * Inserts findings (one audit entry each) inside the caller's transaction. A finding
+ * reminded on the spot is handled there and then, so it starts closed.
+ */
+export async function insertFindings(db: Db, actor: Actor, values: NewFinding[]): Promise<Finding[]> {
+  if (!values.length) return []
+  const now = new Date()
+  const rows = await db
+    .insert(findings)
+    .values(
+      values.map((v) => ({
+        ...v,
+        status: v.handling === 'on_spot_reminder' ? ('closed' as const) : ('open' as const),
+        closedAt: v.handling === 'on_spot_reminder' ? now : null,
+        createdById: actor.via === 'system' ? null : actor.userId,
+      })),
+    )
+    .returning({ id: findings.id })
+  const created = (await selectFindings(db).where(inArray(findings.id, rows.map((r) => r.id)))).map(mapSelected)
+  const byId = new Map(created.map((f) => [f.id, f]))
+  const ordered = rows.map((r) => byId.get(r.id)!)
+  for (const finding of ordered) {
+    await recordAudit(db, actor, { action: 'finding.create', entityType: 'finding', entityId: finding.id, after: finding })
+  }
+  return ordered
+}
+
+export async function updateFinding(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateFinding) {
+  requirePermission(actor, 'finding.write')
+  return db.transaction(async (tx) => {
+    const current = await findFinding(tx, id, { forUpdate: true })
+    requirePermission(actor, 'finding.write', { orgUnitPath: current.unit.path })
+    assertVersion(current.finding, expectedVersion)
+    if (input.personId) await assertPersonInUnit(tx, input.personId, current.unit.path, 'personId')
+    assertClauses(input.clauseNumbers)
+    const f = current.finding
+    const status = input.status ?? f.status
+    await tx
+      .update(findings)
+      .set({
+        personId: input.personId === undefined ? f.personId : input.personId,
+        category: input.category ?? f.category,
+        clauseNumbers: input.clauseNumbers ?? f.clauseNumbers,
+        classification: input.classification ?? f.classification,
+        handling: input.handling === undefined ? f.handling : input.handling,
+        description: input.description?.trim() ?? f.description,
+        status,
+        closedAt: status === 'closed' ? (f.closedAt ?? new Date()) : null,
+        version: f.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(findings.id, id))
+    const before = mapSelected(current)
+    const after = mapSelected(await findFinding(tx, id))
+    await recordAudit(tx, actor, { action: 'finding.update', entityType: 'finding', entityId: id, before, after })
+    return after
+  })
+}

@@ -1,0 +1,402 @@
+/**
+ * The inspection record (biên bản kiểm tra): one model built from the inspection, two
+ * renderings — HTML to print from the browser and an A4 PDF (pdfkit with DejaVu Serif,
+ * which has every Vietnamese glyph, from the dejavu-fonts-ttf package so that
+ * `npm install` alone is enough). The record is an official document: always Vietnamese.
+ */
+import { createRequire } from 'node:module'
+import { eq } from 'drizzle-orm'
+import PDFDocument from 'pdfkit'
+import type { Db } from '../../../db/client.ts'
+import { orgUnits } from '../../../db/schema/index.ts'
+import type { Actor } from '../../lib/permissions.ts'
+import type { Inspection } from './schemas.ts'
+import { getInspection } from './service.ts'
+
+const require = createRequire(import.meta.url)
+const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf')
+const FONT_ITALIC = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf')
+// The header lines (agency, national motto) must each fit on one line of a half page.
+const FONT_HEAD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf')
+const FONT_HEAD_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Bold.ttf')
+const FONT_HEAD_ITALIC = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Italic.ttf')
+
+export const KIND_VI: Record<Inspection['kind'], string> = {
+  self: 'Tự kiểm tra',
+  internal: 'Kiểm tra nội bộ',
+  briefing: 'Kiểm tra lồng ghép trong cuộc họp giao ban',
+  unannounced: 'Kiểm tra đột xuất',
+  internal_audit: 'Đánh giá nội bộ hệ thống quản lý chất lượng',
+}
+const RESULT_VI = { pass: 'Đạt', fail: 'Không đạt', na: 'Không áp dụng' } as const
+export const HANDLING_VI = {
+  on_spot_reminder: 'Nhắc nhở tại chỗ',
+  criticism: 'Phê bình',
+  self_review: 'Yêu cầu kiểm điểm',
+  nc_raised: 'Lập phiếu sự không phù hợp',
+} as const
+export const CLASSIFICATION_VI = {
+  major_nc: 'Không phù hợp nặng',
+  minor_nc: 'Không phù hợp nhẹ',
+  observation: 'Điểm lưu ý',
+  improvement_opportunity: 'Cơ hội cải tiến',
+} as const
+
+export interface RecordModel {
+  agency: string
+  issuer: string
+  number: string
+  draft: boolean
+  title: string
+  checklist: string
+  place: string
+  dateLine: string
+  basis: string | null
+  form: string
+  time: string | null
+  team: { name: string; position: string | null; role: string }[]
+  unit: string
+  people: { name: string; position: string | null }[]
+  criteria: { no: number; text: string; clauses: string; result: string; note: string }[]
+  score: string | null
+  violations: { no: number; who: string; description: string; classification: string; handling: string }[]
+  conclusion: string | null
+  signatures: { title: string; name: string }[]
+}
+
+const TZ = 'Asia/Ho_Chi_Minh'
+const timeOf = (iso: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso))
+const dayOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date(iso))
+const dmy = (date: string) => {
+  const [y, m, d] = date.split('-')
+  return `${d}/${m}/${y}`
+}
+const percent = (n: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n)}%`
+
+export function toRecordModel(inspection: Inspection, agency: string): RecordModel {
+  const names = new Map(inspection.people.map((p) => [p.id, p.fullName]))
+  const date = inspection.performedOn ?? inspection.plannedFor
+  const [y, m, d] = date.split('-')
+  const audit = inspection.kind === 'internal_audit'
+  const criteria = inspection.items.map((item, index) => {
+    const responses = inspection.responses.filter((r) => r.itemId === item.id)
+    let result = ''
+    const notes: string[] = []
+    if (item.perPerson) {
+      const count = (k: 'pass' | 'fail' | 'na') => responses.filter((r) => r.result === k)
+      const failed = count('fail')
+      result = [
+        `Đạt: ${count('pass').length}/${inspection.people.length} người`,
+        failed.length ? `Không đạt: ${failed.length} (${failed.map((r) => names.get(r.personId ?? '') ?? '').join(', ')})` : '',
+        count('na').length ? `Không áp dụng: ${count('na').length}` : '',
+      ].filter(Boolean).join('; ')
+      for (const r of responses) if (r.note) notes.push(`${names.get(r.personId ?? '') ?? ''}: ${r.note}`)
+    } else if (responses[0]) {
+      const r = responses[0]
+      result = RESULT_VI[r.result] + (r.value !== null && r.value !== '' ? ` (${r.value})` : '')
+      if (r.note) notes.push(r.note)
+    } else {
+      result = 'Chưa kiểm tra'
+    }
+    const photos = responses.reduce((n, r) => n + r.attachments.length, 0)
+    if (photos) notes.push(`${photos} ảnh minh chứng`)
+    return { no: index + 1, text: item.text, clauses: item.clauseNumbers.join(', '), result, note: notes.join('; ') }
+  })
+
+  const violations =
+    inspection.status === 'completed'
+      ? inspection.findings.map((f, i) => ({
+          no: i + 1,
+          who: f.person ? `${f.person.fullName}${f.person.position ? ` (${f.person.position})` : ''}` : f.orgUnit.name,
+          description: f.description,
+          classification: CLASSIFICATION_VI[f.classification],
+          handling: f.handling ? HANDLING_VI[f.handling] : 'Chưa xử lý',
+        }))
+      : inspection.responses
+          .filter((r) => r.result === 'fail')
+          .map((r, i) => ({
+            no: i + 1,
+            who: r.personId ? (names.get(r.personId) ?? '') : inspection.orgUnit.name,
+            description: [inspection.items.find((it) => it.id === r.itemId)?.text ?? r.itemId, r.note].filter(Boolean).join(' — '),
+            classification: r.classification ? CLASSIFICATION_VI[r.classification] : '',
+            handling: r.handling ? HANDLING_VI[r.handling] : 'Chưa xử lý',
+          }))
+
+  const time =
+    inspection.startedAt && inspection.completedAt
+      ? `Từ ${timeOf(inspection.startedAt)} đến ${timeOf(inspection.completedAt)} ngày ${dmy(dayOf(inspection.completedAt))}`
+      : inspection.startedAt
+        ? `Bắt đầu lúc ${timeOf(inspection.startedAt)} ngày ${dmy(dayOf(inspection.startedAt))}`
+        : null
+
+  return {
+    agency: agency.toUpperCase(),
+    issuer: inspection.kind === 'self' ? inspection.orgUnit.name.toUpperCase() : audit ? 'ĐOÀN ĐÁNH GIÁ NỘI BỘ' : 'ĐOÀN KIỂM TRA',
+    number: inspection.number,
+    draft: inspection.status !== 'completed',
+    title: audit ? 'BIÊN BẢN ĐÁNH GIÁ NỘI BỘ' : 'BIÊN BẢN KIỂM TRA',
+    checklist: inspection.template.name,
+    place: inspection.location ?? inspection.orgUnit.name,
+    // "<place>, ngày … tháng … năm …": the place is where the record is made, when given.
+    dateLine: `${inspection.location ? `${inspection.location}, ngày` : 'Ngày'} ${d} tháng ${m} năm ${y}`,
+    basis: inspection.basis,
+    form: KIND_VI[inspection.kind],
+    time,
+    team: [
+      { name: inspection.leadInspector.fullName, position: inspection.leadInspector.position, role: audit ? 'Trưởng đoàn đánh giá' : 'Trưởng đoàn' },
+      ...inspection.team.map((p) => ({ name: p.fullName, position: p.position, role: 'Thành viên' })),
+    ],
+    unit: inspection.orgUnit.name,
+    people: inspection.people.map((p) => ({ name: p.fullName, position: p.position })),
+    criteria,
+    score: inspection.score === null ? null : percent(inspection.score),
+    violations,
+    conclusion: inspection.conclusion,
+    signatures: [
+      { title: 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', name: '' },
+      { title: audit ? 'TRƯỞNG ĐOÀN ĐÁNH GIÁ' : inspection.kind === 'self' ? 'NGƯỜI CHỦ TRÌ KIỂM TRA' : 'TRƯỞNG ĐOÀN KIỂM TRA', name: inspection.leadInspector.fullName },
+    ],
+  }
+}
+
+/** Builds the record of an inspection the actor may read. */
+export async function buildRecord(db: Db, actor: Actor, id: string): Promise<RecordModel> {
+  const inspection = await getInspection(db, actor, id)
+  const [unit] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, inspection.orgUnitId))
+  const rootId = unit.path.split('/').filter(Boolean)[0]
+  const [root] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, rootId))
+  return toRecordModel(inspection, root?.name ?? inspection.orgUnit.name)
+}
+
+// ---------------------------------------------------------------------------------------
+// HTML
+
+const esc = (s: string | number | null | undefined) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+export function renderRecordHtml(r: RecordModel): string {
+  const person = (p: { name: string; position: string | null }) => `${esc(p.name)}${p.position ? ` — ${esc(p.position)}` : ''}`
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(r.title)} ${esc(r.number)}</title>
+<style>
+  @page { size: A4; margin: 20mm 20mm 20mm 25mm; }
+  body { font-family: 'Times New Roman', 'DejaVu Serif', 'Noto Serif', serif; font-size: 13pt; line-height: 1.4; color: #000; max-width: 170mm; margin: 12mm auto; padding: 0 4mm; }
+  .head { display: grid; grid-template-columns: 1fr 1.4fr; text-align: center; gap: 6mm; font-size: 12pt; }
+  .head p { margin: 0; }
+  .head .motto { white-space: nowrap; }
+  .head .line { display: inline-block; border-top: 1px solid #000; width: 40%; margin-top: 2px; }
+  .date { text-align: right; font-style: italic; margin: 4mm 0 0; }
+  h1 { text-align: center; font-size: 15pt; margin: 8mm 0 0; }
+  .sub { text-align: center; font-weight: bold; margin: 0 0 6mm; }
+  .draft { text-align: center; color: #b3261e; font-weight: bold; letter-spacing: 0.1em; }
+  h2 { font-size: 13pt; margin: 5mm 0 2mm; }
+  table { border-collapse: collapse; width: 100%; font-size: 12pt; page-break-inside: auto; }
+  tr { page-break-inside: avoid; }
+  th, td { border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: top; text-align: left; }
+  th { text-align: center; }
+  td.n { text-align: center; width: 9mm; }
+  table.violations th:nth-child(4) { width: 26mm; }
+  table.violations th:nth-child(5) { width: 30mm; }
+  ul { margin: 0; padding-left: 6mm; }
+  .signs { display: grid; grid-template-columns: 1fr 1fr; text-align: center; margin-top: 10mm; break-inside: avoid; }
+  .signs .title { font-weight: bold; }
+  .signs .hint { font-style: italic; font-size: 11pt; }
+  .signs .name { margin-top: 22mm; font-weight: bold; }
+  @media print { body { margin: 0; max-width: none; padding: 0; } }
+</style>
+</head>
+<body>
+<div class="head">
+  <div><p>${esc(r.agency)}</p><p><b>${esc(r.issuer)}</b></p><span class="line"></span><p>Số: ${esc(r.number)}</p></div>
+  <div><p class="motto"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p><p><b>Độc lập - Tự do - Hạnh phúc</b></p><span class="line"></span></div>
+</div>
+<p class="date">${esc(r.dateLine)}</p>
+<h1>${esc(r.title)}</h1>
+<p class="sub">${esc(r.checklist)}</p>
+${r.draft ? '<p class="draft">DỰ THẢO — CHƯA HOÀN THÀNH</p>' : ''}
+${r.basis ? `<p>Căn cứ: ${esc(r.basis)}</p>` : ''}
+<p>Hình thức kiểm tra: ${esc(r.form)}.</p>
+${r.time ? `<p>Thời gian: ${esc(r.time)}.</p>` : ''}
+<p>Địa điểm: ${esc(r.place)}.</p>
+<h2>I. THÀNH PHẦN</h2>
+<p>1. ${r.form.startsWith('Đánh giá') ? 'Đoàn đánh giá' : 'Người kiểm tra'}:</p>
+<ul>${r.team.map((p) => `<li>${person(p)} (${esc(p.role)})</li>`).join('')}</ul>
+<p>2. Đơn vị được kiểm tra: ${esc(r.unit)}.</p>
+${r.people.length ? `<p>Công chức, viên chức được kiểm tra:</p><ul>${r.people.map((p) => `<li>${person(p)}</li>`).join('')}</ul>` : ''}
+<h2>II. KẾT QUẢ KIỂM TRA</h2>
+<table>
+  <thead><tr><th>STT</th><th>Nội dung kiểm tra</th><th>Kết quả</th><th>Ghi chú</th></tr></thead>
+  <tbody>
+  ${r.criteria.map((c) => `<tr><td class="n">${c.no}</td><td>${esc(c.text)}${c.clauses ? `<br><i>Điều khoản: ${esc(c.clauses)}</i>` : ''}</td><td>${esc(c.result)}</td><td>${esc(c.note)}</td></tr>`).join('\n  ')}
+  </tbody>
+</table>
+${r.score ? `<p>Tỷ lệ đạt (có trọng số): <b>${esc(r.score)}</b>.</p>` : ''}
+<h2>III. VI PHẠM VÀ HÌNH THỨC XỬ LÝ</h2>
+${
+  r.violations.length
+    ? `<table class="violations">
+  <thead><tr><th>STT</th><th>Người / đơn vị</th><th>Nội dung</th><th>Phân loại</th><th>Hình thức xử lý</th></tr></thead>
+  <tbody>
+  ${r.violations.map((v) => `<tr><td class="n">${v.no}</td><td>${esc(v.who)}</td><td>${esc(v.description)}</td><td>${esc(v.classification)}</td><td>${esc(v.handling)}</td></tr>`).join('\n  ')}
+  </tbody>
+</table>`
+    : '<p>Không phát hiện vi phạm.</p>'
+}
+<h2>IV. KẾT LUẬN</h2>
+<p>${r.conclusion ? esc(r.conclusion) : '………………………………………………………………………………………………'}</p>
+<p>Biên bản được lập thành 02 bản có giá trị như nhau, đã đọc lại cho những người có tên trên cùng nghe và thống nhất ký tên.</p>
+<div class="signs">
+  ${r.signatures.map((s) => `<div><div class="title">${esc(s.title)}</div><div class="hint">(Ký, ghi rõ họ tên)</div><div class="name">${esc(s.name) || '&nbsp;'}</div></div>`).join('\n  ')}
+</div>
+</body>
+</html>
+`
+}
+
+// ---------------------------------------------------------------------------------------
+// PDF
+
+const MM = 72 / 25.4
+
+/** The record as an A4 PDF. */
+export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 20 * MM, bottom: 20 * MM, left: 25 * MM, right: 20 * MM },
+    info: { Title: `${r.title} ${r.number}`, Subject: r.checklist, Author: r.agency, Creator: 'QMS Tracker' },
+    lang: 'vi-VN',
+    bufferPages: true,
+  })
+  doc.registerFont('regular', FONT_REGULAR)
+  doc.registerFont('bold', FONT_BOLD)
+  doc.registerFont('italic', FONT_ITALIC)
+  doc.registerFont('head', FONT_HEAD)
+  doc.registerFont('head-bold', FONT_HEAD_BOLD)
+  doc.registerFont('head-italic', FONT_HEAD_ITALIC)
+  const chunks: Buffer[] = []
+  doc.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  const left = doc.page.margins.left
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
+  const size = 12
+
+  // Header: the agency on the left, the national motto on the right.
+  const top = doc.y
+  const leftW = width * 0.42
+  const rightX = left + width * 0.42
+  const rightW = width * 0.58
+  doc.font('head').fontSize(10.5).text(r.agency, left, top, { width: leftW, align: 'center' })
+  doc.font('head-bold').text(r.issuer, { width: leftW, align: 'center' })
+  const leftRuleY = doc.y + 2
+  doc.moveTo(left + leftW * 0.3, leftRuleY).lineTo(left + leftW * 0.7, leftRuleY).lineWidth(0.6).stroke()
+  doc.font('head').text(`Số: ${r.number}`, left, leftRuleY + 6, { width: leftW, align: 'center' })
+  const leftBottom = doc.y
+  doc.font('head-bold').fontSize(10.5).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightW, align: 'center' })
+  doc.fontSize(11).text('Độc lập - Tự do - Hạnh phúc', { width: rightW, align: 'center' })
+  const rightRuleY = doc.y + 2
+  doc.moveTo(rightX + rightW * 0.22, rightRuleY).lineTo(rightX + rightW * 0.78, rightRuleY).stroke()
+  doc.font('head-italic').fontSize(11).text(r.dateLine, rightX, rightRuleY + 6, { width: rightW, align: 'center' })
+  doc.y = Math.max(leftBottom, doc.y) + 18
+  doc.x = left
+
+  doc.font('bold').fontSize(15).text(r.title, left, doc.y, { width, align: 'center' })
+  doc.fontSize(size).text(r.checklist, { width, align: 'center' })
+  if (r.draft) doc.fillColor('#b3261e').text('DỰ THẢO — CHƯA HOÀN THÀNH', { width, align: 'center' }).fillColor('black')
+  doc.moveDown(0.8)
+
+  const para = (text: string, font = 'regular') => doc.font(font).fontSize(size).text(text, left, doc.y, { width, align: 'justify' })
+  const heading = (text: string) => {
+    doc.moveDown(0.5)
+    doc.font('bold').fontSize(size).text(text, left, doc.y, { width })
+    doc.moveDown(0.2)
+  }
+  const bullet = (text: string) => doc.font('regular').fontSize(size).text(`– ${text}`, left + 14, doc.y, { width: width - 14 })
+  const personLine = (p: { name: string; position: string | null }) => `${p.name}${p.position ? ` — ${p.position}` : ''}`
+
+  if (r.basis) para(`Căn cứ: ${r.basis}`)
+  para(`Hình thức kiểm tra: ${r.form}.`)
+  if (r.time) para(`Thời gian: ${r.time}.`)
+  para(`Địa điểm: ${r.place}.`)
+
+  heading('I. THÀNH PHẦN')
+  para(`1. ${r.form.startsWith('Đánh giá') ? 'Đoàn đánh giá' : 'Người kiểm tra'}:`)
+  for (const p of r.team) bullet(`${personLine(p)} (${p.role})`)
+  para(`2. Đơn vị được kiểm tra: ${r.unit}.`)
+  if (r.people.length) {
+    para('Công chức, viên chức được kiểm tra:')
+    for (const p of r.people) bullet(personLine(p))
+  }
+
+  const table = (columns: (number | string)[], header: string[], rows: string[][]) => {
+    doc.font('regular').fontSize(10.5)
+    doc.table({
+      position: { x: left, y: doc.y },
+      maxWidth: width,
+      columnStyles: columns,
+      defaultStyle: { padding: 3, border: 0.6 },
+      data: [
+        header.map((text) => ({ text, font: { src: FONT_BOLD }, align: { x: 'center', y: 'center' } as const, type: 'TH' as const })),
+        ...rows.map((row) => row.map((text, i) => ({ text, align: { x: i === 0 ? ('center' as const) : ('left' as const) } }))),
+      ],
+    })
+    doc.x = left
+    doc.moveDown(0.4)
+  }
+
+  heading('II. KẾT QUẢ KIỂM TRA')
+  table(
+    [32, '*', 120, 110],
+    ['STT', 'Nội dung kiểm tra', 'Kết quả', 'Ghi chú'],
+    r.criteria.map((c) => [String(c.no), c.clauses ? `${c.text}\nĐiều khoản: ${c.clauses}` : c.text, c.result, c.note]),
+  )
+  if (r.score) para(`Tỷ lệ đạt (có trọng số): ${r.score}.`)
+
+  heading('III. VI PHẠM VÀ HÌNH THỨC XỬ LÝ')
+  if (r.violations.length) {
+    table(
+      [32, 100, '*', 72, 80],
+      ['STT', 'Người / đơn vị', 'Nội dung', 'Phân loại', 'Hình thức xử lý'],
+      r.violations.map((v) => [String(v.no), v.who, v.description, v.classification, v.handling]),
+    )
+  } else {
+    para('Không phát hiện vi phạm.')
+  }
+
+  heading('IV. KẾT LUẬN')
+  para(r.conclusion ?? '……………………………………………………………………………………')
+  doc.moveDown(0.3)
+  para('Biên bản được lập thành 02 bản có giá trị như nhau, đã đọc lại cho những người có tên trên cùng nghe và thống nhất ký tên.')
+
+  // Signature blocks stay together: start a new page when they would not fit.
+  doc.moveDown(1.2)
+  if (doc.y + 130 > doc.page.height - doc.page.margins.bottom) doc.addPage()
+  const signTop = doc.y
+  const colW = width / r.signatures.length
+  r.signatures.forEach((s, i) => {
+    const x = left + i * colW
+    doc.font('bold').fontSize(11).text(s.title, x, signTop, { width: colW, align: 'center' })
+    doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', x, doc.y, { width: colW, align: 'center' })
+    if (s.name) doc.font('bold').fontSize(11).text(s.name, x, signTop + 95, { width: colW, align: 'center' })
+  })
+
+  // Page numbers.
+  const range = doc.bufferedPageRange()
+  for (let p = range.start; p < range.start + range.count; p++) {
+    doc.switchToPage(p)
+    const bottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    doc.font('regular').fontSize(9).text(`${r.number} — trang ${p + 1}/${range.count}`, left, doc.page.height - bottom / 2 - 6, { width, align: 'center' })
+    doc.page.margins.bottom = bottom
+  }
+  doc.end()
+  return done
+}

@@ -1,0 +1,165 @@
+import { Type, type Static } from 'typebox'
+import { INSPECTION_KINDS, INSPECTION_STATUSES, RESPONSE_RESULTS } from '../../../db/schema/inspections.ts'
+import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
+import { Attachment } from '../attachments/schemas.ts'
+import { ChecklistItem } from '../checklist-templates/schemas.ts'
+import { Classification, Finding, Handling, PersonRef, UnitRef } from '../findings/schemas.ts'
+
+export const Kind = Type.Enum([...INSPECTION_KINDS], { description: 'self | internal | briefing | unannounced | internal_audit' })
+export const Status = Type.Enum([...INSPECTION_STATUSES], { description: 'planned → in_progress → completed, or cancelled' })
+export const Result = Type.Enum([...RESPONSE_RESULTS], { description: 'pass | fail | na (not applicable)' })
+
+const Text = (maxLength: number) => Nullable(Type.String({ maxLength }))
+const Ids = Type.Array(Uuid, { maxItems: 200, uniqueItems: true })
+
+export const InspectionResponse = Type.Object({
+  id: Uuid,
+  itemId: Type.String({ description: 'The checklist item id' }),
+  personId: Nullable(Uuid),
+  result: Result,
+  value: Nullable(Type.Union([Type.Number(), Type.String()])),
+  note: Nullable(Type.String()),
+  classification: Nullable(Classification),
+  handling: Nullable(Handling),
+  attachments: Type.Array(Attachment),
+  answeredById: Nullable(Uuid),
+  updatedAt: DateTime,
+})
+export type InspectionResponse = Static<typeof InspectionResponse>
+
+export const MissingResponse = Type.Object({
+  itemId: Nullable(Type.String()),
+  personId: Nullable(Uuid),
+  reason: Type.Enum(['response', 'photo', 'people'], { description: 'response: no answer yet; photo: a failure needs a photo; people: per-person items need the people present' }),
+})
+
+const InspectionFields = {
+  id: Uuid,
+  number: Type.String({ description: 'Record number, e.g. `03/2020/BB-KT`' }),
+  template: Type.Object({ id: Uuid, name: Type.String(), revision: Type.Integer({ minimum: 1 }) }),
+  orgUnitId: Uuid,
+  orgUnit: UnitRef,
+  kind: Kind,
+  status: Status,
+  plannedFor: DateOnly,
+  performedOn: Nullable(DateOnly),
+  inspectionDate: Type.String({ format: 'date', description: 'performedOn, else plannedFor: the date reports count by' }),
+  leadInspectorId: Uuid,
+  leadInspector: PersonRef,
+  teamIds: Type.Array(Uuid),
+  team: Type.Array(PersonRef),
+  personIds: Type.Array(Uuid),
+  people: Type.Array(PersonRef, { description: 'The people inspected (present)' }),
+  basis: Nullable(Type.String()),
+  location: Nullable(Type.String()),
+  conclusion: Nullable(Type.String()),
+  score: Nullable(Type.Number({ description: 'Percent: weighted share of applicable responses that pass; set on completion' })),
+  findingCount: Type.Integer({ minimum: 0 }),
+  startedAt: Nullable(DateTime),
+  completedAt: Nullable(DateTime),
+  cancelledAt: Nullable(DateTime),
+  cancelReason: Nullable(Type.String()),
+  version: Version,
+  createdAt: DateTime,
+  updatedAt: DateTime,
+}
+
+export const InspectionSummary = Type.Object(InspectionFields)
+export type InspectionSummary = Static<typeof InspectionSummary>
+
+export const Inspection = Type.Object({
+  ...InspectionFields,
+  items: Type.Array(ChecklistItem, { description: 'The items of the checklist revision the inspection was planned with' }),
+  responses: Type.Array(InspectionResponse),
+  progress: Type.Object({
+    answered: Type.Integer({ description: 'Responses given' }),
+    total: Type.Integer({ description: 'Responses expected: one per item, one per person for per-person items' }),
+    failed: Type.Integer(),
+  }),
+  missing: Type.Array(MissingResponse, { description: 'What completing still needs' }),
+  findings: Type.Array(Finding),
+})
+export type Inspection = Static<typeof Inspection>
+
+export const CreateInspection = Type.Object(
+  {
+    templateId: Uuid,
+    orgUnitId: Uuid,
+    kind: Kind,
+    plannedFor: DateOnly,
+    leadInspectorId: Type.Optional(Uuid),
+    teamIds: Type.Optional(Ids),
+    personIds: Type.Optional(Ids),
+    basis: Type.Optional(Text(1000)),
+    location: Type.Optional(Text(500)),
+  },
+  { additionalProperties: false, description: '`leadInspectorId` defaults to the caller.' },
+)
+export type CreateInspection = Static<typeof CreateInspection>
+
+export const UpdateInspection = Type.Object(
+  {
+    templateId: Type.Optional(Uuid),
+    orgUnitId: Type.Optional(Uuid),
+    kind: Type.Optional(Kind),
+    plannedFor: Type.Optional(DateOnly),
+    leadInspectorId: Type.Optional(Uuid),
+    teamIds: Type.Optional(Ids),
+    personIds: Type.Optional(Ids),
+    basis: Type.Optional(Text(1000)),
+    location: Type.Optional(Text(500)),
+    conclusion: Type.Optional(Text(4000)),
+  },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    description: 'Template, unit and kind change only before anything is recorded. Removing a person removes their responses.',
+  },
+)
+export type UpdateInspection = Static<typeof UpdateInspection>
+
+export const ResponseInput = Type.Object(
+  {
+    itemId: Type.String({ minLength: 1, maxLength: 64 }),
+    personId: Type.Optional(Nullable(Uuid)),
+    result: Result,
+    value: Type.Optional(Nullable(Type.Union([Type.Number(), Type.String({ maxLength: 2000 })]))),
+    note: Type.Optional(Text(2000)),
+    classification: Type.Optional(Nullable(Classification)),
+    handling: Type.Optional(Nullable(Handling)),
+    attachmentIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })),
+  },
+  { additionalProperties: false },
+)
+export type ResponseInput = Static<typeof ResponseInput>
+
+export const ResponseBatch = Type.Array(ResponseInput, {
+  minItems: 1,
+  maxItems: 500,
+  description: 'Upserts by (itemId, personId); each response sent replaces the stored one (omitted note or photos are cleared).',
+})
+export type ResponseBatch = Static<typeof ResponseBatch>
+
+export const CompleteInspection = Type.Object(
+  { conclusion: Type.Optional(Text(4000)) },
+  { additionalProperties: false },
+)
+export type CompleteInspection = Static<typeof CompleteInspection>
+
+export const InspectionQuery = Type.Object({
+  orgUnitId: Type.Optional(Uuid),
+  kind: Type.Optional(Kind),
+  status: Type.Optional(Status),
+  templateId: Type.Optional(Uuid),
+  from: Type.Optional(DateOnly),
+  to: Type.Optional(DateOnly),
+  ...ListQuery,
+})
+export type InspectionQuery = Static<typeof InspectionQuery>
+
+export const RecordQuery = Type.Object({
+  format: Type.Optional(Type.Enum(['html', 'pdf'], { default: 'html', description: 'html (print from the browser) or pdf (A4)' })),
+})
+export type RecordQuery = Static<typeof RecordQuery>
+
+export const InspectionPage = Page(InspectionSummary)

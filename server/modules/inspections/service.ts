@@ -1,0 +1,661 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Db } from '../../../db/client.ts'
+import {
+  checklistTemplateItems,
+  checklistTemplateRevisions,
+  checklistTemplates,
+  inspectionPeople,
+  inspectionResponseAttachments,
+  inspectionResponses,
+  inspections,
+  inspectionTeam,
+  orgUnits,
+  users,
+  type ChecklistTemplateItemRow,
+  type InspectionKind,
+  type InspectionRow,
+  type InspectionStatus,
+} from '../../../db/schema/index.ts'
+import { assertVersion } from '../../lib/concurrency.ts'
+import { keyset, textKey } from '../../lib/pagination.ts'
+import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
+import { badRequest, conflict, forbidden, illegalTransition, invalidField, notFound, unprocessable, type FieldError } from '../../lib/problems.ts'
+import { recordAudit } from '../audit-log/service.ts'
+import { attachmentsByIds, claimAttachments } from '../attachments/service.ts'
+import { currentRevisionFor, itemsOfRevisions, toChecklistItem } from '../checklist-templates/service.ts'
+import type { PersonRef } from '../findings/schemas.ts'
+import { agencyToday, findingsOfInspection, insertFindings, toPersonRef, visibleUnits, type NewFinding } from '../findings/service.ts'
+import type {
+  CompleteInspection,
+  CreateInspection,
+  Inspection,
+  InspectionQuery,
+  InspectionResponse,
+  InspectionSummary,
+  ResponseBatch,
+  UpdateInspection,
+} from './schemas.ts'
+import { computeScore, missingResponses, progressOf, type Missing, type ScoringItem } from './scoring.ts'
+
+// ---------------------------------------------------------------------------------------
+// Permissions
+
+/**
+ * Auditors and managers plan and perform any inspection; a head of unit only
+ * self-inspections inside their own subtree.
+ */
+function assertMayWrite(actor: Actor, kind: InspectionKind, unitPath: string) {
+  if (can(actor, 'inspection.write', { orgUnitPath: unitPath })) return
+  if (can(actor, 'inspection.self_inspect', { orgUnitPath: unitPath })) {
+    if (kind === 'self') return
+    throw forbidden('A head of unit may run only self-inspections (kind "self") of their own unit; other kinds are for auditors and managers.')
+  }
+  if (can(actor, 'inspection.self_inspect')) throw forbidden('You may run self-inspections only of your own unit and the units below it.')
+  throw forbidden('You are not allowed to plan or perform inspections. Auditors and managers plan them; heads of unit run self-inspections.')
+}
+
+function assertMayWriteSomewhere(actor: Actor) {
+  if (!can(actor, 'inspection.write') && !can(actor, 'inspection.self_inspect')) {
+    throw forbidden('You are not allowed to plan or perform inspections. Auditors and managers plan them; heads of unit run self-inspections.')
+  }
+}
+
+const ACTIONS: Record<InspectionStatus, string[]> = {
+  planned: ['update', 'start', 'record', 'complete', 'cancel'],
+  in_progress: ['update', 'record', 'complete', 'cancel'],
+  completed: [],
+  cancelled: [],
+}
+
+function assertAllowed(row: InspectionRow, action: string) {
+  if (!ACTIONS[row.status].includes(action)) {
+    throw illegalTransition('inspection', action, row.status === 'completed' ? 'completed (its record is read-only)' : row.status, ACTIONS[row.status])
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+const lead = alias(users, 'lead_inspector')
+
+function selectInspections(db: Db) {
+  return db
+    .select({
+      inspection: inspections,
+      unit: { id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, path: orgUnits.path },
+      lead: { id: lead.id, fullName: lead.fullName, position: lead.position, orgUnitId: lead.orgUnitId },
+      template: { id: checklistTemplates.id, name: checklistTemplates.name },
+      revision: checklistTemplateRevisions.revision,
+      // Qualified by hand: inside a subquery drizzle may render a column without its table.
+      findingCount: sql<number>`(select count(*) from findings f where f.inspection_id = inspections.id)::int`,
+    })
+    .from(inspections)
+    .innerJoin(orgUnits, eq(orgUnits.id, inspections.orgUnitId))
+    .innerJoin(lead, eq(lead.id, inspections.leadInspectorId))
+    .innerJoin(checklistTemplates, eq(checklistTemplates.id, inspections.templateId))
+    .innerJoin(checklistTemplateRevisions, eq(checklistTemplateRevisions.id, inspections.templateRevisionId))
+}
+
+type Selected = Awaited<ReturnType<ReturnType<typeof selectInspections>['execute']>>[number]
+
+async function findInspection(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<Selected> {
+  const query = selectInspections(db).where(eq(inspections.id, id))
+  const [row] = options.forUpdate ? await query.for('update', { of: inspections }) : await query
+  if (!row) throw notFound('Inspection', id)
+  return row
+}
+
+/** Team members and people inspected of several inspections, two queries in all. */
+async function membersOf(db: Db, ids: string[]) {
+  const team = new Map<string, PersonRef[]>(ids.map((id) => [id, []]))
+  const people = new Map<string, PersonRef[]>(ids.map((id) => [id, []]))
+  if (!ids.length) return { team, people }
+  const columns = { id: users.id, fullName: users.fullName, position: users.position, orgUnitId: users.orgUnitId }
+  const [teamRows, peopleRows] = await Promise.all([
+    db
+      .select({ inspectionId: inspectionTeam.inspectionId, user: columns })
+      .from(inspectionTeam)
+      .innerJoin(users, eq(users.id, inspectionTeam.userId))
+      .where(inArray(inspectionTeam.inspectionId, ids))
+      .orderBy(asc(users.fullName), asc(users.id)),
+    db
+      .select({ inspectionId: inspectionPeople.inspectionId, user: columns })
+      .from(inspectionPeople)
+      .innerJoin(users, eq(users.id, inspectionPeople.userId))
+      .where(inArray(inspectionPeople.inspectionId, ids))
+      .orderBy(asc(users.fullName), asc(users.id)),
+  ])
+  for (const r of teamRows) team.get(r.inspectionId)!.push(toPersonRef(r.user))
+  for (const r of peopleRows) people.get(r.inspectionId)!.push(toPersonRef(r.user))
+  return { team, people }
+}
+
+export function toInspectionSummary(row: Selected, team: PersonRef[], people: PersonRef[]): InspectionSummary {
+  const i = row.inspection
+  return {
+    id: i.id,
+    number: i.number,
+    template: { id: row.template.id, name: row.template.name, revision: row.revision },
+    orgUnitId: i.orgUnitId,
+    orgUnit: { id: row.unit.id, code: row.unit.code, name: row.unit.name },
+    kind: i.kind,
+    status: i.status,
+    plannedFor: i.plannedFor,
+    performedOn: i.performedOn,
+    inspectionDate: i.inspectionDate,
+    leadInspectorId: i.leadInspectorId,
+    leadInspector: toPersonRef(row.lead),
+    teamIds: team.map((p) => p.id),
+    team,
+    personIds: people.map((p) => p.id),
+    people,
+    basis: i.basis,
+    location: i.location,
+    conclusion: i.conclusion,
+    score: i.score,
+    findingCount: row.findingCount,
+    startedAt: i.startedAt?.toISOString() ?? null,
+    completedAt: i.completedAt?.toISOString() ?? null,
+    cancelledAt: i.cancelledAt?.toISOString() ?? null,
+    cancelReason: i.cancelReason,
+    version: i.version,
+    createdAt: i.createdAt.toISOString(),
+    updatedAt: i.updatedAt.toISOString(),
+  }
+}
+
+interface Recorded {
+  items: ChecklistTemplateItemRow[]
+  responses: InspectionResponse[]
+  /** Responses with the item row id, for scoring. */
+  scoring: { itemId: string; personId: string | null; result: InspectionResponse['result']; attachmentCount: number }[]
+}
+
+/** The items of the inspection's revision and its responses with their evidence. */
+async function recordedOf(db: Db, inspection: InspectionRow): Promise<Recorded> {
+  const items = (await itemsOfRevisions(db, [inspection.templateRevisionId])).get(inspection.templateRevisionId)!
+  const rows = await db
+    .select({ response: inspectionResponses, itemKey: checklistTemplateItems.key })
+    .from(inspectionResponses)
+    .innerJoin(checklistTemplateItems, eq(checklistTemplateItems.id, inspectionResponses.itemId))
+    .where(eq(inspectionResponses.inspectionId, inspection.id))
+    .orderBy(asc(checklistTemplateItems.position), asc(inspectionResponses.createdAt), asc(inspectionResponses.id))
+  const links = rows.length
+    ? await db
+        .select()
+        .from(inspectionResponseAttachments)
+        .where(inArray(inspectionResponseAttachments.responseId, rows.map((r) => r.response.id)))
+        .orderBy(asc(inspectionResponseAttachments.position))
+    : []
+  const files = await attachmentsByIds(db, [...new Set(links.map((l) => l.attachmentId))])
+  const byResponse = new Map<string, string[]>()
+  for (const l of links) byResponse.set(l.responseId, [...(byResponse.get(l.responseId) ?? []), l.attachmentId])
+  const responses = rows.map(({ response: r, itemKey }): InspectionResponse => ({
+    id: r.id,
+    itemId: itemKey,
+    personId: r.personId,
+    result: r.result,
+    value: r.value ?? null,
+    note: r.note,
+    classification: r.classification as InspectionResponse['classification'],
+    handling: r.handling as InspectionResponse['handling'],
+    attachments: (byResponse.get(r.id) ?? []).map((id) => files.get(id)!).filter(Boolean),
+    answeredById: r.answeredById,
+    updatedAt: r.updatedAt.toISOString(),
+  }))
+  const scoring = rows.map(({ response: r }) => ({ itemId: r.itemId, personId: r.personId, result: r.result, attachmentCount: byResponse.get(r.id)?.length ?? 0 }))
+  return { items, responses, scoring }
+}
+
+const scoringItems = (items: ChecklistTemplateItemRow[]): ScoringItem[] =>
+  items.map((i) => ({ id: i.id, key: i.key, weight: i.weight, perPerson: i.perPerson, required: i.required, photoRequiredOnFail: i.photoRequiredOnFail }))
+
+/** The whole inspection: summary, items, responses, progress, what is missing, findings. */
+async function loadInspection(db: Db, id: string): Promise<Inspection> {
+  const row = await findInspection(db, id)
+  const [{ team, people }, recorded, found] = await Promise.all([membersOf(db, [id]), recordedOf(db, row.inspection), findingsOfInspection(db, id)])
+  const summary = toInspectionSummary(row, team.get(id)!, people.get(id)!)
+  const items = scoringItems(recorded.items)
+  return {
+    ...summary,
+    items: recorded.items.map(toChecklistItem),
+    responses: recorded.responses,
+    progress: progressOf(items, summary.personIds, recorded.scoring),
+    missing: row.inspection.status === 'completed' || row.inspection.status === 'cancelled' ? [] : missingResponses(items, summary.personIds, recorded.scoring),
+    findings: found,
+  }
+}
+
+export async function getInspection(db: Db, actor: Actor, id: string): Promise<Inspection> {
+  requirePermission(actor, 'inspection.read')
+  const row = await findInspection(db, id)
+  requirePermission(actor, 'inspection.read', { orgUnitPath: row.unit.path })
+  return loadInspection(db, id)
+}
+
+/** Newest first (by inspection date). */
+export async function listInspections(db: Db, actor: Actor, query: InspectionQuery) {
+  requirePermission(actor, 'inspection.read')
+  const page = keyset([textKey(inspections.inspectionDate, (r) => r.inspection.inspectionDate), textKey(inspections.id, (r) => r.inspection.id)], query, 'desc')
+  const rows = await selectInspections(db)
+    .where(
+      and(
+        visibleUnits(actor, 'inspection.read', orgUnits.path),
+        query.orgUnitId ? sql`${orgUnits.path} like (select p.path from ${orgUnits} p where p.id = ${query.orgUnitId}) || '%'` : undefined,
+        query.kind ? eq(inspections.kind, query.kind) : undefined,
+        query.status ? eq(inspections.status, query.status) : undefined,
+        query.templateId ? eq(inspections.templateId, query.templateId) : undefined,
+        query.from ? gte(inspections.inspectionDate, query.from) : undefined,
+        query.to ? lte(inspections.inspectionDate, query.to) : undefined,
+        page.where,
+      ),
+    )
+    .orderBy(desc(inspections.inspectionDate), desc(inspections.id))
+    .limit(page.limit)
+  const shown = rows.slice(0, page.limit - 1)
+  const { team, people } = await membersOf(db, shown.map((r) => r.inspection.id))
+  return page.page(rows, (r) => toInspectionSummary(r, team.get(r.inspection.id) ?? [], people.get(r.inspection.id) ?? []))
+}
+
+// ---------------------------------------------------------------------------------------
+// Validation helpers
+
+async function usableUnit(db: Db, id: string, field: string) {
+  const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, id))
+  if (!unit) throw invalidField(field, 'refers to a unit that does not exist', 'exists')
+  if (!unit.active) throw invalidField(field, 'refers to a deactivated unit', 'active')
+  return unit
+}
+
+/** Every id is an active user; with `unitPath`, also a member of that unit or a unit below it. */
+async function assertUsers(db: Db, ids: string[], field: string, options: { unitPath?: string; list?: boolean } = {}) {
+  if (!ids.length) return
+  const rows = await db
+    .select({ id: users.id, active: users.active, path: orgUnits.path })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(inArray(users.id, ids))
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const errors: FieldError[] = []
+  ids.forEach((id, i) => {
+    const path = options.list ? `${field}.${i}` : field
+    const user = byId.get(id)
+    if (!user) errors.push({ path, message: 'refers to a person who does not exist', code: 'exists' })
+    else if (!user.active) errors.push({ path, message: 'refers to a deactivated user', code: 'active' })
+    else if (options.unitPath && !user.path?.startsWith(options.unitPath)) {
+      errors.push({ path, message: 'refers to a person outside the inspected unit', code: 'scope' })
+    }
+  })
+  if (errors.length) throw badRequest(errors.map((e) => `${e.path} ${e.message}`).join('; ') + '.', errors)
+}
+
+/** The next record number of a year, e.g. `03/2020/BB-KT`; numbers are handed out one at a time. */
+async function nextNumber(db: Db, year: number) {
+  await db.execute(sql`select pg_advisory_xact_lock(7310046, ${year}::int)`)
+  const [{ seq }] = await db
+    .select({ seq: sql<number>`(coalesce(max(${inspections.seq}), 0) + 1)::int` })
+    .from(inspections)
+    .where(eq(inspections.year, year))
+  return { seq, number: `${String(seq).padStart(2, '0')}/${year}/BB-KT` }
+}
+
+async function replaceMembers(db: Db, table: typeof inspectionTeam | typeof inspectionPeople, inspectionId: string, userIds: string[]) {
+  await db.delete(table).where(eq(table.inspectionId, inspectionId))
+  if (userIds.length) await db.insert(table).values(userIds.map((userId) => ({ inspectionId, userId })))
+}
+
+const summaryForAudit = async (db: Db, id: string) => {
+  const row = await findInspection(db, id)
+  const { team, people } = await membersOf(db, [id])
+  return toInspectionSummary(row, team.get(id)!, people.get(id)!)
+}
+
+// ---------------------------------------------------------------------------------------
+// Planning
+
+export async function createInspection(db: Db, actor: Actor, input: CreateInspection) {
+  assertMayWriteSomewhere(actor)
+  return db.transaction(async (tx) => {
+    const unit = await usableUnit(tx, input.orgUnitId, 'orgUnitId')
+    assertMayWrite(actor, input.kind, unit.path)
+    const { template, revisionId } = await currentRevisionFor(tx, input.templateId)
+    const leadId = input.leadInspectorId ?? actor.userId
+    await assertUsers(tx, [leadId], 'leadInspectorId')
+    const teamIds = (input.teamIds ?? []).filter((id) => id !== leadId)
+    await assertUsers(tx, input.teamIds ?? [], 'teamIds', { list: true })
+    await assertUsers(tx, input.personIds ?? [], 'personIds', { list: true, unitPath: unit.path })
+    const year = Number(input.plannedFor.slice(0, 4))
+    const { seq, number } = await nextNumber(tx, year)
+    const [row] = await tx
+      .insert(inspections)
+      .values({
+        number,
+        year,
+        seq,
+        templateId: template.id,
+        templateRevisionId: revisionId,
+        orgUnitId: unit.id,
+        kind: input.kind,
+        plannedFor: input.plannedFor,
+        leadInspectorId: leadId,
+        basis: input.basis?.trim() || null,
+        location: input.location?.trim() || null,
+        createdById: actor.via === 'system' ? null : actor.userId,
+      })
+      .returning({ id: inspections.id })
+    await replaceMembers(tx, inspectionTeam, row.id, teamIds)
+    await replaceMembers(tx, inspectionPeople, row.id, input.personIds ?? [])
+    await recordAudit(tx, actor, { action: 'inspection.create', entityType: 'inspection', entityId: row.id, after: await summaryForAudit(tx, row.id) })
+    return loadInspection(tx, row.id)
+  })
+}
+
+/** Locks the inspection and checks, in order: it exists, the actor may write it, the version. */
+async function lockForWrite(db: Db, actor: Actor, id: string, expectedVersion: number | undefined) {
+  assertMayWriteSomewhere(actor)
+  const current = await findInspection(db, id, { forUpdate: true })
+  assertMayWrite(actor, current.inspection.kind, current.unit.path)
+  assertVersion(current.inspection, expectedVersion)
+  return current
+}
+
+export async function updateInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateInspection) {
+  return db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, expectedVersion)
+    const i = current.inspection
+    assertAllowed(i, 'update')
+    const before = await summaryForAudit(tx, id)
+
+    const changesSetUp =
+      (input.templateId !== undefined && input.templateId !== i.templateId) ||
+      (input.orgUnitId !== undefined && input.orgUnitId !== i.orgUnitId) ||
+      (input.kind !== undefined && input.kind !== i.kind)
+    let unitPath = current.unit.path
+    let templateRevisionId = i.templateRevisionId
+    if (changesSetUp) {
+      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(inspectionResponses).where(eq(inspectionResponses.inspectionId, id))
+      if (i.status !== 'planned' || n > 0) {
+        throw conflict('The checklist, unit and kind cannot change once results have been recorded.', [
+          { path: input.templateId !== undefined ? 'templateId' : input.orgUnitId !== undefined ? 'orgUnitId' : 'kind', message: 'cannot change after recording started', code: 'locked' },
+        ])
+      }
+      if (input.orgUnitId !== undefined && input.orgUnitId !== i.orgUnitId) unitPath = (await usableUnit(tx, input.orgUnitId, 'orgUnitId')).path
+      assertMayWrite(actor, input.kind ?? i.kind, unitPath)
+      if (input.templateId !== undefined && input.templateId !== i.templateId) templateRevisionId = (await currentRevisionFor(tx, input.templateId)).revisionId
+    }
+
+    const leadId = input.leadInspectorId ?? i.leadInspectorId
+    if (input.leadInspectorId !== undefined) await assertUsers(tx, [leadId], 'leadInspectorId')
+    if (input.teamIds !== undefined || input.leadInspectorId !== undefined) {
+      if (input.teamIds) await assertUsers(tx, input.teamIds, 'teamIds', { list: true })
+      const teamIds = (input.teamIds ?? before.teamIds).filter((t) => t !== leadId)
+      await replaceMembers(tx, inspectionTeam, id, teamIds)
+    }
+    const personIds = input.personIds ?? before.personIds
+    if (input.personIds !== undefined || unitPath !== current.unit.path) {
+      await assertUsers(tx, personIds, 'personIds', { list: true, unitPath })
+      const removed = before.personIds.filter((p) => !personIds.includes(p))
+      // Someone no longer counted as present takes their answers with them.
+      if (removed.length) {
+        await tx.delete(inspectionResponses).where(and(eq(inspectionResponses.inspectionId, id), inArray(inspectionResponses.personId, removed)))
+      }
+      await replaceMembers(tx, inspectionPeople, id, personIds)
+    }
+
+    const text = (value: string | null | undefined, fallback: string | null) => (value === undefined ? fallback : value?.trim() || null)
+    await tx
+      .update(inspections)
+      .set({
+        templateId: input.templateId ?? i.templateId,
+        templateRevisionId,
+        orgUnitId: input.orgUnitId ?? i.orgUnitId,
+        kind: input.kind ?? i.kind,
+        plannedFor: input.plannedFor ?? i.plannedFor,
+        leadInspectorId: leadId,
+        basis: text(input.basis, i.basis),
+        location: text(input.location, i.location),
+        conclusion: text(input.conclusion, i.conclusion),
+        version: i.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(inspections.id, id))
+    await recordAudit(tx, actor, { action: 'inspection.update', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
+    return loadInspection(tx, id)
+  })
+}
+
+const startValues = (i: InspectionRow) => ({
+  status: 'in_progress' as const,
+  startedAt: i.startedAt ?? new Date(),
+  performedOn: i.performedOn ?? agencyToday(),
+})
+
+export async function startInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined) {
+  return db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, expectedVersion)
+    assertAllowed(current.inspection, 'start')
+    const before = await summaryForAudit(tx, id)
+    await tx
+      .update(inspections)
+      .set({ ...startValues(current.inspection), version: current.inspection.version + 1, updatedAt: new Date() })
+      .where(eq(inspections.id, id))
+    await recordAudit(tx, actor, { action: 'inspection.start', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
+    return loadInspection(tx, id)
+  })
+}
+
+export async function cancelInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, reason: string) {
+  return db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, expectedVersion)
+    assertAllowed(current.inspection, 'cancel')
+    const trimmed = reason.trim()
+    if (!trimmed) throw invalidField('reason', 'must say why the inspection is cancelled', 'required')
+    const before = await summaryForAudit(tx, id)
+    await tx
+      .update(inspections)
+      .set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: trimmed, version: current.inspection.version + 1, updatedAt: new Date() })
+      .where(eq(inspections.id, id))
+    await recordAudit(tx, actor, { action: 'inspection.cancel', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
+    return loadInspection(tx, id)
+  })
+}
+
+// ---------------------------------------------------------------------------------------
+// Recording
+
+function checkValue(item: ChecklistTemplateItemRow, value: number | string | null | undefined, result: string, path: string): FieldError | null {
+  const present = value !== undefined && value !== null && value !== ''
+  switch (item.responseType) {
+    case 'pass_fail_na':
+      return present ? { path, message: 'is not used by a pass / fail item', code: 'invalid' } : null
+    case 'number':
+      if (!present) return result === 'na' ? null : { path, message: 'is required: this item records a number', code: 'required' }
+      return typeof value === 'number' && Number.isFinite(value) ? null : { path, message: 'must be a number', code: 'type' }
+    case 'text':
+      return !present || typeof value === 'string' ? null : { path, message: 'must be text', code: 'type' }
+    case 'choice':
+      if (!present) return result === 'na' ? null : { path, message: 'is required: choose one of the options', code: 'required' }
+      return typeof value === 'string' && item.choices?.includes(value)
+        ? null
+        : { path, message: `must be one of: ${(item.choices ?? []).join(', ')}`, code: 'enum', params: { allowedValues: item.choices } }
+  }
+}
+
+/**
+ * Upserts a batch of responses by (item, person). The first answer starts a planned
+ * inspection. Each response replaces the stored one, photos included.
+ */
+export async function recordResponses(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, batch: ResponseBatch) {
+  return db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, expectedVersion)
+    const i = current.inspection
+    assertAllowed(i, 'record')
+    const items = (await itemsOfRevisions(tx, [i.templateRevisionId])).get(i.templateRevisionId)!
+    const byKey = new Map(items.map((item) => [item.key, item]))
+    const people = new Set((await tx.select({ id: inspectionPeople.userId }).from(inspectionPeople).where(eq(inspectionPeople.inspectionId, id))).map((p) => p.id))
+
+    const errors: FieldError[] = []
+    const seen = new Set<string>()
+    batch.forEach((r, n) => {
+      const item = byKey.get(r.itemId)
+      if (!item) return void errors.push({ path: `${n}.itemId`, message: `is not an item of this checklist (${r.itemId})`, code: 'exists' })
+      const personId = r.personId ?? null
+      if (item.perPerson && !personId) errors.push({ path: `${n}.personId`, message: 'is required: this item is judged per person', code: 'required' })
+      if (item.perPerson && personId && !people.has(personId)) errors.push({ path: `${n}.personId`, message: 'is not among the people present; add them to personIds first', code: 'scope' })
+      if (!item.perPerson && personId) errors.push({ path: `${n}.personId`, message: 'is not used: this item is judged for the unit as a whole', code: 'invalid' })
+      const valueError = checkValue(item, r.value, r.result, `${n}.value`)
+      if (valueError) errors.push(valueError)
+      const slot = `${r.itemId}\u0000${personId ?? ''}`
+      if (seen.has(slot)) errors.push({ path: `${n}.itemId`, message: 'is answered twice in this batch (for the same person)', code: 'duplicate' })
+      seen.add(slot)
+    })
+    if (errors.length) throw badRequest(`The batch has ${errors.length} invalid response field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+
+    const existing = await tx.select().from(inspectionResponses).where(eq(inspectionResponses.inspectionId, id))
+    const existingBySlot = new Map(existing.map((r) => [`${r.itemId}\u0000${r.personId ?? ''}`, r]))
+    const now = new Date()
+    const changed: { itemId: string; personId: string | null; before: unknown; after: unknown }[] = []
+    for (const [n, r] of batch.entries()) {
+      const item = byKey.get(r.itemId)!
+      const personId = r.personId ?? null
+      const values = {
+        result: r.result,
+        value: r.value === undefined || r.value === '' ? null : r.value,
+        note: r.note?.trim() || null,
+        classification: r.classification ?? null,
+        handling: r.handling ?? null,
+        answeredById: actor.via === 'system' ? null : actor.userId,
+        updatedAt: now,
+      }
+      const prior = existingBySlot.get(`${item.id}\u0000${personId ?? ''}`)
+      let responseId: string
+      if (prior) {
+        await tx.update(inspectionResponses).set(values).where(eq(inspectionResponses.id, prior.id))
+        await tx.delete(inspectionResponseAttachments).where(eq(inspectionResponseAttachments.responseId, prior.id))
+        responseId = prior.id
+      } else {
+        const [row] = await tx.insert(inspectionResponses).values({ ...values, inspectionId: id, itemId: item.id, personId }).returning({ id: inspectionResponses.id })
+        responseId = row.id
+      }
+      const files = await claimAttachments(tx, actor, r.attachmentIds ?? [], i.orgUnitId, `${n}.attachmentIds`)
+      if (files.length) {
+        await tx.insert(inspectionResponseAttachments).values(files.map((f, position) => ({ responseId, attachmentId: f.id, position })))
+      }
+      changed.push({
+        itemId: r.itemId,
+        personId,
+        before: prior ? { result: prior.result, value: prior.value, note: prior.note } : null,
+        after: { result: values.result, value: values.value, note: values.note, attachmentIds: files.map((f) => f.id) },
+      })
+    }
+
+    await tx
+      .update(inspections)
+      .set({ ...(i.status === 'planned' ? startValues(i) : {}), version: i.version + 1, updatedAt: now })
+      .where(eq(inspections.id, id))
+    await recordAudit(tx, actor, {
+      action: 'inspection.record_responses',
+      entityType: 'inspection',
+      entityId: id,
+      before: { status: i.status, version: i.version, responses: changed.map((c) => ({ itemId: c.itemId, personId: c.personId, ...(c.before as object) })) },
+      after: { status: i.status === 'planned' ? 'in_progress' : i.status, version: i.version + 1, responses: changed.map((c) => ({ itemId: c.itemId, personId: c.personId, ...(c.after as object) })) },
+    })
+    return loadInspection(tx, id)
+  })
+}
+
+// ---------------------------------------------------------------------------------------
+// Completing
+
+function missingAsErrors(missing: Missing[]): FieldError[] {
+  return missing.map((m) => {
+    switch (m.reason) {
+      case 'people':
+        return { path: 'personIds', message: 'name the people present: per-person items need them', code: 'required' }
+      case 'photo':
+        return { path: `responses.${m.itemId}${m.personId ? `.${m.personId}` : ''}.attachmentIds`, message: 'a failure of this item needs a photo', code: 'photo_required', params: { itemId: m.itemId, personId: m.personId } }
+      default:
+        return { path: `responses.${m.itemId}${m.personId ? `.${m.personId}` : ''}`, message: 'needs a response', code: 'required', params: { itemId: m.itemId, personId: m.personId } }
+    }
+  })
+}
+
+const defaultClassification = (kind: InspectionKind) => (kind === 'internal_audit' ? 'minor_nc' : 'observation')
+
+/**
+ * Completes the inspection: 422 listing what is missing, else the score is computed,
+ * one finding is created per failed response (for items that create findings) and the
+ * inspection becomes read-only.
+ */
+export async function completeInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: CompleteInspection) {
+  return db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, expectedVersion)
+    const i = current.inspection
+    assertAllowed(i, 'complete')
+    const before = await summaryForAudit(tx, id)
+    const recorded = await recordedOf(tx, i)
+    const items = scoringItems(recorded.items)
+    const missing = missingResponses(items, before.personIds, recorded.scoring)
+    if (missing.length) {
+      const responses = missing.filter((m) => m.reason === 'response').length
+      const photos = missing.filter((m) => m.reason === 'photo').length
+      const people = missing.some((m) => m.reason === 'people')
+      const parts = [people ? 'the people present' : '', responses ? `${responses} response${responses === 1 ? '' : 's'}` : '', photos ? `${photos} photo${photos === 1 ? '' : 's'} of failures` : ''].filter(Boolean)
+      throw unprocessable(`The inspection cannot be completed yet: it still needs ${parts.join(', ')}.`, missingAsErrors(missing))
+    }
+    const score = computeScore(items, recorded.scoring)
+    const started = i.status === 'planned' ? startValues(i) : { startedAt: i.startedAt, performedOn: i.performedOn ?? agencyToday() }
+
+    // A person's finding belongs to their own unit when it lies inside the inspected one.
+    const personUnits = new Map<string, string>()
+    if (before.personIds.length) {
+      const rows = await tx
+        .select({ id: users.id, unitId: users.orgUnitId, path: orgUnits.path })
+        .from(users)
+        .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+        .where(inArray(users.id, before.personIds))
+      for (const p of rows) personUnits.set(p.id, p.unitId && p.path?.startsWith(current.unit.path) ? p.unitId : i.orgUnitId)
+    }
+    const itemById = new Map(recorded.items.map((item) => [item.id, item]))
+    const newFindings: NewFinding[] = []
+    recorded.scoring.forEach((s, n) => {
+      const item = itemById.get(s.itemId)!
+      if (s.result !== 'fail' || !item.createsFindingOnFail) return
+      const response = recorded.responses[n]
+      newFindings.push({
+        inspectionId: id,
+        responseId: response.id,
+        orgUnitId: s.personId ? (personUnits.get(s.personId) ?? i.orgUnitId) : i.orgUnitId,
+        personId: s.personId,
+        category: item.category,
+        clauseNumbers: item.clauseNumbers,
+        classification: response.classification ?? defaultClassification(i.kind),
+        handling: response.handling,
+        description: response.note ? `${item.text} — ${response.note}` : item.text,
+        foundOn: started.performedOn!,
+      })
+    })
+    await insertFindings(tx, actor, newFindings)
+
+    const now = new Date()
+    await tx
+      .update(inspections)
+      .set({
+        status: 'completed',
+        startedAt: started.startedAt ?? now,
+        performedOn: started.performedOn,
+        completedAt: now,
+        score,
+        conclusion: input.conclusion === undefined ? i.conclusion : input.conclusion?.trim() || null,
+        version: i.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(inspections.id, id))
+    await recordAudit(tx, actor, { action: 'inspection.complete', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
+    return loadInspection(tx, id)
+  })
+}
+
+/** The inspection for its printed record (read permission). */
+export const inspectionForRecord = getInspection

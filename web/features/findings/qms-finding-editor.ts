@@ -1,0 +1,150 @@
+import { localized, msg } from '@lit/localize'
+import { Task } from '@lit/task'
+import { html, LitElement, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { ApiError, get, patch, post } from '../../api/client.ts'
+import type { Finding, User } from '../../api/types.ts'
+import { fieldMessage } from '../../app/field-errors.ts'
+import { SessionController } from '../../app/session.ts'
+import { formatDate } from '../../i18n/localization.ts'
+import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
+import { CATEGORIES, categoryLabel } from '../checklist-templates/checklist-labels.ts'
+import { loadActiveUsers, todayIso } from '../inspections/load-people.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { CLASSIFICATIONS, classificationLabel, findingStatusLabel, HANDLINGS, handlingLabel } from './finding-labels.ts'
+
+/**
+ * @summary Records a finding raised directly, or changes one: classification, how it
+ * was handled, description, open / closed.
+ * @event qms-navigate - detail `{ to }`: back to the list after saving
+ */
+@customElement('qms-finding-editor')
+@localized()
+export class QmsFindingEditor extends LitElement {
+  static override styles = [pageStyles, buttonStyles, formStyles]
+
+  /** The finding to edit; unset to record a new one. */
+  @property() findingId?: string
+  private readonly session = new SessionController(this)
+  @state() private error?: ApiError
+  @state() private busy = false
+  @state() private unitId = ''
+
+  private readonly finding = new Task(this, {
+    task: ([id], { signal }) => (id ? get<Finding>(`/api/findings/${id}`, { signal }) : Promise.resolve(null)),
+    args: () => [this.findingId] as const,
+  })
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+  private readonly people = new Task(this, {
+    task: ([unitId], { signal }): Promise<User[]> => (unitId ? loadActiveUsers(unitId, signal) : Promise.resolve([])),
+    args: () => [this.unitId] as const,
+  })
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault()
+    const data = new FormData(event.target as HTMLFormElement)
+    const text = (name: string) => String(data.get(name) ?? '').trim()
+    const finding = this.finding.value
+    const common = {
+      classification: text('classification'),
+      handling: text('handling') || null,
+      description: text('description'),
+    }
+    this.busy = true
+    this.error = undefined
+    try {
+      if (finding) {
+        await patch<Finding>(`/api/findings/${finding.id}`, { ...common, status: text('status') }, { ifMatch: finding.version })
+      } else {
+        await post<Finding>('/api/findings', {
+          ...common,
+          orgUnitId: text('orgUnitId'),
+          personId: text('personId') || null,
+          category: text('category'),
+          foundOn: text('foundOn') || undefined,
+        })
+      }
+      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: '/findings' }, bubbles: true, composed: true }))
+    } catch (err) {
+      if (err instanceof ApiError) this.error = err
+      else throw err
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private field(name: string, label: string, input: unknown) {
+    const error = fieldMessage(this.error, name)
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      ${input}
+      ${error ? html`<span class="error">${error}</span>` : nothing}
+    </div>`
+  }
+
+  override render() {
+    return html`<p><a href="/findings">${msg('← All findings', { id: 'findings.back' })}</a></p>
+      ${this.finding.render({
+        pending: () => html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`,
+        complete: (finding) => this.renderForm(finding),
+        error: () => html`<p role="alert">${msg('Finding not found, or you may not see it.', { id: 'findings.notFound' })}</p>`,
+      })}`
+  }
+
+  private renderForm(finding: Finding | null) {
+    const mayWrite = this.session.can('finding.write')
+    const general = this.error && !this.error.problem.errors?.length
+    return html`<h1>${finding ? msg('Finding', { id: 'findings.one' }) : msg('Record a finding', { id: 'findings.new' })}</h1>
+      <form class="card" @submit=${this.handleSubmit} novalidate>
+        ${finding
+          ? html`<p>
+              <strong>${finding.person?.fullName ?? finding.orgUnit.name}</strong>${finding.person ? html` — ${finding.orgUnit.name}` : nothing}<br />
+              ${formatDate(finding.foundOn)} · ${categoryLabel(finding.category)}
+              ${finding.inspectionId ? html` · <a href=${`/inspections/${finding.inspectionId}`}>${finding.inspectionNumber}</a>` : nothing}
+              ${finding.clauseNumbers.length ? html` · ISO ${finding.clauseNumbers.join(', ')}` : nothing}
+            </p>`
+          : html`<div class="grid-2">
+              ${this.field('orgUnitId', msg('Unit', { id: 'inspections.unit' }), html`<select id="orgUnitId" name="orgUnitId" @change=${(e: Event) => (this.unitId = (e.target as HTMLSelectElement).value)}>
+                <option value="">—</option>
+                ${(this.units.value ?? []).filter((u) => u.active).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
+              </select>`)}
+              ${this.field('personId', msg('Person', { id: 'findings.person' }), html`<select id="personId" name="personId">
+                <option value="">${msg('— None —', { id: 'common.none' })}</option>
+                ${(this.people.value ?? []).map((u) => html`<option value=${u.id}>${u.fullName}</option>`)}
+              </select>`)}
+              ${this.field('category', msg('Criterion', { id: 'inspections.criterion' }), html`<select id="category" name="category">
+                ${CATEGORIES.map((c) => html`<option value=${c}>${categoryLabel(c)}</option>`)}
+              </select>`)}
+              ${this.field('foundOn', msg('Date', { id: 'inspections.date' }), html`<input id="foundOn" name="foundOn" type="date" .value=${todayIso()} />`)}
+            </div>`}
+        <div class="grid-2">
+          ${this.field('classification', msg('Classification', { id: 'findings.classification' }), html`<select id="classification" name="classification">
+            ${CLASSIFICATIONS.map((c) => html`<option value=${c} ?selected=${(finding?.classification ?? 'observation') === c}>${classificationLabel(c)}</option>`)}
+          </select>`)}
+          ${this.field('handling', msg('Handling', { id: 'findings.handling' }), html`<select id="handling" name="handling">
+            <option value="" ?selected=${!finding?.handling}>${handlingLabel(null)}</option>
+            ${HANDLINGS.map((h) => html`<option value=${h} ?selected=${finding?.handling === h}>${handlingLabel(h)}</option>`)}
+          </select>`)}
+          ${finding
+            ? this.field('status', msg('Status', { id: 'common.status' }), html`<select id="status" name="status">
+                ${(['open', 'closed'] as const).map((s) => html`<option value=${s} ?selected=${finding.status === s}>${findingStatusLabel(s)}</option>`)}
+              </select>`)
+            : nothing}
+        </div>
+        ${this.field('description', msg('Description', { id: 'findings.description' }), html`<textarea id="description" name="description" .value=${finding?.description ?? ''}></textarea>`)}
+        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        ${mayWrite
+          ? html`<div class="actions">
+              <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+              <a class="button" href="/findings">${msg('Cancel', { id: 'common.cancel' })}</a>
+            </div>`
+          : nothing}
+      </form>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-finding-editor': QmsFindingEditor
+  }
+}

@@ -1,0 +1,133 @@
+import { localized, msg } from '@lit/localize'
+import { Task } from '@lit/task'
+import { html, LitElement, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { ApiError, get, post, type Page } from '../../api/client.ts'
+import type { ChecklistTemplate, Inspection } from '../../api/types.ts'
+import { fieldMessage } from '../../app/field-errors.ts'
+import { roleLabel } from '../../app/labels.ts'
+import { SessionController } from '../../app/session.ts'
+import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { KINDS, kindLabel } from './inspection-labels.ts'
+import { loadActiveUsers, todayIso } from './load-people.ts'
+
+/**
+ * @summary Plans an inspection: checklist, unit, form, date, lead inspector and team,
+ * the plan or decision it follows and the place. A head of unit plans self-inspections only.
+ * @event qms-navigate - detail `{ to }`: to the new inspection after saving
+ */
+@customElement('qms-inspection-plan')
+@localized()
+export class QmsInspectionPlan extends LitElement {
+  static override styles = [pageStyles, buttonStyles, formStyles]
+
+  private readonly session = new SessionController(this)
+  @state() private error?: ApiError
+  @state() private busy = false
+
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+  private readonly templates = new Task(this, {
+    task: async (_a, { signal }) => (await get<Page<ChecklistTemplate>>('/api/checklist-templates', { query: { active: true, limit: 500 }, signal })).items,
+    args: () => [],
+  })
+  private readonly inspectors = new Task(this, {
+    task: async (_a, { signal }) => (await loadActiveUsers(undefined, signal)).filter((u) => u.roles.some((r) => r === 'auditor' || r === 'manager' || r === 'dept_head')),
+    args: () => [],
+  })
+
+  private async handleSubmit(event: SubmitEvent) {
+    event.preventDefault()
+    const data = new FormData(event.target as HTMLFormElement)
+    const text = (name: string) => String(data.get(name) ?? '').trim()
+    const body = {
+      templateId: text('templateId'),
+      orgUnitId: text('orgUnitId'),
+      kind: text('kind'),
+      plannedFor: text('plannedFor'),
+      leadInspectorId: text('leadInspectorId') || undefined,
+      teamIds: data.getAll('teamIds').map(String),
+      basis: text('basis') || null,
+      location: text('location') || null,
+    }
+    this.busy = true
+    this.error = undefined
+    try {
+      const created = await post<Inspection>('/api/inspections', body)
+      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/inspections/${created.id}` }, bubbles: true, composed: true }))
+    } catch (err) {
+      if (err instanceof ApiError) this.error = err
+      else throw err
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private field(name: string, label: string, input: unknown, hint?: string) {
+    const error = fieldMessage(this.error, name)
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      ${input}
+      ${hint ? html`<span class="hint">${hint}</span>` : nothing}
+      ${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}
+    </div>`
+  }
+
+  override render() {
+    const me = this.session.info?.user
+    const onlySelf = !this.session.can('inspection.write')
+    const kinds = onlySelf ? KINDS.filter((k) => k === 'self') : KINDS
+    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
+    const general = this.error && !this.error.problem.errors?.length
+    const inspectors = this.inspectors.value ?? []
+    return html`<p><a href="/inspections">${msg('← All inspections', { id: 'inspections.back' })}</a></p>
+      <h1>${msg('Plan an inspection', { id: 'inspections.plan' })}</h1>
+      <form class="card" @submit=${this.handleSubmit} novalidate>
+        ${this.field('templateId', msg('Checklist', { id: 'inspections.checklist' }),
+          html`<select id="templateId" name="templateId" aria-invalid=${invalid('templateId')}>
+            ${(this.templates.value ?? []).map((t) => html`<option value=${t.id}>${t.name}</option>`)}
+          </select>`)}
+        <div class="grid-2">
+          ${this.field('orgUnitId', msg('Unit inspected', { id: 'inspections.unitInspected' }),
+            html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${invalid('orgUnitId')}>
+              ${(this.units.value ?? []).filter((u) => u.active).map((u) => html`<option value=${u.id} ?selected=${u.id === me?.orgUnitId && onlySelf}>${indentedName(u)}</option>`)}
+            </select>`)}
+          ${this.field('kind', msg('Form of inspection', { id: 'inspections.kind' }),
+            html`<select id="kind" name="kind" aria-invalid=${invalid('kind')}>
+              ${kinds.map((k) => html`<option value=${k} ?selected=${k === (onlySelf ? 'self' : 'internal')}>${kindLabel(k)}</option>`)}
+            </select>`,
+            onlySelf ? msg('As head of unit you plan self-inspections of your own unit.', { id: 'inspections.onlySelfHint' }) : undefined)}
+          ${this.field('plannedFor', msg('Planned for', { id: 'inspections.plannedFor' }),
+            html`<input id="plannedFor" name="plannedFor" type="date" .value=${todayIso()} aria-invalid=${invalid('plannedFor')} />`)}
+          ${this.field('leadInspectorId', msg('Lead inspector', { id: 'inspections.lead' }),
+            html`<select id="leadInspectorId" name="leadInspectorId" aria-invalid=${invalid('leadInspectorId')}>
+              ${me && !inspectors.some((u) => u.id === me.id) ? html`<option value=${me.id} selected>${me.fullName}</option>` : nothing}
+              ${inspectors.map((u) => html`<option value=${u.id} ?selected=${u.id === me?.id}>${u.fullName}</option>`)}
+            </select>`)}
+        </div>
+        <fieldset>
+          <legend>${msg('Inspection team', { id: 'inspections.team' })}</legend>
+          <div class="checks">
+            ${inspectors.filter((u) => u.id !== me?.id).map(
+              (u) => html`<label class="check"><input type="checkbox" name="teamIds" value=${u.id} />${u.fullName} <span class="muted">(${u.roles.map(roleLabel).join(', ')})</span></label>`,
+            )}
+          </div>
+        </fieldset>
+        ${this.field('basis', msg('Basis (plan or decision)', { id: 'inspections.basis' }),
+          html`<input id="basis" name="basis" placeholder=${msg('e.g. Plan 04/KH-BQL of 06/01/2020', { id: 'inspections.basisPlaceholder' })} aria-invalid=${invalid('basis')} />`)}
+        ${this.field('location', msg('Place', { id: 'inspections.location' }),
+          html`<input id="location" name="location" aria-invalid=${invalid('location')} />`)}
+        ${general ? html`<div class="form-error" role="alert">${this.error!.problem.detail}</div>` : nothing}
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save plan', { id: 'inspections.savePlan' })}</button>
+          <a class="button" href="/inspections">${msg('Cancel', { id: 'common.cancel' })}</a>
+        </div>
+      </form>`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-inspection-plan': QmsInspectionPlan
+  }
+}

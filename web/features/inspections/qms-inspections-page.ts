@@ -1,0 +1,147 @@
+import { localized, msg } from '@lit/localize'
+import { Task } from '@lit/task'
+import { html, LitElement, nothing } from 'lit'
+import { customElement, state } from 'lit/decorators.js'
+import { get, type Page } from '../../api/client.ts'
+import type { InspectionSummary } from '../../api/types.ts'
+import { SessionController } from '../../app/session.ts'
+import { formatDate, formatNumber } from '../../i18n/localization.ts'
+import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { inspectionStyles } from './inspection.styles.ts'
+import { KINDS, kindLabel, STATUSES, statusLabel } from './inspection-labels.ts'
+
+interface Filters {
+  orgUnitId: string
+  kind: string
+  status: string
+  from: string
+  to: string
+}
+
+/**
+ * @summary Inspections the user may see, newest first, filtered by unit (with the units
+ * below it), kind, status and period; a way to plan a new one.
+ */
+@customElement('qms-inspections-page')
+@localized()
+export class QmsInspectionsPage extends LitElement {
+  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, inspectionStyles]
+
+  private readonly session = new SessionController(this)
+  @state() private filters: Filters = { orgUnitId: '', kind: '', status: '', from: '', to: '' }
+  @state() private items: InspectionSummary[] = []
+  @state() private nextCursor: string | null = null
+
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+
+  private readonly inspections = new Task(this, {
+    task: async ([filters], { signal }) => {
+      const page = await get<Page<InspectionSummary>>('/api/inspections', { query: { ...filters, limit: 50 }, signal })
+      this.items = page.items
+      this.nextCursor = page.nextCursor
+      return page
+    },
+    args: () => [this.filters] as const,
+  })
+
+  private async handleMore() {
+    if (!this.nextCursor) return
+    const page = await get<Page<InspectionSummary>>('/api/inspections', { query: { ...this.filters, limit: 50, cursor: this.nextCursor } })
+    this.items = [...this.items, ...page.items]
+    this.nextCursor = page.nextCursor
+  }
+
+  private handleFilter(event: Event) {
+    const input = event.target as HTMLInputElement | HTMLSelectElement
+    this.filters = { ...this.filters, [input.name]: input.value }
+  }
+
+  override render() {
+    const mayPlan = this.session.can('inspection.write') || this.session.can('inspection.self_inspect')
+    return html`
+      <h1>${msg('Inspections', { id: 'inspections.title' })}</h1>
+      <p class="lead">${msg('Civil-service inspections and internal audits: plan them, perform them on a phone at the desk, print the record.', { id: 'inspections.intro' })}</p>
+      <div class="toolbar">
+        <div class="field">
+          <label for="orgUnitId">${msg('Unit', { id: 'inspections.unit' })}</label>
+          <select id="orgUnitId" name="orgUnitId" @change=${this.handleFilter}>
+            <option value="">${msg('All', { id: 'common.all' })}</option>
+            ${(this.units.value ?? []).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="kind">${msg('Form of inspection', { id: 'inspections.kind' })}</label>
+          <select id="kind" name="kind" @change=${this.handleFilter}>
+            <option value="">${msg('All', { id: 'common.all' })}</option>
+            ${KINDS.map((k) => html`<option value=${k}>${kindLabel(k)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="status">${msg('Status', { id: 'common.status' })}</label>
+          <select id="status" name="status" @change=${this.handleFilter}>
+            <option value="">${msg('All', { id: 'common.all' })}</option>
+            ${STATUSES.map((s) => html`<option value=${s}>${statusLabel(s)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="from">${msg('From', { id: 'inspections.from' })}</label>
+          <input id="from" name="from" type="date" @change=${this.handleFilter} />
+        </div>
+        <div class="field">
+          <label for="to">${msg('To', { id: 'inspections.to' })}</label>
+          <input id="to" name="to" type="date" @change=${this.handleFilter} />
+        </div>
+        ${mayPlan ? html`<a class="button primary" href="/inspections/new">${msg('Plan an inspection', { id: 'inspections.plan' })}</a>` : nothing}
+      </div>
+      <p>
+        <a href="/findings">${msg('Findings', { id: 'nav.findings' })}</a> ·
+        <a href="/checklist-templates">${msg('Checklists', { id: 'checklists.title' })}</a>
+      </p>
+      ${this.inspections.render({
+        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
+        complete: () => this.renderTable(),
+        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
+      })}
+    `
+  }
+
+  private renderTable() {
+    if (!this.items.length) return html`<p class="muted">${msg('Nothing here yet.', { id: 'common.empty' })}</p>`
+    const l = {
+      number: msg('Number', { id: 'inspections.number' }),
+      date: msg('Date', { id: 'inspections.date' }),
+      unit: msg('Unit', { id: 'inspections.unit' }),
+      kind: msg('Form of inspection', { id: 'inspections.kind' }),
+      lead: msg('Lead inspector', { id: 'inspections.lead' }),
+      status: msg('Status', { id: 'common.status' }),
+      result: msg('Result', { id: 'inspections.resultColumn' }),
+    }
+    return html`<div class="table-wrap"><table class="responsive">
+        <thead><tr><th>${l.number}</th><th>${l.date}</th><th>${l.unit}</th><th>${l.kind}</th><th>${l.lead}</th><th>${l.status}</th><th>${l.result}</th></tr></thead>
+        <tbody>
+          ${this.items.map(
+            (i) => html`<tr>
+              <td data-label=${l.number}><a href=${`/inspections/${i.id}`}>${i.number}</a><br /><span class="muted">${i.template.name}</span></td>
+              <td data-label=${l.date}>${formatDate(i.inspectionDate)}</td>
+              <td data-label=${l.unit}>${i.orgUnit.name}</td>
+              <td data-label=${l.kind}>${kindLabel(i.kind)}</td>
+              <td data-label=${l.lead}>${i.leadInspector.fullName}</td>
+              <td data-label=${l.status}><span class=${`status ${i.status}`}>${statusLabel(i.status)}</span></td>
+              <td data-label=${l.result}>
+                ${i.score === null ? '—' : `${formatNumber(i.score, i.score % 1 ? 1 : 0)}%`}
+                ${i.findingCount ? html`<br /><span class="result-fail">${msg('Findings', { id: 'nav.findings' })}: ${i.findingCount}</span>` : nothing}
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table></div>
+      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-inspections-page': QmsInspectionsPage
+  }
+}
