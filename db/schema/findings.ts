@@ -3,6 +3,7 @@ import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-or
 import { CHECKLIST_CATEGORIES, type ChecklistCategory } from './checklist-templates.ts'
 import { id, instant, timestamps, version } from './columns.ts'
 import { inspectionResponses, inspections } from './inspections.ts'
+import { nonconformities } from './nonconformities.ts'
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
 
@@ -37,6 +38,8 @@ export const findings = pgTable(
     clauseNumbers: text('clause_numbers').array().notNull().default(sql`'{}'::text[]`),
     classification: text('classification').$type<FindingClassification>().notNull(),
     handling: text('handling').$type<FindingHandling>(),
+    /** The nonconformity raised from this finding (handling `nc_raised`). */
+    nonconformityId: uuid('nonconformity_id').references(() => nonconformities.id, { onDelete: 'restrict' }),
     description: text('description').notNull(),
     status: text('status').$type<FindingStatus>().notNull().default('open'),
     foundOn: date('found_on', { mode: 'string' }).notNull(),
@@ -57,6 +60,7 @@ export const findings = pgTable(
     index('findings_status_idx').on(t.status),
     check('findings_category_valid', sql`${t.category} in (${inList(CHECKLIST_CATEGORIES)})`),
     check('findings_classification_valid', sql`${t.classification} in (${inList(FINDING_CLASSIFICATIONS)})`),
+    check('findings_nc_raised_linked', sql`(coalesce(${t.handling}, '') = 'nc_raised') = (${t.nonconformityId} is not null)`),
     check('findings_handling_valid', sql`${t.handling} is null or ${t.handling} in (${inList(FINDING_HANDLINGS)})`),
     check('findings_status_valid', sql`${t.status} in (${inList(FINDING_STATUSES)})`),
     check('findings_closed_at', sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),

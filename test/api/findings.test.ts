@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { appContext } from '../helpers/app.ts'
+import { appContext, type AppContext } from '../helpers/app.ts'
 
 const ctx = appContext()
 
@@ -58,9 +58,13 @@ direct('an auditor records a finding at a briefing meeting; it can be classified
   assert.is(handled.body.status, 'closed')
   assert.ok(handled.body.closedAt)
   assert.is((await auditor.patch(`/api/findings/${res.body.id}`, { status: 'open' }, { ifMatch: 1 })).status, 412)
-  const reopened = await auditor.patch(`/api/findings/${res.body.id}`, { status: 'open', handling: 'nc_raised' }, { ifMatch: 2 })
+  const reopened = await auditor.patch(`/api/findings/${res.body.id}`, { status: 'open', handling: 'criticism' }, { ifMatch: 2 })
   assert.is(reopened.body.closedAt, null)
-  assert.is(reopened.body.handling, 'nc_raised')
+  assert.is(reopened.body.handling, 'criticism')
+  // nc_raised is not a handling one sets by hand: it comes with a raised nonconformity.
+  const byHand = await auditor.patch(`/api/findings/${res.body.id}`, { handling: 'nc_raised' }, { ifMatch: 3 })
+  assert.is(byHand.status, 400)
+  assert.is(byHand.body.errors[0].path, 'handling')
 })
 
 direct('a head records findings inside their subtree only; staff record none', async ({ as, unitId }) => {
@@ -100,6 +104,75 @@ direct('a finding linked to an inspection takes its unit and date', async ({ as 
   assert.is(res.body.inspectionNumber, briefing.number)
 })
 
-ctx.use(demo, direct)
+const raising = suite('raising a nonconformity from a finding', ctx)
+
+async function openFinding(auditor: Awaited<ReturnType<AppContext['as']>>, orgUnitId: string, classification = 'minor_nc') {
+  const res = await auditor.post('/api/findings', {
+    orgUnitId,
+    category: 'documented_information',
+    clauseNumbers: ['7.5.3'],
+    classification,
+    description: 'Sổ theo dõi hồ sơ không cập nhật trong tháng 4',
+  })
+  assert.is(res.status, 201)
+  return res.body
+}
+
+raising('an auditor raises one; both are linked and the finding is handled nc_raised', async ({ as, unitId }) => {
+  const auditor = await as('auditor')
+  const finding = await openFinding(auditor, await unitId('TNTKQ'), 'major_nc')
+  assert.is((await auditor.post(`/api/findings/${finding.id}/raise-nc`, {})).status, 428)
+  const res = await auditor.post(`/api/findings/${finding.id}/raise-nc`, { containment: 'Cập nhật ngay sổ theo dõi' }, { ifMatch: finding.version })
+  assert.is(res.status, 201, res.text)
+  assert.is(res.headers.location, `/api/nonconformities/${res.body.id}`)
+  assert.is(res.body.source, 'finding')
+  assert.is(res.body.sourceId, finding.id)
+  assert.is(res.body.severity, 'major', 'a major nonconformity finding raises a major NC')
+  assert.equal(res.body.clauseNumbers, ['7.5.3'])
+  assert.is(res.body.orgUnitId, finding.orgUnitId)
+  const after = (await auditor.get(`/api/findings/${finding.id}`)).body
+  assert.is(after.handling, 'nc_raised')
+  assert.is(after.nonconformityId, res.body.id)
+  assert.is(after.version, finding.version + 1)
+  // Raising again is a conflict, whatever the version.
+  const again = await auditor.post(`/api/findings/${finding.id}/raise-nc`, {}, { ifMatch: after.version })
+  assert.is(again.status, 409)
+  // The link cannot be undone by changing the handling.
+  assert.is((await auditor.patch(`/api/findings/${finding.id}`, { handling: 'criticism' }, { ifMatch: after.version })).status, 400)
+  const log = await (await as('manager')).get(`/api/audit-log?entityType=finding&entityId=${finding.id}`)
+  assert.ok(log.body.items.some((e: { action: string }) => e.action === 'finding.raise_nc'))
+})
+
+raising('a stale version is refused and nothing is created', async ({ as, unitId }) => {
+  const auditor = await as('auditor')
+  const finding = await openFinding(auditor, await unitId('QLDN'))
+  const res = await auditor.post(`/api/findings/${finding.id}/raise-nc`, {}, { ifMatch: finding.version + 5 })
+  assert.is(res.status, 412)
+  const ncs = await auditor.get(`/api/nonconformities?source=finding&sourceId=${finding.id}`)
+  assert.equal(ncs.body.items, [])
+})
+
+raising('staff may not raise one; a head may inside their subtree only', async ({ as, unitId }) => {
+  const auditor = await as('auditor')
+  const desk = await openFinding(auditor, await unitId('TNTKQ'))
+  const elsewhere = await openFinding(auditor, await unitId('QLDN'))
+  assert.is((await (await as('staff')).post(`/api/findings/${desk.id}/raise-nc`, {}, { ifMatch: desk.version })).status, 403)
+  const head = await as('head')
+  assert.is((await head.post(`/api/findings/${elsewhere.id}/raise-nc`, {}, { ifMatch: elsewhere.version })).status, 403)
+  assert.is((await head.post(`/api/findings/${desk.id}/raise-nc`, { severity: 'minor' }, { ifMatch: desk.version })).status, 201)
+})
+
+raising('bad input is refused with the failing fields', async ({ as, unitId }) => {
+  const auditor = await as('auditor')
+  const finding = await openFinding(auditor, await unitId('TNTKQ'))
+  const res = await auditor.post(`/api/findings/${finding.id}/raise-nc`, { severity: 'huge', clauseNumbers: ['x'], extra: 1 }, { ifMatch: finding.version })
+  assert.is(res.status, 400)
+  const paths = res.body.errors.map((e: { path: string }) => e.path)
+  for (const p of ['severity', 'extra']) assert.ok(paths.includes(p), p)
+  assert.ok(paths.some((p: string) => p.startsWith('clauseNumbers')))
+})
+
+ctx.use(demo, direct, raising)
 demo.run()
 direct.run()
+raising.run()

@@ -30,25 +30,25 @@ const it = ctx.use(journey)
 
 it('the auditor raises it, the head analyses and plans, staff complete, the auditor verifies, the head closes', async ({ page, baseUrl, problems }) => {
   const title = 'Biểu mẫu cũ còn được dùng tại quầy tiếp nhận'
-  // 1. The auditor raises it.
+  // 1. The auditor records a finding at the reception desk and raises a nonconformity from it.
   await signIn(page, baseUrl, 'auditor')
-  await page.getByRole('link', { name: 'Sự không phù hợp' }).click()
-  await page.getByRole('heading', { name: 'Sự không phù hợp' }).waitFor()
-  await page.getByRole('link', { name: 'Ghi nhận sự không phù hợp' }).click()
-  await page.getByLabel('Nguồn', { exact: true }).selectOption({ label: 'Đánh giá nội bộ' })
-  await page.getByLabel('Đơn vị liên quan').selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
-  await page.getByLabel('Tiêu đề').fill(title)
-  await page.getByLabel('Mô tả (phát hiện gì, ở đâu, bằng chứng)').fill('Mẫu đơn theo quy trình đã hết hiệu lực vẫn được phát cho người dân.')
-  await page.getByLabel('Điều khoản ISO 9001').fill('7.5.3, 7.9')
+  await page.getByRole('link', { name: 'Phát hiện' }).click()
+  await page.getByRole('link', { name: 'Ghi nhận phát hiện' }).click()
+  await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
+  await page.getByLabel('Nội dung kiểm tra').selectOption('documented_information')
+  await page.getByLabel('Phân loại').selectOption('minor_nc')
+  await page.getByLabel('Nội dung', { exact: true }).fill(title)
   await page.getByRole('button', { name: 'Lưu' }).click()
-  // An unknown clause is named next to the field; correct it and save.
-  await page.getByText('7.9 is not a clause of ISO 9001:2015').waitFor()
-  await page.getByLabel('Điều khoản ISO 9001').fill('7.5.3')
-  await page.getByRole('button', { name: 'Lưu' }).click()
+  await page.getByRole('link', { name: title }).click()
+  await page.getByRole('button', { name: 'Lập sự không phù hợp' }).click()
   await page.getByRole('heading', { name: title }).waitFor()
   await expectStatus(page, 'Nháp')
   const ncUrl = page.url()
   assert.match(ncUrl, /\/nonconformities\/[0-9a-f-]{36}$/)
+  // The nonconformity points back at its finding, and the finding at it.
+  await page.getByRole('link', { name: 'Mở phát hiện' }).click()
+  await page.getByRole('link', { name: 'Mở sự không phù hợp' }).click()
+  await page.getByRole('heading', { name: title }).waitFor()
   // The auditor may not analyse: no editor, no step but cancel.
   assert.is(await page.getByRole('button', { name: 'Lưu phân tích' }).count(), 0)
   await signOut(page)

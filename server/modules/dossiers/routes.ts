@@ -22,6 +22,8 @@ import {
 } from './schemas.ts'
 import { createDossier, getDossier, listDossierEvents, listDossiers, transitionDossier, updateDossier } from './service.ts'
 import { exportStats } from './stats-export.ts'
+import { Nonconformity, RaiseNonconformity } from '../nonconformities/schemas.ts'
+import { raiseNcFromDossier } from './raise-nc.ts'
 
 const tags = ['dossiers']
 
@@ -114,6 +116,21 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const dossier = await getDossier(app.db, request.actor, request.params.id)
       return reply.header('ETag', etag(dossier.version)).send(dossier)
+    },
+  })
+
+  app.post('/dossiers/:id/raise-nc', {
+    schema: {
+      summary: 'Raise a nonconformity from a dossier that is overdue or was resolved late (source late_dossier)',
+      description: 'The dossier is not changed (no If-Match). One dossier has at most one nonconformity that is not cancelled (409 otherwise).',
+      tags,
+      params: IdParams,
+      body: RaiseNonconformity,
+      response: { 201: Nonconformity, ...problems(404, 409) },
+    },
+    handler: async (request, reply) => {
+      const nc = await raiseNcFromDossier(app.db, request.actor, request.params.id, request.body, { now: app.clock(), config: app.config })
+      return reply.code(201).header('Location', `/api/nonconformities/${nc.id}`).header('ETag', etag(nc.version)).send(nc)
     },
   })
 

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
+import { Nonconformity, RaiseNonconformity } from '../nonconformities/schemas.ts'
 import { CreateFinding, Finding, FindingPage, FindingQuery, UpdateFinding } from './schemas.ts'
-import { createFinding, getFinding, listFindings, updateFinding } from './service.ts'
+import { createFinding, getFinding, listFindings, raiseNcFromFinding, updateFinding } from './service.ts'
 
 const tags = ['findings']
 
@@ -29,6 +30,30 @@ const findingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const finding = await createFinding(app.db, request.actor, request.body)
       return reply.code(201).header('Location', `/api/findings/${finding.id}`).header('ETag', etag(finding.version)).send(finding)
+    },
+  })
+
+  app.post('/findings/:id/raise-nc', {
+    schema: {
+      summary: 'Raise a nonconformity from a finding; the finding is linked and its handling becomes nc_raised',
+      description:
+        'If-Match names the finding version. The nonconformity takes the finding unit, clauses, description and date; severity follows the classification unless given. Answers with the new nonconformity.',
+      tags,
+      params: IdParams,
+      headers: IfMatchHeaders,
+      body: RaiseNonconformity,
+      response: { 201: Nonconformity, ...problems(404, 409, 412, 428) },
+    },
+    handler: async (request, reply) => {
+      const { nonconformity } = await raiseNcFromFinding(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, {
+        now: app.clock(),
+        config: app.config,
+      })
+      return reply
+        .code(201)
+        .header('Location', `/api/nonconformities/${nonconformity.id}`)
+        .header('ETag', etag(nonconformity.version))
+        .send(nonconformity)
     },
   })
 

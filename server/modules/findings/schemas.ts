@@ -5,6 +5,11 @@ import { Category } from '../checklist-templates/schemas.ts'
 
 export const Classification = Type.Enum([...FINDING_CLASSIFICATIONS], { description: 'major_nc | minor_nc | observation | improvement_opportunity' })
 export const Handling = Type.Enum([...FINDING_HANDLINGS], { description: 'on_spot_reminder | criticism | self_review | nc_raised' })
+/** What a person may set directly: `nc_raised` comes only from POST /api/findings/:id/raise-nc. */
+export const SettableHandling = Type.Enum(
+  FINDING_HANDLINGS.filter((h) => h !== 'nc_raised'),
+  { description: 'on_spot_reminder | criticism | self_review (nc_raised is set by raising a nonconformity)' },
+)
 export const FindingStatus = Type.Enum([...FINDING_STATUSES], { description: 'open | closed' })
 
 export const UnitRef = Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })
@@ -32,6 +37,7 @@ export const Finding = Type.Object({
   clauseNumbers: Type.Array(Type.String()),
   classification: Classification,
   handling: Nullable(Handling),
+  nonconformityId: Nullable(Uuid),
   description: Type.String(),
   status: FindingStatus,
   foundOn: DateOnly,
@@ -51,7 +57,7 @@ export const CreateFinding = Type.Object(
     category: Category,
     clauseNumbers: Type.Optional(ClauseNumbers),
     classification: Classification,
-    handling: Type.Optional(Nullable(Handling)),
+    handling: Type.Optional(Nullable(SettableHandling)),
     description: Description,
     foundOn: Type.Optional(DateOnly),
   },
@@ -65,7 +71,7 @@ export const UpdateFinding = Type.Object(
     category: Type.Optional(Category),
     clauseNumbers: Type.Optional(ClauseNumbers),
     classification: Type.Optional(Classification),
-    handling: Type.Optional(Nullable(Handling)),
+    handling: Type.Optional(Nullable(SettableHandling)),
     description: Type.Optional(Description),
     status: Type.Optional(FindingStatus),
   },

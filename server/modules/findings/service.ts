@@ -5,9 +5,12 @@ import { findings, inspections, orgUnits, users, type FindingRow, type OrgUnitRo
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, visibleUnitPaths, type Actor, type Permission } from '../../lib/permissions.ts'
-import { badRequest, invalidField, notFound } from '../../lib/problems.ts'
+import { badRequest, conflict, invalidField, notFound } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
+import type { Nonconformity, RaiseNonconformity } from '../nonconformities/schemas.ts'
+import type { NcEnv } from '../nonconformities/records.ts'
+import { raiseNonconformity } from '../nonconformities/service.ts'
 import type { CreateFinding, Finding, FindingQuery, PersonRef, UpdateFinding } from './schemas.ts'
 
 /**
@@ -53,6 +56,7 @@ export function toFinding(row: FindingRow, unit: UnitColumns, person: PersonColu
     clauseNumbers: row.clauseNumbers,
     classification: row.classification,
     handling: row.handling,
+    nonconformityId: row.nonconformityId,
     description: row.description,
     status: row.status,
     foundOn: row.foundOn,
@@ -236,6 +240,9 @@ export async function updateFinding(db: Db, actor: Actor, id: string, expectedVe
     if (input.personId) await assertPersonInUnit(tx, input.personId, current.unit.path, 'personId')
     assertClauses(input.clauseNumbers)
     const f = current.finding
+    if (input.handling !== undefined && input.handling !== f.handling && f.nonconformityId) {
+      throw invalidField('handling', 'stays nc_raised: a nonconformity was raised from this finding', 'nc_raised')
+    }
     const status = input.status ?? f.status
     await tx
       .update(findings)
@@ -256,5 +263,57 @@ export async function updateFinding(db: Db, actor: Actor, id: string, expectedVe
     const after = mapSelected(await findFinding(tx, id))
     await recordAudit(tx, actor, { action: 'finding.update', entityType: 'finding', entityId: id, before, after })
     return after
+  })
+}
+
+const TITLE_LENGTH = 200
+
+/**
+ * Raises a nonconformity from a finding, in one transaction: the NC (source `finding`)
+ * and the finding's link to it, with handling `nc_raised`. Severity follows the
+ * classification unless given (a major nonconformity finding → major).
+ */
+export async function raiseNcFromFinding(
+  db: Db,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+  input: RaiseNonconformity,
+  env: NcEnv,
+): Promise<{ nonconformity: Nonconformity; finding: Finding }> {
+  requirePermission(actor, 'nonconformity.create')
+  return db.transaction(async (tx) => {
+    const current = await findFinding(tx, id, { forUpdate: true })
+    requirePermission(actor, 'finding.read', { orgUnitPath: current.unit.path })
+    requirePermission(actor, 'nonconformity.create', { orgUnitPath: current.unit.path })
+    assertVersion(current.finding, expectedVersion)
+    const f = current.finding
+    if (f.nonconformityId) throw conflict('A nonconformity was already raised from this finding.', [{ path: 'id', message: 'already has a nonconformity', code: 'duplicate', params: { existingId: f.nonconformityId } }])
+    const description = f.description.trim()
+    const nonconformity = await raiseNonconformity(
+      tx,
+      actor,
+      {
+        source: 'finding',
+        sourceId: f.id,
+        orgUnitId: f.orgUnitId,
+        title: input.title ?? (description.length > TITLE_LENGTH ? `${description.slice(0, TITLE_LENGTH - 1)}…` : description),
+        description: input.description ?? description,
+        severity: input.severity ?? (f.classification === 'major_nc' ? 'major' : 'minor'),
+        clauseNumbers: input.clauseNumbers ?? f.clauseNumbers,
+        containment: input.containment,
+        detectedOn: f.foundOn,
+        dueDate: input.dueDate,
+      },
+      env,
+    )
+    await tx
+      .update(findings)
+      .set({ handling: 'nc_raised', nonconformityId: nonconformity.id, version: f.version + 1, updatedAt: new Date() })
+      .where(eq(findings.id, id))
+    const before = mapSelected(current)
+    const after = mapSelected(await findFinding(tx, id))
+    await recordAudit(tx, actor, { action: 'finding.raise_nc', entityType: 'finding', entityId: id, before, after })
+    return { nonconformity, finding: after }
   })
 }

@@ -3,7 +3,7 @@ import { INSPECTION_KINDS, INSPECTION_STATUSES, RESPONSE_RESULTS } from '../../.
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 import { Attachment } from '../attachments/schemas.ts'
 import { ChecklistItem } from '../checklist-templates/schemas.ts'
-import { Classification, Finding, Handling, PersonRef, UnitRef } from '../findings/schemas.ts'
+import { Classification, Finding, Handling, PersonRef, SettableHandling, UnitRef } from '../findings/schemas.ts'
 
 export const Kind = Type.Enum([...INSPECTION_KINDS], { description: 'self | internal | briefing | unannounced | internal_audit' })
 export const Status = Type.Enum([...INSPECTION_STATUSES], { description: 'planned → in_progress → completed, or cancelled' })
@@ -20,7 +20,7 @@ export const InspectionResponse = Type.Object({
   value: Nullable(Type.Union([Type.Number(), Type.String()])),
   note: Nullable(Type.String()),
   classification: Nullable(Classification),
-  handling: Nullable(Handling),
+  handling: Nullable(SettableHandling),
   attachments: Type.Array(Attachment),
   answeredById: Nullable(Uuid),
   updatedAt: DateTime,
@@ -126,7 +126,7 @@ export const ResponseInput = Type.Object(
     value: Type.Optional(Nullable(Type.Union([Type.Number(), Type.String({ maxLength: 2000 })]))),
     note: Type.Optional(Text(2000)),
     classification: Type.Optional(Nullable(Classification)),
-    handling: Type.Optional(Nullable(Handling)),
+    handling: Type.Optional(Nullable(SettableHandling)),
     attachmentIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })),
   },
   { additionalProperties: false },

@@ -3,9 +3,12 @@
  * Each kind of reference is one source below, returning references by clause number;
  * a new kind (checklist items, nonconformities) is one more source, nothing else changes.
  */
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
+import { checklistTemplateItems, checklistTemplateRevisions, checklistTemplates, nonconformities } from '../../../db/schema/index.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { documentsByClause } from '../documents/service.ts'
+import { ncCode } from '../nonconformities/records.ts'
 import type { ClauseReference, CoverageReport } from './schemas.ts'
 import { listIsoClauses } from './service.ts'
 
@@ -15,14 +18,35 @@ async function documentReferences(db: Db): Promise<ByClause> {
   return documentsByClause(db)
 }
 
-// Checklist items (issue 3) and nonconformities (issue 4) are built on other branches:
-// once merged, each of these becomes one query returning references by clause number.
-async function checklistItemReferences(_db: Db): Promise<ByClause> {
-  return new Map()
+function byClause<T extends { clauses: string[] }>(rows: T[], toRef: (row: T) => ClauseReference): ByClause {
+  const out: ByClause = new Map()
+  for (const row of rows) for (const clause of row.clauses) out.set(clause, [...(out.get(clause) ?? []), toRef(row)])
+  return out
 }
 
-async function openNonconformityReferences(_db: Db): Promise<ByClause> {
-  return new Map()
+/** Items of the current revision of every active checklist template; the reference points at the template. */
+async function checklistItemReferences(db: Db): Promise<ByClause> {
+  const rows = await db
+    .select({ templateId: checklistTemplates.id, template: checklistTemplates.name, text: checklistTemplateItems.text, clauses: checklistTemplateItems.clauseNumbers })
+    .from(checklistTemplateItems)
+    .innerJoin(checklistTemplateRevisions, eq(checklistTemplateRevisions.id, checklistTemplateItems.revisionId))
+    .innerJoin(
+      checklistTemplates,
+      and(eq(checklistTemplates.id, checklistTemplateRevisions.templateId), eq(checklistTemplates.currentRevision, checklistTemplateRevisions.revision)),
+    )
+    .where(and(eq(checklistTemplates.active, true), sql`cardinality(${checklistTemplateItems.clauseNumbers}) > 0`))
+    .orderBy(asc(checklistTemplates.name), asc(checklistTemplateItems.position))
+  return byClause(rows, (r) => ({ id: r.templateId, code: r.template, title: r.text, status: null }))
+}
+
+/** Nonconformities not yet closed or cancelled. */
+async function openNonconformityReferences(db: Db): Promise<ByClause> {
+  const rows = await db
+    .select({ id: nonconformities.id, number: nonconformities.number, title: nonconformities.title, status: nonconformities.status, clauses: nonconformities.clauseNumbers })
+    .from(nonconformities)
+    .where(and(notInArray(nonconformities.status, ['closed', 'cancelled']), sql`cardinality(${nonconformities.clauseNumbers}) > 0`))
+    .orderBy(asc(nonconformities.number))
+  return byClause(rows, (r) => ({ id: r.id, code: ncCode(r.number), title: r.title, status: r.status }))
 }
 
 export async function clauseCoverage(db: Db, actor: Actor): Promise<CoverageReport> {

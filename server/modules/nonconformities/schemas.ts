@@ -132,6 +132,20 @@ export const CreateNonconformity = Type.Object(
 )
 export type CreateNonconformity = Static<typeof CreateNonconformity>
 
+/** Raising a nonconformity from a record (a finding, a late dossier): what the record does not already say. */
+export const RaiseNonconformity = Type.Object(
+  {
+    severity: Type.Optional(NcSeverity),
+    title: Type.Optional(Title),
+    description: Type.Optional(Description),
+    clauseNumbers: Type.Optional(Type.Array(ClauseNumber, { uniqueItems: true, maxItems: 20 })),
+    containment: Type.Optional(Nullable(Containment)),
+    dueDate: Type.Optional(Type.String({ format: 'date', description: 'By default detection + 30 days (major) or 60 days (minor)' })),
+  },
+  { additionalProperties: false },
+)
+export type RaiseNonconformity = Static<typeof RaiseNonconformity>
+
 export const UpdateNonconformity = Type.Object(
   {
     title: Type.Optional(Title),

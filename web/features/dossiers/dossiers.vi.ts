@@ -128,4 +128,6 @@ export const dossiers = {
   'dossiers.overdueOnly': 'Chỉ hồ sơ quá hạn',
   'dossiers.code': 'Mã hồ sơ',
   'dossiers.filters': 'Bộ lọc',
+  'dossiers.raiseNc': 'Lập sự không phù hợp',
+  'dossiers.ncLink': str`Sự không phù hợp ${0}`,
 }

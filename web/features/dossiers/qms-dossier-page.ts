@@ -3,7 +3,7 @@ import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, patch, post } from '../../api/client.ts'
-import type { Dossier, DossierAction, DossierEvent } from '../../api/types.ts'
+import type { Dossier, DossierAction, DossierEvent, Nonconformity } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
@@ -47,14 +47,37 @@ export class QmsDossierPage extends LitElement {
 
   private readonly data = new Task(this, {
     task: async ([id], { signal }) => {
-      const [dossier, events] = await Promise.all([
+      const [dossier, events, ncs] = await Promise.all([
         get<Dossier>(`/api/dossiers/${id}`, { signal }),
         get<{ items: DossierEvent[] }>(`/api/dossiers/${id}/events`, { signal }),
+        get<{ items: Nonconformity[] }>('/api/nonconformities', { query: { source: 'late_dossier', sourceId: id }, signal }),
       ])
-      return { dossier, events: events.items }
+      return { dossier, events: events.items, nonconformity: ncs.items.find((n) => n.status !== 'cancelled') ?? null }
     },
     args: () => [this.dossierId] as const,
   })
+
+  private async handleRaiseNc(dossier: Dossier) {
+    this.busy = true
+    this.error = undefined
+    try {
+      const nc = await post<Nonconformity>(`/api/dossiers/${dossier.id}/raise-nc`, {})
+      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/nonconformities/${nc.id}` }, bubbles: true, composed: true }))
+    } catch (err) {
+      if (err instanceof ApiError) this.error = err
+      else throw err
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private renderLateNc(d: Dossier, nonconformity: Nonconformity | null) {
+    if (nonconformity) {
+      return html`<p><a href=${`/nonconformities/${nonconformity.id}`}>${msg(str`Nonconformity ${nonconformity.code}`, { id: 'dossiers.ncLink' })}</a></p>`
+    }
+    if (!this.session.can('nonconformity.create')) return nothing
+    return html`<button class="primary" ?disabled=${this.busy} @click=${() => this.handleRaiseNc(d)}>${msg('Raise a nonconformity', { id: 'dossiers.raiseNc' })}</button>`
+  }
 
   private async handleAction(dossier: Dossier, action: DossierAction) {
     const form = this.renderRoot.querySelector<HTMLFormElement>('#step-form')!
@@ -101,13 +124,13 @@ export class QmsDossierPage extends LitElement {
   override render() {
     return html`<p><a href="/dossiers">${msg('← All dossiers', { id: 'dossiers.back' })}</a></p>
       ${this.data.render({
-        pending: () => (this.data.value ? this.renderDossier(this.data.value.dossier, this.data.value.events) : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: ({ dossier, events }) => this.renderDossier(dossier, events),
+        pending: () => (this.data.value ? this.renderDossier(this.data.value.dossier, this.data.value.events, this.data.value.nonconformity) : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
+        complete: ({ dossier, events, nonconformity }) => this.renderDossier(dossier, events, nonconformity),
         error: () => html`<p role="alert">${msg('Dossier not found.', { id: 'dossiers.notFound' })}</p>`,
       })}`
   }
 
-  private renderDossier(d: Dossier, events: DossierEvent[]) {
+  private renderDossier(d: Dossier, events: DossierEvent[], nonconformity: Nonconformity | null) {
     return html`<h1>${msg('Dossier', { id: 'dossiers.one' })} ${d.code}</h1>
       <p>${statusChip(d)}</p>
       <div class="layout">
@@ -149,7 +172,7 @@ export class QmsDossierPage extends LitElement {
         ? html`<section class="card late" aria-labelledby="late-title">
             <h2 id="late-title">${d.overdue ? msg('This dossier is overdue', { id: 'dossiers.isOverdue' }) : msg('This dossier was resolved late', { id: 'dossiers.wasLate' })}</h2>
             <p class="muted">${msg('Late handling is a nonconformity of the on-time process; record it and its causes in the nonconformity register.', { id: 'dossiers.lateHint' })}</p>
-            ${/* Issue 4 wires POST /api/dossiers/:id/raise-nc here (source late_dossier). */ nothing}
+            ${this.renderLateNc(d, nonconformity)}
           </section>`
         : nothing}
       ${this.session.can('dossier.write') ? this.renderSteps(d) : nothing}`

@@ -5,6 +5,8 @@ export type Classification = Finding['classification']
 export type Handling = NonNullable<Finding['handling']>
 export const CLASSIFICATIONS: Classification[] = ['major_nc', 'minor_nc', 'observation', 'improvement_opportunity']
 export const HANDLINGS: Handling[] = ['on_spot_reminder', 'criticism', 'self_review', 'nc_raised']
+/** The handlings a person picks; `nc_raised` follows from raising a nonconformity. */
+export const SETTABLE_HANDLINGS = HANDLINGS.filter((h) => h !== 'nc_raised')
 
 export function classificationLabel(value: Classification): string {
   switch (value) {

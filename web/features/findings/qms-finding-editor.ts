@@ -3,7 +3,7 @@ import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, patch, post } from '../../api/client.ts'
-import type { Finding, User } from '../../api/types.ts'
+import type { Finding, Nonconformity, User } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
@@ -11,7 +11,7 @@ import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { CATEGORIES, categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { loadActiveUsers, todayIso } from '../inspections/load-people.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
-import { CLASSIFICATIONS, classificationLabel, findingStatusLabel, HANDLINGS, handlingLabel } from './finding-labels.ts'
+import { CLASSIFICATIONS, classificationLabel, findingStatusLabel, handlingLabel, SETTABLE_HANDLINGS } from './finding-labels.ts'
 
 /**
  * @summary Records a finding raised directly, or changes one: classification, how it
@@ -29,6 +29,7 @@ export class QmsFindingEditor extends LitElement {
   @state() private error?: ApiError
   @state() private busy = false
   @state() private unitId = ''
+  @state() private raiseError?: ApiError
 
   private readonly finding = new Task(this, {
     task: ([id], { signal }) => (id ? get<Finding>(`/api/findings/${id}`, { signal }) : Promise.resolve(null)),
@@ -47,7 +48,8 @@ export class QmsFindingEditor extends LitElement {
     const finding = this.finding.value
     const common = {
       classification: text('classification'),
-      handling: text('handling') || null,
+      // A disabled select (nonconformity raised) sends nothing: leave the handling as it is.
+      ...(data.has('handling') ? { handling: text('handling') || null } : {}),
       description: text('description'),
     }
     this.busy = true
@@ -71,6 +73,45 @@ export class QmsFindingEditor extends LitElement {
     } finally {
       this.busy = false
     }
+  }
+
+  private async handleRaise(event: SubmitEvent) {
+    event.preventDefault()
+    const finding = this.finding.value
+    if (!finding) return
+    const data = new FormData(event.target as HTMLFormElement)
+    this.busy = true
+    this.raiseError = undefined
+    try {
+      const nc = await post<Nonconformity>(`/api/findings/${finding.id}/raise-nc`, { severity: String(data.get('severity')) }, { ifMatch: finding.version })
+      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/nonconformities/${nc.id}` }, bubbles: true, composed: true }))
+    } catch (err) {
+      if (err instanceof ApiError) this.raiseError = err
+      else throw err
+    } finally {
+      this.busy = false
+    }
+  }
+
+  private renderRaise(finding: Finding) {
+    if (finding.nonconformityId) {
+      return html`<div class="card" role="status"><p>${msg('A nonconformity was raised from this finding.', { id: 'findings.ncRaised' })}
+        <a href=${`/nonconformities/${finding.nonconformityId}`}>${msg('Open the nonconformity', { id: 'findings.openNc' })}</a></p></div>`
+    }
+    if (!this.session.can('nonconformity.create')) return nothing
+    return html`<form class="card" @submit=${this.handleRaise} novalidate>
+      <h2>${msg('Raise a nonconformity', { id: 'findings.raiseNc' })}</h2>
+      <p class="muted">${msg('Track the correction and corrective action under ISO 9001 clause 10.2. The finding is linked and its handling becomes “nonconformity raised”.', { id: 'findings.raiseNcHint' })}</p>
+      <div class="field">
+        <label for="severity">${msg('Severity', { id: 'findings.severity' })}</label>
+        <select id="severity" name="severity">
+          <option value="minor" ?selected=${finding.classification !== 'major_nc'}>${msg('Minor', { id: 'findings.severityMinor' })}</option>
+          <option value="major" ?selected=${finding.classification === 'major_nc'}>${msg('Major', { id: 'findings.severityMajor' })}</option>
+        </select>
+      </div>
+      ${this.raiseError ? html`<div class="form-error" role="alert">${this.raiseError.problem.detail}</div>` : nothing}
+      <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${msg('Raise a nonconformity', { id: 'findings.raiseNc' })}</button></div>
+    </form>`
   }
 
   private field(name: string, label: string, input: unknown) {
@@ -121,10 +162,12 @@ export class QmsFindingEditor extends LitElement {
           ${this.field('classification', msg('Classification', { id: 'findings.classification' }), html`<select id="classification" name="classification">
             ${CLASSIFICATIONS.map((c) => html`<option value=${c} ?selected=${(finding?.classification ?? 'observation') === c}>${classificationLabel(c)}</option>`)}
           </select>`)}
-          ${this.field('handling', msg('Handling', { id: 'findings.handling' }), html`<select id="handling" name="handling">
-            <option value="" ?selected=${!finding?.handling}>${handlingLabel(null)}</option>
-            ${HANDLINGS.map((h) => html`<option value=${h} ?selected=${finding?.handling === h}>${handlingLabel(h)}</option>`)}
-          </select>`)}
+          ${this.field('handling', msg('Handling', { id: 'findings.handling' }), finding?.nonconformityId
+            ? html`<select id="handling" name="handling" disabled><option value="nc_raised" selected>${handlingLabel('nc_raised')}</option></select>`
+            : html`<select id="handling" name="handling">
+                <option value="" ?selected=${!finding?.handling}>${handlingLabel(null)}</option>
+                ${SETTABLE_HANDLINGS.map((h) => html`<option value=${h} ?selected=${finding?.handling === h}>${handlingLabel(h)}</option>`)}
+              </select>`)}
           ${finding
             ? this.field('status', msg('Status', { id: 'common.status' }), html`<select id="status" name="status">
                 ${(['open', 'closed'] as const).map((s) => html`<option value=${s} ?selected=${finding.status === s}>${findingStatusLabel(s)}</option>`)}
@@ -139,7 +182,8 @@ export class QmsFindingEditor extends LitElement {
               <a class="button" href="/findings">${msg('Cancel', { id: 'common.cancel' })}</a>
             </div>`
           : nothing}
-      </form>`
+      </form>
+      ${finding ? html`<br />${this.renderRaise(finding)}` : nothing}`
   }
 }
 

@@ -128,4 +128,6 @@ export const nonconformities = {
   'nc.step.closeConfirm': 'Xác nhận đóng',
   'nc.step.cancelReason': 'Lý do hủy',
   'nc.step.cancelConfirm': 'Xác nhận hủy',
+  'nc.openFinding': 'Mở phát hiện',
+  'nc.openDossier': 'Mở hồ sơ',
 }

@@ -103,6 +103,14 @@ export class QmsNcPage extends LitElement {
     }
   }
 
+  /** The record the nonconformity came from, where the app has a page for it. */
+  private renderSourceLink(nc: Nonconformity) {
+    if (!nc.sourceId) return nothing
+    if (nc.source === 'finding') return html` · <a href=${`/findings/${nc.sourceId}`}>${msg('Open the finding', { id: 'nc.openFinding' })}</a>`
+    if (nc.source === 'late_dossier') return html` · <a href=${`/dossiers/${nc.sourceId}`}>${msg('Open the dossier', { id: 'nc.openDossier' })}</a>`
+    return nothing
+  }
+
   override render() {
     return html`<p><a href="/nonconformities">${msg('← All nonconformities', { id: 'nc.page.back' })}</a></p>
       ${this.nc.render({
@@ -131,7 +139,7 @@ export class QmsNcPage extends LitElement {
           <h2 id="facts">${msg('Details', { id: 'nc.page.details' })}</h2>
           <dl>
             <dt>${msg('Unit', { id: 'nc.board.unit' })}</dt><dd>${nc.orgUnit.name}</dd>
-            <dt>${msg('Source', { id: 'nc.form.source' })}</dt><dd>${sourceLabel(nc.source)}</dd>
+            <dt>${msg('Source', { id: 'nc.form.source' })}</dt><dd>${sourceLabel(nc.source)}${this.renderSourceLink(nc)}</dd>
             <dt>${msg('ISO 9001 clauses', { id: 'nc.form.clauses' })}</dt><dd>${nc.clauseNumbers.join(', ') || '—'}</dd>
             <dt>${msg('Detected on', { id: 'nc.form.detectedOn' })}</dt><dd>${formatDate(nc.detectedOn)}</dd>
             <dt>${msg('To be closed by', { id: 'nc.form.dueDate' })}</dt><dd>${formatDate(nc.dueDate)}</dd>

@@ -1,0 +1,3 @@
+ALTER TABLE "findings" ADD COLUMN "nonconformity_id" uuid;--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_nonconformity_id_nonconformities_id_fk" FOREIGN KEY ("nonconformity_id") REFERENCES "public"."nonconformities"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "findings" ADD CONSTRAINT "findings_nc_raised_linked" CHECK ((coalesce("findings"."handling", '') = 'nc_raised') = ("findings"."nonconformity_id" is not null));
