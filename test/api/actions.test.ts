@@ -2,6 +2,8 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { appContext } from '../helpers/app.ts'
 import { addAction, addDays, complete, inProgress, raise, ROOT_CAUSE, step, today } from '../helpers/nonconformities.ts'
+import { pngFile } from '../helpers/files.ts'
+import { multipartForm } from '../helpers/multipart-form.ts'
 
 const ctx = appContext()
 
@@ -83,8 +85,18 @@ completing('staff complete only their own actions', async (context) => {
   // The head completes on behalf of a colleague who does not sign in.
   const onBehalf = await complete(head, others, { note: 'Done by Võ Thị Mai, recorded by the head' })
   assert.is(onBehalf.completedBy.fullName, 'Lê Văn Hùng')
-  const own = await complete(staff, action, { note: 'Done with evidence', attachmentIds: [crypto.randomUUID()] })
+  // Evidence must be a file that exists and that the owner may use.
+  const unknown = await staff.post(`/api/actions/${action.id}/complete`, { note: 'x', attachmentIds: [crypto.randomUUID()] }, { ifMatch: action.version })
+  assert.is(unknown.status, 400)
+  assert.is(unknown.body.errors[0].path, 'attachmentIds.0')
+  const form = multipartForm({ file: { filename: 'evidence.png', contentType: 'image/png', data: pngFile() } })
+  const upload = await staff.post('/api/attachments', form.body, { headers: { 'content-type': form.contentType } })
+  assert.is(upload.status, 201, upload.text)
+  const own = await complete(staff, action, { note: 'Done with evidence', attachmentIds: [upload.body.id] })
   assert.is(own.status, 'done')
+  assert.equal(own.attachmentIds, [upload.body.id])
+  // The evidence now belongs to the unit: the head of the unit may open it.
+  assert.is((await head.get(`/api/attachments/${upload.body.id}`)).status, 200)
   assert.equal(own.allowedActions, [])
   const events = (await head.get(`/api/nonconformities/${nc.id}`)).body.timeline.filter((e: { action: string }) => e.action === 'action.complete')
   assert.is(events.length, 2)

@@ -3,6 +3,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ApiClient } from '../helpers/app.ts'
 import { browserContext } from '../helpers/browser.ts'
+import { pngFile } from '../helpers/files.ts'
 import { addDays, pendingVerification, today } from '../helpers/nonconformities.ts'
 
 async function signIn(page: Page, baseUrl: string, username: string) {
@@ -97,8 +98,10 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByRole('link', { name: /bạn được giao một hành động.*Lập danh sách nơi nhận/ }).click()
   await page.getByRole('button', { name: 'Hoàn thành: Lập danh sách nơi nhận và thu hồi mẫu cũ' }).click()
   await page.getByLabel('Đã làm gì').fill('Đã lập danh sách 6 nơi nhận, thu hồi 14 mẫu cũ.')
+  await page.getByLabel('Minh chứng (ảnh hoặc PDF, không bắt buộc)').setInputFiles({ name: 'danh-sach.png', mimeType: 'image/png', buffer: pngFile() })
   await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click()
   await page.getByText('Đã xong', { exact: true }).waitFor()
+  await page.getByRole('link', { name: 'tệp 1' }).waitFor()
   assert.is(await page.getByRole('button', { name: 'Gửi kiểm tra hiệu lực' }).count(), 0, 'staff do not run the workflow')
   await signOut(page)
 

@@ -11,6 +11,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { forbidden, HttpProblem, invalidField, notFound } from '../../lib/problems.ts'
+import { claimAttachments } from '../attachments/service.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import {
   assertCanRead,
@@ -263,6 +264,8 @@ export async function completeAction(db: Db, actor: Actor, id: string, expectedV
     assertVersion(row, expectedVersion)
     if (row.status !== 'open') throw alreadyDone()
     if (!COMPLETE_STATUSES.includes(found.nc.status)) throw notInThisState('complete an action before the work has started', ncCode(found.nc.number), found.nc.status)
+    // Evidence must be files the actor uploaded or may see, and not evidence for another unit.
+    await claimAttachments(tx, actor, input.attachmentIds ?? [], found.nc.orgUnitId, 'attachmentIds')
     const before = await loadAction(tx, actor, id, env)
     await tx
       .update(actions)

@@ -3,7 +3,7 @@ import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, post, type Page } from '../../api/client.ts'
-import type { Action, User } from '../../api/types.ts'
+import type { Action, Attachment, User } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
@@ -80,8 +80,19 @@ export class QmsNcActions extends LitElement {
 
   private handleComplete(event: SubmitEvent, action: Action) {
     event.preventDefault()
-    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim()
-    return this.run(() => post<Action>(`/api/actions/${action.id}/complete`, { note }, { ifMatch: action.version }))
+    const data = new FormData(event.target as HTMLFormElement)
+    const note = String(data.get('note') ?? '').trim()
+    const files = data.getAll('evidence').filter((f): f is File => f instanceof File && f.size > 0)
+    return this.run(async () => {
+      // Each file becomes an attachment first; the completion then names them as evidence.
+      const attachmentIds: string[] = []
+      for (const file of files) {
+        const form = new FormData()
+        form.append('file', file)
+        attachmentIds.push((await post<Attachment>('/api/attachments', form)).id)
+      }
+      await post<Action>(`/api/actions/${action.id}/complete`, { note, attachmentIds }, { ifMatch: action.version })
+    })
   }
 
   private problem() {
@@ -112,7 +123,12 @@ export class QmsNcActions extends LitElement {
       <span class="description">${a.description}</span>
       <span class="meta">${msg(str`Owner: ${a.owner.fullName} · due ${formatDate(a.dueDate)}`, { id: 'nc.actions.ownerDue' })}</span>
       ${a.status === 'done'
-        ? html`<span class="meta">${msg(str`Done ${formatDateTime(a.completedAt)} by ${a.completedBy?.fullName ?? ''}`, { id: 'nc.actions.doneBy' })}: ${a.completionNote}</span>`
+        ? html`<span class="meta">${msg(str`Done ${formatDateTime(a.completedAt)} by ${a.completedBy?.fullName ?? ''}`, { id: 'nc.actions.doneBy' })}: ${a.completionNote}</span>
+            ${a.attachmentIds.length
+              ? html`<span class="meta">${msg('Evidence', { id: 'nc.actions.evidenceList' })}: ${a.attachmentIds.map(
+                  (id, i) => html`<a href=${`/api/attachments/${id}`} target="_blank" rel="noopener">${msg(str`file ${i + 1}`, { id: 'nc.actions.evidenceFile' })}</a> `,
+                )}</span>`
+              : nothing}`
         : nothing}
       ${a.allowedActions.includes('complete') && !completing
         ? html`<div><button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), (this.error = undefined))}>${msg('Mark done', { id: 'nc.actions.complete' })}</button></div>`
@@ -123,6 +139,10 @@ export class QmsNcActions extends LitElement {
               <label for=${`note-${a.id}`}>${msg('What was done', { id: 'nc.actions.note' })}</label>
               <textarea id=${`note-${a.id}`} name="note" rows="2" aria-invalid=${fieldMessage(this.error, 'note') ? 'true' : 'false'}></textarea>
               ${fieldMessage(this.error, 'note') ? html`<span class="error">${fieldMessage(this.error, 'note')}</span>` : nothing}
+            </div>
+            <div class="field">
+              <label for=${`evidence-${a.id}`}>${msg('Evidence (photos or PDF, optional)', { id: 'nc.actions.evidence' })}</label>
+              <input id=${`evidence-${a.id}`} name="evidence" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" />
             </div>
             ${this.problem()}
             <div class="actions">
