@@ -3,6 +3,8 @@ import * as assert from 'uvu/assert'
 import { systemClock } from '../../server/lib/clock.ts'
 import { raiseNonconformity } from '../../server/modules/nonconformities/service.ts'
 import { appContext } from '../helpers/app.ts'
+import { pdfFile } from '../helpers/files.ts'
+import { multipartForm } from '../helpers/multipart-form.ts'
 import { addAction, addDays, complete, inProgress, pendingVerification, raise, ROOT_CAUSE, step, today } from '../helpers/nonconformities.ts'
 
 const ctx = appContext()
@@ -230,7 +232,14 @@ workflow('draft → analysis → action_planned → in_progress → pending_veri
   const staffView = (await staff.get(`/api/nonconformities/${nc.id}`)).body
   assert.equal(staffView.actions[0].allowedActions, ['complete'])
   assert.equal(staffView.allowedActions, [], 'staff do not run the workflow')
-  const done = await complete(staff, action, { note: 'Distribution list kept at the desk', attachmentIds: [uuid(), uuid()] })
+  const evidence = []
+  for (const text of ['list', 'photo']) {
+    const form = multipartForm({ file: { filename: `${text}.pdf`, contentType: 'application/pdf', data: pdfFile(text) } })
+    const upload = await staff.post('/api/attachments', form.body, { headers: { 'content-type': form.contentType } })
+    assert.is(upload.status, 201, upload.text)
+    evidence.push(upload.body.id)
+  }
+  const done = await complete(staff, action, { note: 'Distribution list kept at the desk', attachmentIds: evidence })
   assert.is(done.status, 'done')
   assert.is(done.completedBy.fullName, 'Phạm Thị Thu')
   assert.is(done.attachmentIds.length, 2)
