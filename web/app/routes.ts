@@ -7,6 +7,7 @@ import type { TemplateResult } from 'lit'
 import { apiTokenRoutes } from '../features/api-tokens/routes.ts'
 import { authRoutes } from '../features/auth/routes.ts'
 import { calendarRoutes } from '../features/calendar/routes.ts'
+import { complaintRoutes } from '../features/complaints/routes.ts'
 import { dossierRoutes } from '../features/dossiers/routes.ts'
 import { procedureRoutes } from '../features/procedures/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
@@ -34,6 +35,7 @@ export const ROUTES: RouteDef[] = [
   ...apiTokenRoutes,
   ...documentRoutes,
   ...dossierRoutes,
+  ...complaintRoutes,
   ...procedureRoutes,
   ...calendarRoutes,
   ...nonconformityRoutes,

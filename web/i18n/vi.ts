@@ -10,6 +10,7 @@ import { users } from '../features/users/users.vi.ts'
 import { dashboard } from '../features/dashboard/dashboard.vi.ts'
 import { documents } from '../features/documents/documents.vi.ts'
 import { calendar } from '../features/calendar/calendar.vi.ts'
+import { complaints } from '../features/complaints/complaints.vi.ts'
 import { dossiers } from '../features/dossiers/dossiers.vi.ts'
 import { procedures } from '../features/procedures/procedures.vi.ts'
 import { nonconformities } from '../features/nonconformities/nonconformities.vi.ts'
@@ -27,6 +28,7 @@ export const templates = {
   ...apiTokens,
   ...documents,
   ...dossiers,
+  ...complaints,
   ...procedures,
   ...calendar,
   ...nonconformities,

@@ -151,6 +151,9 @@ export class QmsDossierPage extends LitElement {
             ${d.returnedAt ? html`<dt>${msg('Result returned', { id: 'dossiers.returnedAt' })}</dt><dd>${formatDateTime(d.returnedAt)}</dd>` : nothing}
             ${d.note ? html`<dt>${msg('Note', { id: 'dossiers.note' })}</dt><dd>${d.note}</dd>` : nothing}
           </dl>
+          ${this.session.can('complaint.write')
+            ? html`<p><a href=${`/complaints/new?dossierId=${d.id}`}>${msg('Record a complaint about this dossier', { id: 'complaints.aboutDossier' })}</a></p>`
+            : nothing}
         </section>
         <section class="card" aria-labelledby="timeline-title">
           <h2 id="timeline-title">${msg('Timeline', { id: 'dossiers.timeline' })}</h2>

@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 
 /**
- * @summary The sub-sections of the one-stop-shop area: dossiers, statistics, import, procedures.
+ * @summary The sub-sections of the one-stop-shop area: dossiers, statistics, import, procedures, complaints.
  */
 @customElement('qms-dossier-tabs')
 @localized()
@@ -25,6 +25,7 @@ export class QmsDossierTabs extends LitElement {
       ['/dossiers/stats', msg('Statistics', { id: 'dossiers.tab.stats' })],
       ['/dossiers/import', msg('Import', { id: 'dossiers.tab.import' })],
       ['/procedures', msg('Procedures', { id: 'dossiers.tab.procedures' })],
+      ['/complaints', msg('Complaints', { id: 'complaints.tab' })],
     ]
     return html`<nav aria-label=${msg('One-stop shop', { id: 'dossiers.tabs' })}>
       ${tabs.map(([href, label]) => html`<a href=${href} aria-current=${href === this.current ? 'page' : 'false'}>${label}</a>`)}

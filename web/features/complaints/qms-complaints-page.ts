@@ -1,0 +1,129 @@
+import { localized, msg } from '@lit/localize'
+import { Task } from '@lit/task'
+import { html, LitElement, nothing } from 'lit'
+import { customElement, property, state } from 'lit/decorators.js'
+import { get, type Page } from '../../api/client.ts'
+import type { Complaint } from '../../api/types.ts'
+import { SessionController } from '../../app/session.ts'
+import { formatDate } from '../../i18n/localization.ts'
+import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
+import '../dossiers/qms-dossier-tabs.ts'
+import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { KINDS, kindLabel, STATUSES, statusLabel } from './complaint-labels.ts'
+
+const FILTERS = ['kind', 'status', 'orgUnitId', 'from', 'to'] as const
+type Filters = Record<(typeof FILTERS)[number], string>
+
+/**
+ * @summary Complaints, denunciations and feedback about procedure handling: filter by
+ * kind, status, unit and period, page through, open one. Filters start from the address,
+ * so the statistics and reports can link to a selection.
+ */
+@customElement('qms-complaints-page')
+@localized()
+export class QmsComplaintsPage extends LitElement {
+  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles]
+
+  /** The address's query string: the initial filters. */
+  @property({ attribute: false }) query?: URLSearchParams
+  @state() private filters: Filters = Object.fromEntries(FILTERS.map((f) => [f, ''])) as Filters
+  @state() private items: Complaint[] = []
+  @state() private nextCursor: string | null = null
+  private readonly session = new SessionController(this)
+
+  override connectedCallback() {
+    super.connectedCallback()
+    if (this.query) this.filters = Object.fromEntries(FILTERS.map((f) => [f, this.query!.get(f) ?? ''])) as Filters
+  }
+
+  private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
+  private readonly complaints = new Task(this, {
+    task: async ([filters], { signal }) => {
+      const page = await get<Page<Complaint>>('/api/complaints', { query: { ...filters, limit: 50 }, signal })
+      this.items = page.items
+      this.nextCursor = page.nextCursor
+      return page
+    },
+    args: () => [this.filters] as const,
+  })
+
+  private async handleMore() {
+    if (!this.nextCursor) return
+    const page = await get<Page<Complaint>>('/api/complaints', { query: { ...this.filters, limit: 50, cursor: this.nextCursor } })
+    this.items = [...this.items, ...page.items]
+    this.nextCursor = page.nextCursor
+  }
+
+  private handleFilter(event: Event) {
+    const input = event.target as HTMLInputElement | HTMLSelectElement
+    this.filters = { ...this.filters, [input.name]: input.value }
+  }
+
+  private select(name: keyof Filters, label: string, options: [string, string][]) {
+    return html`<div class="field">
+      <label for=${name}>${label}</label>
+      <select id=${name} name=${name} @change=${this.handleFilter}>
+        <option value="">${msg('All', { id: 'common.all' })}</option>
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.filters[name] === value}>${text}</option>`)}
+      </select>
+    </div>`
+  }
+
+  override render() {
+    return html`
+      <h1>${msg('Complaints and feedback', { id: 'complaints.title' })}</h1>
+      <qms-dossier-tabs current="/complaints"></qms-dossier-tabs>
+      <div class="toolbar">
+        ${this.select('kind', msg('Kind', { id: 'complaints.kind' }), KINDS.map((k) => [k, kindLabel(k)]))}
+        ${this.select('status', msg('Status', { id: 'common.status' }), STATUSES.map((s) => [s, statusLabel(s)]))}
+        ${this.select('orgUnitId', msg('Unit', { id: 'complaints.unit' }), (this.units.value ?? []).map((u) => [u.id, indentedName(u)]))}
+        <div class="field">
+          <label for="from">${msg('Received from', { id: 'complaints.from' })}</label>
+          <input id="from" name="from" type="date" .value=${this.filters.from} @change=${this.handleFilter} />
+        </div>
+        <div class="field">
+          <label for="to">${msg('Received to', { id: 'complaints.to' })}</label>
+          <input id="to" name="to" type="date" .value=${this.filters.to} @change=${this.handleFilter} />
+        </div>
+        ${this.session.can('complaint.write') ? html`<a class="button primary" href="/complaints/new">${msg('Record a complaint', { id: 'complaints.new' })}</a>` : nothing}
+      </div>
+      ${this.complaints.render({
+        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
+        complete: () => this.renderTable(),
+        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
+      })}
+    `
+  }
+
+  private renderTable() {
+    if (!this.items.length) return html`<p class="muted">${msg('No complaints or feedback recorded for this selection.', { id: 'complaints.empty' })}</p>`
+    const l = {
+      received: msg('Received', { id: 'complaints.receivedAt' }),
+      kind: msg('Kind', { id: 'complaints.kind' }),
+      summary: msg('Summary', { id: 'complaints.summary' }),
+      dossier: msg('Dossier', { id: 'complaints.dossier' }),
+      status: msg('Status', { id: 'common.status' }),
+    }
+    return html`<div class="table-wrap"><table class="responsive">
+        <thead><tr><th>${l.received}</th><th>${l.kind}</th><th>${l.summary}</th><th>${l.dossier}</th><th>${l.status}</th></tr></thead>
+        <tbody>
+          ${this.items.map(
+            (c) => html`<tr>
+              <td data-label=${l.received}><a href=${`/complaints/${c.id}`}>${formatDate(c.receivedAt)}</a></td>
+              <td data-label=${l.kind}>${kindLabel(c.kind)}</td>
+              <td data-label=${l.summary}>${c.summary}</td>
+              <td data-label=${l.dossier}>${c.dossierId ? html`<a href=${`/dossiers/${c.dossierId}`}>${c.dossierCode}</a>` : '—'}</td>
+              <td data-label=${l.status}><span class="chip">${statusLabel(c.status)}</span></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table></div>
+      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'qms-complaints-page': QmsComplaintsPage
+  }
+}
