@@ -3,7 +3,7 @@ import { INSPECTION_KINDS, INSPECTION_STATUSES, RESPONSE_RESULTS } from '../../.
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 import { Attachment } from '../attachments/schemas.ts'
 import { ChecklistItem } from '../checklist-templates/schemas.ts'
-import { Classification, Finding, Handling, PersonRef, SettableHandling, UnitRef } from '../findings/schemas.ts'
+import { Classification, Finding, PersonRef, SettableHandling, UnitRef } from '../findings/schemas.ts'
 
 export const Kind = Type.Enum([...INSPECTION_KINDS], { description: 'self | internal | briefing | unannounced | internal_audit' })
 export const Status = Type.Enum([...INSPECTION_STATUSES], { description: 'planned → in_progress → completed, or cancelled' })

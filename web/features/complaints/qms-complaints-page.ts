@@ -2,8 +2,8 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { get, type Page } from '../../api/client.ts'
 import type { Complaint } from '../../api/types.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
@@ -27,8 +27,6 @@ export class QmsComplaintsPage extends LitElement {
   /** The address's query string: the initial filters. */
   @property({ attribute: false }) query?: URLSearchParams
   @state() private filters: Filters = Object.fromEntries(FILTERS.map((f) => [f, ''])) as Filters
-  @state() private items: Complaint[] = []
-  @state() private nextCursor: string | null = null
   private readonly session = new SessionController(this)
 
   override connectedCallback() {
@@ -37,22 +35,7 @@ export class QmsComplaintsPage extends LitElement {
   }
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
-  private readonly complaints = new Task(this, {
-    task: async ([filters], { signal }) => {
-      const page = await get<Page<Complaint>>('/api/complaints', { query: { ...filters, limit: 50 }, signal })
-      this.items = page.items
-      this.nextCursor = page.nextCursor
-      return page
-    },
-    args: () => [this.filters] as const,
-  })
-
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<Page<Complaint>>('/api/complaints', { query: { ...this.filters, limit: 50, cursor: this.nextCursor } })
-    this.items = [...this.items, ...page.items]
-    this.nextCursor = page.nextCursor
-  }
+  private readonly complaints = new PagedList<Complaint>(this, '/api/complaints', () => this.filters)
 
   private handleFilter(event: Event) {
     const input = event.target as HTMLInputElement | HTMLSelectElement
@@ -87,16 +70,11 @@ export class QmsComplaintsPage extends LitElement {
         </div>
         ${this.session.can('complaint.write') ? html`<a class="button primary" href="/complaints/new">${msg('Record a complaint', { id: 'complaints.new' })}</a>` : nothing}
       </div>
-      ${this.complaints.render({
-        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: () => this.renderTable(),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
-      })}
+      ${this.complaints.render((items) => this.renderTable(items), msg('No complaints or feedback recorded for this selection.', { id: 'complaints.empty' }))}
     `
   }
 
-  private renderTable() {
-    if (!this.items.length) return html`<p class="muted">${msg('No complaints or feedback recorded for this selection.', { id: 'complaints.empty' })}</p>`
+  private renderTable(items: Complaint[]) {
     const l = {
       received: msg('Received', { id: 'complaints.receivedAt' }),
       kind: msg('Kind', { id: 'complaints.kind' }),
@@ -107,7 +85,7 @@ export class QmsComplaintsPage extends LitElement {
     return html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.received}</th><th>${l.kind}</th><th>${l.summary}</th><th>${l.dossier}</th><th>${l.status}</th></tr></thead>
         <tbody>
-          ${this.items.map(
+          ${items.map(
             (c) => html`<tr>
               <td data-label=${l.received}><a href=${`/complaints/${c.id}`}>${formatDate(c.receivedAt)}</a></td>
               <td data-label=${l.kind}>${kindLabel(c.kind)}</td>
@@ -117,8 +95,7 @@ export class QmsComplaintsPage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table></div>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </table></div>`
   }
 }
 

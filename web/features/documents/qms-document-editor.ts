@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, patch, post } from '../../api/client.ts'
 import type { Document } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
+import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { DOCUMENT_TYPES, editionLabel, typeLabel } from './labels.ts'
@@ -70,13 +71,7 @@ export class QmsDocumentEditor extends LitElement {
   }
 
   private field(name: string, label: string, input: unknown, hint?: string) {
-    const error = this.message(name)
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
-      ${input}
-      ${hint ? html`<span class="hint" id=${`${name}-hint`}>${hint}</span>` : nothing}
-      ${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}
-    </div>`
+    return formField(name, label, input, this.message(name), hint)
   }
 
   override render() {

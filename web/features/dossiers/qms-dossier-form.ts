@@ -5,6 +5,7 @@ import { customElement, state } from 'lit/decorators.js'
 import { ApiError, post } from '../../api/client.ts'
 import type { Dossier } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
+import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { channelLabel, CHANNELS } from './dossier-labels.ts'
 import { loadAllProcedures } from './load-procedures.ts'
@@ -48,13 +49,7 @@ export class QmsDossierForm extends LitElement {
   }
 
   private field(name: string, label: string, input: unknown, hint?: string) {
-    const error = fieldMessage(this.error, name)
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
-      ${input}
-      ${hint ? html`<span class="hint">${hint}</span>` : nothing}
-      ${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}
-    </div>`
+    return formField(name, label, input, fieldMessage(this.error, name), hint)
   }
 
   override render() {

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, patch, post } from '../../api/client.ts'
 import type { Finding, Nonconformity, User } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
+import { formField } from '../../app/form-field.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
@@ -115,12 +116,7 @@ export class QmsFindingEditor extends LitElement {
   }
 
   private field(name: string, label: string, input: unknown) {
-    const error = fieldMessage(this.error, name)
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
-      ${input}
-      ${error ? html`<span class="error">${error}</span>` : nothing}
-    </div>`
+    return formField(name, label, input, fieldMessage(this.error, name))
   }
 
   override render() {

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, patch, post } from '../../api/client.ts'
 import type { Nonconformity } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
+import { formField } from '../../app/form-field.ts'
 import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
@@ -79,13 +80,7 @@ export class QmsNcForm extends LitElement {
   }
 
   private field(name: string, label: string, input: unknown, hint?: string) {
-    const error = fieldMessage(this.error, name) || (name === 'clauseNumbers' ? this.clauseError() : '')
-    return html`<div class="field">
-      <label for=${name}>${label}</label>
-      ${input}
-      ${hint ? html`<span class="hint" id=${`${name}-hint`}>${hint}</span>` : nothing}
-      ${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}
-    </div>`
+    return formField(name, label, input, fieldMessage(this.error, name) || (name === 'clauseNumbers' ? this.clauseError() : ''), hint)
   }
 
   /** Clause errors come per item (`clauseNumbers.1`); show them under the one input. */

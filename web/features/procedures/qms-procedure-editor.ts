@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, patch, post } from '../../api/client.ts'
 import type { Procedure } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
+import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { modeLabel, MODES } from './procedure-labels.ts'
@@ -68,8 +69,7 @@ export class QmsProcedureEditor extends LitElement {
   }
 
   private field(name: string, label: string, input: unknown) {
-    const error = fieldMessage(this.error, name)
-    return html`<div class="field"><label for=${name}>${label}</label>${input}${error ? html`<span class="error" id=${`${name}-error`}>${error}</span>` : nothing}</div>`
+    return formField(name, label, input, fieldMessage(this.error, name))
   }
 
   override render() {
