@@ -32,6 +32,7 @@ import procedureRoutes from './modules/procedures/routes.ts'
 import calendarRoutes from './modules/calendar/routes.ts'
 import dossierRoutes from './modules/dossiers/routes.ts'
 import complaintRoutes from './modules/complaints/routes.ts'
+import reportRoutes from './modules/reports/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
 import openapiPlugin from './plugins/openapi.ts'
@@ -119,6 +120,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
       await api.register(inspectionRoutes)
       await api.register(findingRoutes)
       await api.register(attachmentRoutes)
+      await api.register(reportRoutes)
     },
     { prefix: '/api' },
   )

@@ -86,6 +86,8 @@ export const RULES = {
   'finding.write': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'] },
   'attachment.upload': { anywhere: ALL },
   'attachment.read': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  // Compliance summary, dashboard and periodic reports: heads of unit see their subtree's.
+  'report.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
@@ -154,6 +156,7 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'finding.write': 'record or change findings',
   'attachment.upload': 'upload files',
   'attachment.read': 'see this file',
+  'report.read': 'read compliance summaries and reports',
 }
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {

@@ -37,6 +37,7 @@ import type {
   UpdateInspection,
 } from './schemas.ts'
 import { computeScore, missingResponses, progressOf, type Missing, type ScoringItem } from './scoring.ts'
+import { addInspectionToRollups } from '../reports/inspection-rollups.ts'
 
 // ---------------------------------------------------------------------------------------
 // Permissions
@@ -652,6 +653,7 @@ export async function completeInspection(db: Db, actor: Actor, id: string, expec
         updatedAt: now,
       })
       .where(eq(inspections.id, id))
+    await addInspectionToRollups(tx, id)
     await recordAudit(tx, actor, { action: 'inspection.complete', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
     return loadInspection(tx, id)
   })

@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm'
+import { check, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { orgUnits } from './org-units.ts'
+
+export const ROLLUP_GRAINS = ['day', 'month'] as const
+export type RollupGrain = (typeof ROLLUP_GRAINS)[number]
+
+/**
+ * Checklist results of completed inspections, summed by inspected unit, period, kind of
+ * inspection and checklist category, at two grains: a row per day and a row per month.
+ * A report over any date range reads the whole months inside it from the month rows and
+ * the days at its ragged ends from the day rows, instead of scanning every response.
+ * A completed inspection is read-only, so its responses are added once, in the
+ * transaction that completes it; the table can be rebuilt from the responses at any
+ * time (server/modules/reports/inspection-rollups.ts).
+ */
+export const inspectionResultRollups = pgTable(
+  'inspection_result_rollups',
+  {
+    grain: text('grain').$type<RollupGrain>().notNull(),
+    /** The day, or the first day of the month, of the inspection date. */
+    start: date('start', { mode: 'string' }).notNull(),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    category: text('category').notNull(),
+    /** Inspections that answered at least one item of the category. */
+    inspections: integer('inspections').notNull().default(0),
+    passed: integer('passed').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    notApplicable: integer('not_applicable').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.kind, t.category] }),
+    index('inspection_result_rollups_unit_idx').on(t.orgUnitId),
+    check('inspection_result_rollups_grain_valid', sql`${t.grain} in ('day', 'month')`),
+    check('inspection_result_rollups_month_first', sql`${t.grain} = 'day' or extract(day from ${t.start}) = 1`),
+  ],
+)
+
+export type InspectionResultRollupRow = typeof inspectionResultRollups.$inferSelect

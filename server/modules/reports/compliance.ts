@@ -1,0 +1,303 @@
+/**
+ * The compliance summary: where the agency (or one unit's subtree) stands over a period.
+ * Each part comes from the module that owns the records; pass rates are read from the
+ * inspection rollups and the dossier figures from the statistics that reproduce the
+ * one-stop-shop report. Every rate is a share between 0 and 1 (null when its base is 0).
+ */
+import { sql, type SQL } from 'drizzle-orm'
+import { queryRows, type Db } from '../../../db/client.ts'
+import { CHECKLIST_CATEGORIES, type ChecklistCategory } from '../../../db/schema/checklist-templates.ts'
+import { FINDING_CLASSIFICATIONS, FINDING_HANDLINGS } from '../../../db/schema/findings.ts'
+import { INSPECTION_KINDS, INSPECTION_STATUSES } from '../../../db/schema/inspections.ts'
+import type { Config } from '../../config.ts'
+import { addDays, daysBetween, localDate } from '../../lib/clock.ts'
+import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
+import { forbidden, invalidField } from '../../lib/problems.ts'
+import { dossierFlowsByMonth, monthsBetween } from '../dossiers/dossier-flows.ts'
+import { dossierStats } from '../dossiers/dossier-stats.ts'
+import { nonconformityMetrics } from '../nonconformities/metrics.ts'
+import { ncCode } from '../nonconformities/records.ts'
+import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
+import { rollupRange } from './inspection-rollups.ts'
+import type { ComplianceQuery, ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from './schemas.ts'
+
+export interface ReportEnv {
+  now: Date
+  config: Config
+}
+
+const rate = (part: number, base: number) => (base ? Math.round((part / base) * 10000) / 10000 : null)
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
+
+/**
+ * The unit the report covers: the requested one (within the reader's scope), a head of
+ * unit's own unit by default, or null for the whole organisation.
+ */
+export async function reportScope(db: Db, actor: Actor, orgUnitId: string | undefined) {
+  requirePermission(actor, 'report.read')
+  const scope = visibleUnitPaths(actor, 'report.read')
+  const id = orgUnitId ?? (scope === 'all' ? undefined : (actor.orgUnitId ?? undefined))
+  if (!id) {
+    if (scope !== 'all') throw forbidden('You may read reports only for your own unit, and your account has none.')
+    return null
+  }
+  const unit = await findOrgUnit(db, id).catch(() => {
+    throw invalidField('query.orgUnitId', 'refers to an org unit that does not exist', 'exists')
+  })
+  requirePermission(actor, 'report.read', { orgUnitPath: unit.path })
+  return { id: unit.id, code: unit.code, name: unit.name }
+}
+
+export function checkPeriod(from: string, to: string) {
+  if (from > to) throw invalidField('query.to', 'must not be before from', 'range')
+  if (daysBetween(from, to) > 3700) throw invalidField('query.from', 'the period may span at most ten years', 'range')
+}
+
+export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQuery, env: ReportEnv): Promise<ComplianceSummary> {
+  const unit = await reportScope(db, actor, query.orgUnitId)
+  checkPeriod(query.from, query.to)
+  const { from, to } = query
+  const asOf = localDate(env.now, env.config.timeZone)
+  const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
+
+  const [inspections, criteria, findings, nonconformities, overdueActions, documents, stats, monthly] = await Promise.all([
+    inspectionCounts(db, from, to, within(sql`i.org_unit_id`)),
+    criteriaTable(db, from, to, within(sql`r.org_unit_id`)),
+    findingCounts(db, from, to, within(sql`f.org_unit_id`)),
+    nonconformityMetrics(db, actor, { from, to, orgUnitId: unit?.id }, env),
+    overdueActionList(db, asOf, within(sql`nc.org_unit_id`)),
+    documentsDue(db, asOf, within(sql`d.owning_unit_id`)),
+    dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env.config),
+    monthlySeries(db, from, to, unit?.id, within, env.config.timeZone),
+  ])
+
+  const t = stats.total
+  const receivedInPeriod = t.receivedOnline + t.receivedInPerson + t.receivedPostal
+  const resolvedOnTime = t.resolvedEarly + t.resolvedOnTime
+  return {
+    from,
+    to,
+    orgUnit: unit,
+    asOf,
+    inspections,
+    criteria,
+    findings,
+    nonconformities,
+    overdueActions,
+    documents,
+    dossiers: {
+      received: receivedInPeriod,
+      receivedOnline: t.receivedOnline,
+      onlineShare: rate(t.receivedOnline, receivedInPeriod),
+      resolved: t.resolvedTotal,
+      resolvedOnTime,
+      onTimeRate: rate(resolvedOnTime, t.resolvedTotal),
+      pendingNotDue: t.pendingNotDue,
+      pendingOverdue: t.pendingOverdue,
+    },
+    complaints: { total: stats.complaints.total, complaint: stats.complaints.complaint, denunciation: stats.complaints.denunciation, feedback: stats.complaints.feedback },
+    monthly,
+  }
+}
+
+async function inspectionCounts(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['inspections']> {
+  const rows = await queryRows<{ kind: string; status: string; n: number; score_sum: number | null; scored: number }>(
+    db,
+    sql`select kind, status, count(*)::int as n, sum(score) as score_sum, count(score)::int as scored
+          from inspections i
+         where i.inspection_date between ${from}::date and ${to}::date${unit}
+         group by kind, status`,
+  )
+  const byKind = zeros(INSPECTION_KINDS)
+  const byStatus = zeros(INSPECTION_STATUSES)
+  let scoreSum = 0
+  let scored = 0
+  for (const r of rows) {
+    byKind[r.kind as keyof typeof byKind] += r.n
+    byStatus[r.status as keyof typeof byStatus] += r.n
+    if (r.status === 'completed') {
+      scoreSum += Number(r.score_sum ?? 0)
+      scored += r.scored
+    }
+  }
+  const [units] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(distinct i.org_unit_id)::int as n from inspections i
+         where i.inspection_date between ${from}::date and ${to}::date and i.status = 'completed'${unit}`,
+  )
+  return {
+    total: rows.reduce((s, r) => s + r.n, 0),
+    byKind,
+    byStatus,
+    unitsInspected: units.n,
+    averageScore: scored ? Math.round((scoreSum / scored) * 10) / 10 : null,
+  }
+}
+
+function cell(category: ChecklistCategory, r: { inspections: number; passed: number; failed: number; na: number }): CriterionCell {
+  return { category, inspections: r.inspections, passed: r.passed, failed: r.failed, notApplicable: r.na, passRate: rate(r.passed, r.passed + r.failed) }
+}
+
+async function criteriaTable(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['criteria']> {
+  const rows = await queryRows<{ unit_id: string; code: string; name: string; category: ChecklistCategory; inspections: number; passed: number; failed: number; na: number }>(
+    db,
+    sql`select r.org_unit_id as unit_id, min(u.code) as code, min(u.name) as name, r.category,
+               sum(r.inspections)::int as inspections, sum(r.passed)::int as passed, sum(r.failed)::int as failed, sum(r.not_applicable)::int as na
+          from inspection_result_rollups r
+          join org_units u on u.id = r.org_unit_id
+         where ${rollupRange(from, to)}${unit}
+         group by r.org_unit_id, r.category`,
+  )
+  const order = (c: string) => CHECKLIST_CATEGORIES.indexOf(c as ChecklistCategory)
+  const units = new Map<string, UnitCriteria>()
+  const overall = new Map<ChecklistCategory, { inspections: number; passed: number; failed: number; na: number }>()
+  for (const r of rows) {
+    let u = units.get(r.unit_id)
+    if (!u) units.set(r.unit_id, (u = { orgUnitId: r.unit_id, code: r.code, name: r.name, cells: [], passed: 0, failed: 0, passRate: null }))
+    u.cells.push(cell(r.category, r))
+    u.passed += r.passed
+    u.failed += r.failed
+    const o = overall.get(r.category) ?? { inspections: 0, passed: 0, failed: 0, na: 0 }
+    o.inspections += r.inspections
+    o.passed += r.passed
+    o.failed += r.failed
+    o.na += r.na
+    overall.set(r.category, o)
+  }
+  for (const u of units.values()) {
+    u.passRate = rate(u.passed, u.passed + u.failed)
+    u.cells.sort((a, b) => order(a.category) - order(b.category))
+  }
+  return {
+    overall: [...overall.entries()].sort((a, b) => order(a[0]) - order(b[0])).map(([c, r]) => cell(c, r)),
+    units: [...units.values()].sort((a, b) => a.code.localeCompare(b.code)),
+  }
+}
+
+async function findingCounts(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['findings']> {
+  const rows = await queryRows<{ classification: string; handling: string | null; status: string; n: number }>(
+    db,
+    sql`select f.classification, f.handling, f.status, count(*)::int as n
+          from findings f
+         where f.found_on between ${from}::date and ${to}::date${unit}
+         group by 1, 2, 3`,
+  )
+  const byClassification = zeros(FINDING_CLASSIFICATIONS)
+  const byHandling = { ...zeros(FINDING_HANDLINGS), none: 0 }
+  let total = 0
+  let open = 0
+  for (const r of rows) {
+    total += r.n
+    if (r.status === 'open') open += r.n
+    byClassification[r.classification as keyof typeof byClassification] += r.n
+    byHandling[(r.handling ?? 'none') as keyof typeof byHandling] += r.n
+  }
+  return { total, open, byClassification, byHandling }
+}
+
+async function overdueActionList(db: Db, asOf: string, unit: SQL): Promise<ComplianceSummary['overdueActions']> {
+  const rows = await queryRows<{ id: string; description: string; due_date: string; nc_id: string; nc_number: number; owner: string; unit_name: string; total: number }>(
+    db,
+    sql`select a.id, a.description, to_char(a.due_date, 'YYYY-MM-DD') as due_date, nc.id as nc_id, nc.number as nc_number,
+               o.full_name as owner, u.name as unit_name, count(*) over ()::int as total
+          from actions a
+          join nonconformities nc on nc.id = a.nonconformity_id
+          join users o on o.id = a.owner_id
+          join org_units u on u.id = nc.org_unit_id
+         where a.status = 'open' and a.due_date < ${asOf}::date and nc.status not in ('closed', 'cancelled')${unit}
+         order by a.due_date, a.id
+         limit 10`,
+  )
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      description: r.description,
+      dueDate: r.due_date,
+      daysOverdue: daysBetween(r.due_date, asOf),
+      nonconformityId: r.nc_id,
+      nonconformityCode: ncCode(r.nc_number),
+      ownerName: r.owner,
+      orgUnitName: r.unit_name,
+    })),
+  }
+}
+
+async function documentsDue(db: Db, asOf: string, unit: SQL): Promise<ComplianceSummary['documents']> {
+  const horizon = addDays(asOf, 30)
+  const rows = await queryRows<{ id: string; code: string; title: string; due: string; unit_name: string; total: number; overdue: number }>(
+    db,
+    sql`with due as (
+          select d.id, d.code, d.title, u.name as unit_name,
+                 (r.effective_from + make_interval(months => d.review_interval_months))::date as due
+            from documents d
+            join document_revisions r on r.document_id = d.id and r.status = 'published'
+            join org_units u on u.id = d.owning_unit_id
+           where true${unit}
+        )
+        select id, code, title, unit_name, to_char(due, 'YYYY-MM-DD') as due,
+               count(*) over ()::int as total, (count(*) filter (where due < ${asOf}::date) over ())::int as overdue
+          from due where due <= ${horizon}::date
+         order by due, code
+         limit 10`,
+  )
+  return {
+    dueForReview: rows[0]?.total ?? 0,
+    overdue: rows[0]?.overdue ?? 0,
+    items: rows.map((r) => ({ id: r.id, code: r.code, title: r.title, nextReviewDue: r.due, overdue: r.due < asOf, owningUnitName: r.unit_name })),
+  }
+}
+
+async function monthlySeries(db: Db, from: string, to: string, unitId: string | undefined, within: (c: SQL) => SQL, timeZone: string): Promise<MonthPoint[]> {
+  const [checks, inspections, ncs, flows] = await Promise.all([
+    queryRows<{ month: string; passed: number; failed: number }>(
+      db,
+      sql`select to_char(r.start, 'YYYY-MM') as month, sum(r.passed)::int as passed, sum(r.failed)::int as failed
+            from inspection_result_rollups r
+           where ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+           group by 1`,
+    ),
+    queryRows<{ month: string; n: number }>(
+      db,
+      sql`select to_char(i.inspection_date, 'YYYY-MM') as month, count(*)::int as n
+            from inspections i
+           where i.inspection_date between ${from}::date and ${to}::date and i.status = 'completed'${within(sql`i.org_unit_id`)}
+           group by 1`,
+    ),
+    queryRows<{ month: string; opened: number; closed: number }>(
+      db,
+      sql`select month, sum(opened)::int as opened, sum(closed)::int as closed from (
+            select to_char(nc.detected_on, 'YYYY-MM') as month, 1 as opened, 0 as closed
+              from nonconformities nc
+             where nc.detected_on between ${from}::date and ${to}::date and nc.status <> 'cancelled'${within(sql`nc.org_unit_id`)}
+            union all
+            select to_char((nc.closed_at at time zone ${timeZone})::date, 'YYYY-MM'), 0, 1
+              from nonconformities nc
+             where nc.status = 'closed' and (nc.closed_at at time zone ${timeZone})::date between ${from}::date and ${to}::date${within(sql`nc.org_unit_id`)}
+          ) x group by month`,
+    ),
+    dossierFlowsByMonth(db, { from, to, orgUnitId: unitId, timeZone }),
+  ])
+  const byMonth = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]))
+  const c = byMonth(checks)
+  const i = byMonth(inspections)
+  const n = byMonth(ncs)
+  const f = byMonth(flows)
+  return monthsBetween(from, to).map((month) => {
+    const flow = f.get(month)
+    const received = flow ? flow.receivedOnline + flow.receivedInPerson + flow.receivedPostal : 0
+    const resolved = flow ? flow.resolvedEarly + flow.resolvedOnTime + flow.resolvedLate : 0
+    const check = c.get(month)
+    return {
+      month,
+      inspections: i.get(month)?.n ?? 0,
+      passRate: check ? rate(check.passed, check.passed + check.failed) : null,
+      dossiersReceived: received,
+      onlineShare: rate(flow?.receivedOnline ?? 0, received),
+      dossiersResolved: resolved,
+      onTimeRate: rate(flow ? flow.resolvedEarly + flow.resolvedOnTime : 0, resolved),
+      nonconformitiesOpened: n.get(month)?.opened ?? 0,
+      nonconformitiesClosed: n.get(month)?.closed ?? 0,
+    }
+  })
+}
