@@ -13,17 +13,17 @@ type Query = Record<string, string | number | boolean | undefined | null>
 export class PagedList<T> {
   items: T[] = []
   nextCursor: string | null = null
-  private readonly task: Task<readonly [Query], Page<T>>
+  private readonly task: Task<readonly [object], Page<T>>
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly url: string,
-    private readonly query: () => Query,
+    private readonly query: () => object,
     private readonly limit = 50,
   ) {
     this.task = new Task(host, {
       task: async ([q], { signal }) => {
-        const page = await get<Page<T>>(this.url, { query: { ...q, limit: this.limit }, signal })
+        const page = await get<Page<T>>(this.url, { query: { ...(q as Query), limit: this.limit }, signal })
         this.items = page.items
         this.nextCursor = page.nextCursor
         return page
@@ -34,7 +34,7 @@ export class PagedList<T> {
 
   async more() {
     if (!this.nextCursor) return
-    const page = await get<Page<T>>(this.url, { query: { ...this.query(), limit: this.limit, cursor: this.nextCursor } })
+    const page = await get<Page<T>>(this.url, { query: { ...(this.query() as Query), limit: this.limit, cursor: this.nextCursor } })
     this.items = [...this.items, ...page.items]
     this.nextCursor = page.nextCursor
     this.host.requestUpdate()

@@ -1,9 +1,9 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
-import { get, type Page } from '../../api/client.ts'
+import { customElement, property, state } from 'lit/decorators.js'
 import type { Finding } from '../../api/types.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
@@ -31,27 +31,17 @@ export class QmsFindingsPage extends LitElement {
   static override styles = [pageStyles, buttonStyles, formStyles, tableStyles]
 
   private readonly session = new SessionController(this)
+  /** The address's query string: the initial filters, so the dashboard can link to a selection. */
+  @property({ attribute: false }) query?: URLSearchParams
   @state() private filters: Filters = { orgUnitId: '', category: '', classification: '', handling: '', status: '', from: '', to: '' }
-  @state() private items: Finding[] = []
-  @state() private nextCursor: string | null = null
+
+  override connectedCallback() {
+    super.connectedCallback()
+    if (this.query) this.filters = Object.fromEntries(Object.keys(this.filters).map((f) => [f, this.query!.get(f) ?? ''])) as unknown as Filters
+  }
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
-  private readonly findings = new Task(this, {
-    task: async ([filters], { signal }) => {
-      const page = await get<Page<Finding>>('/api/findings', { query: { ...filters, limit: 50 }, signal })
-      this.items = page.items
-      this.nextCursor = page.nextCursor
-      return page
-    },
-    args: () => [this.filters] as const,
-  })
-
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<Page<Finding>>('/api/findings', { query: { ...this.filters, limit: 50, cursor: this.nextCursor } })
-    this.items = [...this.items, ...page.items]
-    this.nextCursor = page.nextCursor
-  }
+  private readonly findings = new PagedList<Finding>(this, '/api/findings', () => this.filters)
 
   private handleFilter(event: Event) {
     const input = event.target as HTMLInputElement | HTMLSelectElement
@@ -63,7 +53,7 @@ export class QmsFindingsPage extends LitElement {
       <label for=${name}>${label}</label>
       <select id=${name} name=${name} @change=${this.handleFilter}>
         <option value="">${msg('All', { id: 'common.all' })}</option>
-        ${options.map(([value, text]) => html`<option value=${value}>${text}</option>`)}
+        ${options.map(([value, text]) => html`<option value=${value} ?selected=${this.filters[name] === value}>${text}</option>`)}
       </select>
     </div>`
   }
@@ -80,24 +70,19 @@ export class QmsFindingsPage extends LitElement {
         ${this.select('status', msg('Status', { id: 'common.status' }), [['open', findingStatusLabel('open')], ['closed', findingStatusLabel('closed')]])}
         <div class="field">
           <label for="from">${msg('From', { id: 'inspections.from' })}</label>
-          <input id="from" name="from" type="date" @change=${this.handleFilter} />
+          <input id="from" name="from" type="date" .value=${this.filters.from} @change=${this.handleFilter} />
         </div>
         <div class="field">
           <label for="to">${msg('To', { id: 'inspections.to' })}</label>
-          <input id="to" name="to" type="date" @change=${this.handleFilter} />
+          <input id="to" name="to" type="date" .value=${this.filters.to} @change=${this.handleFilter} />
         </div>
         ${this.session.can('finding.write') ? html`<a class="button primary" href="/findings/new">${msg('Record a finding', { id: 'findings.new' })}</a>` : nothing}
       </div>
-      ${this.findings.render({
-        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: () => this.renderTable(),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
-      })}
+      ${this.findings.render((items) => this.renderTable(items))}
     `
   }
 
-  private renderTable() {
-    if (!this.items.length) return html`<p class="muted">${msg('Nothing here yet.', { id: 'common.empty' })}</p>`
+  private renderTable(items: Finding[]) {
     const l = {
       date: msg('Date', { id: 'inspections.date' }),
       who: msg('Person or unit', { id: 'findings.who' }),
@@ -109,7 +94,7 @@ export class QmsFindingsPage extends LitElement {
     return html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.date}</th><th>${l.who}</th><th>${l.what}</th><th>${l.classification}</th><th>${l.handling}</th><th>${l.status}</th></tr></thead>
         <tbody>
-          ${this.items.map(
+          ${items.map(
             (f) => html`<tr>
               <td data-label=${l.date}>${formatDate(f.foundOn)}</td>
               <td data-label=${l.who}>${f.person ? html`${f.person.fullName}<br /><span class="muted">${f.orgUnit.name}</span>` : f.orgUnit.name}</td>
@@ -123,8 +108,7 @@ export class QmsFindingsPage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table></div>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </table></div>`
   }
 }
 

@@ -1,9 +1,9 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
-import { get, type Page } from '../../api/client.ts'
+import { customElement, property, state } from 'lit/decorators.js'
 import type { InspectionSummary } from '../../api/types.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
@@ -29,28 +29,18 @@ export class QmsInspectionsPage extends LitElement {
   static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, inspectionStyles]
 
   private readonly session = new SessionController(this)
+  /** The address's query string: the initial filters, so the dashboard can link to a selection. */
+  @property({ attribute: false }) query?: URLSearchParams
   @state() private filters: Filters = { orgUnitId: '', kind: '', status: '', from: '', to: '' }
-  @state() private items: InspectionSummary[] = []
-  @state() private nextCursor: string | null = null
+
+  override connectedCallback() {
+    super.connectedCallback()
+    if (this.query) this.filters = Object.fromEntries(Object.keys(this.filters).map((f) => [f, this.query!.get(f) ?? ''])) as unknown as Filters
+  }
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
 
-  private readonly inspections = new Task(this, {
-    task: async ([filters], { signal }) => {
-      const page = await get<Page<InspectionSummary>>('/api/inspections', { query: { ...filters, limit: 50 }, signal })
-      this.items = page.items
-      this.nextCursor = page.nextCursor
-      return page
-    },
-    args: () => [this.filters] as const,
-  })
-
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<Page<InspectionSummary>>('/api/inspections', { query: { ...this.filters, limit: 50, cursor: this.nextCursor } })
-    this.items = [...this.items, ...page.items]
-    this.nextCursor = page.nextCursor
-  }
+  private readonly inspections = new PagedList<InspectionSummary>(this, '/api/inspections', () => this.filters)
 
   private handleFilter(event: Event) {
     const input = event.target as HTMLInputElement | HTMLSelectElement
@@ -67,30 +57,30 @@ export class QmsInspectionsPage extends LitElement {
           <label for="orgUnitId">${msg('Unit', { id: 'inspections.unit' })}</label>
           <select id="orgUnitId" name="orgUnitId" @change=${this.handleFilter}>
             <option value="">${msg('All', { id: 'common.all' })}</option>
-            ${(this.units.value ?? []).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
+            ${(this.units.value ?? []).map((u) => html`<option value=${u.id} ?selected=${this.filters.orgUnitId === u.id}>${indentedName(u)}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="kind">${msg('Form of inspection', { id: 'inspections.kind' })}</label>
           <select id="kind" name="kind" @change=${this.handleFilter}>
             <option value="">${msg('All', { id: 'common.all' })}</option>
-            ${KINDS.map((k) => html`<option value=${k}>${kindLabel(k)}</option>`)}
+            ${KINDS.map((k) => html`<option value=${k} ?selected=${this.filters.kind === k}>${kindLabel(k)}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="status">${msg('Status', { id: 'common.status' })}</label>
           <select id="status" name="status" @change=${this.handleFilter}>
             <option value="">${msg('All', { id: 'common.all' })}</option>
-            ${STATUSES.map((s) => html`<option value=${s}>${statusLabel(s)}</option>`)}
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.filters.status === s}>${statusLabel(s)}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="from">${msg('From', { id: 'inspections.from' })}</label>
-          <input id="from" name="from" type="date" @change=${this.handleFilter} />
+          <input id="from" name="from" type="date" .value=${this.filters.from} @change=${this.handleFilter} />
         </div>
         <div class="field">
           <label for="to">${msg('To', { id: 'inspections.to' })}</label>
-          <input id="to" name="to" type="date" @change=${this.handleFilter} />
+          <input id="to" name="to" type="date" .value=${this.filters.to} @change=${this.handleFilter} />
         </div>
         ${mayPlan ? html`<a class="button primary" href="/inspections/new">${msg('Plan an inspection', { id: 'inspections.plan' })}</a>` : nothing}
       </div>
@@ -98,16 +88,11 @@ export class QmsInspectionsPage extends LitElement {
         <a href="/findings">${msg('Findings', { id: 'nav.findings' })}</a> ·
         <a href="/checklist-templates">${msg('Checklists', { id: 'checklists.title' })}</a>
       </p>
-      ${this.inspections.render({
-        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: () => this.renderTable(),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
-      })}
+      ${this.inspections.render((items) => this.renderTable(items))}
     `
   }
 
-  private renderTable() {
-    if (!this.items.length) return html`<p class="muted">${msg('Nothing here yet.', { id: 'common.empty' })}</p>`
+  private renderTable(items: InspectionSummary[]) {
     const l = {
       number: msg('Number', { id: 'inspections.number' }),
       date: msg('Date', { id: 'inspections.date' }),
@@ -120,7 +105,7 @@ export class QmsInspectionsPage extends LitElement {
     return html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.number}</th><th>${l.date}</th><th>${l.unit}</th><th>${l.kind}</th><th>${l.lead}</th><th>${l.status}</th><th>${l.result}</th></tr></thead>
         <tbody>
-          ${this.items.map(
+          ${items.map(
             (i) => html`<tr>
               <td data-label=${l.number}><a href=${`/inspections/${i.id}`}>${i.number}</a><br /><span class="muted">${i.template.name}</span></td>
               <td data-label=${l.date}>${formatDate(i.inspectionDate)}</td>
@@ -135,8 +120,7 @@ export class QmsInspectionsPage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table></div>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </table></div>`
   }
 }
 

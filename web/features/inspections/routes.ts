@@ -6,7 +6,7 @@ import './qms-inspection-plan.ts'
 import './qms-inspections-page.ts'
 
 export const inspectionRoutes: RouteDef[] = [
-  { pattern: '/inspections', render: () => html`<qms-inspections-page></qms-inspections-page>` },
+  { pattern: '/inspections', render: (_p, q) => html`<qms-inspections-page .query=${q}></qms-inspections-page>` },
   { pattern: '/inspections/new', render: () => html`<qms-inspection-plan></qms-inspection-plan>` },
   { pattern: '/inspections/:id', render: (p) => html`<qms-inspection-page .inspectionId=${p.id}></qms-inspection-page>` },
   { pattern: '/inspections/:id/perform', render: (p) => html`<qms-inspection-perform .inspectionId=${p.id}></qms-inspection-perform>` },

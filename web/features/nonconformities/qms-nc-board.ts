@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import { get, type Page } from '../../api/client.ts'
 import type { NcStatus, NonconformitySummary } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
@@ -52,7 +52,14 @@ export class QmsNcBoard extends LitElement {
   ]
 
   private readonly session = new SessionController(this)
+  /** The address's query string (`?orgUnitId=…&overdue=true`), so the dashboard can link to a selection. */
+  @property({ attribute: false }) query?: URLSearchParams
   @state() private filters: Filters = { orgUnitId: '', overdueOnly: false }
+
+  override connectedCallback() {
+    super.connectedCallback()
+    if (this.query) this.filters = { orgUnitId: this.query.get('orgUnitId') ?? '', overdueOnly: this.query.get('overdue') === 'true' }
+  }
   @state() private open: NonconformitySummary[] = []
   @state() private nextCursor: string | null = null
 
@@ -92,7 +99,7 @@ export class QmsNcBoard extends LitElement {
           <label for="unit-filter">${msg('Unit', { id: 'nc.board.unit' })}</label>
           <select id="unit-filter" @change=${(e: Event) => (this.filters = { ...this.filters, orgUnitId: (e.target as HTMLSelectElement).value })}>
             <option value="">${msg('All', { id: 'common.all' })}</option>
-            ${(this.units.value ?? []).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
+            ${(this.units.value ?? []).map((u) => html`<option value=${u.id} ?selected=${this.filters.orgUnitId === u.id}>${indentedName(u)}</option>`)}
           </select>
         </div>
         <label class="check"><input type="checkbox" .checked=${this.filters.overdueOnly} @change=${(e: Event) => (this.filters = { ...this.filters, overdueOnly: (e.target as HTMLInputElement).checked })} />
