@@ -42,3 +42,4 @@ export type { ChecklistItem, ChecklistTemplate } from '../../server/modules/chec
 export type { Inspection, InspectionResponse, InspectionSummary, ResponseInput } from '../../server/modules/inspections/schemas.ts'
 export type { Finding, PersonRef } from '../../server/modules/findings/schemas.ts'
 export type { Complaint } from '../../server/modules/complaints/schemas.ts'
+export type { ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from '../../server/modules/reports/schemas.ts'

@@ -1,14 +1,11 @@
 import { Type, type Static } from 'typebox'
 import { CHECKLIST_CATEGORIES } from '../../../db/schema/checklist-templates.ts'
-import { FINDING_CLASSIFICATIONS, FINDING_HANDLINGS } from '../../../db/schema/findings.ts'
-import { INSPECTION_KINDS, INSPECTION_STATUSES } from '../../../db/schema/inspections.ts'
 import { DateOnly, Nullable, Uuid } from '../../lib/schemas.ts'
 import { NonconformityMetrics } from '../nonconformities/schemas.ts'
 
 const n = Type.Integer({ minimum: 0 })
 /** Every rate in the summary is a share between 0 and 1; null when there is nothing to divide by. */
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'A share between 0 and 1; null when its base is 0' }))
-const countsOf = (keys: readonly string[]) => Type.Object(Object.fromEntries(keys.map((k) => [k, n])))
 
 export const ComplianceQuery = Type.Object({
   from: DateOnly,
@@ -78,8 +75,8 @@ export const ComplianceSummary = Type.Object({
   asOf: DateOnly,
   inspections: Type.Object({
     total: n,
-    byKind: countsOf(INSPECTION_KINDS),
-    byStatus: countsOf(INSPECTION_STATUSES),
+    byKind: Type.Object({ self: n, internal: n, briefing: n, unannounced: n, internal_audit: n }),
+    byStatus: Type.Object({ planned: n, in_progress: n, completed: n, cancelled: n }),
     unitsInspected: n,
     averageScore: Nullable(Type.Number({ description: 'Mean score (0–100) of completed inspections' })),
   }),
@@ -90,8 +87,8 @@ export const ComplianceSummary = Type.Object({
   findings: Type.Object({
     total: n,
     open: n,
-    byClassification: countsOf(FINDING_CLASSIFICATIONS),
-    byHandling: Type.Object({ ...Object.fromEntries(FINDING_HANDLINGS.map((k) => [k, n])), none: n }),
+    byClassification: Type.Object({ major_nc: n, minor_nc: n, observation: n, improvement_opportunity: n }),
+    byHandling: Type.Object({ on_spot_reminder: n, criticism: n, self_review: n, nc_raised: n, none: n }),
   }),
   nonconformities: NonconformityMetrics,
   overdueActions: Type.Object({ total: n, items: Type.Array(OverdueAction, { description: 'The most overdue first, at most 10' }) }),

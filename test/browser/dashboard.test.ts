@@ -1,0 +1,85 @@
+import ExcelJS from 'exceljs'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { browserContext } from '../helpers/browser.ts'
+
+async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(baseUrl)
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill('demo1234')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+}
+
+/** The seed report's half-year: 21/11/2019–27/5/2020. */
+async function seedPeriod(page: Page) {
+  await page.getByLabel('Từ ngày').fill('2019-11-21')
+  await page.getByLabel('Đến ngày').fill('2020-05-27')
+  await page.getByText('Từ ngày 21/11/2019 đến ngày 27/05/2020').waitFor()
+}
+
+const tile = (page: Page, label: string) => page.locator('a.tile', { hasText: label })
+
+const ctx = browserContext()
+const journey = suite('a manager reads the compliance dashboard', ctx)
+const it = ctx.use(journey)
+
+it('the tiles show the half-year from data; a number drills down to its records; a table exports', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'manager')
+  await seedPeriod(page)
+  const online = tile(page, 'Hồ sơ tiếp nhận trực tuyến')
+  await online.getByText('44 / 86 hồ sơ tiếp nhận').waitFor()
+  assert.is((await online.locator('.value').innerText()).trim(), '51,2 %')
+  await tile(page, 'Khiếu nại, tố cáo, phản ánh').locator('.value', { hasText: '0' }).waitFor()
+  await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
+  await page.locator('qms-trend-chart canvas').waitFor()
+
+  // Drill down: the on-the-spot reminders are the two ID-badge findings.
+  const reminders = tile(page, 'Nhắc nhở tại chỗ')
+  assert.is((await reminders.locator('.value').innerText()).trim(), '2')
+  await reminders.click()
+  await page.getByRole('heading', { name: 'Phát hiện' }).waitFor()
+  assert.is(await page.getByLabel('Xử lý').inputValue(), 'on_spot_reminder')
+  assert.is(await page.getByLabel('Từ ngày').inputValue().catch(() => page.locator('#from').inputValue()), '2019-11-21')
+  await page.locator('qms-findings-page tbody tr').nth(1).waitFor()
+  assert.is(await page.locator('qms-findings-page tbody tr').count(), 2)
+
+  // Back on the dashboard, the unit × criterion table exports to XLSX.
+  await page.goBack()
+  await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
+  const matrix = page.locator('section', { has: page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }) })
+  const [download] = await Promise.all([page.waitForEvent('download'), matrix.getByRole('link', { name: 'Xuất XLSX' }).click()])
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer)
+  const sheet = workbook.worksheets[0]
+  assert.is(sheet.getRow(1).getCell(1).value, 'Tỷ lệ đạt theo tiêu chí kiểm tra và đơn vị (%)')
+  assert.is(sheet.getRow(3).getCell(2).value, 'Đơn vị')
+  assert.equal(problems, [])
+})
+
+it('staff see their own open actions instead of the agency figures', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'staff')
+  await page.getByRole('heading', { name: 'Hành động khắc phục của tôi đang mở' }).waitFor()
+  assert.is(await page.locator('a.tile').count(), 0)
+  assert.equal(problems, [])
+})
+
+journey.run()
+
+const phone = browserContext({ viewport: { width: 375, height: 740 } })
+const onPhone = suite('the dashboard on a 375 px phone', phone)
+const itPhone = phone.use(onPhone)
+
+itPhone('tiles, chart and tables fit the screen', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'manager')
+  await seedPeriod(page)
+  await page.locator('qms-trend-chart canvas').waitFor()
+  await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok(overflow <= 0, `the dashboard is wider than the phone by ${overflow}px`)
+  assert.equal(problems, [])
+})
+
+onPhone.run()
