@@ -31,6 +31,11 @@ const AGENCY = 'Ban Quản lý các khu công nghiệp'
 interface RevisionSeed {
   /** Effective date, in days before today (published and superseded revisions). */
   daysAgo?: number
+  /**
+   * Or a fixed effective date: the first issues under TCVN ISO 9001:2008, in force
+   * during the seed report's half-year, so its QMS transition figures come from data.
+   */
+  issuedOn?: string
   edition: StandardEdition
   status: RevisionStatus
   summary: string
@@ -58,7 +63,7 @@ const DOCUMENTS: DocumentSeed[] = [
   {
     code: 'CSCL/BQL', title: 'Chính sách chất lượng', type: 'policy', unit: 'board', clauses: ['5.2', '5.2.1', '5.2.2'],
     revisions: [
-      { daysAgo: 6 * Y, edition: '2008', status: 'superseded', summary: 'Ban hành lần đầu theo TCVN ISO 9001:2008', drafter: 'vo.thi.mai', reviewer: 'head' },
+      { issuedOn: '2016-09-05', edition: '2008', status: 'superseded', summary: 'Ban hành lần đầu theo TCVN ISO 9001:2008', drafter: 'vo.thi.mai', reviewer: 'head' },
       { daysAgo: 300, edition: '2015', status: 'published', summary: 'Chuyển đổi theo ISO 9001:2015; bổ sung cam kết hướng vào tổ chức, cá nhân', drafter: 'vo.thi.mai', reviewer: 'head' },
     ],
   },
@@ -66,7 +71,7 @@ const DOCUMENTS: DocumentSeed[] = [
     code: 'STCL/BQL', title: 'Sổ tay chất lượng', type: 'manual', unit: 'office',
     clauses: ['4.1', '4.2', '4.3', '4.4', '5.1', '5.1.1', '5.1.2', '5.3', '6.1', '6.3', '7.1', '7.1.1', '7.1.2', '7.1.3', '7.1.4', '7.2', '7.3', '7.4', '8.1', '9.1', '9.1.1', '10.1'],
     revisions: [
-      { daysAgo: 6 * Y, edition: '2008', status: 'superseded', summary: 'Ban hành lần đầu', drafter: 'vo.thi.mai', reviewer: 'head' },
+      { issuedOn: '2016-09-05', edition: '2008', status: 'superseded', summary: 'Ban hành lần đầu', drafter: 'vo.thi.mai', reviewer: 'head' },
       { daysAgo: 3 * Y, edition: '2008', status: 'superseded', summary: 'Cập nhật cơ cấu tổ chức sau sắp xếp các phòng', drafter: 'vo.thi.mai', reviewer: 'head' },
       { daysAgo: 345, edition: '2015', status: 'published', summary: 'Viết lại theo ISO 9001:2015: bối cảnh, các bên quan tâm, rủi ro và cơ hội', drafter: 'vo.thi.mai', reviewer: 'head' },
     ],
@@ -81,7 +86,7 @@ const DOCUMENTS: DocumentSeed[] = [
   {
     code: 'QT-01/BQL', title: 'Quy trình kiểm soát tài liệu', type: 'procedure', unit: 'office', clauses: ['7.5', '7.5.1', '7.5.2', '7.5.3'],
     revisions: [
-      { daysAgo: 6 * Y, edition: '2008', status: 'superseded', summary: 'Ban hành lần đầu', drafter: 'vo.thi.mai', reviewer: 'head' },
+      { issuedOn: '2016-09-05', edition: '2008', status: 'superseded', summary: 'Ban hành lần đầu', drafter: 'vo.thi.mai', reviewer: 'head' },
       { daysAgo: 240, edition: '2015', status: 'published', summary: 'Chuyển đổi theo ISO 9001:2015 (thông tin dạng văn bản); bỏ yêu cầu sổ tay bắt buộc', drafter: 'vo.thi.mai', reviewer: 'head' },
       { edition: '2015', status: 'in_review', summary: 'Bổ sung lưu trữ và phân phối tài liệu điện tử trên hệ thống QMS Tracker', drafter: 'vo.thi.mai', reviewer: 'head' },
     ],
@@ -89,7 +94,7 @@ const DOCUMENTS: DocumentSeed[] = [
   {
     code: 'QT-02/BQL', title: 'Quy trình kiểm soát hồ sơ', type: 'procedure', unit: 'office', clauses: ['7.5.3'],
     revisions: [
-      { daysAgo: 6 * Y, edition: '2008', status: 'superseded', summary: 'Ban hành lần đầu', drafter: 'vo.thi.mai', reviewer: 'head' },
+      { issuedOn: '2016-09-05', edition: '2008', status: 'superseded', summary: 'Ban hành lần đầu', drafter: 'vo.thi.mai', reviewer: 'head' },
       { daysAgo: 400, edition: '2015', status: 'published', summary: 'Chuyển đổi theo ISO 9001:2015; gộp nội dung quản lý văn bản đi, đến', drafter: 'vo.thi.mai', reviewer: 'head' },
     ],
   },
@@ -133,7 +138,7 @@ const DOCUMENTS: DocumentSeed[] = [
   {
     code: 'QT-09/BQL', title: 'Quy trình quản lý văn bản đi, đến', type: 'procedure', unit: 'office', clauses: ['7.5.3'],
     revisions: [
-      { daysAgo: 6 * Y, edition: '2008', status: 'obsolete', summary: 'Ban hành lần đầu', drafter: 'vo.thi.mai', reviewer: 'head', obsoleteReason: 'Nội dung đã gộp vào QT-02/BQL Quy trình kiểm soát hồ sơ (lần ban hành 02).' },
+      { issuedOn: '2016-09-05', edition: '2008', status: 'obsolete', summary: 'Ban hành lần đầu', drafter: 'vo.thi.mai', reviewer: 'head', obsoleteReason: 'Nội dung đã gộp vào QT-02/BQL Quy trình kiểm soát hồ sơ (lần ban hành 02).' },
     ],
   },
   {
@@ -261,17 +266,17 @@ export async function seedDocuments(db: Db, org: DemoOrganisation): Promise<{ do
   const signoffRows: (typeof documentSignoffs.$inferInsert)[] = []
   for (const d of DOCUMENTS) {
     // Effective dates of the revisions that were published; drafts are a week old.
-    const dates = d.revisions.map((r) => (r.daysAgo === undefined ? addDays(today, -7) : addDays(today, -r.daysAgo)))
+    const dates = d.revisions.map((r) => r.issuedOn ?? (r.daysAgo === undefined ? addDays(today, -7) : addDays(today, -r.daysAgo)))
     const ids = d.revisions.map(() => crypto.randomUUID())
     const history = d.revisions
-      .map((r, i) => ({ issueNumber: i + 1, date: vnDate(dates[i]), summary: r.summary, published: r.daysAgo !== undefined }))
+      .map((r, i) => ({ issueNumber: i + 1, date: vnDate(dates[i]), summary: r.summary, published: r.daysAgo !== undefined || r.issuedOn !== undefined }))
       .filter((h) => h.published)
     for (const [i, r] of d.revisions.entries()) {
       const issueNumber = i + 1
       const date = dates[i]
       const drafter = person(r.drafter)
       const reviewer = r.reviewer ? person(r.reviewer) : null
-      const wasPublished = r.daysAgo !== undefined
+      const wasPublished = r.daysAgo !== undefined || r.issuedOn !== undefined
       const submitted = r.status !== 'draft'
       const reviewed = submitted && (r.status !== 'in_review' || Boolean(r.reviewed))
       const approved = wasPublished || r.status === 'approved'
@@ -280,7 +285,7 @@ export async function seedDocuments(db: Db, org: DemoOrganisation): Promise<{ do
       if (reviewed && reviewer) signatures.push({ meaning: 'reviewed', who: reviewer, day: addDays(date, -6) })
       if (approved) signatures.push({ meaning: 'approved', who: approver, day: addDays(date, -3) })
       // The next issue that took effect superseded this one.
-      const successor = d.revisions.findIndex((n, j) => j > i && n.daysAgo !== undefined)
+      const successor = d.revisions.findIndex((n, j) => j > i && (n.daysAgo !== undefined || n.issuedOn !== undefined))
 
       const pdf = await renderDocumentPdf({
         agency: AGENCY,

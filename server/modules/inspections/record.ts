@@ -1,26 +1,16 @@
 /**
  * The inspection record (biên bản kiểm tra): one model built from the inspection, two
- * renderings — HTML to print from the browser and an A4 PDF (pdfkit with DejaVu Serif,
- * which has every Vietnamese glyph, from the dejavu-fonts-ttf package so that
- * `npm install` alone is enough). The record is an official document: always Vietnamese.
+ * renderings — HTML to print from the browser and an A4 PDF (server/lib/pdf-document.ts,
+ * DejaVu fonts with every Vietnamese glyph). The record is an official document: always
+ * Vietnamese.
  */
-import { createRequire } from 'node:module'
 import { eq } from 'drizzle-orm'
-import PDFDocument from 'pdfkit'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits } from '../../../db/schema/index.ts'
+import { a4Document, FONT_BOLD, numberPages } from '../../lib/pdf-document.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import type { Inspection } from './schemas.ts'
 import { getInspection } from './service.ts'
-
-const require = createRequire(import.meta.url)
-const FONT_REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')
-const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Bold.ttf')
-const FONT_ITALIC = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerif-Italic.ttf')
-// The header lines (agency, national motto) must each fit on one line of a half page.
-const FONT_HEAD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed.ttf')
-const FONT_HEAD_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Bold.ttf')
-const FONT_HEAD_ITALIC = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSerifCondensed-Italic.ttf')
 
 export const KIND_VI: Record<Inspection['kind'], string> = {
   self: 'Tự kiểm tra',
@@ -261,29 +251,9 @@ ${
 // ---------------------------------------------------------------------------------------
 // PDF
 
-const MM = 72 / 25.4
-
 /** The record as an A4 PDF. */
 export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 20 * MM, bottom: 20 * MM, left: 25 * MM, right: 20 * MM },
-    info: { Title: `${r.title} ${r.number}`, Subject: r.checklist, Author: r.agency, Creator: 'QMS Tracker' },
-    lang: 'vi-VN',
-    bufferPages: true,
-  })
-  doc.registerFont('regular', FONT_REGULAR)
-  doc.registerFont('bold', FONT_BOLD)
-  doc.registerFont('italic', FONT_ITALIC)
-  doc.registerFont('head', FONT_HEAD)
-  doc.registerFont('head-bold', FONT_HEAD_BOLD)
-  doc.registerFont('head-italic', FONT_HEAD_ITALIC)
-  const chunks: Buffer[] = []
-  doc.on('data', (c: Buffer) => chunks.push(c))
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)))
-    doc.on('error', reject)
-  })
+  const { doc, bytes: done } = a4Document({ Title: `${r.title} ${r.number}`, Subject: r.checklist, Author: r.agency })
 
   const left = doc.page.margins.left
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
@@ -388,15 +358,7 @@ export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
     if (s.name) doc.font('bold').fontSize(11).text(s.name, x, signTop + 95, { width: colW, align: 'center' })
   })
 
-  // Page numbers.
-  const range = doc.bufferedPageRange()
-  for (let p = range.start; p < range.start + range.count; p++) {
-    doc.switchToPage(p)
-    const bottom = doc.page.margins.bottom
-    doc.page.margins.bottom = 0
-    doc.font('regular').fontSize(9).text(`${r.number} — trang ${p + 1}/${range.count}`, left, doc.page.height - bottom / 2 - 6, { width, align: 'center' })
-    doc.page.margins.bottom = bottom
-  }
+  numberPages(doc, r.number)
   doc.end()
   return done
 }

@@ -100,7 +100,7 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
   }
 }
 
-async function inspectionCounts(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['inspections']> {
+export async function inspectionCounts(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['inspections']> {
   const rows = await queryRows<{ kind: string; status: string; n: number; score_sum: number | null; scored: number }>(
     db,
     sql`select kind, status, count(*)::int as n, sum(score) as score_sum, count(score)::int as scored
@@ -138,7 +138,7 @@ function cell(category: ChecklistCategory, r: { inspections: number; passed: num
   return { category, inspections: r.inspections, passed: r.passed, failed: r.failed, notApplicable: r.na, passRate: rate(r.passed, r.passed + r.failed) }
 }
 
-async function criteriaTable(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['criteria']> {
+export async function criteriaTable(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['criteria']> {
   const rows = await queryRows<{ unit_id: string; code: string; name: string; category: ChecklistCategory; inspections: number; passed: number; failed: number; na: number }>(
     db,
     sql`select r.org_unit_id as unit_id, min(u.code) as code, min(u.name) as name, r.category,
@@ -174,7 +174,7 @@ async function criteriaTable(db: Db, from: string, to: string, unit: SQL): Promi
   }
 }
 
-async function findingCounts(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['findings']> {
+export async function findingCounts(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['findings']> {
   const rows = await queryRows<{ classification: string; handling: string | null; status: string; n: number }>(
     db,
     sql`select f.classification, f.handling, f.status, count(*)::int as n

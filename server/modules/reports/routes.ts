@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { problems } from '../../lib/schemas.ts'
+import { MIME } from '../../lib/uploads.ts'
 import { complianceSummary, type ReportEnv } from './compliance.ts'
 import { exportComplianceTable } from './compliance-export.ts'
 import { ComplianceExportQuery, ComplianceQuery, ComplianceSummary } from './schemas.ts'
+import { buildParModel } from './par-model.ts'
+import { renderParHtml, renderParPdf, renderParXlsx } from './par-render.ts'
+import { ParQuery, ParReport } from './par-schemas.ts'
 
 const tags = ['reports']
 
@@ -44,6 +48,44 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const summary = await complianceSummary(app.db, request.actor, query, env())
       const file = await exportComplianceTable(summary, table, format, lang ?? 'vi')
       return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
+    },
+  })
+
+  app.get('/reports/par', {
+    schema: {
+      summary: 'The half-year administrative-reform report, written from the data',
+      description:
+        'Modelled on the board\'s report 173/BC-BQL: complaints, procedures by online level, dossiers received by channel, resolved and in progress, the inspections held by form and what they found, nonconformities, and the state of the ISO 9001:2008 → 2015 transition — every number computed from the records of the period, the narrative in Vietnamese. `format`: html (printable A4, default), pdf (A4), xlsx (a summary sheet and one sheet per table), json (the figures and text).',
+      tags,
+      querystring: ParQuery,
+      response: {
+        200: {
+          description: 'The report',
+          content: {
+            'application/json': { schema: ParReport },
+            'text/html': { schema: Type.String() },
+            'application/pdf': { schema: Type.String({ format: 'binary' }) },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Type.String({ format: 'binary' }) },
+          },
+        },
+        ...problems(400, 403),
+      },
+    },
+    handler: async (request, reply) => {
+      const { format = 'html', ...query } = request.query
+      const report = await buildParModel(app.db, request.actor, query, env())
+      const name = `bao-cao-cchc_${report.from}_${report.to}`
+      reply.header('Cache-Control', 'private, no-cache')
+      switch (format) {
+        case 'json':
+          return reply.type('application/json').send(report)
+        case 'pdf':
+          return reply.type('application/pdf').header('Content-Disposition', `inline; filename="${name}.pdf"`).send((await renderParPdf(report)) as unknown as string)
+        case 'xlsx':
+          return reply.type(MIME.xlsx).header('Content-Disposition', `attachment; filename="${name}.xlsx"`).send((await renderParXlsx(report)) as unknown as string)
+        default:
+          return reply.type('text/html; charset=utf-8').send(renderParHtml(report))
+      }
     },
   })
 }

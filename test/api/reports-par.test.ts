@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { appContext, type AppContext } from '../helpers/app.ts'
+import { pdfText } from '../helpers/pdf-text.ts'
+
+const ctx = appContext()
+const SEED = 'from=2019-11-21&to=2020-05-27'
+const vn = (local: string) => new Date(`${local}+07:00`).toISOString()
+
+async function file(c: AppContext, username: string, url: string) {
+  const client = await c.as(username)
+  const res = await c.app.inject({ method: 'GET', url, headers: { cookie: Object.entries(client.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  return res
+}
+
+const seed = suite('the half-year report on the demo data', ctx)
+
+seed('its figures equal the seed report 173/BC-BQL', async (c) => {
+  const res = await (await c.as('manager')).get(`/api/reports/par?${SEED}&format=json`)
+  assert.is(res.status, 200, res.text)
+  const f = res.body.figures
+  assert.equal([f.procedures.total, f.procedures.level4, f.procedures.level3], [40, 34, 6])
+  assert.equal([f.dossiers.received, f.dossiers.receivedOnline, f.dossiers.receivedInPersonOrPostal, f.dossiers.resolved, f.dossiers.pendingNotDue, f.dossiers.pendingOverdue], [86, 44, 42, 82, 4, 0])
+  assert.equal(f.complaints, { total: 0, complaint: 0, denunciation: 0, feedback: 0 })
+  // The forms the seed names: self-inspection, internal inspection, at briefing meetings.
+  assert.ok(f.inspections.byKind.self > 0 && f.inspections.byKind.internal > 0 && f.inspections.byKind.briefing > 0)
+  assert.is(f.inspections.remindedOnTheSpot, 2, 'the two civil servants without their ID badge')
+  // The 2008 → 2015 transition was still to be completed (the sixth task of the seed report).
+  assert.ok(f.qms.on2008 > 0)
+  assert.is(res.body.periodLabel, '6 tháng đầu năm 2020')
+})
+
+seed('the HTML says it in the seed report’s words, with the numbers', async (c) => {
+  const res = await file(c, 'manager', `/api/reports/par?${SEED}`)
+  assert.is(res.statusCode, 200)
+  assert.match(String(res.headers['content-type']), /text\/html/)
+  const html = res.body
+  for (const phrase of [
+    'Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2020',
+    'Ban Quản lý có tổng số 40 thủ tục hành chính; trong đó có 34 thủ tục thực hiện dịch vụ công trực tuyến mức độ 4 và 06 thủ tục thực hiện dịch vụ công trực tuyến mức độ 3',
+    'đã tiếp nhận giải quyết 86 hồ sơ',
+    'tiếp nhận trực tuyến là 44 hồ sơ, tiếp nhận trực tiếp và qua dịch vụ bưu chính công ích là 42 hồ sơ',
+    'đã giải quyết 82 hồ sơ',
+    '04 hồ sơ đang trong hạn giải quyết',
+    'không có đơn khiếu nại, tố cáo',
+    'tự kiểm tra',
+    'lồng ghép trong các cuộc họp giao ban',
+    'đeo thẻ công chức, viên chức (đã nhắc nhở tại chỗ 02 trường hợp)',
+    'TCVN ISO 9001:2008',
+    '@page { size: A4',
+  ]) {
+    assert.ok(html.includes(phrase), `missing: ${phrase}`)
+  }
+})
+
+seed('the PDF carries the same text with its diacritics, and the XLSX the same tables', async (c) => {
+  const pdf = await file(c, 'manager', `/api/reports/par?${SEED}&format=pdf`)
+  assert.is(pdf.statusCode, 200)
+  assert.is(pdf.headers['content-type'], 'application/pdf')
+  // Justified lines space their words without space characters: compare without spaces.
+  const squeeze = (s: string) => s.replace(/\s+/g, '')
+  const text = squeeze(pdfText(pdf.rawPayload))
+  for (const phrase of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'đã tiếp nhận giải quyết 86 hồ sơ', 'đã giải quyết 82 hồ sơ', 'nhắc nhở tại chỗ']) {
+    assert.ok(text.includes(squeeze(phrase)), `PDF misses: ${phrase}`)
+  }
+  const xlsx = await file(c, 'manager', `/api/reports/par?${SEED}&format=xlsx`)
+  assert.is(xlsx.statusCode, 200)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+  const report = workbook.getWorksheet('Báo cáo')!
+  const lines: string[] = []
+  report.eachRow((row) => lines.push(String(row.getCell(1).value ?? '')))
+  assert.ok(lines.some((l) => l.includes('đã tiếp nhận giải quyết 86 hồ sơ')))
+  const levels = workbook.worksheets.find((s) => s.name.startsWith('B1'))!
+  const cells = (n: number) => [levels.getRow(n).getCell(1).value, levels.getRow(n).getCell(2).value]
+  assert.equal(cells(3), ['Mức độ', 'Số thủ tục'])
+  assert.equal([cells(4), cells(5), cells(8)], [['Mức độ 4', 34], ['Mức độ 3', 6], ['Tổng cộng', 40]])
+  const fields = workbook.worksheets.find((s) => s.name.startsWith('B2'))!
+  const total = fields.lastRow!
+  assert.equal([total.getCell(2).value, total.getCell(3).value, total.getCell(4).value], ['Tổng cộng', 86, 82])
+})
+
+const fixture = suite('the half-year report on a hand-made unit', ctx)
+
+fixture('three dossiers and a complaint in October 2018, counted by hand', async (c) => {
+  const admin = await c.as('admin')
+  const unit = (await admin.post('/api/org-units', { code: 'U-PAR', name: 'Phòng thử báo cáo', parentId: await c.unitId('BQL') })).body
+  const procedure = (await admin.post('/api/procedures', { code: 'PAR.01', name: 'Thủ tục thử', field: 'Lĩnh vực thử', owningUnitId: unit.id, processingDays: 3, onlineLevel: 4, onlineLevelFrom: '2018-01-01' })).body
+  const receive = async (code: string, channel: string, at: string) => {
+    const res = await admin.post('/api/dossiers', { code, procedureId: procedure.id, applicantName: `Công ty ${code}`, channel, receivedAt: vn(at) })
+    assert.is(res.status, 201, res.text)
+    return res.body
+  }
+  const step = async (d: { id: string; version: number }, action: string, at: string) => {
+    const res = await admin.post(`/api/dossiers/${d.id}/${action}`, { at: vn(at) }, { ifMatch: d.version })
+    assert.is(res.status, 200, res.text)
+    return res.body
+  }
+  // Early: received Monday 1/10, resolved the next day (due Thursday 4/10).
+  const early = await receive('PAR-1', 'online', '2018-10-01T09:00:00')
+  await step(await step(early, 'start-processing', '2018-10-01T10:00:00'), 'resolve', '2018-10-02T10:00:00')
+  // Late: received Tuesday 2/10 by post, due Friday 5/10, resolved Wednesday 10/10.
+  const late = await receive('PAR-2', 'postal', '2018-10-02T09:00:00')
+  await step(await step(late, 'start-processing', '2018-10-02T10:00:00'), 'resolve', '2018-10-10T10:00:00')
+  // Pending within its deadline on 31/10: received Monday 29/10, due Thursday 1/11.
+  await receive('PAR-3', 'online', '2018-10-29T09:00:00')
+  assert.is((await admin.post('/api/complaints', { kind: 'complaint', dossierId: late.id, summary: 'Trả kết quả chậm', receivedAt: vn('2018-10-15T09:00:00') })).status, 201)
+
+  const res = await admin.get(`/api/reports/par?from=2018-10-01&to=2018-10-31&orgUnitId=${unit.id}&format=json`)
+  assert.is(res.status, 200, res.text)
+  const r = res.body
+  assert.equal(r.figures.procedures, { total: 1, level4: 1, level3: 0, level2: 0, level1: 0, fullyOnline: 0, partlyOnline: 0 })
+  assert.equal(r.figures.dossiers, { received: 3, carriedOver: 0, receivedOnline: 2, receivedInPersonOrPostal: 1, resolved: 2, resolvedEarly: 1, resolvedOnTime: 0, resolvedLate: 1, pendingNotDue: 1, pendingOverdue: 0, returnedOrWithdrawn: 0 })
+  assert.equal(r.figures.complaints, { total: 1, complaint: 1, denunciation: 0, feedback: 0 })
+  assert.is(r.agency, 'Phòng thử báo cáo')
+  assert.is(r.periodLabel, 'từ ngày 01/10/2018 đến ngày 31/10/2018')
+  const text = r.sections.flatMap((s: { paragraphs: string[] }) => s.paragraphs).join('\n')
+  assert.ok(text.includes('đã giải quyết 02 hồ sơ (01 hồ sơ trước hạn, 01 hồ sơ quá hạn) và 01 hồ sơ đang trong hạn giải quyết'), text)
+  assert.ok(text.includes('Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn đạt 50%'), text)
+  assert.ok(text.includes('gồm: 01 đơn khiếu nại'), text)
+  assert.ok(text.includes('chưa có cuộc kiểm tra công vụ nào'), text)
+})
+
+const access = suite('who reads the half-year report', ctx)
+
+access('staff may not; a head of unit gets their own unit’s; bad input is a 400', async (c) => {
+  assert.is((await (await c.as('staff')).get(`/api/reports/par?${SEED}&format=json`)).status, 403)
+  const head = await (await c.as('head')).get(`/api/reports/par?${SEED}&format=json`)
+  assert.is(head.status, 200)
+  assert.is(head.body.agency, 'Văn phòng')
+  const manager = await c.as('manager')
+  const reversed = await manager.get('/api/reports/par?from=2020-05-27&to=2019-11-21')
+  assert.is(reversed.status, 400)
+  assert.is(reversed.body.errors[0].path, 'query.to')
+  const format = await manager.get(`/api/reports/par?${SEED}&format=docx`)
+  assert.is(format.status, 400)
+  assert.ok(format.body.errors.some((e: { path: string }) => e.path.includes('format')), format.text)
+})
+
+ctx.use(seed, fixture, access)
+seed.run()
+fixture.run()
+access.run()
