@@ -43,3 +43,4 @@ export type { Inspection, InspectionResponse, InspectionSummary, ResponseInput }
 export type { Finding, PersonRef } from '../../server/modules/findings/schemas.ts'
 export type { Complaint } from '../../server/modules/complaints/schemas.ts'
 export type { ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from '../../server/modules/reports/schemas.ts'
+export type { ParReport } from '../../server/modules/reports/par-schemas.ts'

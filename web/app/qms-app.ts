@@ -137,7 +137,7 @@ export class QmsApp extends LitElement {
       </header>
       <div class="layout">
         <nav id="main-nav" class=${this.menuOpen ? 'open' : ''} aria-label=${msg('Main navigation', { id: 'nav.main' })}>
-          <ul>${NAV.map((n) => this.renderLink(n))}</ul>
+          <ul>${NAV.filter((n) => !n.permission || this.session.can(n.permission)).map((n) => this.renderLink(n))}</ul>
           ${admin.length
             ? html`<div class="group" id="admin-group">${msg('Administration', { id: 'nav.admin' })}</div>
                 <ul aria-labelledby="admin-group">${admin.map((n) => this.renderLink(n))}</ul>`

@@ -8,6 +8,7 @@ import { apiTokenRoutes } from '../features/api-tokens/routes.ts'
 import { authRoutes } from '../features/auth/routes.ts'
 import { calendarRoutes } from '../features/calendar/routes.ts'
 import { complaintRoutes } from '../features/complaints/routes.ts'
+import { reportRoutes } from '../features/reports/routes.ts'
 import { dossierRoutes } from '../features/dossiers/routes.ts'
 import { procedureRoutes } from '../features/procedures/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
@@ -36,6 +37,7 @@ export const ROUTES: RouteDef[] = [
   ...documentRoutes,
   ...dossierRoutes,
   ...complaintRoutes,
+  ...reportRoutes,
   ...procedureRoutes,
   ...calendarRoutes,
   ...nonconformityRoutes,

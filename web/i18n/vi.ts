@@ -11,6 +11,7 @@ import { dashboard } from '../features/dashboard/dashboard.vi.ts'
 import { documents } from '../features/documents/documents.vi.ts'
 import { calendar } from '../features/calendar/calendar.vi.ts'
 import { complaints } from '../features/complaints/complaints.vi.ts'
+import { reports } from '../features/reports/reports.vi.ts'
 import { dossiers } from '../features/dossiers/dossiers.vi.ts'
 import { procedures } from '../features/procedures/procedures.vi.ts'
 import { nonconformities } from '../features/nonconformities/nonconformities.vi.ts'
@@ -29,6 +30,7 @@ export const templates = {
   ...documents,
   ...dossiers,
   ...complaints,
+  ...reports,
   ...procedures,
   ...calendar,
   ...nonconformities,

@@ -64,3 +64,4 @@ export const ParReport = Type.Object({
   ),
   figures: ParFigures,
 })
+export type ParReport = Static<typeof ParReport>
