@@ -23,7 +23,7 @@ const handle = connect(config)
 await handle.migrate()
 
 const empty = await isEmpty(handle.db)
-if (empty && config.demo) await loadDemoData(handle.db)
+if (empty && config.demo) await loadDemoData(handle.db, config.timeZone)
 else if (empty && config.adminUsername && config.adminPassword) await createFirstAdmin(handle.db, config.adminUsername, config.adminPassword)
 
 const app = await buildApp({ db: handle.db, engine: handle.engine, config, jobs: config.jobs })

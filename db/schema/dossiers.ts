@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { id, instant, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { procedures } from './procedures.ts'
@@ -122,3 +122,59 @@ export const dossierEvents = pgTable(
 
 export type DossierRow = typeof dossiers.$inferSelect
 export type DossierEventRow = typeof dossierEvents.$inferSelect
+
+const statColumns = () => ({
+  received: integer('received').notNull().default(0),
+  resolvedEarly: integer('resolved_early').notNull().default(0),
+  resolvedOnTime: integer('resolved_on_time').notNull().default(0),
+  resolvedLate: integer('resolved_late').notNull().default(0),
+  /** Rejected (returned unresolved) or withdrawn. */
+  returned: integer('returned').notNull().default(0),
+  /** +1 from the first midnight a dossier is pending at, -1 from the first it no longer is. */
+  openDelta: integer('open_delta').notNull().default(0),
+  /** The same for "pending and overdue" (as the statistics judge it at a midnight). */
+  overdueDelta: integer('overdue_delta').notNull().default(0),
+})
+
+/**
+ * What each dossier adds to the statistics, by local day (the agency's time zone): its
+ * receipt, resolution or return on their days, and the days its pending and overdue
+ * states start and end. Rewritten whenever the dossier or its events change, so the
+ * rollups can be corrected by the difference (server/modules/dossiers/dossier-rollups.ts).
+ */
+export const dossierStatContributions = pgTable(
+  'dossier_stat_contributions',
+  {
+    dossierId: uuid('dossier_id')
+      .notNull()
+      .references(() => dossiers.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    channel: text('channel').notNull(),
+    ...statColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.day] })],
+)
+
+/**
+ * The contributions summed by handling unit, procedure and channel, at two grains: a row
+ * per day and a row per month. Flows over a period read the rows that cover it; the
+ * pending and overdue stocks at a midnight are the sums of the deltas up to it.
+ */
+export const dossierStatRollups = pgTable(
+  'dossier_stat_rollups',
+  {
+    grain: text('grain').notNull(),
+    start: date('start', { mode: 'string' }).notNull(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    procedureId: uuid('procedure_id').notNull(),
+    channel: text('channel').notNull(),
+    ...statColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.procedureId, t.channel] }),
+    index('dossier_stat_rollups_unit_idx').on(t.orgUnitId, t.grain, t.start),
+    check('dossier_stat_rollups_grain_valid', sql`${t.grain} in ('day', 'month')`),
+  ],
+)

@@ -11,6 +11,7 @@ import { seedNonconformities } from './nonconformities.ts'
 import { seedInspections } from './inspections.ts'
 import { seedOrganisation } from './organisation.ts'
 import { seedProcedures } from './procedures.ts'
+import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
 
@@ -20,7 +21,8 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the whole demo organisation in one transaction: all of it or nothing. */
-export async function loadDemoData(db: Db): Promise<void> {
+/** `timeZone`: the agency's (config), in which the statistics rollups count days. */
+export async function loadDemoData(db: Db, timeZone = 'Asia/Ho_Chi_Minh'): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await seedOrganisation(tx)
     const inspections = await seedInspections(tx, org)
@@ -28,6 +30,7 @@ export async function loadDemoData(db: Db): Promise<void> {
     const procedures = await seedProcedures(tx, org)
     await seedCalendar(tx)
     const dossiers = await seedDossiers(tx, org, procedures)
+    await rebuildDossierStats(tx, timeZone)
     const nonconformities = await seedNonconformities(tx, org)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',

@@ -27,6 +27,7 @@ import type { DossierAction, ImportReport, ImportRowError } from './schemas.ts'
 import { bulkInsert, type BulkColumn } from './bulk-write.ts'
 import { canWriteDossier } from './service.ts'
 import { ACTIONS, applyAction, type DossierState } from './workflow.ts'
+import { refreshDossierStats } from './dossier-rollups.ts'
 
 // ---- headings -------------------------------------------------------------------
 
@@ -539,6 +540,7 @@ export async function importDossiers(db: Db, actor: Actor, upload: ImportUpload,
       suffix: sql.raw(`on conflict (id) do update set ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, version = dossiers.version + 1`),
     })
     await bulkInsert(tx, 'dossier_events', EVENT_COLUMNS, writes.flatMap((w) => w.events), { chunk: 20_000 })
+    await refreshDossierStats(tx, writes.map((w) => w.insert.id!), hours.timeZone)
     await recordAudit(tx, actor, {
       action: 'dossier.import',
       entityType: 'dossier',

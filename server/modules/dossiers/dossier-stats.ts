@@ -20,6 +20,8 @@ import { queryRows, type Db } from '../../../db/client.ts'
 import { complaints, procedures } from '../../../db/schema/index.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { invalidField } from '../../lib/problems.ts'
+import { addDays } from '../../lib/clock.ts'
+import { rollupRange, rollupUpTo } from '../../lib/rollup-range.ts'
 import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import { onlineValueOn } from '../procedures/service.ts'
@@ -41,16 +43,17 @@ type Counts = Record<(typeof COUNTS)[number], number>
 
 const CHANNEL_LABELS: Record<string, string> = { online: 'Trực tuyến', in_person: 'Trực tiếp', postal: 'Bưu chính công ích' }
 
-function groupColumns(groupBy: StatsGroup): { key: SQL; code: SQL; label: SQL } {
+function groupColumns(groupBy: StatsGroup, alias: 'd' | 'r'): { key: SQL; code: SQL; label: SQL } {
+  const a = sql.raw(alias)
   switch (groupBy) {
     case 'orgUnit':
-      return { key: sql`d.org_unit_id::text`, code: sql`u.code`, label: sql`u.name` }
+      return { key: sql`${a}.org_unit_id::text`, code: sql`u.code`, label: sql`u.name` }
     case 'field':
       return { key: sql`p.field`, code: sql`null::text`, label: sql`p.field` }
     case 'procedure':
       return { key: sql`p.id::text`, code: sql`p.code`, label: sql`p.name` }
     case 'channel':
-      return { key: sql`d.channel`, code: sql`d.channel`, label: sql`d.channel` }
+      return { key: sql`${a}.channel`, code: sql`${a}.channel`, label: sql`${a}.channel` }
   }
 }
 
@@ -69,24 +72,71 @@ export function withTotals(counts: Counts, key: string | null, code: string | nu
   }
 }
 
-/** Only the columns a statistics scan needs, so PostgreSQL can answer from the dossiers and their events. */
-export async function dossierStats(db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours): Promise<DossierStats> {
-  requirePermission(actor, 'dossier.read')
-  if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
-  const groupBy = query.groupBy ?? 'orgUnit'
-  const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
+type CountRow = Record<string, string | number | null>
+
+/**
+ * The statistics table, read from the rollups kept current on write
+ * (dossier-rollups.ts): flows from the rows covering the period, the pending and
+ * overdue stocks from the deltas up to its first and last midnights.
+ */
+export function dossierStats(db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours): Promise<DossierStats> {
+  return statsFrom(rollupRows, db, actor, query, hours)
+}
+
+/** The same table computed by scanning the dossiers and their events: the reference the rollups are tested against. */
+export function dossierStatsScan(db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours): Promise<DossierStats> {
+  return statsFrom(scanRows, db, actor, query, hours)
+}
+
+type RowSource = (db: Db, query: StatsQuery, groupBy: StatsGroup, start: Date, end: Date) => Promise<CountRow[]>
+
+function filtersOf(query: StatsQuery, unit: SQL, procedure: SQL, channel: SQL): SQL {
+  const filters: SQL[] = []
+  if (query.orgUnitId) filters.push(inSubtreeOf(unit, query.orgUnitId))
+  if (query.field) filters.push(sql`p.field = ${query.field}`)
+  if (query.procedureId) filters.push(sql`${procedure} = ${query.procedureId}`)
+  if (query.channel) filters.push(sql`${channel} = ${query.channel}`)
+  return filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``
+}
+
+async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup): Promise<CountRow[]> {
+  const g = groupColumns(groupBy, 'r')
+  const extra = filtersOf(query, sql`r.org_unit_id`, sql`r.procedure_id`, sql`r.channel`)
+  const inPeriod = rollupRange(query.from, query.to)
+  const atStart = rollupUpTo(query.from)
+  const atEnd = rollupUpTo(addDays(query.to, 1))
+  return queryRows<CountRow>(
+    db,
+    sql`
+    select ${g.key} as key, min(${g.code}) as code, min(${g.label}) as label,
+      coalesce(sum(r.open_delta) filter (where ${atStart}), 0)::int as "carriedOver",
+      coalesce(sum(r.received) filter (where ${inPeriod} and r.channel = 'online'), 0)::int as "receivedOnline",
+      coalesce(sum(r.received) filter (where ${inPeriod} and r.channel = 'in_person'), 0)::int as "receivedInPerson",
+      coalesce(sum(r.received) filter (where ${inPeriod} and r.channel = 'postal'), 0)::int as "receivedPostal",
+      coalesce(sum(r.resolved_early) filter (where ${inPeriod}), 0)::int as "resolvedEarly",
+      coalesce(sum(r.resolved_on_time) filter (where ${inPeriod}), 0)::int as "resolvedOnTime",
+      coalesce(sum(r.resolved_late) filter (where ${inPeriod}), 0)::int as "resolvedLate",
+      coalesce(sum(r.open_delta - r.overdue_delta) filter (where ${atEnd}), 0)::int as "pendingNotDue",
+      coalesce(sum(r.overdue_delta) filter (where ${atEnd}), 0)::int as "pendingOverdue",
+      coalesce(sum(r.returned) filter (where ${inPeriod}), 0)::int as "returnedOrWithdrawn"
+    from dossier_stat_rollups r
+    join procedures p on p.id = r.procedure_id
+    join org_units u on u.id = r.org_unit_id
+    where (${inPeriod} or ${atStart} or ${atEnd})${extra}
+    group by ${g.key}
+    having coalesce(sum(r.open_delta) filter (where ${atStart}), 0) <> 0
+        or coalesce(sum(r.open_delta) filter (where ${atEnd}), 0) <> 0
+        or coalesce(sum(r.received + r.resolved_early + r.resolved_on_time + r.resolved_late + r.returned) filter (where ${inPeriod}), 0) <> 0
+    order by min(${g.label}), ${g.key}`,
+  )
+}
+
+async function scanRows(db: Db, query: StatsQuery, groupBy: StatsGroup, start: Date, end: Date): Promise<CountRow[]> {
   const s = start.toISOString()
   const e = end.toISOString()
-  const g = groupColumns(groupBy)
-
-  const filters: SQL[] = []
-  if (query.orgUnitId) filters.push(inSubtreeOf(sql`d.org_unit_id`, query.orgUnitId))
-  if (query.field) filters.push(sql`p.field = ${query.field}`)
-  if (query.procedureId) filters.push(sql`d.procedure_id = ${query.procedureId}`)
-  if (query.channel) filters.push(sql`d.channel = ${query.channel}`)
-  const extra = filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``
-
-  const rows = await queryRows<Record<string, string | number | null>>(
+  const g = groupColumns(groupBy, 'd')
+  const extra = filtersOf(query, sql`d.org_unit_id`, sql`d.procedure_id`, sql`d.channel`)
+  return queryRows<CountRow>(
     db,
     sql`
     with base as (
@@ -132,6 +182,14 @@ export async function dossierStats(db: Db, actor: Actor, query: StatsQuery, hour
     group by b.key
     order by min(b.label), b.key`,
   )
+}
+
+async function statsFrom(source: RowSource, db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours): Promise<DossierStats> {
+  requirePermission(actor, 'dossier.read')
+  if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
+  const groupBy = query.groupBy ?? 'orgUnit'
+  const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
+  const rows = await source(db, query, groupBy, start, end)
 
   const total = Object.fromEntries(COUNTS.map((c) => [c, 0])) as Counts
   const out: StatsRow[] = rows.map((r) => {

@@ -149,7 +149,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Dossier, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const dossier = await updateDossier(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const dossier = await updateDossier(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.config)
       return reply.header('ETag', etag(dossier.version)).send(dossier)
     },
   })

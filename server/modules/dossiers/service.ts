@@ -13,6 +13,7 @@ import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateDossier, Dossier, DossierAction, DossierEvent, DossierQuery, TransitionBody, UpdateDossier } from './schemas.ts'
 import { ACTIONS, allowedActions, applyAction, isOverdue, PENDING_STATUSES } from './workflow.ts'
+import { refreshDossierStats } from './dossier-rollups.ts'
 
 type UnitColumns = { id: string; code: string; name: string; path: string }
 type ProcedureColumns = { id: string; code: string; name: string; field: string; processingDays: number }
@@ -213,6 +214,7 @@ export async function createDossier(db: Db, actor: Actor, input: CreateDossier, 
       statusAfter: 'received',
       dueAtAfter: dueAt,
     })
+    await refreshDossierStats(tx, [row.id], hours.timeZone)
     const dossier = toDossier(await findDossier(tx, row.id), now)
     await recordAudit(tx, actor, { action: 'dossier.create', entityType: 'dossier', entityId: row.id, after: dossier })
     return dossier
@@ -233,7 +235,7 @@ async function lastStepAt(db: Db, dossierId: string): Promise<Date | null> {
   return last ? new Date(last) : null
 }
 
-export async function updateDossier(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDossier) {
+export async function updateDossier(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDossier, hours: Pick<OfficeHours, 'timeZone'>) {
   requirePermission(actor, 'dossier.write')
   if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'is required to change the due date', 'required')
   if (input.dueAt === undefined && input.dueAtReason !== undefined) throw invalidField('dueAt', 'is required with dueAtReason', 'required')
@@ -276,6 +278,7 @@ export async function updateDossier(db: Db, actor: Actor, id: string, expectedVe
         dueAtAfter: dueAt,
       })
     }
+    await refreshDossierStats(tx, [id], hours.timeZone)
     const before = toDossier(current, now)
     const after = toDossier(await findDossier(tx, id), now)
     await recordAudit(tx, actor, { action: 'dossier.update', entityType: 'dossier', entityId: id, before, after })
@@ -322,6 +325,7 @@ export async function transitionDossier(
       actorName: actor.fullName,
       reason: input.reason ?? null,
     })
+    await refreshDossierStats(tx, [id], hours.timeZone)
     const before = toDossier(current, now)
     const after = toDossier(await findDossier(tx, id), now)
     await recordAudit(tx, actor, { action: `dossier.${action}`, entityType: 'dossier', entityId: id, before, after })

@@ -18,7 +18,7 @@ import { dossierStats } from '../dossiers/dossier-stats.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { ncCode } from '../nonconformities/records.ts'
 import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
-import { rollupRange } from './inspection-rollups.ts'
+import { rollupRange } from '../../lib/rollup-range.ts'
 import type { ComplianceQuery, ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from './schemas.ts'
 
 export interface ReportEnv {

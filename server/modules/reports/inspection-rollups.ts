@@ -1,12 +1,11 @@
 /**
- * Keeps inspection_result_rollups current and reads it for a date range. `inspections`
+ * Keeps inspection_result_rollups current (server/lib/rollup-range.ts reads it). `inspections`
  * counts the inspections that answered at least one item of the category (so a unit ×
  * criterion cell says how many inspections its rate rests on); passed / failed /
  * notApplicable count responses (one per person for per-person items).
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
-import { addDays } from '../../lib/clock.ts'
 
 const aggregate = (grain: 'day' | 'month', where: SQL) => sql`
   select ${sql.raw(`'${grain}'`)}, ${grain === 'day' ? sql`i.inspection_date` : sql`date_trunc('month', i.inspection_date)::date`},
@@ -47,23 +46,4 @@ export async function rebuildInspectionRollups(db: Db): Promise<void> {
       await queryRows(tx, sql`insert into inspection_result_rollups ${COLUMNS} ${aggregate(grain, sql`i.status = 'completed'`)}`)
     }
   })
-}
-
-const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`
-const nextMonth = (date: string) => {
-  const [y, m] = date.slice(0, 7).split('-').map(Number)
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
-}
-
-/**
- * The rollup rows that cover [from, to] exactly: month rows for the whole months inside
- * it, day rows for the days before the first and after the last whole month.
- */
-export function rollupRange(from: string, to: string, alias = 'r'): SQL {
-  const a = sql.raw(alias)
-  const fullStart = from === firstOfMonth(from) ? from : nextMonth(from)
-  const fullEnd = firstOfMonth(addDays(to, 1)) // exclusive: the month after the last whole one
-  if (fullStart >= fullEnd) return sql`(${a}.grain = 'day' and ${a}.start between ${from}::date and ${to}::date)`
-  return sql`((${a}.grain = 'month' and ${a}.start >= ${fullStart}::date and ${a}.start < ${fullEnd}::date)
-    or (${a}.grain = 'day' and ((${a}.start >= ${from}::date and ${a}.start < ${fullStart}::date) or (${a}.start >= ${fullEnd}::date and ${a}.start <= ${to}::date))))`
 }
