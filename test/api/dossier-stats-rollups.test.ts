@@ -23,9 +23,9 @@ const vn = (date: string, minutes: number) => new Date(`${date}T${String(Math.fl
 rollups('on randomised dossiers with back-dated steps, supplements, due-date changes and an import, the rollups answer exactly as the scan', async (c) => {
   const admin = await c.as('admin')
   const rng = random(20261125)
-  const units = []
+  const units: { id: string }[] = []
   for (const code of ['RA', 'RB']) units.push((await admin.post('/api/org-units', { code: `U-${code}`, name: `Phòng ${code}`, parentId: await c.unitId('BQL') })).body)
-  const procedures = []
+  const procedures: { id: string; code: string }[] = []
   for (const [i, unit] of units.entries()) {
     for (const days of [2, 5]) {
       const res = await admin.post('/api/procedures', { code: `RP.${i}${days}`, name: `Thủ tục ${i}-${days}`, field: `Lĩnh vực ${i}`, owningUnitId: unit.id, processingDays: days, onlineLevel: 4, onlineLevelFrom: '2020-01-01' })
