@@ -1,11 +1,16 @@
 import { benchImport } from './dossier-import.ts'
+import { benchCompliance, benchLists, benchStats } from './reads.ts'
 
 /**
  * `npm run bench [name]`: performance measurements that print their figures.
- * Each later feature adds its benchmark to BENCHMARKS.
+ * `import` makes its own database; `stats`, `compliance` and `lists` read the
+ * province-sized one that `npm run bench:seed` writes. Without a name: all of them.
  */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   import: benchImport,
+  stats: benchStats,
+  compliance: benchCompliance,
+  lists: benchLists,
 }
 
 const wanted = process.argv[2]

@@ -45,8 +45,9 @@ function contributions(timeZone: string, where: SQL): SQL {
     ),
     ranges as (
       -- Before the first event no event governs: the dossier's own due date decides.
-      select d.id, d.received_at as lo, (select ev.at from ev where ev.dossier_id = d.id and ev.n = 1) as hi, false as paused, d.due_at as due, null::timestamptz as at
+      select d.id, d.received_at as lo, first.at as hi, false as paused, d.due_at as due, null::timestamptz as at
         from d
+        left join ev first on first.dossier_id = d.id and first.n = 1
       union all
       select ev.dossier_id, ev.at, ev.next_at, ev.status_after = 'supplement_requested', ev.due_at_after, ev.at
         from ev
