@@ -1,11 +1,12 @@
 /**
  * Month by month, what came in (by channel) and what was resolved (by timeliness):
- * the flows behind the trend of the on-time rate and the online share. Months are
- * calendar months in the agency's time zone; the first and last are clipped to the period.
+ * the flows behind the trend of the on-time rate and the online share, read from the
+ * statistics rollups (dossier-rollups.ts). Months are calendar months in the agency's
+ * time zone; the first and last are clipped to the period.
  */
 import { sql } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
-import { localDayRange } from '../calendar/working-days.ts'
+import { rollupRange } from '../../lib/rollup-range.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 
 export interface MonthlyFlows {
@@ -19,38 +20,33 @@ export interface MonthlyFlows {
 }
 
 export async function dossierFlowsByMonth(db: Db, query: { from: string; to: string; orgUnitId?: string; timeZone: string }): Promise<MonthlyFlows[]> {
-  const { start, end } = localDayRange(query.from, query.to, query.timeZone)
-  const s = start.toISOString()
-  const e = end.toISOString()
-  const unit = query.orgUnitId ? sql` and ${inSubtreeOf(sql`org_unit_id`, query.orgUnitId)}` : sql``
-  const month = (column: string) => sql`to_char(${sql.raw(column)} at time zone ${query.timeZone}, 'YYYY-MM')`
-  const rows = await queryRows<{ month: string; kind: string; n: number }>(
+  const unit = query.orgUnitId ? sql` and ${inSubtreeOf(sql`r.org_unit_id`, query.orgUnitId)}` : sql``
+  const rows = await queryRows<Omit<MonthlyFlows, 'month'> & { month: string }>(
     db,
-    sql`select ${month('received_at')} as month, 'received_' || channel as kind, count(*)::int as n
-          from dossiers where received_at >= ${s}::timestamptz and received_at < ${e}::timestamptz${unit}
-         group by 1, 2
-        union all
-        select ${month('resolved_at')}, 'resolved_' || timeliness, count(*)::int
-          from dossiers where resolved_at >= ${s}::timestamptz and resolved_at < ${e}::timestamptz and timeliness is not null${unit}
-         group by 1, 2`,
+    sql`select to_char(r.start, 'YYYY-MM') as month,
+               sum(r.received) filter (where r.channel = 'online')::int as "receivedOnline",
+               sum(r.received) filter (where r.channel = 'in_person')::int as "receivedInPerson",
+               sum(r.received) filter (where r.channel = 'postal')::int as "receivedPostal",
+               sum(r.resolved_early)::int as "resolvedEarly",
+               sum(r.resolved_on_time)::int as "resolvedOnTime",
+               sum(r.resolved_late)::int as "resolvedLate"
+          from dossier_stat_rollups r
+         where ${rollupRange(query.from, query.to)}${unit}
+         group by 1`,
   )
-  const months = new Map<string, MonthlyFlows>()
-  for (const m of monthsBetween(query.from, query.to)) {
-    months.set(m, { month: m, receivedOnline: 0, receivedInPerson: 0, receivedPostal: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0 })
-  }
-  const field: Record<string, keyof Omit<MonthlyFlows, 'month'>> = {
-    received_online: 'receivedOnline',
-    received_in_person: 'receivedInPerson',
-    received_postal: 'receivedPostal',
-    resolved_early: 'resolvedEarly',
-    resolved_on_time: 'resolvedOnTime',
-    resolved_late: 'resolvedLate',
-  }
-  for (const r of rows) {
-    const target = months.get(r.month)
-    if (target && field[r.kind]) target[field[r.kind]] += Number(r.n)
-  }
-  return [...months.values()]
+  const byMonth = new Map(rows.map((r) => [r.month, r]))
+  return monthsBetween(query.from, query.to).map((month) => {
+    const r = byMonth.get(month)
+    return {
+      month,
+      receivedOnline: Number(r?.receivedOnline ?? 0),
+      receivedInPerson: Number(r?.receivedInPerson ?? 0),
+      receivedPostal: Number(r?.receivedPostal ?? 0),
+      resolvedEarly: Number(r?.resolvedEarly ?? 0),
+      resolvedOnTime: Number(r?.resolvedOnTime ?? 0),
+      resolvedLate: Number(r?.resolvedLate ?? 0),
+    }
+  })
 }
 
 /** 'YYYY-MM' of every month that the period touches, in order. */
