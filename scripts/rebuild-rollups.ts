@@ -1,0 +1,19 @@
+/**
+ * `npm run db:rebuild-rollups`: recomputes the statistics rollups (dossiers, inspection
+ * results) from the records, on the database the server would use (DATABASE_URL, else
+ * the embedded one in QMS_DATA_DIR). Needed after changing QMS_TIMEZONE or after loading
+ * rows outside the app; the server keeps them current on its own writes.
+ */
+import { connect } from '../db/client.ts'
+import { loadConfig } from '../server/config.ts'
+import { rebuildDossierStats } from '../server/modules/dossiers/dossier-rollups.ts'
+import { rebuildInspectionRollups } from '../server/modules/reports/inspection-rollups.ts'
+
+const config = loadConfig()
+const handle = connect(config)
+await handle.migrate()
+const started = performance.now()
+await rebuildDossierStats(handle.db, config.timeZone)
+await rebuildInspectionRollups(handle.db)
+console.log(`Rollups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s (time zone ${config.timeZone}).`)
+await handle.close()
