@@ -76,6 +76,13 @@ seed('the PDF carries the same text with its diacritics, and the XLSX the same t
   const cells = (n: number) => [levels.getRow(n).getCell(1).value, levels.getRow(n).getCell(2).value]
   assert.equal(cells(3), ['Mức độ', 'Số thủ tục'])
   assert.equal([cells(4), cells(5), cells(8)], [['Mức độ 4', 34], ['Mức độ 3', 6], ['Tổng cộng', 40]])
+  // One table alone, as CSV: the procedures by online level.
+  const csv = await file(c, 'manager', `/api/reports/par?${SEED}&format=csv&table=1`)
+  assert.is(csv.statusCode, 200)
+  const lines1 = csv.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+  assert.equal(lines1, ['Mức độ,Số thủ tục', 'Mức độ 4,34', 'Mức độ 3,6', 'Mức độ 2,0', 'Mức độ 1,0', 'Tổng cộng,40'])
+  assert.is((await file(c, 'manager', `/api/reports/par?${SEED}&format=csv`)).statusCode, 400, 'csv needs a table')
+  assert.is((await file(c, 'manager', `/api/reports/par?${SEED}&format=csv&table=99`)).statusCode, 400)
   const fields = workbook.worksheets.find((s) => s.name.startsWith('B2'))!
   const total = fields.lastRow!
   assert.equal([total.getCell(2).value, total.getCell(3).value, total.getCell(4).value], ['Tổng cộng', 86, 82])

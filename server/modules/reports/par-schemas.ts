@@ -7,7 +7,8 @@ export const ParQuery = Type.Object({
   from: DateOnly,
   to: DateOnly,
   orgUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'A unit with the units below it; the whole organisation by default (a head of unit: their own unit)' })),
-  format: Type.Optional(Type.Enum(['html', 'pdf', 'xlsx', 'json'], { description: 'html (default, printable A4), pdf (A4), xlsx (one sheet per table), json (the figures and text)' })),
+  format: Type.Optional(Type.Enum(['html', 'pdf', 'xlsx', 'json', 'csv'], { description: 'html (default, printable A4), pdf (A4), xlsx (one sheet per table), json (the figures and text), csv (one table: needs `table`)' })),
+  table: Type.Optional(Type.Integer({ minimum: 1, description: 'With format=csv (or xlsx): only this table of the report, by its number (Bảng 1, 2, …)' })),
 })
 export type ParQuery = Static<typeof ParQuery>
 

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { problems } from '../../lib/schemas.ts'
 import { MIME } from '../../lib/uploads.ts'
+import { invalidField } from '../../lib/problems.ts'
+import { exportTable } from '../../lib/table-export.ts'
 import { complianceSummary, type ReportEnv } from './compliance.ts'
 import { exportComplianceTable } from './compliance-export.ts'
 import { ComplianceExportQuery, ComplianceQuery, ComplianceSummary } from './schemas.ts'
@@ -66,16 +68,25 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'text/html': { schema: Type.String() },
             'application/pdf': { schema: Type.String({ format: 'binary' }) },
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Type.String({ format: 'binary' }) },
+            'text/csv': { schema: Type.String() },
           },
         },
         ...problems(400, 403),
       },
     },
     handler: async (request, reply) => {
-      const { format = 'html', ...query } = request.query
+      const { format = 'html', table, ...query } = request.query
+      if (format === 'csv' && table === undefined) throw invalidField('query.table', 'is required with format=csv (the number of the table)', 'required')
       const report = await buildParModel(app.db, request.actor, query, env())
       const name = `bao-cao-cchc_${report.from}_${report.to}`
       reply.header('Cache-Control', 'private, no-cache')
+      if (table !== undefined && (format === 'csv' || format === 'xlsx')) {
+        const tables = report.sections.flatMap((s) => s.tables)
+        const t = tables[table - 1]
+        if (!t) throw invalidField('query.table', `the report has ${tables.length} tables`, 'range')
+        const file = await exportTable({ name: `${name}_bang-${table}`, sheet: `Bảng ${table}`, title: t.title, subtitle: report.periodLabel, headings: t.headings, rows: t.totalRow ? [...t.rows, t.totalRow] : t.rows }, format)
+        return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
+      }
       switch (format) {
         case 'json':
           return reply.type('application/json').send(report)

@@ -125,6 +125,11 @@ export class QmsReportsPage extends LitElement {
   }
 
   private renderReport(r: ParReport) {
+    let n = 0
+    const tableLinks = (i: number) => html`<div class="downloads">
+      <a class="button" href=${`${this.fileUrl('xlsx')}&table=${i}`} download>${msg('Table XLSX', { id: 'reports.tableXlsx' })}</a>
+      <a class="button" href=${`${this.fileUrl('csv')}&table=${i}`} download>${msg('Table CSV', { id: 'reports.tableCsv' })}</a>
+    </div>`
     return html`<article class="card" aria-label=${msg('The report', { id: 'reports.preview' })}>
       <p class="muted">${r.agency} · ${msg(str`From ${formatDate(r.from)} to ${formatDate(r.to)}`, { id: 'dashboard.period' })}</p>
       <h1>${r.title}</h1>
@@ -140,7 +145,8 @@ export class QmsReportsPage extends LitElement {
                 ${t.rows.map((row) => html`<tr>${row.map((v) => html`<td class=${typeof v === 'number' ? 'n' : ''}>${v ?? ''}</td>`)}</tr>`)}
                 ${t.totalRow ? html`<tr class="total">${t.totalRow.map((v) => html`<td class=${typeof v === 'number' ? 'n' : ''}>${v ?? ''}</td>`)}</tr>` : nothing}
               </tbody>
-            </table></div>`,
+            </table></div>
+            ${tableLinks(++n)}`,
           )}
         </section>`,
       )}

@@ -11,4 +11,6 @@ export const reports = {
   'reports.pdf': 'Tải PDF',
   'reports.xlsx': 'Tải XLSX',
   'reports.preview': 'Nội dung báo cáo',
+  'reports.tableXlsx': 'Bảng này (XLSX)',
+  'reports.tableCsv': 'Bảng này (CSV)',
 }
