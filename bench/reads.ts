@@ -7,7 +7,7 @@
  */
 import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
-import type { Db } from '../db/client.ts'
+import { POSTGRES_SESSION, type Db } from '../db/client.ts'
 import * as schema from '../db/schema/index.ts'
 import { buildApp } from '../server/app.ts'
 import { loadConfig } from '../server/config.ts'
@@ -27,7 +27,8 @@ const percentile = (xs: number[], p: number) => {
 }
 
 async function open() {
-  const client = postgres(BENCH_URL, { max: 10, onnotice: () => {} })
+  // The same session settings as the app's own pool (db/client.ts).
+  const client = postgres(BENCH_URL, { max: 10, onnotice: () => {}, connection: POSTGRES_SESSION })
   const captured: Captured[] = []
   let recording = false
   const db = drizzle({ client, schema, logger: { logQuery: (sql, params) => recording && captured.push({ sql, params }) } }) as unknown as Db

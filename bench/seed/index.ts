@@ -193,6 +193,14 @@ export async function seed() {
   await timed('dossier statistics rollups', () => rebuildDossierStats(h.db, config.timeZone))
   await timed('inspection result rollups', () => rebuildInspectionRollups(h.db))
   const s2 = postgres(BENCH_URL, { max: 1, onnotice: () => {} })
+  // A live database appends rollup rows day after day, so a day's rows sit together;
+  // a bulk rebuild writes them in key order instead. Clustering restores that locality.
+  await timed('cluster rollups by period', async () => {
+    for (const table of ['dossier_stat_rollups', 'inspection_result_rollups']) {
+      const [pk] = await s2`select conname from pg_constraint where conrelid = ${table}::regclass and contype = 'p'`
+      await s2.unsafe(`cluster ${table} using "${pk.conname}"`)
+    }
+  })
   await timed('vacuum analyze', () => s2.unsafe('vacuum analyze'))
   const counts = await s2.unsafe(`select (select count(*) from org_units) units, (select count(*) from users) users, (select count(*) from dossiers) dossiers,
     (select count(*) from dossier_events) events, (select count(*) from inspections) inspections, (select count(*) from inspection_responses) responses,

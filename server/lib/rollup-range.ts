@@ -28,3 +28,50 @@ export function rollupUpTo(day: string, alias = 'r'): SQL {
   const month = firstOfMonth(day)
   return sql`((${a}.grain = 'month' and ${a}.start < ${month}::date) or (${a}.grain = 'day' and ${a}.start >= ${month}::date and ${a}.start <= ${day}::date))`
 }
+
+export interface RangePart {
+  grain: 'day' | 'month'
+  from: string
+  /** Exclusive. */
+  until: string
+  /** +1 to add the rows, -1 to subtract them (a whole month less the days outside the range). */
+  sign: 1 | -1
+}
+
+const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000)
+
+/**
+ * The days [from, until) of one month as the fewest rows: those days, or the month row
+ * less the month's other days — whichever reads fewer day rows.
+ */
+function partialMonth(from: string, until: string): RangePart[] {
+  const start = firstOfMonth(from)
+  const end = nextMonth(from)
+  const inside = daysBetween(from, until)
+  const outside = daysBetween(start, from) + daysBetween(until, end)
+  if (inside <= outside) return [{ grain: 'day', from, until, sign: 1 }]
+  const parts: RangePart[] = [{ grain: 'month', from: start, until: end, sign: 1 }]
+  if (start < from) parts.push({ grain: 'day', from: start, until: from, sign: -1 })
+  if (until < end) parts.push({ grain: 'day', from: until, until: end, sign: -1 })
+  return parts
+}
+
+/** A date range [from, to] as simple (grain, start) ranges, each answerable by one index range scan. */
+export function rangeParts(from: string, to: string): RangePart[] {
+  if (from > to) return []
+  const until = addDays(to, 1)
+  const fullStart = from === firstOfMonth(from) ? from : nextMonth(from)
+  const fullEnd = firstOfMonth(until)
+  if (fullStart > fullEnd) return partialMonth(from, until) // inside one month
+  const parts: RangePart[] = []
+  if (fullStart < fullEnd) parts.push({ grain: 'month', from: fullStart, until: fullEnd, sign: 1 })
+  if (from < fullStart) parts.push(...partialMonth(from, fullStart))
+  if (fullEnd < until) parts.push(...partialMonth(fullEnd, until))
+  return parts
+}
+
+/** Everything dated on or before `day`, as simple ranges (see rangeParts). */
+export function upToParts(day: string): RangePart[] {
+  const month = firstOfMonth(day)
+  return [{ grain: 'month', from: '0001-01-01', until: month, sign: 1 }, ...partialMonth(month, addDays(day, 1))]
+}

@@ -21,7 +21,7 @@ import { complaints, procedures } from '../../../db/schema/index.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { invalidField } from '../../lib/problems.ts'
 import { addDays } from '../../lib/clock.ts'
-import { rollupRange, rollupUpTo } from '../../lib/rollup-range.ts'
+import { rangeParts, upToParts } from '../../lib/rollup-range.ts'
 import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import { onlineValueOn } from '../procedures/service.ts'
@@ -101,32 +101,61 @@ function filtersOf(query: StatsQuery, unit: SQL, procedure: SQL, channel: SQL): 
 
 async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup): Promise<CountRow[]> {
   const g = groupColumns(groupBy, 'r')
-  const extra = filtersOf(query, sql`r.org_unit_id`, sql`r.procedure_id`, sql`r.channel`)
-  const inPeriod = rollupRange(query.from, query.to)
-  const atStart = rollupUpTo(query.from)
-  const atEnd = rollupUpTo(addDays(query.to, 1))
+  // Unit, procedure and channel narrow the rollup rows as they are read; the field needs the procedure joined.
+  const inner = filtersOf({ ...query, field: undefined }, sql`x.org_unit_id`, sql`x.procedure_id`, sql`x.channel`)
+  const extra = query.field ? sql` and p.field = ${query.field}` : sql``
+  // p: the rows of the period (flows, and the deltas of its days); s: the deltas up to
+  // its first midnight (the stock carried over); f and x: the day rows of `from` and of
+  // the day after `to`. The stock at the midnight after `to` is s + p − f + x (the deltas
+  // of the midnights after the first, up to that one). Each part is a plain index range.
+  const dayAfter = addDays(query.to, 1)
+  const parts = [
+    ...rangeParts(query.from, query.to).map((r) => ({ tag: 'p', ...r })),
+    ...upToParts(query.from).map((r) => ({ tag: 's', ...r })),
+    { tag: 'f', grain: 'day', from: query.from, until: addDays(query.from, 1), sign: 1 },
+    { tag: 'x', grain: 'day', from: dayAfter, until: addDays(dayAfter, 1), sign: 1 },
+  ]
+  const rows = sql.join(
+    parts.map(
+      (r) => sql`select ${sql.raw(`'${r.tag}'`)} as part, x.org_unit_id, x.procedure_id, x.channel, ${sql.raw(['received', 'resolved_early', 'resolved_on_time', 'resolved_late', 'returned', 'open_delta', 'overdue_delta'].map((c) => (r.sign === 1 ? `x.${c}` : `-x.${c} as ${c}`)).join(', '))}
+        from dossier_stat_rollups x where x.grain = ${sql.raw(`'${r.grain}'`)} and x.start >= ${r.from}::date and x.start < ${r.until}::date${inner}`,
+    ),
+    sql` union all `,
+  )
   return queryRows<CountRow>(
     db,
     sql`
+    with x as (${rows}),
+    -- Summed per unit, procedure and channel first (a few hundred rows), then grouped.
+    r as (
+      select org_unit_id, procedure_id, channel,
+             coalesce(sum(open_delta) filter (where part = 's'), 0) as carried,
+             coalesce(sum(received) filter (where part = 'p'), 0) as received,
+             coalesce(sum(resolved_early) filter (where part = 'p'), 0) as early,
+             coalesce(sum(resolved_on_time) filter (where part = 'p'), 0) as on_time,
+             coalesce(sum(resolved_late) filter (where part = 'p'), 0) as late,
+             coalesce(sum(returned) filter (where part = 'p'), 0) as returned,
+             coalesce(sum(case when part = 'f' then -open_delta else open_delta end), 0) as open_end,
+             coalesce(sum(case when part = 'f' then -overdue_delta else overdue_delta end), 0) as overdue_end
+        from x
+       group by org_unit_id, procedure_id, channel
+    )
     select ${g.key} as key, min(${g.code}) as code, min(${g.label}) as label,
-      coalesce(sum(r.open_delta) filter (where ${atStart}), 0)::int as "carriedOver",
-      coalesce(sum(r.received) filter (where ${inPeriod} and r.channel = 'online'), 0)::int as "receivedOnline",
-      coalesce(sum(r.received) filter (where ${inPeriod} and r.channel = 'in_person'), 0)::int as "receivedInPerson",
-      coalesce(sum(r.received) filter (where ${inPeriod} and r.channel = 'postal'), 0)::int as "receivedPostal",
-      coalesce(sum(r.resolved_early) filter (where ${inPeriod}), 0)::int as "resolvedEarly",
-      coalesce(sum(r.resolved_on_time) filter (where ${inPeriod}), 0)::int as "resolvedOnTime",
-      coalesce(sum(r.resolved_late) filter (where ${inPeriod}), 0)::int as "resolvedLate",
-      coalesce(sum(r.open_delta - r.overdue_delta) filter (where ${atEnd}), 0)::int as "pendingNotDue",
-      coalesce(sum(r.overdue_delta) filter (where ${atEnd}), 0)::int as "pendingOverdue",
-      coalesce(sum(r.returned) filter (where ${inPeriod}), 0)::int as "returnedOrWithdrawn"
-    from dossier_stat_rollups r
+      sum(r.carried)::int as "carriedOver",
+      coalesce(sum(r.received) filter (where r.channel = 'online'), 0)::int as "receivedOnline",
+      coalesce(sum(r.received) filter (where r.channel = 'in_person'), 0)::int as "receivedInPerson",
+      coalesce(sum(r.received) filter (where r.channel = 'postal'), 0)::int as "receivedPostal",
+      sum(r.early)::int as "resolvedEarly",
+      sum(r.on_time)::int as "resolvedOnTime",
+      sum(r.late)::int as "resolvedLate",
+      sum(r.open_end - r.overdue_end)::int as "pendingNotDue",
+      sum(r.overdue_end)::int as "pendingOverdue",
+      sum(r.returned)::int as "returnedOrWithdrawn"
+    from r
     join procedures p on p.id = r.procedure_id
     join org_units u on u.id = r.org_unit_id
-    where (${inPeriod} or ${atStart} or ${atEnd})${extra}
+    where (r.carried <> 0 or r.open_end <> 0 or r.received + r.early + r.on_time + r.late + r.returned <> 0)${extra}
     group by ${g.key}
-    having coalesce(sum(r.open_delta) filter (where ${atStart}), 0) <> 0
-        or coalesce(sum(r.open_delta) filter (where ${atEnd}), 0) <> 0
-        or coalesce(sum(r.received + r.resolved_early + r.resolved_on_time + r.resolved_late + r.returned) filter (where ${inPeriod}), 0) <> 0
     order by min(${g.label}), ${g.key}`,
   )
 }
@@ -189,7 +218,8 @@ async function statsFrom(source: RowSource, db: Db, actor: Actor, query: StatsQu
   if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
   const groupBy = query.groupBy ?? 'orgUnit'
   const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
-  const rows = await source(db, query, groupBy, start, end)
+  // Three independent reads: on a pool they run side by side.
+  const [rows, procedureFigures, complaintFigures] = await Promise.all([source(db, query, groupBy, start, end), procedureCounts(db, query), complaintCounts(db, start, end, query)])
 
   const total = Object.fromEntries(COUNTS.map((c) => [c, 0])) as Counts
   const out: StatsRow[] = rows.map((r) => {
@@ -206,8 +236,8 @@ async function statsFrom(source: RowSource, db: Db, actor: Actor, query: StatsQu
     groupBy,
     rows: out,
     total: withTotals(total, null, null, 'Tổng cộng'),
-    procedures: await procedureCounts(db, query),
-    complaints: await complaintCounts(db, start, end, query),
+    procedures: procedureFigures,
+    complaints: complaintFigures,
   }
 }
 
