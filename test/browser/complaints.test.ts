@@ -17,7 +17,7 @@ const it = ctx.use(journey)
 
 it('none in the seed period; one recorded from a dossier, handled and listed', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'manager')
-  await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click()
+  await page.getByRole('link', { name: 'Hồ sơ TTHC', exact: true }).click()
   await page.getByRole('link', { name: 'Khiếu nại, phản ánh' }).click()
   await page.getByRole('heading', { name: 'Khiếu nại, tố cáo, phản ánh' }).waitFor()
   await page.getByLabel('Tiếp nhận từ ngày').fill('2019-11-21')

@@ -41,7 +41,7 @@ const it = ctx.use(journey)
 
 it('the statistics reproduce the seed report, and a small XLSX import shows in them', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'manager')
-  await page.getByRole('link', { name: 'Hồ sơ TTHC' }).click()
+  await page.getByRole('link', { name: 'Hồ sơ TTHC', exact: true }).click()
   await page.getByRole('heading', { name: 'Hồ sơ thủ tục hành chính' }).waitFor()
   await page.getByRole('link', { name: 'Thống kê' }).click()
   await page.getByLabel('Từ ngày').fill('2019-11-21')

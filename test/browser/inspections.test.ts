@@ -29,7 +29,7 @@ const saved = (page: Page) => page.getByRole('status').getByText('Đã lưu').wa
 it('plans, performs with two failures (one a per-person badge failure), completes, and sees the two findings', async ({ page, baseUrl, problems, app }) => {
   await signIn(page, baseUrl, 'auditor')
   await page.getByRole('button', { name: 'Trình đơn' }).click()
-  await page.getByRole('link', { name: 'Kiểm tra' }).click()
+  await page.getByRole('link', { name: 'Kiểm tra', exact: true }).click()
   await page.getByRole('heading', { name: 'Kiểm tra', exact: true }).waitFor()
   await noSideways(page, 'inspection list')
 
@@ -121,7 +121,7 @@ it('plans, performs with two failures (one a per-person badge failure), complete
 
   // And on the findings page.
   await page.getByRole('button', { name: 'Trình đơn' }).click()
-  await page.getByRole('link', { name: 'Phát hiện' }).click()
+  await page.getByRole('link', { name: 'Phát hiện', exact: true }).click()
   await page.getByRole('heading', { name: 'Phát hiện', exact: true }).waitFor()
   await page.getByRole('link', { name: /Đeo thẻ công chức, viên chức trong giờ làm việc — Không đeo thẻ khi tiếp công dân/ }).waitFor()
   await page.getByRole('link', { name: /Niêm yết công khai thủ tục hành chính.*Bảng niêm yết phí/ }).waitFor()

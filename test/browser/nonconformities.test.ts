@@ -33,7 +33,7 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   const title = 'Biểu mẫu cũ còn được dùng tại quầy tiếp nhận'
   // 1. The auditor records a finding at the reception desk and raises a nonconformity from it.
   await signIn(page, baseUrl, 'auditor')
-  await page.getByRole('link', { name: 'Phát hiện' }).click()
+  await page.getByRole('link', { name: 'Phát hiện', exact: true }).click()
   await page.getByRole('link', { name: 'Ghi nhận phát hiện' }).click()
   await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
   await page.getByLabel('Nội dung kiểm tra').selectOption('documented_information')
@@ -197,7 +197,7 @@ itPhone('columns stack, overdue items are marked, the unit filter narrows, nothi
   await signIn(page, baseUrl, 'head')
   await page.getByRole('button', { name: /Thông báo/ }).waitFor()
   await page.getByRole('button', { name: 'Trình đơn' }).click()
-  await page.getByRole('link', { name: 'Sự không phù hợp' }).click()
+  await page.getByRole('link', { name: 'Sự không phù hợp', exact: true }).click()
   await page.getByRole('heading', { name: 'Sự không phù hợp', level: 1 }).waitFor()
   await page.getByRole('heading', { name: 'Đang thực hiện' }).waitFor()
   await page.getByText(/Quá hạn \d+ ngày/).first().waitFor()

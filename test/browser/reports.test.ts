@@ -19,7 +19,7 @@ const it = ctx.use(journey)
 
 it('picks the seed half-year, reads the figures, downloads the PDF', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'manager')
-  await page.getByRole('link', { name: 'Báo cáo' }).click()
+  await page.getByRole('link', { name: 'Báo cáo', exact: true }).click()
   await page.getByRole('heading', { name: 'Báo cáo công tác cải cách hành chính' }).waitFor()
   await page.getByLabel('Từ ngày').fill('2019-11-21')
   await page.getByLabel('Đến ngày').fill('2020-05-27')
@@ -39,7 +39,7 @@ it('picks the seed half-year, reads the figures, downloads the PDF', async ({ pa
 
 it('staff do not see the reports section', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'staff')
-  assert.is(await page.getByRole('link', { name: 'Báo cáo' }).count(), 0)
+  assert.is(await page.getByRole('link', { name: 'Báo cáo', exact: true }).count(), 0)
   assert.equal(problems, [])
 })
 
