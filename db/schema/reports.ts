@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { check, date, doublePrecision, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { orgUnits } from './org-units.ts'
 
 export const ROLLUP_GRAINS = ['day', 'month'] as const
@@ -30,6 +30,8 @@ export const inspectionResultRollups = pgTable(
     passed: integer('passed').notNull().default(0),
     failed: integer('failed').notNull().default(0),
     notApplicable: integer('not_applicable').notNull().default(0),
+    /** On the category '*' rows (one per unit, period and kind: the inspections themselves): the sum of their scores. */
+    scoreSum: doublePrecision('score_sum').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.kind, t.category] }),

@@ -61,7 +61,7 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
 
   const [inspections, criteria, findings, nonconformities, overdueActions, documents, stats, monthly] = await Promise.all([
-    inspectionCounts(db, from, to, within(sql`i.org_unit_id`)),
+    inspectionCounts(db, from, to, unit?.id),
     criteriaTable(db, from, to, within(sql`r.org_unit_id`)),
     findingCounts(db, from, to, within(sql`f.org_unit_id`)),
     nonconformityMetrics(db, actor, { from, to, orgUnitId: unit?.id }, env),
@@ -100,37 +100,49 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
   }
 }
 
-export async function inspectionCounts(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['inspections']> {
-  const rows = await queryRows<{ kind: string; status: string; n: number; score_sum: number | null; scored: number }>(
-    db,
-    sql`select kind, status, count(*)::int as n, sum(score) as score_sum, count(score)::int as scored
-          from inspections i
-         where i.inspection_date between ${from}::date and ${to}::date${unit}
-         group by kind, status`,
-  )
+/**
+ * Completed inspections come from the rollups' '*' rows (count, units, scores); the few
+ * planned, in progress or cancelled ones from the inspections themselves.
+ */
+export async function inspectionCounts(db: Db, from: string, to: string, unitId: string | undefined): Promise<ComplianceSummary['inspections']> {
+  const within = (column: SQL) => (unitId ? sql` and ${inSubtreeOf(column, unitId)}` : sql``)
+  const [done, others] = await Promise.all([
+    queryRows<{ kind: string; n: number; units: number; score_sum: number }>(
+      db,
+      sql`select r.kind, sum(r.inspections)::int as n, sum(r.score_sum)::float8 as score_sum
+            from inspection_result_rollups r
+           where r.category = '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+           group by r.kind`,
+    ),
+    queryRows<{ kind: string; status: string; n: number }>(
+      db,
+      sql`select i.kind, i.status, count(*)::int as n from inspections i
+           where i.status in ('planned', 'in_progress', 'cancelled') and i.inspection_date between ${from}::date and ${to}::date${within(sql`i.org_unit_id`)}
+           group by 1, 2`,
+    ),
+  ])
   const byKind = zeros(INSPECTION_KINDS)
   const byStatus = zeros(INSPECTION_STATUSES)
   let scoreSum = 0
-  let scored = 0
-  for (const r of rows) {
+  for (const r of done) {
+    byKind[r.kind as keyof typeof byKind] += r.n
+    byStatus.completed += r.n
+    scoreSum += Number(r.score_sum)
+  }
+  for (const r of others) {
     byKind[r.kind as keyof typeof byKind] += r.n
     byStatus[r.status as keyof typeof byStatus] += r.n
-    if (r.status === 'completed') {
-      scoreSum += Number(r.score_sum ?? 0)
-      scored += r.scored
-    }
   }
   const [units] = await queryRows<{ n: number }>(
     db,
-    sql`select count(distinct i.org_unit_id)::int as n from inspections i
-         where i.inspection_date between ${from}::date and ${to}::date and i.status = 'completed'${unit}`,
+    sql`select count(distinct r.org_unit_id)::int as n from inspection_result_rollups r where r.category = '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}`,
   )
   return {
-    total: rows.reduce((s, r) => s + r.n, 0),
+    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
     byKind,
     byStatus,
     unitsInspected: units.n,
-    averageScore: scored ? Math.round((scoreSum / scored) * 10) / 10 : null,
+    averageScore: byStatus.completed ? Math.round((scoreSum / byStatus.completed) * 10) / 10 : null,
   }
 }
 
@@ -145,7 +157,7 @@ export async function criteriaTable(db: Db, from: string, to: string, unit: SQL)
                sum(r.inspections)::int as inspections, sum(r.passed)::int as passed, sum(r.failed)::int as failed, sum(r.not_applicable)::int as na
           from inspection_result_rollups r
           join org_units u on u.id = r.org_unit_id
-         where ${rollupRange(from, to)}${unit}
+         where r.category <> '*' and ${rollupRange(from, to)}${unit}
          group by r.org_unit_id, r.category`,
   )
   const order = (c: string) => CHECKLIST_CATEGORIES.indexOf(c as ChecklistCategory)
@@ -259,14 +271,14 @@ async function monthlySeries(db: Db, from: string, to: string, unitId: string | 
       db,
       sql`select to_char(r.start, 'YYYY-MM') as month, sum(r.passed)::int as passed, sum(r.failed)::int as failed
             from inspection_result_rollups r
-           where ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+           where r.category <> '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
            group by 1`,
     ),
     queryRows<{ month: string; n: number }>(
       db,
-      sql`select to_char(i.inspection_date, 'YYYY-MM') as month, count(*)::int as n
-            from inspections i
-           where i.inspection_date between ${from}::date and ${to}::date and i.status = 'completed'${within(sql`i.org_unit_id`)}
+      sql`select to_char(r.start, 'YYYY-MM') as month, sum(r.inspections)::int as n
+            from inspection_result_rollups r
+           where r.category = '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
            group by 1`,
     ),
     queryRows<{ month: string; opened: number; closed: number }>(

@@ -7,20 +7,29 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
 
-const aggregate = (grain: 'day' | 'month', where: SQL) => sql`
-  select ${sql.raw(`'${grain}'`)}, ${grain === 'day' ? sql`i.inspection_date` : sql`date_trunc('month', i.inspection_date)::date`},
-         i.org_unit_id, i.kind, it.category,
+const aggregate = (grain: 'day' | 'month', where: SQL) => {
+  const g = sql.raw(`'${grain}'`)
+  const start = grain === 'day' ? sql`i.inspection_date` : sql`date_trunc('month', i.inspection_date)::date`
+  return sql`
+  select ${g}, ${start}, i.org_unit_id, i.kind, it.category,
          count(distinct i.id)::int,
          count(*) filter (where r.result = 'pass')::int,
          count(*) filter (where r.result = 'fail')::int,
-         count(*) filter (where r.result = 'na')::int
+         count(*) filter (where r.result = 'na')::int,
+         0::float8
     from inspections i
     join inspection_responses r on r.inspection_id = i.id
     join checklist_template_items it on it.id = r.item_id
    where ${where}
-   group by 2, 3, 4, 5`
+   group by 2, 3, 4, 5
+  union all
+  select ${g}, ${start}, i.org_unit_id, i.kind, '*', count(*)::int, 0, 0, 0, coalesce(sum(i.score), 0)::float8
+    from inspections i
+   where ${where}
+   group by 2, 3, 4`
+}
 
-const COLUMNS = sql`(grain, start, org_unit_id, kind, category, inspections, passed, failed, not_applicable)`
+const COLUMNS = sql`(grain, start, org_unit_id, kind, category, inspections, passed, failed, not_applicable, score_sum)`
 
 /** Adds a just-completed inspection's responses; call inside the completing transaction. */
 export async function addInspectionToRollups(tx: Db, inspectionId: string): Promise<void> {
@@ -33,7 +42,8 @@ export async function addInspectionToRollups(tx: Db, inspectionId: string): Prom
             inspections = inspection_result_rollups.inspections + excluded.inspections,
             passed = inspection_result_rollups.passed + excluded.passed,
             failed = inspection_result_rollups.failed + excluded.failed,
-            not_applicable = inspection_result_rollups.not_applicable + excluded.not_applicable`,
+            not_applicable = inspection_result_rollups.not_applicable + excluded.not_applicable,
+            score_sum = inspection_result_rollups.score_sum + excluded.score_sum`,
     )
   }
 }

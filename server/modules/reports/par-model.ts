@@ -90,7 +90,7 @@ export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: 
     agencyName(db, unit?.id),
     dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env.config),
     dossierStats(db, actor, { from, to, groupBy: 'field', orgUnitId: unit?.id }, env.config),
-    inspectionCounts(db, from, to, within(sql`i.org_unit_id`)),
+    inspectionCounts(db, from, to, unit?.id),
     criteriaTable(db, from, to, within(sql`r.org_unit_id`)),
     findingCounts(db, from, to, within(sql`f.org_unit_id`)),
     queryRows<{ n: number }>(
