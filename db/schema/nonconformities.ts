@@ -77,6 +77,7 @@ export const nonconformities = pgTable(
     index('nonconformities_org_unit_idx').on(t.orgUnitId),
     index('nonconformities_created_idx').on(t.createdAt, t.id),
     index('nonconformities_detected_idx').on(t.detectedOn),
+    index('nonconformities_closed_idx').on(t.closedAt),
     check('nonconformities_source_valid', sql`${t.source} in (${list(NC_SOURCES)})`),
     check('nonconformities_severity_valid', sql`${t.severity} in (${list(NC_SEVERITIES)})`),
     check('nonconformities_status_valid', sql`${t.status} in (${list(NC_STATUSES)})`),

@@ -65,7 +65,7 @@ export async function nonconformityMetrics(db: Db, actor: Actor, query: MetricsQ
     first_check as (
       select distinct on (v.nonconformity_id) v.nonconformity_id as id, v.effective
         from ${nonconformityVerifications} v
-       where v.nonconformity_id in (select id from nc)
+        join nc on nc.id = v.nonconformity_id
        order by v.nonconformity_id, v.round
     )
     select

@@ -13,6 +13,7 @@ import type { Config } from '../../config.ts'
 import { addDays, daysBetween, localDate } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField } from '../../lib/problems.ts'
+import { localDayRange } from '../calendar/working-days.ts'
 import { dossierFlowsByMonth, monthsBetween } from '../dossiers/dossier-flows.ts'
 import { dossierStats } from '../dossiers/dossier-stats.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
@@ -266,6 +267,10 @@ async function documentsDue(db: Db, asOf: string, unit: SQL): Promise<Compliance
 }
 
 async function monthlySeries(db: Db, from: string, to: string, unitId: string | undefined, within: (c: SQL) => SQL, timeZone: string): Promise<MonthPoint[]> {
+  // Closed in the period: an index range on closed_at between the period's local midnights.
+  const range = localDayRange(from, to, timeZone)
+  const closedFrom = range.start.toISOString()
+  const closedUntil = range.end.toISOString()
   const [checks, inspections, ncs, flows] = await Promise.all([
     queryRows<{ month: string; passed: number; failed: number }>(
       db,
@@ -290,7 +295,7 @@ async function monthlySeries(db: Db, from: string, to: string, unitId: string | 
             union all
             select to_char((nc.closed_at at time zone ${timeZone})::date, 'YYYY-MM'), 0, 1
               from nonconformities nc
-             where nc.status = 'closed' and (nc.closed_at at time zone ${timeZone})::date between ${from}::date and ${to}::date${within(sql`nc.org_unit_id`)}
+             where nc.status = 'closed' and nc.closed_at >= ${closedFrom}::timestamptz and nc.closed_at < ${closedUntil}::timestamptz${within(sql`nc.org_unit_id`)}
           ) x group by month`,
     ),
     dossierFlowsByMonth(db, { from, to, orgUnitId: unitId, timeZone }),

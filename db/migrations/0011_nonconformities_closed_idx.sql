@@ -1,0 +1,1 @@
+CREATE INDEX "nonconformities_closed_idx" ON "nonconformities" USING btree ("closed_at");
