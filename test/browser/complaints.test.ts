@@ -1,15 +1,6 @@
-import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext } from '../helpers/browser.ts'
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(baseUrl)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill('demo1234')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
-}
+import { browserContext, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext()
 const journey = suite('a manager records a complaint about a dossier and closes it', ctx)

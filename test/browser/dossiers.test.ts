@@ -5,15 +5,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext } from '../helpers/browser.ts'
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(baseUrl)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill('demo1234')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
-}
+import { browserContext, signIn } from '../helpers/browser.ts'
 
 /** The cells of the total row of the statistics table, as text. */
 async function totalRow(page: Page) {

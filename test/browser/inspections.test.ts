@@ -2,20 +2,12 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Page } from 'playwright-core'
 import { ApiClient } from '../helpers/app.ts'
-import { browserContext } from '../helpers/browser.ts'
+import { browserContext, signIn } from '../helpers/browser.ts'
 import { PNG_1X1 } from '../helpers/multipart-form.ts'
 
 const phone = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('an auditor inspects the reception desk on a phone', phone)
 const it = phone.use(journey)
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(baseUrl)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill('demo1234')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
-}
 
 async function noSideways(page: Page, where: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

@@ -2,17 +2,9 @@ import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ApiClient } from '../helpers/app.ts'
-import { browserContext } from '../helpers/browser.ts'
+import { browserContext, signIn } from '../helpers/browser.ts'
 import { pngFile } from '../helpers/files.ts'
 import { addDays, pendingVerification, today } from '../helpers/nonconformities.ts'
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(baseUrl)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill('demo1234')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
-}
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Đăng xuất' }).click()

@@ -1,17 +1,8 @@
-import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { pdfText } from '../helpers/pdf-text.ts'
 import { readFileSync } from 'node:fs'
-import { browserContext } from '../helpers/browser.ts'
-
-async function signIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(baseUrl)
-  await page.getByLabel('Tên đăng nhập').fill(username)
-  await page.getByLabel('Mật khẩu').fill('demo1234')
-  await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
-}
+import { browserContext, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext()
 const journey = suite('a manager writes the half-year report', ctx)

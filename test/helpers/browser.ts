@@ -132,3 +132,12 @@ export function browserContext(options: BrowserOptions = {}) {
   }
   return ctx
 }
+
+/** Signs in through the login form as a demo user (demo password) and waits for the dashboard. */
+export async function signIn(page: Page, baseUrl: string, username: string) {
+  await page.goto(baseUrl)
+  await page.getByLabel('Tên đăng nhập').fill(username)
+  await page.getByLabel('Mật khẩu').fill('demo1234')
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+}
