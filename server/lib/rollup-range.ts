@@ -1,7 +1,7 @@
 /**
  * Reading rollup tables kept at two grains (a row per day, a row per month; `grain`,
- * `start`): the rows that cover a date range exactly, and the rows whose deltas add up
- * to a running total (a stock) at a day.
+ * `start`): the rows that cover a date range exactly (as one predicate, or as signed
+ * index ranges), and the rows whose deltas add up to a running total (a stock) at a day.
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { addDays } from './clock.ts'
@@ -20,13 +20,6 @@ export function rollupRange(from: string, to: string, alias = 'r'): SQL {
   if (fullStart >= fullEnd) return sql`(${a}.grain = 'day' and ${a}.start between ${from}::date and ${to}::date)`
   return sql`((${a}.grain = 'month' and ${a}.start >= ${fullStart}::date and ${a}.start < ${fullEnd}::date)
     or (${a}.grain = 'day' and ((${a}.start >= ${from}::date and ${a}.start < ${fullStart}::date) or (${a}.start >= ${fullEnd}::date and ${a}.start <= ${to}::date))))`
-}
-
-/** Every row dated on or before `day`: the months before its month, then its month's days up to it. */
-export function rollupUpTo(day: string, alias = 'r'): SQL {
-  const a = sql.raw(alias)
-  const month = firstOfMonth(day)
-  return sql`((${a}.grain = 'month' and ${a}.start < ${month}::date) or (${a}.grain = 'day' and ${a}.start >= ${month}::date and ${a}.start <= ${day}::date))`
 }
 
 export interface RangePart {

@@ -19,7 +19,7 @@ export interface MonthlyFlows {
   resolvedLate: number
 }
 
-export async function dossierFlowsByMonth(db: Db, query: { from: string; to: string; orgUnitId?: string; timeZone: string }): Promise<MonthlyFlows[]> {
+export async function dossierFlowsByMonth(db: Db, query: { from: string; to: string; orgUnitId?: string }): Promise<MonthlyFlows[]> {
   const unit = query.orgUnitId ? sql` and ${inSubtreeOf(sql`r.org_unit_id`, query.orgUnitId)}` : sql``
   const rows = await queryRows<Omit<MonthlyFlows, 'month'> & { month: string }>(
     db,

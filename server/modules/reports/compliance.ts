@@ -298,7 +298,7 @@ async function monthlySeries(db: Db, from: string, to: string, unitId: string | 
              where nc.status = 'closed' and nc.closed_at >= ${closedFrom}::timestamptz and nc.closed_at < ${closedUntil}::timestamptz${within(sql`nc.org_unit_id`)}
           ) x group by month`,
     ),
-    dossierFlowsByMonth(db, { from, to, orgUnitId: unitId, timeZone }),
+    dossierFlowsByMonth(db, { from, to, orgUnitId: unitId }),
   ])
   const byMonth = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]))
   const c = byMonth(checks)
