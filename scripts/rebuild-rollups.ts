@@ -1,6 +1,6 @@
 /**
  * `npm run db:rebuild-rollups`: recomputes the statistics rollups (dossiers, inspection
- * results) from the records, on the database the server would use (DATABASE_URL, else
+ * results, nonconformities) from the records, on the database the server would use (DATABASE_URL, else
  * the embedded one in QMS_DATA_DIR). Needed after changing QMS_TIMEZONE or after loading
  * rows outside the app; the server keeps them current on its own writes.
  */
@@ -8,6 +8,7 @@ import { connect } from '../db/client.ts'
 import { loadConfig } from '../server/config.ts'
 import { rebuildDossierStats } from '../server/modules/dossiers/dossier-rollups.ts'
 import { rebuildInspectionRollups } from '../server/modules/reports/inspection-rollups.ts'
+import { rebuildNonconformityRollups } from '../server/modules/nonconformities/nc-rollups.ts'
 
 const config = loadConfig()
 const handle = connect(config)
@@ -15,5 +16,6 @@ await handle.migrate()
 const started = performance.now()
 await rebuildDossierStats(handle.db, config.timeZone)
 await rebuildInspectionRollups(handle.db)
+await rebuildNonconformityRollups(handle.db, config.timeZone)
 console.log(`Rollups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s (time zone ${config.timeZone}).`)
 await handle.close()

@@ -13,6 +13,7 @@ import { loadConfig } from '../../server/config.ts'
 import { loadDemoData } from '../../server/demo/index.ts'
 import { rebuildDossierStats } from '../../server/modules/dossiers/dossier-rollups.ts'
 import { rebuildInspectionRollups } from '../../server/modules/reports/inspection-rollups.ts'
+import { rebuildNonconformityRollups } from '../../server/modules/nonconformities/nc-rollups.ts'
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/qms_bench'
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)
@@ -172,10 +173,11 @@ export async function seed() {
       with g as (select n, random() as r1, random() as r2, random() as r3 from generate_series(1, ${N.nonconformities}) n),
       x as (select g.*, current_date - 10 - floor(r2 * 1090)::int as day from g),
       y as (select x.*, case when r3 < 0.6 and day < current_date - 60 then 'closed' when r3 < 0.65 then 'cancelled' when r3 < 0.75 then 'draft' else 'in_progress' end as status from x)
-      insert into nonconformities (source, org_unit_id, title, severity, status, detected_on, due_date, closed_at, cancelled_at, cancel_reason, created_by_id, created_at, updated_at)
+      insert into nonconformities (source, org_unit_id, title, severity, status, detected_on, due_date, closed_at, closed_on, cancelled_at, cancel_reason, created_by_id, created_at, updated_at)
       select 'internal_audit', (select id from bu where i = floor(r1 * ${N.units})::int), 'Sự không phù hợp số ' || n, case when n % 10 = 0 then 'major' else 'minor' end,
              status, day, day + 60,
              case when status = 'closed' then day + (20 + floor(r3 * 70)::int) + time '15:00' end,
+             case when status = 'closed' then day + (20 + floor(r3 * 70)::int) end,
              case when status = 'cancelled' then day + 3 + time '09:00' end,
              case when status = 'cancelled' then 'Trùng lặp' end,
              '${author}', day + time '09:00', day + time '09:00'
@@ -186,17 +188,25 @@ export async function seed() {
              case when nc.status = 'closed' then 'done' else 'open' end, case when nc.status = 'closed' then nc.closed_at - interval '2 days' end,
              nc.created_at, nc.created_at
         from nonconformities nc where nc.title like 'Sự không phù hợp số %' and nc.status in ('in_progress', 'closed')`)
+    // Closed NCs were checked: one in eight needed a second round.
+    await sql.unsafe(`
+      insert into nonconformity_verifications (nonconformity_id, round, verifier_id, effective, note, verified_at)
+      select nc.id, r.round, '${author}', r.round = 2 or nc.number % 8 <> 0, 'Kiểm tra hiệu lực', nc.closed_at - interval '1 day'
+        from nonconformities nc
+        cross join (values (1), (2)) r(round)
+       where nc.title like 'Sự không phù hợp số %' and nc.status = 'closed' and (r.round = 1 or nc.number % 8 = 0)`)
   })
   await sql.end()
 
   const h = connectPostgres(BENCH_URL, { max: 2 })
   await timed('dossier statistics rollups', () => rebuildDossierStats(h.db, config.timeZone))
   await timed('inspection result rollups', () => rebuildInspectionRollups(h.db))
+  await timed('nonconformity rollups', () => rebuildNonconformityRollups(h.db, config.timeZone))
   const s2 = postgres(BENCH_URL, { max: 1, onnotice: () => {} })
   // A live database appends rollup rows day after day, so a day's rows sit together;
   // a bulk rebuild writes them in key order instead. Clustering restores that locality.
   await timed('cluster rollups by period', async () => {
-    for (const table of ['dossier_stat_rollups', 'inspection_result_rollups']) {
+    for (const table of ['dossier_stat_rollups', 'inspection_result_rollups', 'nonconformity_rollups']) {
       const [pk] = await s2`select conname from pg_constraint where conrelid = ${table}::regclass and contype = 'p'`
       await s2.unsafe(`cluster ${table} using "${pk.conname}"`)
     }

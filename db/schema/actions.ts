@@ -34,7 +34,8 @@ export const actions = pgTable(
   (t) => [
     index('actions_nonconformity_idx').on(t.nonconformityId, t.createdAt, t.id),
     index('actions_owner_idx').on(t.ownerId, t.status),
-    index('actions_open_due_idx').on(t.status, t.dueDate),
+    // Overdue actions (reports, reminders) by an index-only range; the NC id joins them to their NC.
+    index('actions_open_due_idx').on(t.dueDate, t.nonconformityId).where(sql`${t.status} = 'open'`),
     check('actions_type_valid', sql`${t.type} in ('correction', 'corrective', 'preventive', 'improvement')`),
     check('actions_status_valid', sql`${t.status} in ('open', 'done')`),
     check('actions_description_not_blank', sql`length(trim(${t.description})) > 0`),

@@ -53,6 +53,8 @@ export const findings = pgTable(
     index('findings_inspection_idx').on(t.inspectionId),
     index('findings_org_unit_date_idx').on(t.orgUnitId, t.foundOn),
     index('findings_date_idx').on(t.foundOn, t.id),
+    // The reports' counts over a period by an index-only scan.
+    index('findings_report_idx').on(t.foundOn, t.orgUnitId, t.classification, t.handling, t.status, t.category),
     index('findings_category_date_idx').on(t.category, t.foundOn),
     index('findings_classification_idx').on(t.classification, t.foundOn),
     index('findings_handling_idx').on(t.handling, t.foundOn),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { id, instant, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
@@ -58,12 +58,18 @@ export const nonconformities = pgTable(
     startedAt: instant('started_at'),
     submittedAt: instant('submitted_at'),
     closedAt: instant('closed_at'),
+    /** The day of closedAt in the agency's time zone (what reports count by); set with it. */
+    closedOn: date('closed_on', { mode: 'string' }),
     closedById: uuid('closed_by_id').references(() => users.id, { onDelete: 'set null' }),
     closingNote: text('closing_note'),
     cancelledAt: instant('cancelled_at'),
     cancelledById: uuid('cancelled_by_id').references(() => users.id, { onDelete: 'set null' }),
     cancelReason: text('cancel_reason'),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /** What the first effectiveness check found (null until there is one); set with that check. */
+    firstCheckEffective: boolean('first_check_effective'),
+    /** The earliest due date of the NC's open actions (null when none is open); kept by every action write. */
+    nextActionDue: date('next_action_due', { mode: 'string' }),
     version: version(),
     ...timestamps(),
   },
@@ -78,12 +84,22 @@ export const nonconformities = pgTable(
     index('nonconformities_created_idx').on(t.createdAt, t.id),
     index('nonconformities_detected_idx').on(t.detectedOn),
     index('nonconformities_closed_idx').on(t.closedAt),
+    // Reports read days-to-close and overdue figures from these alone (index-only scans).
+    index('nonconformities_closed_days_idx')
+      .on(t.detectedOn, t.orgUnitId, t.closedOn)
+      .where(sql`${t.status} = 'closed'`),
+    index('nonconformities_open_due_idx')
+      .on(t.detectedOn, t.orgUnitId, t.dueDate, t.nextActionDue)
+      .where(sql`${t.status} not in ('closed', 'cancelled')`),
+    index('nonconformities_live_idx')
+      .on(t.id, t.orgUnitId)
+      .where(sql`${t.status} not in ('closed', 'cancelled')`),
     check('nonconformities_source_valid', sql`${t.source} in (${list(NC_SOURCES)})`),
     check('nonconformities_severity_valid', sql`${t.severity} in (${list(NC_SEVERITIES)})`),
     check('nonconformities_status_valid', sql`${t.status} in (${list(NC_STATUSES)})`),
     check('nonconformities_title_not_blank', sql`length(trim(${t.title})) > 0`),
     check('nonconformities_due_after_detection', sql`${t.dueDate} >= ${t.detectedOn}`),
-    check('nonconformities_closed_has_time', sql`${t.status} <> 'closed' or ${t.closedAt} is not null`),
+    check('nonconformities_closed_has_time', sql`${t.status} <> 'closed' or (${t.closedAt} is not null and ${t.closedOn} is not null)`),
     check('nonconformities_cancelled_has_reason', sql`${t.status} <> 'cancelled' or (${t.cancelledAt} is not null and length(trim(coalesce(${t.cancelReason}, ''))) > 0)`),
   ],
 )
@@ -127,3 +143,41 @@ export const nonconformityVerifications = pgTable(
 export type NonconformityRow = typeof nonconformities.$inferSelect
 export type NonconformityEventRow = typeof nonconformityEvents.$inferSelect
 export type NonconformityVerificationRow = typeof nonconformityVerifications.$inferSelect
+
+/**
+ * Nonconformity figures summed by unit and day, and by unit and month (`grain`, `start`),
+ * so a report over any period reads a few hundred rows instead of every NC. Each NC adds
+ * its cohort figures on the day it was detected (raised, cancelled, closed, closed on
+ * time, days to close, first-check results: as it stands now) and a closure on the day it
+ * was closed. Every write to an NC applies the difference between its contribution
+ * before and after, in the same transaction (server/modules/nonconformities/nc-rollups.ts,
+ * which can also rebuild the table from the NCs).
+ */
+export const nonconformityRollups = pgTable(
+  'nonconformity_rollups',
+  {
+    grain: text('grain').$type<'day' | 'month'>().notNull(),
+    start: date('start', { mode: 'string' }).notNull(),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    /** Detected on this day and not cancelled. */
+    raised: integer('raised').notNull().default(0),
+    cancelled: integer('cancelled').notNull().default(0),
+    /** Detected on this day and closed since. */
+    closed: integer('closed').notNull().default(0),
+    closedOnTime: integer('closed_on_time').notNull().default(0),
+    daysToCloseSum: integer('days_to_close_sum').notNull().default(0),
+    /** Detected on this day, not cancelled, with at least one effectiveness check. */
+    checked: integer('checked').notNull().default(0),
+    effectiveFirst: integer('effective_first').notNull().default(0),
+    /** Closed on this day (whenever detected). */
+    closures: integer('closures').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.start, t.orgUnitId] }),
+    index('nonconformity_rollups_unit_idx').on(t.orgUnitId),
+    check('nonconformity_rollups_grain_valid', sql`${t.grain} in ('day', 'month')`),
+    check('nonconformity_rollups_month_first', sql`${t.grain} = 'day' or extract(day from ${t.start}) = 1`),
+  ],
+)

@@ -28,6 +28,7 @@ import {
 } from '../nonconformities/records.ts'
 import { ACTION_EDIT_STATUSES, COMPLETE_STATUSES, isOpen, notInThisState } from '../nonconformities/transitions.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
+import { refreshNextActionDue } from '../nonconformities/nc-rollups.ts'
 import { notify } from '../notifications/service.ts'
 import type { Action, ActionQuery, CompleteAction, CreateAction, NcActionQuery, UpdateAction } from './schemas.ts'
 
@@ -199,6 +200,7 @@ export async function addAction(db: Db, actor: Actor, nonconformityId: string, i
       .insert(actions)
       .values({ nonconformityId, type: input.type, description: input.description, ownerId: input.ownerId, dueDate: input.dueDate, createdById: actor.userId, createdAt: env.now, updatedAt: env.now })
       .returning()
+    await refreshNextActionDue(tx, nonconformityId)
     const action = await loadAction(tx, actor, row.id, env)
     await recordNcEvent(tx, actor, nonconformityId, env.now, {
       action: 'action.add',
@@ -244,6 +246,7 @@ export async function updateAction(db: Db, actor: Actor, id: string, expectedVer
       })
       .where(eq(actions.id, id))
       .returning()
+    await refreshNextActionDue(tx, found.nc.id)
     const after = await loadAction(tx, actor, id, env)
     const changes: Record<string, { from: unknown; to: unknown }> = {}
     for (const key of ['type', 'description', 'dueDate'] as const) if (before[key] !== after[key]) changes[key] = { from: before[key], to: after[key] }
@@ -279,6 +282,7 @@ export async function completeAction(db: Db, actor: Actor, id: string, expectedV
         updatedAt: env.now,
       })
       .where(eq(actions.id, id))
+    await refreshNextActionDue(tx, found.nc.id)
     const after = await loadAction(tx, actor, id, env)
     await recordNcEvent(tx, actor, found.nc.id, env.now, {
       action: 'action.complete',

@@ -17,14 +17,14 @@
  */
 import { and, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
-import { complaints, procedures } from '../../../db/schema/index.ts'
+import { complaints } from '../../../db/schema/index.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { invalidField } from '../../lib/problems.ts'
 import { addDays } from '../../lib/clock.ts'
 import { rangeParts, upToParts } from '../../lib/rollup-range.ts'
 import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
-import { onlineValueOn } from '../procedures/service.ts'
+import { onlineValuesOn } from '../procedures/service.ts'
 import type { DossierStats, StatsGroup, StatsQuery, StatsRow } from './schemas.ts'
 
 const COUNTS = [
@@ -243,20 +243,19 @@ async function statsFrom(source: RowSource, db: Db, actor: Actor, query: StatsQu
 
 /** Active procedures by the online level and mode in force on `to`. */
 async function procedureCounts(db: Db, query: StatsQuery): Promise<DossierStats['procedures']> {
-  const level = onlineValueOn('level', query.to)
-  const mode = onlineValueOn('mode', query.to)
-  const rows = await db
-    .select({ level: sql<string | null>`${level}`, mode: sql<string | null>`${mode}`, n: count() })
-    .from(procedures)
-    .where(
-      and(
-        eq(procedures.active, true),
-        query.orgUnitId ? inSubtreeOf(sql`${procedures.owningUnitId}`, query.orgUnitId) : undefined,
-        query.field ? eq(procedures.field, query.field) : undefined,
-        query.procedureId ? eq(procedures.id, query.procedureId) : undefined,
-      ),
-    )
-    .groupBy(sql`1`, sql`2`)
+  const filters = [
+    query.orgUnitId ? sql` and ${inSubtreeOf(sql`p.owning_unit_id`, query.orgUnitId)}` : sql``,
+    query.field ? sql` and p.field = ${query.field}` : sql``,
+    query.procedureId ? sql` and p.id = ${query.procedureId}` : sql``,
+  ]
+  const rows = await queryRows<{ level: string | null; mode: string | null; n: number }>(
+    db,
+    sql`select o.level, o.mode, count(*)::int as n
+          from procedures p
+          left join ${onlineValuesOn(query.to)} o on o.procedure_id = p.id
+         where p.active${sql.join(filters, sql``)}
+         group by 1, 2`,
+  )
   const result: DossierStats['procedures'] = {
     total: 0,
     byOnlineLevel: { level1: 0, level2: 0, level3: 0, level4: 0, none: 0 },

@@ -1,18 +1,25 @@
 /**
- * The figures periodic reports use, computed in one SQL query over the NCs the caller
- * may see, detected in a period (inclusive dates), optionally within a unit's subtree:
- * - days to close: calendar days from detection to closure (in the agency's time zone);
+ * The figures periodic reports use, over the NCs the caller may see, detected in a period
+ * (inclusive dates), optionally within a unit's subtree:
+ * - days to close: calendar days from detection to the day of closure (in the agency's time zone);
  * - closed on time: closed on or before the NC's due date, over closed NCs;
  * - effective at the first check: the first effectiveness check found the actions
- *   effective, over NCs with at least one check.
+ *   effective, over NCs with at least one check;
+ * - overdue: open, and past its due date or with an open action past its own.
  * Cancelled NCs count only in `cancelled`.
+ *
+ * When the caller sees every NC of the requested scope (a manager, or a head asking about
+ * their own subtree) the counts come from nonconformity_rollups and the median, maximum
+ * and overdue figures from two index-only reads; otherwise (or as the reference the
+ * rollups are tested against) one query scans the NCs.
  */
 import { and, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { queryRows } from '../../../db/client.ts'
 import { actions, nonconformities, nonconformityVerifications, orgUnits } from '../../../db/schema/index.ts'
-import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { inSubtreeOf } from '../org-units/service.ts'
+import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
+import { rollupRange } from '../../lib/rollup-range.ts'
+import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
 import { todayOf, visibleNonconformities, type NcEnv } from './records.ts'
 import type { MetricsQuery, NonconformityMetrics } from './schemas.ts'
 
@@ -35,15 +42,66 @@ const num = (v: string | number | null) => (v === null ? null : Math.round(Numbe
 
 export async function nonconformityMetrics(db: Db, actor: Actor, query: MetricsQuery, env: NcEnv): Promise<NonconformityMetrics> {
   requirePermission(actor, 'nonconformity.read')
+  const scope = visibleUnitPaths(actor, 'nonconformity.read')
+  let wholeScope = scope === 'all'
+  if (!wholeScope && query.orgUnitId && scope !== 'all') {
+    const unit = await findOrgUnit(db, query.orgUnitId).catch(() => null)
+    wholeScope = !!unit && scope.prefixes.some((p) => unit.path.startsWith(p))
+  }
+  return wholeScope ? metricsFromRollups(db, query, env) : nonconformityMetricsScan(db, actor, query, env)
+}
+
+/** Nonconformities detected in [from, to] with no end given: all of them. */
+const EARLIEST = '1900-01-01'
+const LATEST = '2999-12-31'
+
+async function metricsFromRollups(db: Db, query: MetricsQuery, env: NcEnv): Promise<NonconformityMetrics> {
   const today = todayOf(env)
-  const tz = env.config.timeZone
+  const from = query.from ?? EARLIEST
+  const to = query.to ?? LATEST
+  const within = (column: string) => (query.orgUnitId ? sql` and ${inSubtreeOf(sql.raw(column), query.orgUnitId)}` : sql``)
+  const [[sums], [spread]] = await Promise.all([
+    queryRows<{ raised: number; closed: number; cancelled: number; closed_on_time: number; avg_days: string | null; checked: number; effective_first: number }>(
+      db,
+      sql`select coalesce(sum(r.raised), 0)::int as raised, coalesce(sum(r.closed), 0)::int as closed, coalesce(sum(r.cancelled), 0)::int as cancelled,
+                 coalesce(sum(r.closed_on_time), 0)::int as closed_on_time, sum(r.days_to_close_sum)::numeric / nullif(sum(r.closed), 0) as avg_days,
+                 coalesce(sum(r.checked), 0)::int as checked, coalesce(sum(r.effective_first), 0)::int as effective_first
+            from nonconformity_rollups r
+           where ${rollupRange(from, to)}${within('r.org_unit_id')}`,
+    ),
+    // The median and maximum need each closed NC, the overdue count each open one: both
+    // are index-only reads of a partial index (closed NCs; open NCs).
+    queryRows<{ median_days: string | number | null; max_days: number | null; overdue: number }>(
+      db,
+      sql`select c.median_days, c.max_days, o.overdue
+            from (select percentile_cont(0.5) within group (order by nc.closed_on - nc.detected_on) as median_days, max(nc.closed_on - nc.detected_on) as max_days
+                    from nonconformities nc
+                   where nc.status = 'closed' and nc.detected_on between ${from}::date and ${to}::date${within('nc.org_unit_id')}) c,
+                 (select count(*)::int as overdue
+                    from nonconformities nc
+                   where nc.status not in ('closed', 'cancelled') and nc.detected_on between ${from}::date and ${to}::date
+                     and least(nc.due_date, nc.next_action_due) < ${today}::date${within('nc.org_unit_id')}) o`,
+    ),
+  ])
+  return shape(query, {
+    ...sums,
+    open: sums.raised - sums.closed,
+    overdue: spread.overdue,
+    median_days: spread.median_days,
+    max_days: spread.max_days,
+  })
+}
+
+/** The same figures from one scan of the NCs the caller may see (and of their actions and checks). */
+export async function nonconformityMetricsScan(db: Db, actor: Actor, query: MetricsQuery, env: NcEnv): Promise<NonconformityMetrics> {
+  const today = todayOf(env)
   const where = and(
     visibleNonconformities(actor),
     query.orgUnitId ? inSubtreeOf(sql`${nonconformities.orgUnitId}`, query.orgUnitId) : undefined,
     query.from ? sql`${nonconformities.detectedOn} >= ${query.from}::date` : undefined,
     query.to ? sql`${nonconformities.detectedOn} <= ${query.to}::date` : undefined,
   )
-  const closedDay = sql`(nc.closed_at at time zone ${tz})::date`
+  const closedDay = sql`nc.closed_on`
   const daysToClose = sql`(${closedDay} - nc.detected_on)`
   const isClosed = sql`nc.status = 'closed'`
   const isOpen = sql`nc.status not in ('closed', 'cancelled')`
@@ -53,7 +111,7 @@ export async function nonconformityMetrics(db: Db, actor: Actor, query: MetricsQ
     db,
     sql`with nc as (
       select ${nonconformities.id} as id, ${nonconformities.status} as status, ${nonconformities.detectedOn} as detected_on,
-             ${nonconformities.dueDate} as due_date, ${nonconformities.closedAt} as closed_at
+             ${nonconformities.dueDate} as due_date, ${nonconformities.closedOn} as closed_on
         from ${nonconformities}
         inner join ${orgUnits} on ${orgUnits.id} = ${nonconformities.orgUnitId}
         ${where ? sql`where ${where}` : sql``}
@@ -84,6 +142,10 @@ export async function nonconformityMetrics(db: Db, actor: Actor, query: MetricsQ
     left join late_action la on la.id = nc.id
     left join first_check fc on fc.id = nc.id`,
   )
+  return shape(query, row)
+}
+
+function shape(query: MetricsQuery, row: Row): NonconformityMetrics {
   const closed = Number(row.closed)
   const onTime = Number(row.closed_on_time)
   const checked = Number(row.checked)

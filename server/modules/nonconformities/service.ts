@@ -38,6 +38,7 @@ import {
   visibleNonconformities,
   type NcEnv,
 } from './records.ts'
+import { applyNcChange } from './nc-rollups.ts'
 import { allowedOperations, loadFacts, refusal } from './rules.ts'
 import type { CreateNonconformity, Nonconformity, NonconformityQuery, NonconformitySummary, UpdateNonconformity } from './schemas.ts'
 import { notInThisState, UPDATE_STATUSES } from './transitions.ts'
@@ -291,6 +292,7 @@ export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonc
       updatedAt: env.now,
     })
     .returning()
+  await applyNcChange(db, null, row)
   await recordNcEvent(db, actor, row.id, env.now, { action: 'create', to: 'draft', details: { source: row.source, severity: row.severity } })
   await recordAudit(db, actor, { action: 'nonconformity.create', entityType: 'nonconformity', entityId: row.id, after: ncRecord(row) })
   const code = ncCode(row.number)
@@ -360,6 +362,7 @@ export async function updateNonconformity(db: Db, actor: Actor, id: string, expe
       })
       .where(eq(nonconformities.id, id))
       .returning()
+    await applyNcChange(tx, found.nc, row)
     const before = ncRecord(found.nc)
     const after = ncRecord(row)
     const changes: Record<string, { from: unknown; to: unknown }> = {}

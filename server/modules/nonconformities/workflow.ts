@@ -13,7 +13,8 @@ import { forbidden, unprocessable, type FieldError } from '../../lib/problems.ts
 import { recordAudit } from '../audit-log/service.ts'
 import { notifyAssigned } from '../actions/service.ts'
 import { notify } from '../notifications/service.ts'
-import { actionOwners, except, findNonconformity, ncCode, recordNcEvent, responsibleHeads, usersWithRole, type NcEnv, type NcWithUnit } from './records.ts'
+import { applyNcChange } from './nc-rollups.ts'
+import { actionOwners, except, findNonconformity, ncCode, recordNcEvent, responsibleHeads, todayOf, usersWithRole, type NcEnv, type NcWithUnit } from './records.ts'
 import { loadFacts, refusal, type NcFacts } from './rules.ts'
 import type { AnalyzeBody, CancelBody, CloseBody, PlanBody, VerifyBody } from './schemas.ts'
 import { loadNonconformity, ncRecord } from './service.ts'
@@ -49,6 +50,7 @@ async function transition(
       .set({ ...step.set, status: step.to, version: found.nc.version + 1, updatedAt: env.now })
       .where(eq(nonconformities.id, id))
       .returning()
+    await applyNcChange(tx, found.nc, row)
     await recordNcEvent(tx, actor, id, env.now, { action: op, from: found.nc.status, to: step.to, details: step.details })
     await recordAudit(tx, actor, { action: `nonconformity.${op}`, entityType: 'nonconformity', entityId: id, before: ncRecord(found.nc), after: ncRecord(row) })
     await step.after?.(tx, row)
@@ -157,6 +159,7 @@ export function verifyNonconformity(db: Db, actor: Actor, id: string, version: n
     const code = ncCode(facts.found.nc.number)
     return {
       to: body.effective ? 'verified' : 'in_progress',
+      set: round === 1 ? { firstCheckEffective: body.effective } : undefined,
       details: { effective: body.effective, note: body.note, round },
       after: async (tx2) => {
         const heads = await headsOf(tx2, facts.found)
@@ -180,7 +183,7 @@ export function verifyNonconformity(db: Db, actor: Actor, id: string, version: n
 export function closeNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: CloseBody, env: NcEnv) {
   return transition(db, actor, id, version, 'close', env, async (_tx, { found }) => ({
     to: 'closed',
-    set: { closedAt: env.now, closedById: actor.userId, closingNote: body.note?.trim() || null },
+    set: { closedAt: env.now, closedOn: todayOf(env), closedById: actor.userId, closingNote: body.note?.trim() || null },
     details: body.note?.trim() ? { note: body.note.trim() } : undefined,
     after: async (tx2) => {
       const code = ncCode(found.nc.number)

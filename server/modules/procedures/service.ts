@@ -65,6 +65,20 @@ export function onlineValueOn(attribute: 'level' | 'mode', date: string): SQL {
   return sql`(select ${column} from ${procedureOnlineHistory} h where h.procedure_id = ${procedures.id} and h.attribute = ${attribute} and h.effective_from <= ${date} order by h.effective_from desc limit 1)`
 }
 
+/**
+ * SQL: a derived table (procedure_id, level, mode) of the values in force on `date`, a
+ * row per procedure with any history: one pass over the history, for reports that count
+ * many procedures (a subquery per procedure costs a scan each).
+ */
+export function onlineValuesOn(date: string): SQL {
+  return sql`(select h.procedure_id,
+       (array_agg(h.level::text order by h.effective_from desc) filter (where h.attribute = 'level'))[1] as level,
+       (array_agg(h.mode order by h.effective_from desc) filter (where h.attribute = 'mode'))[1] as mode
+      from ${procedureOnlineHistory} h
+     where h.effective_from <= ${date}::date
+     group by h.procedure_id)`
+}
+
 export async function loadProcedure(db: Db, id: string, today: string): Promise<Procedure> {
   const [row] = await selectProcedures(db).where(eq(procedures.id, id))
   if (!row) throw notFound('Procedure', id)

@@ -13,7 +13,6 @@ import type { Config } from '../../config.ts'
 import { addDays, daysBetween, localDate } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField } from '../../lib/problems.ts'
-import { localDayRange } from '../calendar/working-days.ts'
 import { dossierFlowsByMonth, monthsBetween } from '../dossiers/dossier-flows.ts'
 import { dossierStats } from '../dossiers/dossier-stats.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
@@ -61,15 +60,15 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
   const asOf = localDate(env.now, env.config.timeZone)
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
 
-  const [inspections, criteria, findings, nonconformities, overdueActions, documents, stats, monthly] = await Promise.all([
-    inspectionCounts(db, from, to, unit?.id),
-    criteriaTable(db, from, to, within(sql`r.org_unit_id`)),
+  const section = inspectionSection(db, from, to, unit?.id)
+  const [{ inspections, criteria }, findings, nonconformities, overdueActions, documents, stats, monthly] = await Promise.all([
+    section,
     findingCounts(db, from, to, within(sql`f.org_unit_id`)),
     nonconformityMetrics(db, actor, { from, to, orgUnitId: unit?.id }, env),
     overdueActionList(db, asOf, within(sql`nc.org_unit_id`)),
     documentsDue(db, asOf, within(sql`d.owning_unit_id`)),
     dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env.config),
-    monthlySeries(db, from, to, unit?.id, within, env.config.timeZone),
+    monthlySeries(db, from, to, unit?.id, within, section),
   ])
 
   const t = stats.total
@@ -101,19 +100,40 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
   }
 }
 
+export interface InspectionSection {
+  inspections: ComplianceSummary['inspections']
+  criteria: ComplianceSummary['criteria']
+  /** By month ('YYYY-MM'): completed inspections, passed and failed responses. */
+  monthly: Map<string, { inspections: number; passed: number; failed: number }>
+}
+
 /**
- * Completed inspections come from the rollups' '*' rows (count, units, scores); the few
- * planned, in progress or cancelled ones from the inspections themselves.
+ * Everything the reports say about inspections in [from, to], in three reads: the
+ * rollups' '*' rows (the completed inspections: by kind, by month and by unit, with their
+ * scores), the category rows (by unit × criterion, and by month), and the few planned,
+ * in progress or cancelled inspections from the inspections themselves.
  */
-export async function inspectionCounts(db: Db, from: string, to: string, unitId: string | undefined): Promise<ComplianceSummary['inspections']> {
+export async function inspectionSection(db: Db, from: string, to: string, unitId: string | undefined): Promise<InspectionSection> {
   const within = (column: SQL) => (unitId ? sql` and ${inSubtreeOf(column, unitId)}` : sql``)
-  const [done, others] = await Promise.all([
-    queryRows<{ kind: string; n: number; units: number; score_sum: number }>(
+  const month = sql`to_char(r.start, 'YYYY-MM')`
+  const [done, categories, others] = await Promise.all([
+    queryRows<{ kind: string | null; month: string | null; unit_id: string | null; n: number; score_sum: number }>(
       db,
-      sql`select r.kind, sum(r.inspections)::int as n, sum(r.score_sum)::float8 as score_sum
+      sql`select r.kind, ${month} as month, r.org_unit_id as unit_id, sum(r.inspections)::int as n, sum(r.score_sum)::float8 as score_sum
             from inspection_result_rollups r
            where r.category = '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
-           group by r.kind`,
+           group by grouping sets ((r.kind), (${month}), (r.org_unit_id))`,
+    ),
+    queryRows<{ unit_id: string | null; code: string | null; name: string | null; category: ChecklistCategory | null; month: string | null; inspections: number; passed: number; failed: number; na: number }>(
+      db,
+      // Units are named after summing (a few dozen rows), not joined to every rollup row.
+      sql`select x.*, u.code, u.name from (
+            select r.org_unit_id as unit_id, r.category, ${month} as month,
+                   sum(r.inspections)::int as inspections, sum(r.passed)::int as passed, sum(r.failed)::int as failed, sum(r.not_applicable)::int as na
+              from inspection_result_rollups r
+             where r.category <> '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+             group by grouping sets ((r.org_unit_id, r.category), (${month}))
+          ) x left join org_units u on u.id = x.unit_id`,
     ),
     queryRows<{ kind: string; status: string; n: number }>(
       db,
@@ -122,28 +142,44 @@ export async function inspectionCounts(db: Db, from: string, to: string, unitId:
            group by 1, 2`,
     ),
   ])
+  const monthly: InspectionSection['monthly'] = new Map()
+  const monthOf = (m: string) => monthly.get(m) ?? (monthly.set(m, { inspections: 0, passed: 0, failed: 0 }), monthly.get(m)!)
+
   const byKind = zeros(INSPECTION_KINDS)
   const byStatus = zeros(INSPECTION_STATUSES)
   let scoreSum = 0
+  let unitsInspected = 0
   for (const r of done) {
-    byKind[r.kind as keyof typeof byKind] += r.n
-    byStatus.completed += r.n
-    scoreSum += Number(r.score_sum)
+    if (r.kind !== null) {
+      byKind[r.kind as keyof typeof byKind] += r.n
+      byStatus.completed += r.n
+      scoreSum += Number(r.score_sum)
+    } else if (r.month !== null) monthOf(r.month).inspections += r.n
+    else if (r.n > 0) unitsInspected++
   }
   for (const r of others) {
     byKind[r.kind as keyof typeof byKind] += r.n
     byStatus[r.status as keyof typeof byStatus] += r.n
   }
-  const [units] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(distinct r.org_unit_id)::int as n from inspection_result_rollups r where r.category = '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}`,
-  )
+  const unitCells: typeof categories = []
+  for (const r of categories) {
+    if (r.unit_id !== null) unitCells.push(r)
+    else if (r.month !== null) {
+      const m = monthOf(r.month)
+      m.passed += r.passed
+      m.failed += r.failed
+    }
+  }
   return {
-    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
-    byKind,
-    byStatus,
-    unitsInspected: units.n,
-    averageScore: byStatus.completed ? Math.round((scoreSum / byStatus.completed) * 10) / 10 : null,
+    inspections: {
+      total: Object.values(byStatus).reduce((x, y) => x + y, 0),
+      byKind,
+      byStatus,
+      unitsInspected,
+      averageScore: byStatus.completed ? Math.round((scoreSum / byStatus.completed) * 10) / 10 : null,
+    },
+    criteria: criteriaTable(unitCells as CriteriaRow[]),
+    monthly,
   }
 }
 
@@ -151,16 +187,9 @@ function cell(category: ChecklistCategory, r: { inspections: number; passed: num
   return { category, inspections: r.inspections, passed: r.passed, failed: r.failed, notApplicable: r.na, passRate: rate(r.passed, r.passed + r.failed) }
 }
 
-export async function criteriaTable(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['criteria']> {
-  const rows = await queryRows<{ unit_id: string; code: string; name: string; category: ChecklistCategory; inspections: number; passed: number; failed: number; na: number }>(
-    db,
-    sql`select r.org_unit_id as unit_id, min(u.code) as code, min(u.name) as name, r.category,
-               sum(r.inspections)::int as inspections, sum(r.passed)::int as passed, sum(r.failed)::int as failed, sum(r.not_applicable)::int as na
-          from inspection_result_rollups r
-          join org_units u on u.id = r.org_unit_id
-         where r.category <> '*' and ${rollupRange(from, to)}${unit}
-         group by r.org_unit_id, r.category`,
-  )
+type CriteriaRow = { unit_id: string; code: string; name: string; category: ChecklistCategory; inspections: number; passed: number; failed: number; na: number }
+
+function criteriaTable(rows: CriteriaRow[]): ComplianceSummary['criteria'] {
   const order = (c: string) => CHECKLIST_CATEGORIES.indexOf(c as ChecklistCategory)
   const units = new Map<string, UnitCriteria>()
   const overall = new Map<ChecklistCategory, { inspections: number; passed: number; failed: number; na: number }>()
@@ -266,54 +295,30 @@ async function documentsDue(db: Db, asOf: string, unit: SQL): Promise<Compliance
   }
 }
 
-async function monthlySeries(db: Db, from: string, to: string, unitId: string | undefined, within: (c: SQL) => SQL, timeZone: string): Promise<MonthPoint[]> {
-  // Closed in the period: an index range on closed_at between the period's local midnights.
-  const range = localDayRange(from, to, timeZone)
-  const closedFrom = range.start.toISOString()
-  const closedUntil = range.end.toISOString()
-  const [checks, inspections, ncs, flows] = await Promise.all([
-    queryRows<{ month: string; passed: number; failed: number }>(
-      db,
-      sql`select to_char(r.start, 'YYYY-MM') as month, sum(r.passed)::int as passed, sum(r.failed)::int as failed
-            from inspection_result_rollups r
-           where r.category <> '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
-           group by 1`,
-    ),
-    queryRows<{ month: string; n: number }>(
-      db,
-      sql`select to_char(r.start, 'YYYY-MM') as month, sum(r.inspections)::int as n
-            from inspection_result_rollups r
-           where r.category = '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
-           group by 1`,
-    ),
+async function monthlySeries(db: Db, from: string, to: string, unitId: string | undefined, within: (c: SQL) => SQL, section: Promise<InspectionSection>): Promise<MonthPoint[]> {
+  const [{ monthly: i }, ncs, flows] = await Promise.all([
+    section,
     queryRows<{ month: string; opened: number; closed: number }>(
       db,
-      sql`select month, sum(opened)::int as opened, sum(closed)::int as closed from (
-            select to_char(nc.detected_on, 'YYYY-MM') as month, 1 as opened, 0 as closed
-              from nonconformities nc
-             where nc.detected_on between ${from}::date and ${to}::date and nc.status <> 'cancelled'${within(sql`nc.org_unit_id`)}
-            union all
-            select to_char((nc.closed_at at time zone ${timeZone})::date, 'YYYY-MM'), 0, 1
-              from nonconformities nc
-             where nc.status = 'closed' and nc.closed_at >= ${closedFrom}::timestamptz and nc.closed_at < ${closedUntil}::timestamptz${within(sql`nc.org_unit_id`)}
-          ) x group by month`,
+      sql`select to_char(r.start, 'YYYY-MM') as month, sum(r.raised)::int as opened, sum(r.closures)::int as closed
+            from nonconformity_rollups r
+           where ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+           group by 1`,
     ),
     dossierFlowsByMonth(db, { from, to, orgUnitId: unitId }),
   ])
   const byMonth = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]))
-  const c = byMonth(checks)
-  const i = byMonth(inspections)
   const n = byMonth(ncs)
   const f = byMonth(flows)
   return monthsBetween(from, to).map((month) => {
     const flow = f.get(month)
     const received = flow ? flow.receivedOnline + flow.receivedInPerson + flow.receivedPostal : 0
     const resolved = flow ? flow.resolvedEarly + flow.resolvedOnTime + flow.resolvedLate : 0
-    const check = c.get(month)
+    const checks = i.get(month)
     return {
       month,
-      inspections: i.get(month)?.n ?? 0,
-      passRate: check ? rate(check.passed, check.passed + check.failed) : null,
+      inspections: checks?.inspections ?? 0,
+      passRate: checks && checks.passed + checks.failed ? rate(checks.passed, checks.passed + checks.failed) : null,
       dossiersReceived: received,
       onlineShare: rate(flow?.receivedOnline ?? 0, received),
       dossiersResolved: resolved,

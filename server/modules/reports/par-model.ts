@@ -13,7 +13,7 @@ import { vnDate, type Cell } from '../../lib/table-export.ts'
 import { dossierStats } from '../dossiers/dossier-stats.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
-import { checkPeriod, criteriaTable, findingCounts, inspectionCounts, reportScope, type ReportEnv } from './compliance.ts'
+import { checkPeriod, findingCounts, inspectionSection, reportScope, type ReportEnv } from './compliance.ts'
 import type { ParFigures, ParQuery } from './par-schemas.ts'
 
 export interface ParTable {
@@ -86,12 +86,11 @@ export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: 
   checkPeriod(query.from, query.to)
   const { from, to } = query
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
-  const [agency, stats, byField, inspections, criteria, findings, people, failuresByCategory, ncs, qms] = await Promise.all([
+  const [agency, stats, byField, { inspections, criteria }, findings, people, failuresByCategory, ncs, qms] = await Promise.all([
     agencyName(db, unit?.id),
     dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env.config),
     dossierStats(db, actor, { from, to, groupBy: 'field', orgUnitId: unit?.id }, env.config),
-    inspectionCounts(db, from, to, unit?.id),
-    criteriaTable(db, from, to, within(sql`r.org_unit_id`)),
+    inspectionSection(db, from, to, unit?.id),
     findingCounts(db, from, to, within(sql`f.org_unit_id`)),
     queryRows<{ n: number }>(
       db,
