@@ -23,6 +23,7 @@ export const inspectionResultRollups = pgTable(
     orgUnitId: uuid('org_unit_id')
       .notNull()
       .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    /** The kind of inspection; '*' on category rows summed over all kinds. */
     kind: text('kind').notNull(),
     category: text('category').notNull(),
     /** Inspections that answered at least one item of the category. */

@@ -110,7 +110,7 @@ export interface InspectionSection {
 /**
  * Everything the reports say about inspections in [from, to], in three reads: the
  * rollups' '*' rows (the completed inspections: by kind, by month and by unit, with their
- * scores), the category rows (by unit × criterion, and by month), and the few planned,
+ * scores), the category rows of all kinds (by unit × criterion, and by month), the few planned,
  * in progress or cancelled inspections from the inspections themselves.
  */
 export async function inspectionSection(db: Db, from: string, to: string, unitId: string | undefined): Promise<InspectionSection> {
@@ -131,7 +131,7 @@ export async function inspectionSection(db: Db, from: string, to: string, unitId
             select r.org_unit_id as unit_id, r.category, ${month} as month,
                    sum(r.inspections)::int as inspections, sum(r.passed)::int as passed, sum(r.failed)::int as failed, sum(r.not_applicable)::int as na
               from inspection_result_rollups r
-             where r.category <> '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+             where r.kind = '*' and r.category <> '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
              group by grouping sets ((r.org_unit_id, r.category), (${month}))
           ) x left join org_units u on u.id = x.unit_id`,
     ),

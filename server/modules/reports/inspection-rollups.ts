@@ -2,7 +2,9 @@
  * Keeps inspection_result_rollups current (server/lib/rollup-range.ts reads it). `inspections`
  * counts the inspections that answered at least one item of the category (so a unit ×
  * criterion cell says how many inspections its rate rests on); passed / failed /
- * notApplicable count responses (one per person for per-person items).
+ * notApplicable count responses (one per person for per-person items). Category rows
+ * come per kind of inspection and summed over all kinds (kind '*'); the '*' category rows
+ * (the inspections themselves, with their scores) per kind only.
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
@@ -22,6 +24,18 @@ const aggregate = (grain: 'day' | 'month', where: SQL) => {
     join checklist_template_items it on it.id = r.item_id
    where ${where}
    group by 2, 3, 4, 5
+  union all
+  select ${g}, ${start}, i.org_unit_id, '*', it.category,
+         count(distinct i.id)::int,
+         count(*) filter (where r.result = 'pass')::int,
+         count(*) filter (where r.result = 'fail')::int,
+         count(*) filter (where r.result = 'na')::int,
+         0::float8
+    from inspections i
+    join inspection_responses r on r.inspection_id = i.id
+    join checklist_template_items it on it.id = r.item_id
+   where ${where}
+   group by 2, 3, 5
   union all
   select ${g}, ${start}, i.org_unit_id, i.kind, '*', count(*)::int, 0, 0, 0, coalesce(sum(i.score), 0)::float8
     from inspections i
