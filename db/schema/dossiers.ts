@@ -158,9 +158,10 @@ export const dossierStatContributions = pgTable(
 )
 
 /**
- * The contributions summed by handling unit, procedure and channel, at two grains: a row
- * per day and a row per month. Flows over a period read the rows that cover it; the
- * pending and overdue stocks at a midnight are the sums of the deltas up to it.
+ * The contributions summed by handling unit, procedure and channel: a row per day, a row
+ * per month, and one row of all time (grain 'all', start 0001-01-01). Flows over a period
+ * read the rows that cover it; the pending and overdue stocks at a midnight are the sums
+ * of the deltas up to it — or, for a recent midnight, all time less the deltas after it.
  */
 export const dossierStatRollups = pgTable(
   'dossier_stat_rollups',
@@ -175,6 +176,6 @@ export const dossierStatRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.procedureId, t.channel] }),
     index('dossier_stat_rollups_unit_idx').on(t.orgUnitId, t.grain, t.start),
-    check('dossier_stat_rollups_grain_valid', sql`${t.grain} in ('day', 'month')`),
+    check('dossier_stat_rollups_grain_valid', sql`${t.grain} in ('day', 'month', 'all')`),
   ],
 )

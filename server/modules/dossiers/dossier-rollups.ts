@@ -80,21 +80,29 @@ function contributions(timeZone: string, where: SQL): SQL {
 const COUNTS = ['received', 'resolved_early', 'resolved_on_time', 'resolved_late', 'returned', 'open_delta', 'overdue_delta'] as const
 const COLS = sql.raw(COUNTS.join(', '))
 
-/** Adds `sign` × the contribution rows of the dossiers matching `where` (alias c) to both grains of the rollups. */
+/**
+ * Adds `sign` × the contribution rows of the dossiers matching `where` (alias c) to every
+ * grain of the rollups (day, month, all time), reading the contributions once.
+ */
 async function applyToRollups(tx: Db, where: SQL, sign: 1 | -1) {
-  const sum = sql.raw(COUNTS.map((c) => `${sign} * sum(c.${c})`).join(', '))
+  const sum = (alias: string) => sql.raw(COUNTS.map((c) => `sum(${alias}.${c})`).join(', '))
   const update = sql.raw(COUNTS.map((c) => `${c} = dossier_stat_rollups.${c} + excluded.${c}`).join(', '))
-  for (const [grain, start] of [['day', 'c.day'], ['month', "date_trunc('month', c.day)::date"]] as const) {
-    await queryRows(
-      tx,
-      sql`insert into dossier_stat_rollups (grain, start, org_unit_id, procedure_id, channel, ${COLS})
-          select ${sql.raw(`'${grain}'`)}, ${sql.raw(start)}, c.org_unit_id, c.procedure_id, c.channel, ${sum}
+  await queryRows(
+    tx,
+    sql`with c as (
+          select c.day, c.org_unit_id, c.procedure_id, c.channel, ${sql.raw(COUNTS.map((c) => `${sign} * sum(c.${c}) as ${c}`).join(', '))}
             from dossier_stat_contributions c
            where ${where}
-           group by 2, 3, 4, 5
-          on conflict (grain, start, org_unit_id, procedure_id, channel) do update set ${update}`,
-    )
-  }
+           group by 1, 2, 3, 4
+        )
+        insert into dossier_stat_rollups (grain, start, org_unit_id, procedure_id, channel, ${COLS})
+        select 'day', c.day, c.org_unit_id, c.procedure_id, c.channel, ${COLS} from c
+        union all
+        select 'month', date_trunc('month', c.day)::date, c.org_unit_id, c.procedure_id, c.channel, ${sum('c')} from c group by 2, 3, 4, 5
+        union all
+        select 'all', date '0001-01-01', c.org_unit_id, c.procedure_id, c.channel, ${sum('c')} from c group by 3, 4, 5
+        on conflict (grain, start, org_unit_id, procedure_id, channel) do update set ${update}`,
+  )
 }
 
 /**

@@ -79,8 +79,8 @@ type CountRow = Record<string, string | number | null>
  * (dossier-rollups.ts): flows from the rows covering the period, the pending and
  * overdue stocks from the deltas up to its first and last midnights.
  */
-export function dossierStats(db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours): Promise<DossierStats> {
-  return statsFrom(rollupRows, db, actor, query, hours)
+export function dossierStats(db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours, stock?: StockSource): Promise<DossierStats> {
+  return statsFrom((d, q, g) => rollupRows(d, q, g, stock), db, actor, query, hours)
 }
 
 /** The same table computed by scanning the dossiers and their events: the reference the rollups are tested against. */
@@ -99,22 +99,42 @@ function filtersOf(query: StatsQuery, unit: SQL, procedure: SQL, channel: SQL): 
   return filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``
 }
 
-async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup): Promise<CountRow[]> {
+/**
+ * How the stocks are found: `history` sums the deltas up to the period (cheap for old
+ * periods), `recent` takes all time less the deltas after it (cheap for recent ones,
+ * whatever the length of the history).
+ */
+export type StockSource = 'history' | 'recent'
+
+/** Periods ending within a year of today read their stocks from the recent side. */
+function stockSourceFor(to: string): StockSource {
+  return to >= addDays(new Date().toISOString().slice(0, 10), -366) ? 'recent' : 'history'
+}
+
+const LATEST = '2999-12-31'
+
+async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock: StockSource = stockSourceFor(query.to)): Promise<CountRow[]> {
   const g = groupColumns(groupBy, 'r')
   // Unit, procedure and channel narrow the rollup rows as they are read; the field needs the procedure joined.
   const inner = filtersOf({ ...query, field: undefined }, sql`x.org_unit_id`, sql`x.procedure_id`, sql`x.channel`)
   const extra = query.field ? sql` and p.field = ${query.field}` : sql``
-  // p: the rows of the period (flows, and the deltas of its days); s: the deltas up to
-  // its first midnight (the stock carried over); f and x: the day rows of `from` and of
-  // the day after `to`. The stock at the midnight after `to` is s + p − f + x (the deltas
-  // of the midnights after the first, up to that one). Each part is a plain index range.
+  // p: the rows of the period (flows, and the deltas of its days); f and x: the day rows
+  // of `from` and of the day after `to`. With S the deltas up to `from` (history: s), the
+  // stock carried over is S and the stock at the midnight after `to` is S + p − f + x.
+  // From the recent side S = a − p + f − t (a: all time, t: everything after `to`), so
+  // the stock at the end is a − t + x. Each part is a plain index range.
   const dayAfter = addDays(query.to, 1)
   const parts = [
     ...rangeParts(query.from, query.to).map((r) => ({ tag: 'p', ...r })),
-    ...upToParts(query.from).map((r) => ({ tag: 's', ...r })),
     { tag: 'f', grain: 'day', from: query.from, until: addDays(query.from, 1), sign: 1 },
     { tag: 'x', grain: 'day', from: dayAfter, until: addDays(dayAfter, 1), sign: 1 },
+    ...(stock === 'history'
+      ? upToParts(query.from).map((r) => ({ tag: 's', ...r }))
+      : [{ tag: 'a', grain: 'all', from: '0001-01-01', until: '0001-01-02', sign: 1 }, ...rangeParts(dayAfter, LATEST).map((r) => ({ tag: 't', ...r }))]),
   ]
+  const weights = (w: Record<string, number>) => sql.raw(`case part ${Object.entries(w).map(([tag, k]) => `when '${tag}' then ${k}`).join(' ')} else 0 end`)
+  const carried = stock === 'history' ? weights({ s: 1 }) : weights({ a: 1, p: -1, f: 1, t: -1 })
+  const atEnd = stock === 'history' ? weights({ s: 1, p: 1, f: -1, x: 1 }) : weights({ a: 1, t: -1, x: 1 })
   const rows = sql.join(
     parts.map(
       (r) => sql`select ${sql.raw(`'${r.tag}'`)} as part, x.org_unit_id, x.procedure_id, x.channel, ${sql.raw(['received', 'resolved_early', 'resolved_on_time', 'resolved_late', 'returned', 'open_delta', 'overdue_delta'].map((c) => (r.sign === 1 ? `x.${c}` : `-x.${c} as ${c}`)).join(', '))}
@@ -129,14 +149,14 @@ async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup): Promi
     -- Summed per unit, procedure and channel first (a few hundred rows), then grouped.
     r as (
       select org_unit_id, procedure_id, channel,
-             coalesce(sum(open_delta) filter (where part = 's'), 0) as carried,
+             coalesce(sum(open_delta * ${carried}), 0) as carried,
              coalesce(sum(received) filter (where part = 'p'), 0) as received,
              coalesce(sum(resolved_early) filter (where part = 'p'), 0) as early,
              coalesce(sum(resolved_on_time) filter (where part = 'p'), 0) as on_time,
              coalesce(sum(resolved_late) filter (where part = 'p'), 0) as late,
              coalesce(sum(returned) filter (where part = 'p'), 0) as returned,
-             coalesce(sum(case when part = 'f' then -open_delta else open_delta end), 0) as open_end,
-             coalesce(sum(case when part = 'f' then -overdue_delta else overdue_delta end), 0) as overdue_end
+             coalesce(sum(open_delta * ${atEnd}), 0) as open_end,
+             coalesce(sum(overdue_delta * ${atEnd}), 0) as overdue_end
         from x
        group by org_unit_id, procedure_id, channel
     )
