@@ -7,16 +7,10 @@ import { addDays } from '../../server/lib/clock.ts'
 import { rebuildDossierStats } from '../../server/modules/dossiers/dossier-rollups.ts'
 import { dossierStats, dossierStatsScan } from '../../server/modules/dossiers/dossier-stats.ts'
 import { appContext } from '../helpers/app.ts'
+import { random } from '../helpers/random.ts'
 
 const ctx = appContext()
 const rollups = suite('the statistics rollups', ctx)
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0
-  const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] }
-}
 
 const vn = (date: string, minutes: number) => new Date(`${date}T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00+07:00`).toISOString()
 

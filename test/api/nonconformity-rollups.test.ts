@@ -6,17 +6,11 @@ import { systemActor } from '../../server/lib/permissions.ts'
 import { nonconformityMetrics, nonconformityMetricsScan } from '../../server/modules/nonconformities/metrics.ts'
 import { rebuildNonconformityRollups } from '../../server/modules/nonconformities/nc-rollups.ts'
 import { appContext } from '../helpers/app.ts'
+import { random } from '../helpers/random.ts'
 import { addAction, addDays, complete, raise, ROOT_CAUSE, step, today } from '../helpers/nonconformities.ts'
 
 const ctx = appContext()
 const rollups = suite('the nonconformity rollups', ctx)
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0
-  const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] }
-}
 
 rollups('on randomised NCs moved through the workflow, edited and cancelled, the rollups answer exactly as the scan', async (c) => {
   const [auditor, head, staff, manager] = [await c.as('auditor'), await c.as('head'), await c.as('staff'), await c.as('manager')]

@@ -12,8 +12,9 @@ import { queryRows, type Db } from '../../../db/client.ts'
 const aggregate = (grain: 'day' | 'month', where: SQL) => {
   const g = sql.raw(`'${grain}'`)
   const start = grain === 'day' ? sql`i.inspection_date` : sql`date_trunc('month', i.inspection_date)::date`
+  // Per kind, and over all kinds (the kind's column is null in that grouping: '*').
   return sql`
-  select ${g}, ${start}, i.org_unit_id, i.kind, it.category,
+  select ${g}, ${start}, i.org_unit_id, coalesce(i.kind, '*'), it.category,
          count(distinct i.id)::int,
          count(*) filter (where r.result = 'pass')::int,
          count(*) filter (where r.result = 'fail')::int,
@@ -23,19 +24,7 @@ const aggregate = (grain: 'day' | 'month', where: SQL) => {
     join inspection_responses r on r.inspection_id = i.id
     join checklist_template_items it on it.id = r.item_id
    where ${where}
-   group by 2, 3, 4, 5
-  union all
-  select ${g}, ${start}, i.org_unit_id, '*', it.category,
-         count(distinct i.id)::int,
-         count(*) filter (where r.result = 'pass')::int,
-         count(*) filter (where r.result = 'fail')::int,
-         count(*) filter (where r.result = 'na')::int,
-         0::float8
-    from inspections i
-    join inspection_responses r on r.inspection_id = i.id
-    join checklist_template_items it on it.id = r.item_id
-   where ${where}
-   group by 2, 3, 5
+   group by grouping sets ((${start}, i.org_unit_id, i.kind, it.category), (${start}, i.org_unit_id, it.category))
   union all
   select ${g}, ${start}, i.org_unit_id, i.kind, '*', count(*)::int, 0, 0, 0, coalesce(sum(i.score), 0)::float8
     from inspections i
