@@ -23,7 +23,7 @@ export function rollupRange(from: string, to: string, alias = 'r'): SQL {
 }
 
 export interface RangePart {
-  grain: 'day' | 'month'
+  grain: 'day' | 'month' | 'all'
   from: string
   /** Exclusive. */
   until: string

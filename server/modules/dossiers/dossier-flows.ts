@@ -1,13 +1,56 @@
 /**
- * Month by month, what came in (by channel) and what was resolved (by timeliness):
- * the flows behind the trend of the on-time rate and the online share, read from the
- * statistics rollups (dossier-rollups.ts). Months are calendar months in the agency's
- * time zone; the first and last are clipped to the period.
+ * Read from the statistics rollups (dossier-rollups.ts):
+ * - month by month, what came in (by channel) and what was resolved (by timeliness): the
+ *   flows behind the trend of the on-time rate and the online share. Months are calendar
+ *   months in the agency's time zone; the first and last are clipped to the period;
+ * - the stocks at a midnight: dossiers pending, and pending and overdue.
  */
 import { sql } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
-import { rollupRange } from '../../lib/rollup-range.ts'
+import { addDays } from '../../lib/clock.ts'
+import { rangeParts, rollupRange, upToParts, type RangePart } from '../../lib/rollup-range.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
+
+/**
+ * How a stock is found: `history` sums the deltas up to it (cheap for old moments),
+ * `recent` takes all time (the 'all' rows) less the deltas after it (cheap for recent
+ * ones, whatever the length of the history).
+ */
+export type StockSource = 'history' | 'recent'
+
+/** Moments within a year of today are read from the recent side. */
+export function stockSourceFor(day: string): StockSource {
+  return day >= addDays(new Date().toISOString().slice(0, 10), -366) ? 'recent' : 'history'
+}
+
+/** The end of "everything after a day" for rollup ranges. */
+export const LATEST = '2999-12-31'
+
+/** The all-time rows, as a range part. */
+export const ALL_TIME: RangePart = { grain: 'all', from: '0001-01-01', until: '0001-01-02', sign: 1 }
+
+/**
+ * Dossiers pending, and pending and overdue, at the midnight that ends `day`: the sums of
+ * the deltas dated up to the day after it (see dossier-stats.ts for the rule).
+ */
+export async function dossierStocksAfter(db: Db, query: { day: string; orgUnitId?: string }, stock: StockSource = stockSourceFor(query.day)): Promise<{ pending: number; overdue: number }> {
+  const unit = query.orgUnitId ? sql` and ${inSubtreeOf(sql`x.org_unit_id`, query.orgUnitId)}` : sql``
+  const upTo = addDays(query.day, 1)
+  const parts: RangePart[] =
+    stock === 'history' ? upToParts(upTo) : [ALL_TIME, ...rangeParts(addDays(upTo, 1), LATEST).map((p) => ({ ...p, sign: (-p.sign) as 1 | -1 }))]
+  const rows = sql.join(
+    parts.map(
+      (p) => sql`select ${sql.raw(String(p.sign))} * x.open_delta as open_delta, ${sql.raw(String(p.sign))} * x.overdue_delta as overdue_delta
+        from dossier_stat_rollups x where x.grain = ${p.grain} and x.start >= ${p.from}::date and x.start < ${p.until}::date${unit}`,
+    ),
+    sql` union all `,
+  )
+  const [row] = await queryRows<{ pending: number; overdue: number }>(
+    db,
+    sql`select coalesce(sum(open_delta), 0)::int as pending, coalesce(sum(overdue_delta), 0)::int as overdue from (${rows}) s`,
+  )
+  return row
+}
 
 export interface MonthlyFlows {
   month: string

@@ -25,6 +25,7 @@ import { rangeParts, upToParts } from '../../lib/rollup-range.ts'
 import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import { onlineValuesOn } from '../procedures/service.ts'
+import { ALL_TIME, LATEST, stockSourceFor, type StockSource } from './dossier-flows.ts'
 import type { DossierStats, StatsGroup, StatsQuery, StatsRow } from './schemas.ts'
 
 const COUNTS = [
@@ -99,20 +100,6 @@ function filtersOf(query: StatsQuery, unit: SQL, procedure: SQL, channel: SQL): 
   return filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``
 }
 
-/**
- * How the stocks are found: `history` sums the deltas up to the period (cheap for old
- * periods), `recent` takes all time less the deltas after it (cheap for recent ones,
- * whatever the length of the history).
- */
-export type StockSource = 'history' | 'recent'
-
-/** Periods ending within a year of today read their stocks from the recent side. */
-function stockSourceFor(to: string): StockSource {
-  return to >= addDays(new Date().toISOString().slice(0, 10), -366) ? 'recent' : 'history'
-}
-
-const LATEST = '2999-12-31'
-
 async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock: StockSource = stockSourceFor(query.to)): Promise<CountRow[]> {
   const g = groupColumns(groupBy, 'r')
   // Unit, procedure and channel narrow the rollup rows as they are read; the field needs the procedure joined.
@@ -130,7 +117,7 @@ async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock:
     { tag: 'x', grain: 'day', from: dayAfter, until: addDays(dayAfter, 1), sign: 1 },
     ...(stock === 'history'
       ? upToParts(query.from).map((r) => ({ tag: 's', ...r }))
-      : [{ tag: 'a', grain: 'all', from: '0001-01-01', until: '0001-01-02', sign: 1 }, ...rangeParts(dayAfter, LATEST).map((r) => ({ tag: 't', ...r }))]),
+      : [{ tag: 'a', ...ALL_TIME }, ...rangeParts(dayAfter, LATEST).map((r) => ({ tag: 't', ...r }))]),
   ]
   const weights = (w: Record<string, number>) => sql.raw(`case part ${Object.entries(w).map(([tag, k]) => `when '${tag}' then ${k}`).join(' ')} else 0 end`)
   const carried = stock === 'history' ? weights({ s: 1 }) : weights({ a: 1, p: -1, f: 1, t: -1 })
@@ -292,7 +279,8 @@ async function procedureCounts(db: Db, query: StatsQuery): Promise<DossierStats[
   return result
 }
 
-async function complaintCounts(db: Db, start: Date, end: Date, query: StatsQuery): Promise<DossierStats['complaints']> {
+/** Complaints received in [start, end), by kind. */
+export async function complaintCounts(db: Db, start: Date, end: Date, query: Pick<StatsQuery, 'orgUnitId' | 'procedureId'>): Promise<DossierStats['complaints']> {
   const rows = await db
     .select({ kind: complaints.kind, n: count() })
     .from(complaints)

@@ -13,8 +13,9 @@ import type { Config } from '../../config.ts'
 import { addDays, daysBetween, localDate } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField } from '../../lib/problems.ts'
-import { dossierFlowsByMonth, monthsBetween } from '../dossiers/dossier-flows.ts'
-import { dossierStats } from '../dossiers/dossier-stats.ts'
+import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
+import { complaintCounts } from '../dossiers/dossier-stats.ts'
+import { localDayRange } from '../calendar/working-days.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { ncCode } from '../nonconformities/records.ts'
 import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
@@ -61,19 +62,28 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
 
   const section = inspectionSection(db, from, to, unit?.id)
-  const [{ inspections, criteria }, findings, nonconformities, overdueActions, documents, stats, monthly] = await Promise.all([
+  // The dossier figures: the monthly flows (also the trend) and the stocks at the end.
+  const flows = dossierFlowsByMonth(db, { from, to, orgUnitId: unit?.id })
+  const { start, end } = localDayRange(from, to, env.config.timeZone)
+  const [{ inspections, criteria }, findings, nonconformities, overdueActions, documents, months, stocks, complaints, monthly] = await Promise.all([
     section,
     findingCounts(db, from, to, within(sql`f.org_unit_id`)),
     nonconformityMetrics(db, actor, { from, to, orgUnitId: unit?.id }, env),
     overdueActionList(db, asOf, within(sql`nc.org_unit_id`)),
     documentsDue(db, asOf, within(sql`d.owning_unit_id`)),
-    dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env.config),
-    monthlySeries(db, from, to, unit?.id, within, section),
+    flows,
+    dossierStocksAfter(db, { day: to, orgUnitId: unit?.id }),
+    complaintCounts(db, start, end, { orgUnitId: unit?.id }),
+    monthlySeries(db, from, to, within, section, flows),
   ])
 
-  const t = stats.total
-  const receivedInPeriod = t.receivedOnline + t.receivedInPerson + t.receivedPostal
-  const resolvedOnTime = t.resolvedEarly + t.resolvedOnTime
+  const t = { online: 0, received: 0, resolved: 0, onTime: 0 }
+  for (const m of months) {
+    t.online += m.receivedOnline
+    t.received += m.receivedOnline + m.receivedInPerson + m.receivedPostal
+    t.resolved += m.resolvedEarly + m.resolvedOnTime + m.resolvedLate
+    t.onTime += m.resolvedEarly + m.resolvedOnTime
+  }
   return {
     from,
     to,
@@ -86,16 +96,16 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
     overdueActions,
     documents,
     dossiers: {
-      received: receivedInPeriod,
-      receivedOnline: t.receivedOnline,
-      onlineShare: rate(t.receivedOnline, receivedInPeriod),
-      resolved: t.resolvedTotal,
-      resolvedOnTime,
-      onTimeRate: rate(resolvedOnTime, t.resolvedTotal),
-      pendingNotDue: t.pendingNotDue,
-      pendingOverdue: t.pendingOverdue,
+      received: t.received,
+      receivedOnline: t.online,
+      onlineShare: rate(t.online, t.received),
+      resolved: t.resolved,
+      resolvedOnTime: t.onTime,
+      onTimeRate: rate(t.onTime, t.resolved),
+      pendingNotDue: stocks.pending - stocks.overdue,
+      pendingOverdue: stocks.overdue,
     },
-    complaints: { total: stats.complaints.total, complaint: stats.complaints.complaint, denunciation: stats.complaints.denunciation, feedback: stats.complaints.feedback },
+    complaints,
     monthly,
   }
 }
@@ -295,7 +305,14 @@ async function documentsDue(db: Db, asOf: string, unit: SQL): Promise<Compliance
   }
 }
 
-async function monthlySeries(db: Db, from: string, to: string, unitId: string | undefined, within: (c: SQL) => SQL, section: Promise<InspectionSection>): Promise<MonthPoint[]> {
+async function monthlySeries(
+  db: Db,
+  from: string,
+  to: string,
+  within: (c: SQL) => SQL,
+  section: Promise<InspectionSection>,
+  dossierFlows: Promise<MonthlyFlows[]>,
+): Promise<MonthPoint[]> {
   const [{ monthly: i }, ncs, flows] = await Promise.all([
     section,
     queryRows<{ month: string; opened: number; closed: number }>(
@@ -305,7 +322,7 @@ async function monthlySeries(db: Db, from: string, to: string, unitId: string | 
            where ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
            group by 1`,
     ),
-    dossierFlowsByMonth(db, { from, to, orgUnitId: unitId }),
+    dossierFlows,
   ])
   const byMonth = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]))
   const n = byMonth(ncs)
