@@ -37,6 +37,8 @@ export const inspectionResultRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.kind, t.category] }),
     index('inspection_result_rollups_unit_idx').on(t.orgUnitId),
+    // The all-kinds category rows of a period together (the criteria table reads only those).
+    index('inspection_result_rollups_kind_idx').on(t.grain, t.kind, t.start),
     check('inspection_result_rollups_grain_valid', sql`${t.grain} in ('day', 'month')`),
     check('inspection_result_rollups_month_first', sql`${t.grain} = 'day' or extract(day from ${t.start}) = 1`),
   ],

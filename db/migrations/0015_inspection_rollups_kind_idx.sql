@@ -1,0 +1,1 @@
+CREATE INDEX "inspection_result_rollups_kind_idx" ON "inspection_result_rollups" USING btree ("grain","kind","start");
