@@ -158,8 +158,8 @@ export const dossierStatContributions = pgTable(
 )
 
 /**
- * The contributions summed by handling unit, procedure and channel: a row per day, a row
- * per month, and one row of all time (grain 'all', start 0001-01-01). Flows over a period
+ * The contributions summed by handling unit, procedure and channel: a row per day, per
+ * dekad and per month, and one row of all time (grain 'all', start 0001-01-01). Flows over a period
  * read the rows that cover it; the pending and overdue stocks at a midnight are the sums
  * of the deltas up to it — or, for a recent midnight, all time less the deltas after it.
  */
@@ -176,6 +176,6 @@ export const dossierStatRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.procedureId, t.channel] }),
     index('dossier_stat_rollups_unit_idx').on(t.orgUnitId, t.grain, t.start),
-    check('dossier_stat_rollups_grain_valid', sql`${t.grain} in ('day', 'month', 'all')`),
+    check('dossier_stat_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month', 'all')`),
   ],
 )

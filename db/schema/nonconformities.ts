@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { id, instant, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
+import type { RollupGrain } from './reports.ts'
 import { users } from './users.ts'
 
 /** Where a nonconformity came from; `sourceId` points at that record when there is one. */
@@ -145,7 +146,7 @@ export type NonconformityEventRow = typeof nonconformityEvents.$inferSelect
 export type NonconformityVerificationRow = typeof nonconformityVerifications.$inferSelect
 
 /**
- * Nonconformity figures summed by unit and day, and by unit and month (`grain`, `start`),
+ * Nonconformity figures summed by unit and day, dekad and month (`grain`, `start`),
  * so a report over any period reads a few hundred rows instead of every NC. Each NC adds
  * its cohort figures on the day it was detected (raised, cancelled, closed, closed on
  * time, days to close, first-check results: as it stands now) and a closure on the day it
@@ -156,7 +157,7 @@ export type NonconformityVerificationRow = typeof nonconformityVerifications.$in
 export const nonconformityRollups = pgTable(
   'nonconformity_rollups',
   {
-    grain: text('grain').$type<'day' | 'month'>().notNull(),
+    grain: text('grain').$type<RollupGrain>().notNull(),
     start: date('start', { mode: 'string' }).notNull(),
     orgUnitId: uuid('org_unit_id')
       .notNull()
@@ -177,7 +178,8 @@ export const nonconformityRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.grain, t.start, t.orgUnitId] }),
     index('nonconformity_rollups_unit_idx').on(t.orgUnitId),
-    check('nonconformity_rollups_grain_valid', sql`${t.grain} in ('day', 'month')`),
-    check('nonconformity_rollups_month_first', sql`${t.grain} = 'day' or extract(day from ${t.start}) = 1`),
+    check('nonconformity_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month')`),
+    check('nonconformity_rollups_month_first', sql`${t.grain} <> 'month' or extract(day from ${t.start}) = 1`),
+    check('nonconformity_rollups_dekad_start', sql`${t.grain} <> 'dekad' or extract(day from ${t.start}) in (1, 11, 21)`),
   ],
 )

@@ -2,12 +2,13 @@ import { sql } from 'drizzle-orm'
 import { check, date, doublePrecision, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import { orgUnits } from './org-units.ts'
 
-export const ROLLUP_GRAINS = ['day', 'month'] as const
+/** Rollup tables keep a row per day, per dekad (1st–10th, 11th–20th, 21st–end of month) and per month. */
+export const ROLLUP_GRAINS = ['day', 'dekad', 'month'] as const
 export type RollupGrain = (typeof ROLLUP_GRAINS)[number]
 
 /**
  * Checklist results of completed inspections, summed by inspected unit, period, kind of
- * inspection and checklist category, at two grains: a row per day and a row per month.
+ * inspection and checklist category, at three grains: a row per day, per dekad and per month.
  * A report over any date range reads the whole months inside it from the month rows and
  * the days at its ragged ends from the day rows, instead of scanning every response.
  * A completed inspection is read-only, so its responses are added once, in the
@@ -39,8 +40,9 @@ export const inspectionResultRollups = pgTable(
     index('inspection_result_rollups_unit_idx').on(t.orgUnitId),
     // The all-kinds category rows of a period together (the criteria table reads only those).
     index('inspection_result_rollups_kind_idx').on(t.grain, t.kind, t.start),
-    check('inspection_result_rollups_grain_valid', sql`${t.grain} in ('day', 'month')`),
-    check('inspection_result_rollups_month_first', sql`${t.grain} = 'day' or extract(day from ${t.start}) = 1`),
+    check('inspection_result_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month')`),
+    check('inspection_result_rollups_month_first', sql`${t.grain} <> 'month' or extract(day from ${t.start}) = 1`),
+    check('inspection_result_rollups_dekad_start', sql`${t.grain} <> 'dekad' or extract(day from ${t.start}) in (1, 11, 21)`),
   ],
 )
 

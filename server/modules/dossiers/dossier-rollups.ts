@@ -16,6 +16,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
+import { dekadStartSql } from '../../lib/rollup-range.ts'
 
 const ZERO = '0::int'
 /** The local date of an instant, and of the first midnight strictly after it. */
@@ -82,7 +83,7 @@ const COLS = sql.raw(COUNTS.join(', '))
 
 /**
  * Adds `sign` × the contribution rows of the dossiers matching `where` (alias c) to every
- * grain of the rollups (day, month, all time), reading the contributions once.
+ * grain of the rollups (day, dekad, month, all time), reading the contributions once.
  */
 async function applyToRollups(tx: Db, where: SQL, sign: 1 | -1) {
   const sum = (alias: string) => sql.raw(COUNTS.map((c) => `sum(${alias}.${c})`).join(', '))
@@ -97,6 +98,8 @@ async function applyToRollups(tx: Db, where: SQL, sign: 1 | -1) {
         )
         insert into dossier_stat_rollups (grain, start, org_unit_id, procedure_id, channel, ${COLS})
         select 'day', c.day, c.org_unit_id, c.procedure_id, c.channel, ${COLS} from c
+        union all
+        select 'dekad', ${dekadStartSql(sql`c.day`)}, c.org_unit_id, c.procedure_id, c.channel, ${sum('c')} from c group by 2, 3, 4, 5
         union all
         select 'month', date_trunc('month', c.day)::date, c.org_unit_id, c.procedure_id, c.channel, ${sum('c')} from c group by 2, 3, 4, 5
         union all

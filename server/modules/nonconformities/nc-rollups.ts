@@ -9,7 +9,8 @@
 import { sql } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
 import type { NonconformityRow } from '../../../db/schema/index.ts'
-import { firstOfMonth } from '../../lib/rollup-range.ts'
+import type { RollupGrain } from '../../../db/schema/reports.ts'
+import { dekadStart, dekadStartSql, firstOfMonth } from '../../lib/rollup-range.ts'
 
 /** What of an NC the rollups depend on. */
 export type NcFacts = Pick<NonconformityRow, 'orgUnitId' | 'status' | 'detectedOn' | 'dueDate' | 'closedOn' | 'firstCheckEffective'>
@@ -44,11 +45,11 @@ function contribution(nc: NcFacts): { day: string; figures: Partial<Figures> }[]
  * transaction that writes the NC, after the write.
  */
 export async function applyNcChange(tx: Db, before: NcFacts | null, after: NcFacts | null): Promise<void> {
-  const deltas = new Map<string, { grain: 'day' | 'month'; start: string; unit: string; figures: Figures }>()
+  const deltas = new Map<string, { grain: RollupGrain; start: string; unit: string; figures: Figures }>()
   const add = (nc: NcFacts | null, sign: 1 | -1) => {
     if (!nc) return
     for (const { day, figures } of contribution(nc)) {
-      for (const [grain, start] of [['day', day], ['month', firstOfMonth(day)]] as const) {
+      for (const [grain, start] of [['day', day], ['dekad', dekadStart(day)], ['month', firstOfMonth(day)]] as const) {
         const key = `${grain}|${start}|${nc.orgUnitId}`
         let d = deltas.get(key)
         if (!d) deltas.set(key, (d = { grain, start, unit: nc.orgUnitId, figures: none() }))
@@ -103,7 +104,7 @@ export async function rebuildNonconformityRollups(db: Db, timeZone: string): Pro
     await queryRows(
       tx,
       sql`insert into nonconformity_rollups (grain, start, org_unit_id, ${sql.raw(FIGURES.join(', '))})
-          select g.grain, case when g.grain = 'day' then x.day else date_trunc('month', x.day)::date end, x.org_unit_id,
+          select g.grain, case g.grain when 'day' then x.day when 'dekad' then ${dekadStartSql(sql`x.day`)} else date_trunc('month', x.day)::date end, x.org_unit_id,
                  ${sql.raw(FIGURES.map((f) => `sum(x.${f})`).join(', '))}
             from (
               select detected_on as day, org_unit_id,
@@ -117,7 +118,7 @@ export async function rebuildNonconformityRollups(db: Db, timeZone: string): Pro
               union all
               select closed_on, org_unit_id, 0, 0, 0, 0, 0, 0, 0, 1 from nonconformities where status = 'closed'
             ) x
-            cross join (values ('day'), ('month')) g(grain)
+            cross join (values ('day'), ('dekad'), ('month')) g(grain)
            group by 1, 2, 3`,
     )
   })

@@ -8,10 +8,18 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
+import { ROLLUP_GRAINS, type RollupGrain } from '../../../db/schema/reports.ts'
+import { dekadStartSql } from '../../lib/rollup-range.ts'
 
-const aggregate = (grain: 'day' | 'month', where: SQL) => {
+const START: Record<RollupGrain, SQL> = {
+  day: sql`i.inspection_date`,
+  dekad: dekadStartSql(sql`i.inspection_date`),
+  month: sql`date_trunc('month', i.inspection_date)::date`,
+}
+
+const aggregate = (grain: RollupGrain, where: SQL) => {
   const g = sql.raw(`'${grain}'`)
-  const start = grain === 'day' ? sql`i.inspection_date` : sql`date_trunc('month', i.inspection_date)::date`
+  const start = START[grain]
   // Per kind, and over all kinds (the kind's column is null in that grouping: '*').
   return sql`
   select ${g}, ${start}, i.org_unit_id, coalesce(i.kind, '*'), it.category,
@@ -36,7 +44,7 @@ const COLUMNS = sql`(grain, start, org_unit_id, kind, category, inspections, pas
 
 /** Adds a just-completed inspection's responses; call inside the completing transaction. */
 export async function addInspectionToRollups(tx: Db, inspectionId: string): Promise<void> {
-  for (const grain of ['day', 'month'] as const) {
+  for (const grain of ROLLUP_GRAINS) {
     await queryRows(
       tx,
       sql`insert into inspection_result_rollups ${COLUMNS}
@@ -55,7 +63,7 @@ export async function addInspectionToRollups(tx: Db, inspectionId: string): Prom
 export async function rebuildInspectionRollups(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await queryRows(tx, sql`delete from inspection_result_rollups`)
-    for (const grain of ['day', 'month'] as const) {
+    for (const grain of ROLLUP_GRAINS) {
       await queryRows(tx, sql`insert into inspection_result_rollups ${COLUMNS} ${aggregate(grain, sql`i.status = 'completed'`)}`)
     }
   })
