@@ -146,21 +146,35 @@ export async function resolveSession(db: Db, token: string, sessionHours: number
   return { actor: actorOf(row.user, row.unitPath, 'session', requestId), sessionId: row.session.id, csrfToken: row.session.csrfToken }
 }
 
-export async function resolveApiToken(db: Db, token: string, requestId?: string): Promise<Actor | null> {
-  const now = new Date()
-  const [row] = await db
-    .select({ token: apiTokens, user: users, unitPath: orgUnits.path })
+/** The API-token look-up, like the session look-up: prepared once per database. */
+function apiTokenLookup(db: Db) {
+  return db
+    .select({
+      token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt },
+      user: { id: users.id, username: users.username, fullName: users.fullName, roles: users.roles, orgUnitId: users.orgUnitId },
+      unitPath: orgUnits.path,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .where(
       and(
-        eq(apiTokens.tokenHash, sha256(token)),
+        eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
         eq(users.active, true),
       ),
     )
+    .prepare('qms_api_token_lookup')
+}
+
+const apiTokenLookups = new WeakMap<Db, ReturnType<typeof apiTokenLookup>>()
+
+export async function resolveApiToken(db: Db, token: string, requestId?: string): Promise<Actor | null> {
+  let lookup = apiTokenLookups.get(db)
+  if (!lookup) apiTokenLookups.set(db, (lookup = apiTokenLookup(db)))
+  const now = new Date()
+  const [row] = await lookup.execute({ tokenHash: sha256(token), now: now.toISOString() })
   if (!row) return null
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id))
