@@ -45,6 +45,18 @@ tokens('a revoked token stops working at once', async ({ as, bearer }) => {
   assert.is((await admin.post(`/api/api-tokens/${created.id}/revoke`, {}, { ifMatch: revoked.body.version })).status, 409)
 })
 
+tokens('a token stops working when it expires; one without expiry keeps working', async ({ as, bearer, db }) => {
+  const admin = await as('admin')
+  const expiring = (await admin.post('/api/api-tokens', { name: 'expiring', expiresAt: new Date(Date.now() + 3600_000).toISOString() })).body
+  const lasting = (await admin.post('/api/api-tokens', { name: 'lasting' })).body
+  assert.is((await bearer(expiring.token).get('/api/auth/me')).status, 200)
+  const { apiTokens } = await import('../../db/schema/index.ts')
+  const { eq } = await import('drizzle-orm')
+  await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, expiring.id))
+  assert.is((await bearer(expiring.token).get('/api/auth/me')).status, 401)
+  assert.is((await bearer(lasting.token).get('/api/auth/me')).status, 200)
+})
+
 tokens('tokens are stored hashed', async ({ as, db }) => {
   const created = (await (await as('admin')).post('/api/api-tokens', { name: 'hash check' })).body
   const { apiTokens } = await import('../../db/schema/index.ts')

@@ -91,6 +91,32 @@ sessions('logout ends the session', async ({ anonymous }) => {
   assert.is((await client.get('/api/auth/me')).status, 401)
 })
 
+sessions('a session slides forward when used after a while, and ends when it expires or its user is deactivated', async ({ anonymous, db }) => {
+  const { sessions, users } = await import('../../db/schema/index.ts')
+  const { eq } = await import('drizzle-orm')
+  const { sha256 } = await import('../../server/lib/tokens.ts')
+  const client = anonymous()
+  const login = await client.login('auditor')
+  const userId = login.body.user.id
+  const mine = eq(sessions.tokenHash, sha256(client.cookies.qms_session))
+  const idle = new Date(Date.now() - 10 * 60_000)
+  await db.update(sessions).set({ lastSeenAt: idle, expiresAt: new Date(Date.now() + 60_000) }).where(mine)
+  assert.is((await client.get('/api/auth/me')).status, 200)
+  const [touched] = await db.select().from(sessions).where(mine)
+  assert.ok(touched.lastSeenAt > idle, 'last seen moved')
+  assert.ok(touched.expiresAt.getTime() > Date.now() + 3600_000, 'expiry extended')
+
+  await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(mine)
+  assert.is((await client.get('/api/auth/me')).status, 401)
+
+  const again = anonymous()
+  await again.login('auditor')
+  assert.is((await again.get('/api/auth/me')).status, 200)
+  await db.update(users).set({ active: false }).where(eq(users.id, userId))
+  assert.is((await again.get('/api/auth/me')).status, 401)
+  await db.update(users).set({ active: true }).where(eq(users.id, userId))
+})
+
 sessions('sessions live in the database, so a second app instance accepts them', async ({ app, db, handle, config, anonymous }) => {
   const { buildApp } = await import('../../server/app.ts')
   const other = await buildApp({ db, engine: handle.engine, config, logger: false })

@@ -417,6 +417,18 @@ listing('filters by unit subtree and kind, and pages without gaps', async (c) =>
   assert.is((await manager.get('/api/inspections?from=2020-13-01')).status, 400)
 })
 
+listing('list items carry the team and the people present as the inspection itself does', async (c) => {
+  const planned = await planReception(c, 'auditor', { teamIds: [await c.userId('manager'), await c.userId('auditor')] })
+  const read = (await (await c.as('auditor')).get(`/api/inspections/${planned.id}`)).body
+  const listed = (await (await c.as('manager')).get(`/api/inspections?orgUnitId=${await c.unitId('TNTKQ')}&limit=500`)).body.items
+  const item = listed.find((i: { id: string }) => i.id === planned.id)
+  assert.is(item.team.length, 1, 'the lead is not repeated in the team')
+  assert.is(item.people.length, 2)
+  for (const key of ['teamIds', 'team', 'personIds', 'people', 'leadInspector', 'findingCount']) assert.equal(item[key], read[key], key)
+  const withoutMembers = listed.find((i: { id: string; team: unknown[] }) => i.id !== planned.id && i.team.length === 0)
+  if (withoutMembers) assert.equal(withoutMembers.teamIds, [])
+})
+
 // ---------------------------------------------------------------------------------------
 
 const record = suite('the printed record', ctx)

@@ -26,6 +26,7 @@ import {
   type SignoffMeaning,
   type StandardEdition,
 } from '../../../db/schema/index.ts'
+import { localDate } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, systemActor, type Actor, type Permission } from '../../lib/permissions.ts'
@@ -67,7 +68,7 @@ export const AGENCY_TIME_ZONE = 'Asia/Ho_Chi_Minh'
 
 /** `YYYY-MM-DD` of `now` in the agency's time zone. */
 export function agencyDate(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: AGENCY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return localDate(now, AGENCY_TIME_ZONE)
 }
 
 const DAY_MS = 86_400_000

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'dri
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { findings, inspections, orgUnits, users, type FindingRow, type OrgUnitRow, type UserRow } from '../../../db/schema/index.ts'
+import { localDate } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, visibleUnitPaths, type Actor, type Permission } from '../../lib/permissions.ts'
@@ -29,7 +30,7 @@ export function visibleUnits(actor: Actor, permission: Permission, pathColumn: A
 
 /** Today's date where the agency works (Vietnam), as YYYY-MM-DD. */
 export function agencyToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return localDate(now, 'Asia/Ho_Chi_Minh')
 }
 
 export const toPersonRef = (row: Pick<UserRow, 'id' | 'fullName' | 'position' | 'orgUnitId'>): PersonRef => ({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import {
@@ -80,9 +80,10 @@ function assertAllowed(row: InspectionRow, action: string) {
 
 const lead = alias(users, 'lead_inspector')
 
-function selectInspections(db: Db) {
+function selectInspections<Extra extends Record<string, SQL.Aliased | SQL>>(db: Db, extra = {} as Extra) {
   return db
     .select({
+      ...extra,
       inspection: inspections,
       unit: { id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, path: orgUnits.path },
       lead: { id: lead.id, fullName: lead.fullName, position: lead.position, orgUnitId: lead.orgUnitId },
@@ -235,11 +236,20 @@ export async function getInspection(db: Db, actor: Actor, id: string): Promise<I
   return loadInspection(db, id)
 }
 
-/** Newest first (by inspection date). */
+/** Team members or people inspected of the inspection in the row, as JSON, ordered as membersOf orders them. */
+const membersJson = (table: 'inspection_team' | 'inspection_people') =>
+  sql<PersonRef[]>`(select coalesce(json_agg(json_build_object('id', u.id, 'fullName', u.full_name, 'position', u.position, 'orgUnitId', u.org_unit_id) order by u.full_name, u.id), '[]'::json)
+    from ${sql.raw(table)} m join users u on u.id = m.user_id where m.inspection_id = inspections.id)`
+
+/**
+ * Newest first (by inspection date). The team and the people of each inspection come
+ * with the page (subqueries that run for the rows returned only), not in a second round
+ * of queries after it.
+ */
 export async function listInspections(db: Db, actor: Actor, query: InspectionQuery) {
   requirePermission(actor, 'inspection.read')
   const page = keyset([textKey(inspections.inspectionDate, (r) => r.inspection.inspectionDate), textKey(inspections.id, (r) => r.inspection.id)], query, 'desc')
-  const rows = await selectInspections(db)
+  const rows = await selectInspections(db, { team: membersJson('inspection_team'), people: membersJson('inspection_people') })
     .where(
       and(
         visibleUnits(actor, 'inspection.read', orgUnits.path),
@@ -254,9 +264,7 @@ export async function listInspections(db: Db, actor: Actor, query: InspectionQue
     )
     .orderBy(desc(inspections.inspectionDate), desc(inspections.id))
     .limit(page.limit)
-  const shown = rows.slice(0, page.limit - 1)
-  const { team, people } = await membersOf(db, shown.map((r) => r.inspection.id))
-  return page.page(rows, (r) => toInspectionSummary(r, team.get(r.inspection.id) ?? [], people.get(r.inspection.id) ?? []))
+  return page.page(rows, (r) => toInspectionSummary(r, r.team.map(toPersonRef), r.people.map(toPersonRef)))
 }
 
 // ---------------------------------------------------------------------------------------
