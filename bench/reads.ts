@@ -1,7 +1,7 @@
 /**
  * `npm run bench stats | compliance | lists` (after `npm run bench:seed`): read endpoints
  * at province scale, through the real app (buildApp + inject, signed in as the demo
- * manager), each 50 times after a warm-up. Prints p50 / p95 and the ratio of the app's
+ * manager), each 200 times (BENCH_RUNS) after a warm-up. Prints p50 / p95 and the ratio of the app's
  * p50 to the p50 of the same SQL replayed directly with postgres.js (the statements the
  * app ran for that request, captured by drizzle's logger, run one after the other).
  */
@@ -14,7 +14,7 @@ import { loadConfig } from '../server/config.ts'
 import { DEMO_PASSWORD } from '../server/demo/index.ts'
 import { BENCH_URL } from './seed/index.ts'
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 50)
+const RUNS = Number(process.env.BENCH_RUNS ?? 200)
 
 interface Captured {
   sql: string

@@ -6,7 +6,18 @@ export const DateTime = Type.String({ format: 'date-time', description: 'ISO 860
 export const DateOnly = Type.String({ format: 'date', description: 'Date, YYYY-MM-DD' })
 export const Version = Type.Integer({ minimum: 1, description: 'Increases by one on every change; sent back as the ETag' })
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+const SCALARS = new Set(['string', 'number', 'integer', 'boolean'])
+
+/**
+ * `schema` or null. Scalars become `type: [t, 'null']` (the same JSON Schema meaning):
+ * fast-json-stringify writes those directly, where an `anyOf` makes it validate every
+ * value against the branches — per field, per row of every list page.
+ */
+export const Nullable = <T extends TSchema>(schema: T) => {
+  const plain = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>
+  const scalar = typeof plain.type === 'string' && SCALARS.has(plain.type)
+  return Type.Unsafe<Static<T> | null>(scalar ? { ...plain, type: [plain.type, 'null'] } : { anyOf: [plain, { type: 'null' }] })
+}
 
 export const IdParams = Type.Object({ id: Uuid })
 export type IdParams = Static<typeof IdParams>
