@@ -3,7 +3,8 @@
  * at province scale, through the real app (buildApp + inject, signed in as the demo
  * manager), each 200 times (BENCH_RUNS) after a warm-up. Prints p50 / p95 and the ratio of the app's
  * p50 to the p50 of the same SQL replayed directly with postgres.js (the statements the
- * app ran for that request, captured by drizzle's logger, run one after the other).
+ * app ran for that request, captured by drizzle's logger, run one after the other); app
+ * calls and replays alternate, so both meet the same machine noise.
  */
 import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
@@ -49,25 +50,35 @@ async function open() {
         const res = await app.inject({ method: 'GET', url, headers: { cookie } })
         if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`)
       }
-      for (let i = 0; i < 5; i++) await call()
-      const times: number[] = []
-      for (let i = 0; i < RUNS; i++) {
-        const t0 = performance.now()
-        await call()
-        times.push(performance.now() - t0)
-      }
       captured.length = 0
       recording = true
       await call()
       recording = false
       // Everything the request ran, the session look-up included.
       const statements = [...captured]
-      const bare: number[] = []
-      for (let i = 0; i < 3; i++) for (const s of statements) await client.unsafe(s.sql, s.params as never[])
-      for (let i = 0; i < RUNS; i++) {
+      const replay = async () => {
+        for (const st of statements) await client.unsafe(st.sql, st.params as never[])
+      }
+      const timed = async (f: () => Promise<unknown>) => {
         const t0 = performance.now()
-        for (const s of statements) await client.unsafe(s.sql, s.params as never[])
-        bare.push(performance.now() - t0)
+        await f()
+        return performance.now() - t0
+      }
+      for (let i = 0; i < 5; i++) {
+        await call()
+        await replay()
+      }
+      // App and replay alternate (in both orders), so both meet the same machine noise.
+      const times: number[] = []
+      const bare: number[] = []
+      for (let i = 0; i < RUNS; i++) {
+        if (i % 2) {
+          times.push(await timed(call))
+          bare.push(await timed(replay))
+        } else {
+          bare.push(await timed(replay))
+          times.push(await timed(call))
+        }
       }
       const p50 = percentile(times, 50)
       const p95 = percentile(times, 95)
