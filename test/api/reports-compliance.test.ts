@@ -123,6 +123,23 @@ summary('the demo period: dossiers as in the seed report, ID-badge reminders on 
   assert.is(s.monthly.reduce((n: number, m: { dossiersReceived: number }) => n + m.dossiersReceived, 0), 86)
 })
 
+summary('a period without inspections or dossiers says where the latest ones of its scope are', async (c) => {
+  const [admin, auditor, manager] = [await c.as('admin'), await c.as('auditor'), await c.as('manager')]
+  const unit = (await admin.post('/api/org-units', { code: 'U-LATEST', name: 'Phòng mới', parentId: await c.unitId('BQL') })).body
+  const latest = async () => (await manager.get(`/api/reports/compliance?from=2010-01-01&to=2010-12-31&orgUnitId=${unit.id}`)).body
+  assert.is((await latest()).latestActivityOn, null, 'nothing recorded yet')
+  const nc = await auditor.post('/api/nonconformities', { source: 'other', orgUnitId: unit.id, title: 'Sổ theo dõi chưa cập nhật', severity: 'minor', detectedOn: '2024-03-05' })
+  assert.is(nc.status, 201, nc.text)
+  assert.is((await latest()).latestActivityOn, null, 'a nonconformity is not activity of the unit (jobs raise them today)')
+  const procedure = await admin.post('/api/procedures', { code: 'LATEST.1', name: 'Thủ tục mới', field: 'Thử', owningUnitId: unit.id, processingDays: 5 })
+  assert.is(procedure.status, 201, procedure.text)
+  const dossier = await admin.post('/api/dossiers', { code: 'LATEST-1', procedureId: procedure.body.id, applicantName: 'Công ty A', channel: 'online', receivedAt: '2024-06-10T08:30:00+07:00' })
+  assert.is(dossier.status, 201, dossier.text)
+  const s = await latest()
+  assert.is(s.latestActivityOn, '2024-06-10', 'the dossier received later')
+  assert.is(s.inspections.byStatus.completed + s.dossiers.received, 0, 'the period itself is empty')
+})
+
 const access = suite('who reads the compliance summary', ctx)
 
 access('staff may not; a head of unit reads their own subtree by default and no other unit', async (c) => {

@@ -51,6 +51,22 @@ it('the tiles show the half-year from data; a number drills down to its records;
   assert.equal(problems, [])
 })
 
+it('a period without inspections or dossiers offers the year up to the latest ones', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'manager')
+  await page.getByLabel('Từ ngày').fill('2015-01-01')
+  await page.getByLabel('Đến ngày').fill('2015-12-31')
+  const notice = page.getByRole('status').filter({ hasText: 'Số liệu gần nhất là của ngày' })
+  await notice.waitFor()
+  const latest = /ngày (\d\d\/\d\d\/\d{4})\./.exec(await notice.innerText())![1]
+  await notice.getByRole('button', { name: `Xem 12 tháng đến ngày ${latest}` }).click()
+  await page.getByText(new RegExp(`Từ ngày \\d\\d/\\d\\d/\\d{4} đến ngày ${latest}`)).waitFor()
+  await notice.waitFor({ state: 'detached' })
+  const received = tile(page, 'Hồ sơ tiếp nhận trực tuyến').locator('.sub')
+  assert.not.match(await received.innerText(), /^0 \/ 0/, 'the year up to the latest records has dossiers')
+  assert.is(await page.getByLabel('Đến ngày').inputValue(), latest.split('/').reverse().join('-'))
+  assert.equal(problems, [])
+})
+
 it('staff see their own open actions instead of the agency figures', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'staff')
   await page.getByRole('heading', { name: 'Hành động khắc phục của tôi đang mở' }).waitFor()

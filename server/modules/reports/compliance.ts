@@ -65,7 +65,7 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
   // The dossier figures: the monthly flows (also the trend) and the stocks at the end.
   const flows = dossierFlowsByMonth(db, { from, to, orgUnitId: unit?.id })
   const { start, end } = localDayRange(from, to, env.config.timeZone)
-  const [{ inspections, criteria }, findings, nonconformities, overdueActions, documents, months, stocks, complaints, monthly] = await Promise.all([
+  const [{ inspections, criteria }, findings, nonconformities, overdueActions, documents, months, stocks, complaints, monthly, latestActivityOn] = await Promise.all([
     section,
     findingCounts(db, from, to, within(sql`f.org_unit_id`)),
     nonconformityMetrics(db, actor, { from, to, orgUnitId: unit?.id }, env),
@@ -75,6 +75,7 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
     dossierStocksAfter(db, { day: to, orgUnitId: unit?.id }),
     complaintCounts(db, start, end, { orgUnitId: unit?.id }),
     monthlySeries(db, from, to, within, section, flows),
+    latestActivity(db, asOf, env.config.timeZone, within),
   ])
 
   const t = { online: 0, received: 0, resolved: 0, onTime: 0 }
@@ -89,6 +90,7 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
     to,
     orgUnit: unit,
     asOf,
+    latestActivityOn,
     inspections,
     criteria,
     findings,
@@ -278,6 +280,19 @@ async function overdueActionList(db: Db, asOf: string, unit: SQL): Promise<Compl
       orgUnitName: r.unit_name,
     })),
   }
+}
+
+/** The latest day up to `asOf` with a completed inspection or a dossier received (each an index read backwards). */
+async function latestActivity(db: Db, asOf: string, timeZone: string, within: (c: SQL) => SQL): Promise<string | null> {
+  const [row] = await queryRows<{ day: string | null }>(
+    db,
+    sql`select to_char(greatest(
+          (select max(i.inspection_date) from inspections i where i.status = 'completed' and i.inspection_date <= ${asOf}::date${within(sql`i.org_unit_id`)}),
+          (select (max(d.received_at) at time zone ${timeZone})::date from dossiers d
+            where d.received_at < (${addDays(asOf, 1)}::date::timestamp at time zone ${timeZone})${within(sql`d.org_unit_id`)})
+        ), 'YYYY-MM-DD') as day`,
+  )
+  return row?.day ?? null
 }
 
 async function documentsDue(db: Db, asOf: string, unit: SQL): Promise<ComplianceSummary['documents']> {

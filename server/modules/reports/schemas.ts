@@ -73,6 +73,12 @@ export const ComplianceSummary = Type.Object({
   to: DateOnly,
   orgUnit: Nullable(Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })),
   asOf: DateOnly,
+  latestActivityOn: Nullable(
+    Type.String({
+      format: 'date',
+      description: 'The latest day, up to today, with a completed inspection or a dossier received in the scope (null when there is none): where to look when the period has neither',
+    }),
+  ),
   inspections: Type.Object({
     total: n,
     byKind: Type.Object({ self: n, internal: n, briefing: n, unannounced: n, internal_audit: n }),

@@ -19,6 +19,8 @@ export const dashboard = {
   'dashboard.preset.h1': str`6 tháng đầu năm ${0}`,
   'dashboard.preset.h2': str`6 tháng cuối năm ${0}`,
   'dashboard.period': str`Từ ngày ${0} đến ngày ${1}`,
+  'dashboard.empty': str`Trong kỳ này không có cuộc kiểm tra nào và không tiếp nhận hồ sơ nào. Số liệu gần nhất là của ngày ${0}.`,
+  'dashboard.showLatest': str`Xem 12 tháng đến ngày ${0}`,
   'dashboard.kpis': 'Chỉ số chính',
   'dashboard.kpi.inspections': 'Cuộc kiểm tra đã thực hiện',
   'dashboard.kpi.units': str`${0} đơn vị được kiểm tra`,

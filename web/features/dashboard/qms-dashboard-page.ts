@@ -66,6 +66,7 @@ export class QmsDashboardPage extends LitElement {
       .two { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: var(--qms-space-4); }
       ul.plain { list-style: none; padding: 0; margin: 0; display: grid; gap: var(--qms-space-2); }
       ul.plain li { overflow-wrap: anywhere; }
+      .notice { display: flex; flex-wrap: wrap; align-items: center; gap: var(--qms-space-2); }
     `,
   ]
 
@@ -163,6 +164,22 @@ export class QmsDashboardPage extends LitElement {
     `
   }
 
+  /** A period without inspections or dossiers (a year before the records began, or one unit that went quiet) offers the year up to the latest ones. */
+  private renderEmptyPeriod(s: ComplianceSummary) {
+    const empty = s.inspections.byStatus.completed + s.dossiers.received === 0
+    const latest = s.latestActivityOn
+    if (!empty || !latest || (latest >= s.from && latest <= s.to)) return nothing
+    const start = new Date(`${latest}T00:00:00Z`)
+    start.setUTCFullYear(start.getUTCFullYear() - 1)
+    start.setUTCDate(start.getUTCDate() + 1)
+    return html`<p class="card notice" role="status">
+      ${msg(str`No inspection was held and no dossier received in this period. The latest are from ${formatDate(latest)}.`, { id: 'dashboard.empty' })}
+      <button type="button" @click=${() => (this.period = { ...this.period, from: start.toISOString().slice(0, 10), to: latest })}>
+        ${msg(str`Show the 12 months up to ${formatDate(latest)}`, { id: 'dashboard.showLatest' })}
+      </button>
+    </p>`
+  }
+
   private renderSummary(s: ComplianceSummary) {
     const passed = s.criteria.overall.reduce((n, c) => n + c.passed, 0)
     const failed = s.criteria.overall.reduce((n, c) => n + c.failed, 0)
@@ -173,6 +190,7 @@ export class QmsDashboardPage extends LitElement {
       html`<a class=${`tile${alert ? ' alert' : ''}`} href=${href}><span class="value">${value}</span><span class="label">${label}</span><span class="sub">${sub}</span></a>`
     return html`
       <p class="muted">${msg(str`From ${formatDate(s.from)} to ${formatDate(s.to)}`, { id: 'dashboard.period' })}${s.orgUnit ? html` · ${s.orgUnit.name}` : nothing}</p>
+      ${this.renderEmptyPeriod(s)}
       <section class="tiles" aria-label=${msg('Key figures', { id: 'dashboard.kpis' })}>
         ${tile(`/inspections?${this.q({ status: 'completed' })}`, s.inspections.byStatus.completed, msg('Inspections held', { id: 'dashboard.kpi.inspections' }),
           msg(str`${s.inspections.unitsInspected} units inspected`, { id: 'dashboard.kpi.units' }))}
