@@ -282,15 +282,26 @@ async function overdueActionList(db: Db, asOf: string, unit: SQL): Promise<Compl
   }
 }
 
-/** The latest day up to `asOf` with a completed inspection or a dossier received (each an index read backwards). */
+/**
+ * The latest day up to `asOf` with a completed inspection or a dossier received: per unit
+ * in scope, the last row of its (unit, date) index.
+ */
 async function latestActivity(db: Db, asOf: string, timeZone: string, within: (c: SQL) => SQL): Promise<string | null> {
   const [row] = await queryRows<{ day: string | null }>(
     db,
-    sql`select to_char(greatest(
-          (select max(i.inspection_date) from inspections i where i.status = 'completed' and i.inspection_date <= ${asOf}::date${within(sql`i.org_unit_id`)}),
-          (select (max(d.received_at) at time zone ${timeZone})::date from dossiers d
-            where d.received_at < (${addDays(asOf, 1)}::date::timestamp at time zone ${timeZone})${within(sql`d.org_unit_id`)})
-        ), 'YYYY-MM-DD') as day`,
+    sql`select to_char(greatest(max(i.day), max((d.at at time zone ${timeZone})::date)), 'YYYY-MM-DD') as day
+          from org_units u
+          left join lateral (
+            select x.inspection_date as day from inspections x
+             where x.org_unit_id = u.id and x.inspection_date <= ${asOf}::date and x.status = 'completed'
+             order by x.inspection_date desc limit 1
+          ) i on true
+          left join lateral (
+            select x.received_at as at from dossiers x
+             where x.org_unit_id = u.id and x.received_at < (${addDays(asOf, 1)}::date::timestamp at time zone ${timeZone})
+             order by x.received_at desc limit 1
+          ) d on true
+         where true${within(sql`u.id`)}`,
   )
   return row?.day ?? null
 }
