@@ -59,6 +59,7 @@ import {
   type UpdateDocument,
   type UserRef,
 } from './schemas.ts'
+import { selectRows } from '../../lib/select-rows.ts'
 
 // ---------------------------------------------------------------------------------------
 // Dates: reviews fall due on calendar days in the agency's time zone.
@@ -198,7 +199,7 @@ async function lockDocument(db: Db, id: string): Promise<DocumentRow & { unitPat
 export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery) {
   requirePermission(actor, 'document.read')
   const page = keyset([textKey(documents.code, (r) => r.doc.code), textKey(documents.id, (r) => r.doc.id)], query)
-  const rows = await selectDocuments(db)
+  const rows = await selectRows(selectDocuments(db)
     .where(
       and(
         matchesText(query.q, documents.code, documents.title),
@@ -213,7 +214,7 @@ export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery) 
       ),
     )
     .orderBy(asc(documents.code), asc(documents.id))
-    .limit(page.limit)
+    .limit(page.limit))
   const today = agencyDate()
   return page.page(rows, (r) => toDocument(r, today, actor))
 }

@@ -14,6 +14,7 @@ import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateDossier, Dossier, DossierAction, DossierEvent, DossierQuery, TransitionBody, UpdateDossier } from './schemas.ts'
 import { ACTIONS, allowedActions, applyAction, isOverdue, PENDING_STATUSES } from './workflow.ts'
 import { refreshDossierStats } from './dossier-rollups.ts'
+import { selectRows } from '../../lib/select-rows.ts'
 
 type UnitColumns = { id: string; code: string; name: string; path: string }
 type ProcedureColumns = { id: string; code: string; name: string; field: string; processingDays: number }
@@ -121,7 +122,7 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, ho
   const page = keyset([dateKey(dossiers.receivedAt, (r) => r.dossier.receivedAt), textKey(dossiers.id, (r) => r.dossier.id)], query, 'desc')
   const range = query.from || query.to ? localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone) : undefined
   if (query.from && query.to && query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
-  const rows = await selectDossiers(db)
+  const rows = await selectRows(selectDossiers(db)
     .where(
       and(
         matchesText(query.q, dossiers.code, dossiers.applicantName),
@@ -138,7 +139,7 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, ho
       ),
     )
     .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
-    .limit(page.limit)
+    .limit(page.limit))
   return page.page(rows as DossierJoined[], (r) => toDossier(r, now))
 }
 

@@ -13,6 +13,7 @@ import type { Nonconformity, RaiseNonconformity } from '../nonconformities/schem
 import type { NcEnv } from '../nonconformities/records.ts'
 import { raiseNonconformity } from '../nonconformities/service.ts'
 import type { CreateFinding, Finding, FindingQuery, PersonRef, UpdateFinding } from './schemas.ts'
+import { selectRows } from '../../lib/select-rows.ts'
 
 /**
  * SQL condition: the unit whose `path` column is given is one the actor may see under
@@ -102,7 +103,7 @@ const inSubtree = (unitId: string) =>
 export async function listFindings(db: Db, actor: Actor, query: FindingQuery) {
   requirePermission(actor, 'finding.read')
   const page = keyset([textKey(findings.foundOn, (r) => r.finding.foundOn), textKey(findings.id, (r) => r.finding.id)], query, 'desc')
-  const rows = await selectFindings(db)
+  const rows = await selectRows(selectFindings(db)
     .where(
       and(
         visibleUnits(actor, 'finding.read', orgUnits.path),
@@ -119,7 +120,7 @@ export async function listFindings(db: Db, actor: Actor, query: FindingQuery) {
       ),
     )
     .orderBy(desc(findings.foundOn), desc(findings.id))
-    .limit(page.limit)
+    .limit(page.limit))
   return page.page(rows, mapSelected)
 }
 

@@ -38,6 +38,7 @@ import type {
 } from './schemas.ts'
 import { computeScore, missingResponses, progressOf, type Missing, type ScoringItem } from './scoring.ts'
 import { addInspectionToRollups } from '../reports/inspection-rollups.ts'
+import { selectRows } from '../../lib/select-rows.ts'
 
 // ---------------------------------------------------------------------------------------
 // Permissions
@@ -249,7 +250,7 @@ const membersJson = (table: 'inspection_team' | 'inspection_people') =>
 export async function listInspections(db: Db, actor: Actor, query: InspectionQuery) {
   requirePermission(actor, 'inspection.read')
   const page = keyset([textKey(inspections.inspectionDate, (r) => r.inspection.inspectionDate), textKey(inspections.id, (r) => r.inspection.id)], query, 'desc')
-  const rows = await selectInspections(db, { team: membersJson('inspection_team'), people: membersJson('inspection_people') })
+  const rows = await selectRows(selectInspections(db, { team: membersJson('inspection_team'), people: membersJson('inspection_people') })
     .where(
       and(
         visibleUnits(actor, 'inspection.read', orgUnits.path),
@@ -263,7 +264,7 @@ export async function listInspections(db: Db, actor: Actor, query: InspectionQue
       ),
     )
     .orderBy(desc(inspections.inspectionDate), desc(inspections.id))
-    .limit(page.limit)
+    .limit(page.limit))
   return page.page(rows, (r) => toInspectionSummary(r, r.team.map(toPersonRef), r.people.map(toPersonRef)))
 }
 

@@ -42,6 +42,7 @@ import { applyNcChange } from './nc-rollups.ts'
 import { allowedOperations, loadFacts, refusal } from './rules.ts'
 import type { CreateNonconformity, Nonconformity, NonconformityQuery, NonconformitySummary, UpdateNonconformity } from './schemas.ts'
 import { notInThisState, UPDATE_STATUSES } from './transitions.ts'
+import { selectRows } from '../../lib/select-rows.ts'
 
 const creator = alias(users, 'creator')
 
@@ -188,7 +189,7 @@ export async function listNonconformities(db: Db, actor: Actor, query: Nonconfor
   requirePermission(actor, 'nonconformity.read')
   const today = todayOf(env)
   const page = keyset([dateKey(nonconformities.createdAt, (r) => r.nc.createdAt), textKey(nonconformities.id, (r) => r.nc.id)], query, 'desc')
-  const rows = await selectSummaries(db, today)
+  const rows = await selectRows(selectSummaries(db, today)
     .where(
       and(
         visibleNonconformities(actor),
@@ -215,7 +216,7 @@ export async function listNonconformities(db: Db, actor: Actor, query: Nonconfor
       ),
     )
     .orderBy(desc(nonconformities.createdAt), desc(nonconformities.id))
-    .limit(page.limit)
+    .limit(page.limit))
   return page.page(rows, toNonconformitySummary)
 }
 

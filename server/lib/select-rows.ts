@@ -1,0 +1,73 @@
+/**
+ * Runs a drizzle select with a row mapper made once for its selection. drizzle maps each
+ * row by re-inspecting every selected field (its kind, its decoder, its path): about
+ * 0.5 ms for a list page of 51 rows × 45 columns, a quarter of the time the page's SQL
+ * takes. Same SQL, same decoders, same nesting, same null left joins (drizzle makes a
+ * joined object null when its first column is null and the join may be missing).
+ * For the list endpoints; anything else can simply await the query.
+ */
+import { Column, getTableName, is, SQL } from 'drizzle-orm'
+
+interface Decoder {
+  mapFromDriverValue(value: unknown): unknown
+}
+
+interface SelectedField {
+  path: string[]
+  field: unknown
+}
+
+/** What drizzle's prepared select exposes (pg-core, both drivers). */
+interface PreparedSelect {
+  fields: SelectedField[]
+  joinsNotNullableMap?: Record<string, boolean>
+  customResultMapper?: (rows: unknown[][]) => unknown
+  execute(): Promise<unknown>
+}
+
+type Row = Record<string, unknown>
+
+/** The field's decoder, as drizzle picks it: a column decodes itself; SQL, aliased SQL and subqueries carry one (internal to drizzle's types). */
+function decoderOf(field: unknown): Decoder {
+  if (is(field, Column)) return field
+  const sqlOf = (x: unknown) => (x as { decoder: Decoder }).decoder
+  if (is(field, SQL)) return sqlOf(field)
+  const f = field as { sql?: unknown; _?: { sql: unknown } }
+  return sqlOf(f.sql ?? f._!.sql)
+}
+
+function mapperFor(fields: SelectedField[], joinsNotNullableMap: Record<string, boolean> | undefined) {
+  const columns = fields.map(({ path, field }) => ({ path, parents: path.slice(0, -1), key: path[path.length - 1], decoder: decoderOf(field) }))
+  // Objects of one left-joined table: null when their first column is (drizzle's rule).
+  const nullable: { name: string; first: number }[] = []
+  if (joinsNotNullableMap) {
+    const seen = new Map<string, { table: string | false; first: number }>()
+    fields.forEach(({ path, field }, i) => {
+      if (!is(field, Column) || path.length !== 2) return
+      const table = getTableName(field.table)
+      const entry = seen.get(path[0])
+      if (!entry) seen.set(path[0], { table, first: i })
+      else if (entry.table !== table) entry.table = false
+    })
+    for (const [name, { table, first }] of seen) if (table !== false && !joinsNotNullableMap[table]) nullable.push({ name, first })
+  }
+  return (rows: unknown[][]): Row[] =>
+    rows.map((row) => {
+      const out: Row = {}
+      for (let i = 0; i < columns.length; i++) {
+        const c = columns[i]
+        let node = out
+        for (const p of c.parents) node = (node[p] ??= {}) as Row
+        const raw = row[i]
+        node[c.key] = raw === null ? null : c.decoder.mapFromDriverValue(raw)
+      }
+      for (const n of nullable) if (row[n.first] === null) out[n.name] = null
+      return out
+    })
+}
+
+export function selectRows<T>(query: PromiseLike<T[]>): Promise<T[]> {
+  const prepared = (query as unknown as { _prepare(): PreparedSelect })._prepare()
+  prepared.customResultMapper = mapperFor(prepared.fields, prepared.joinsNotNullableMap)
+  return prepared.execute() as Promise<T[]>
+}
