@@ -32,8 +32,6 @@ export interface RangePart {
   from: string
   /** Exclusive. */
   until: string
-  /** +1 to add the rows, -1 to subtract them. */
-  sign: 1 | -1
 }
 
 /** A date range [from, to] as the fewest (grain, start) ranges: whole months, whole dekads, days. */
@@ -44,7 +42,7 @@ export function rangeParts(from: string, to: string): RangePart[] {
   const push = (grain: RollupGrain, a: string, b: string) => {
     const last = parts.at(-1)
     if (last && last.grain === grain && last.until === a) last.until = b
-    else parts.push({ grain, from: a, until: b, sign: 1 })
+    else parts.push({ grain, from: a, until: b })
   }
   let cur = from
   while (cur < until) {

@@ -107,7 +107,7 @@ rollups('on randomised NCs moved through the workflow, edited and cancelled, the
   await compare('after a rebuild:')
 })
 
-rollups('a head of unit asking about their own subtree gets the rollup figures; about another unit, only what they may see', async (c) => {
+rollups('a head of unit asking about their own subtree gets the figures of every NC in it', async (c) => {
   const head = await c.as('head')
   const office = await c.unitId('VP')
   const own = await head.get(`/api/nonconformities/metrics?orgUnitId=${office}`)

@@ -27,7 +27,7 @@ export function stockSourceFor(day: string): StockSource {
 export const LATEST = '2999-12-31'
 
 /** The all-time rows, as a range part. */
-export const ALL_TIME: RangePart = { grain: 'all', from: '0001-01-01', until: '0001-01-02', sign: 1 }
+export const ALL_TIME: RangePart = { grain: 'all', from: '0001-01-01', until: '0001-01-02' }
 
 /**
  * Dossiers pending, and pending and overdue, at the midnight that ends `day`: the sums of
@@ -36,11 +36,14 @@ export const ALL_TIME: RangePart = { grain: 'all', from: '0001-01-01', until: '0
 export async function dossierStocksAfter(db: Db, query: { day: string; orgUnitId?: string }, stock: StockSource = stockSourceFor(query.day)): Promise<{ pending: number; overdue: number }> {
   const unit = query.orgUnitId ? sql` and ${inSubtreeOf(sql`x.org_unit_id`, query.orgUnitId)}` : sql``
   const upTo = addDays(query.day, 1)
-  const parts: RangePart[] =
-    stock === 'history' ? upToParts(upTo) : [ALL_TIME, ...rangeParts(addDays(upTo, 1), LATEST).map((p) => ({ ...p, sign: (-p.sign) as 1 | -1 }))]
+  // History: the deltas up to it; recent: all time less the deltas after it.
+  const parts: (RangePart & { weight: 1 | -1 })[] =
+    stock === 'history'
+      ? upToParts(upTo).map((p) => ({ ...p, weight: 1 }))
+      : [{ ...ALL_TIME, weight: 1 }, ...rangeParts(addDays(upTo, 1), LATEST).map((p) => ({ ...p, weight: -1 as const }))]
   const rows = sql.join(
     parts.map(
-      (p) => sql`select ${sql.raw(String(p.sign))} * x.open_delta as open_delta, ${sql.raw(String(p.sign))} * x.overdue_delta as overdue_delta
+      (p) => sql`select ${sql.raw(String(p.weight))} * x.open_delta as open_delta, ${sql.raw(String(p.weight))} * x.overdue_delta as overdue_delta
         from dossier_stat_rollups x where x.grain = ${p.grain} and x.start >= ${p.from}::date and x.start < ${p.until}::date${unit}`,
     ),
     sql` union all `,

@@ -113,8 +113,8 @@ async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock:
   const dayAfter = addDays(query.to, 1)
   const parts = [
     ...rangeParts(query.from, query.to).map((r) => ({ tag: 'p', ...r })),
-    { tag: 'f', grain: 'day', from: query.from, until: addDays(query.from, 1), sign: 1 },
-    { tag: 'x', grain: 'day', from: dayAfter, until: addDays(dayAfter, 1), sign: 1 },
+    { tag: 'f', grain: 'day', from: query.from, until: addDays(query.from, 1) },
+    { tag: 'x', grain: 'day', from: dayAfter, until: addDays(dayAfter, 1) },
     ...(stock === 'history'
       ? upToParts(query.from).map((r) => ({ tag: 's', ...r }))
       : [{ tag: 'a', ...ALL_TIME }, ...rangeParts(dayAfter, LATEST).map((r) => ({ tag: 't', ...r }))]),
@@ -124,7 +124,7 @@ async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock:
   const atEnd = stock === 'history' ? weights({ s: 1, p: 1, f: -1, x: 1 }) : weights({ a: 1, t: -1, x: 1 })
   const rows = sql.join(
     parts.map(
-      (r) => sql`select ${sql.raw(`'${r.tag}'`)} as part, x.org_unit_id, x.procedure_id, x.channel, ${sql.raw(['received', 'resolved_early', 'resolved_on_time', 'resolved_late', 'returned', 'open_delta', 'overdue_delta'].map((c) => (r.sign === 1 ? `x.${c}` : `-x.${c} as ${c}`)).join(', '))}
+      (r) => sql`select ${sql.raw(`'${r.tag}'`)} as part, x.org_unit_id, x.procedure_id, x.channel, x.received, x.resolved_early, x.resolved_on_time, x.resolved_late, x.returned, x.open_delta, x.overdue_delta
         from dossier_stat_rollups x where x.grain = ${sql.raw(`'${r.grain}'`)} and x.start >= ${r.from}::date and x.start < ${r.until}::date${inner}`,
     ),
     sql` union all `,

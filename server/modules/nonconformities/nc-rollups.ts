@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
 import type { NonconformityRow } from '../../../db/schema/index.ts'
 import type { RollupGrain } from '../../../db/schema/reports.ts'
+import { daysBetween } from '../../lib/clock.ts'
 import { dekadStart, dekadStartSql, firstOfMonth } from '../../lib/rollup-range.ts'
 
 /** What of an NC the rollups depend on. */
@@ -20,7 +21,6 @@ type Figure = (typeof FIGURES)[number]
 type Figures = Record<Figure, number>
 
 const none = (): Figures => Object.fromEntries(FIGURES.map((f) => [f, 0])) as Figures
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000)
 
 /** The rows an NC adds to: its detection day (the cohort figures) and, once closed, its closing day. */
 function contribution(nc: NcFacts): { day: string; figures: Partial<Figures> }[] {

@@ -20,13 +20,15 @@ interface Period {
 
 const iso = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 
+/** The 12 months up to `end`: from the 1st of the month eleven months before it. */
+const twelveMonthsTo = (end: Date) => ({ from: iso(new Date(end.getFullYear(), end.getMonth() - 11, 1)), to: iso(end) })
+
 /** Quick picks: the last 12 months (to today), this year, and the two halves of this year. */
 function presets(): { id: string; label: string; from: string; to: string }[] {
   const now = new Date()
   const y = now.getFullYear()
-  const twelve = new Date(y, now.getMonth() - 11, 1)
   return [
-    { id: 'last12', label: msg('Last 12 months', { id: 'dashboard.preset.last12' }), from: iso(twelve), to: iso(now) },
+    { id: 'last12', label: msg('Last 12 months', { id: 'dashboard.preset.last12' }), ...twelveMonthsTo(now) },
     { id: 'year', label: msg(str`Year ${y}`, { id: 'dashboard.preset.year' }), from: `${y}-01-01`, to: `${y}-12-31` },
     { id: 'h1', label: msg(str`First half of ${y}`, { id: 'dashboard.preset.h1' }), from: `${y}-01-01`, to: `${y}-06-30` },
     { id: 'h2', label: msg(str`Second half of ${y}`, { id: 'dashboard.preset.h2' }), from: `${y}-07-01`, to: `${y}-12-31` },
@@ -169,12 +171,11 @@ export class QmsDashboardPage extends LitElement {
     const empty = s.inspections.byStatus.completed + s.dossiers.received === 0
     const latest = s.latestActivityOn
     if (!empty || !latest || (latest >= s.from && latest <= s.to)) return nothing
-    const start = new Date(`${latest}T00:00:00Z`)
-    start.setUTCFullYear(start.getUTCFullYear() - 1)
-    start.setUTCDate(start.getUTCDate() + 1)
+    const [y, m, d] = latest.split('-').map(Number)
+    const year = twelveMonthsTo(new Date(y, m - 1, d))
     return html`<p class="card notice" role="status">
       ${msg(str`No inspection was held and no dossier received in this period. The latest are from ${formatDate(latest)}.`, { id: 'dashboard.empty' })}
-      <button type="button" @click=${() => (this.period = { ...this.period, from: start.toISOString().slice(0, 10), to: latest })}>
+      <button type="button" @click=${() => (this.period = { ...this.period, ...year })}>
         ${msg(str`Show the 12 months up to ${formatDate(latest)}`, { id: 'dashboard.showLatest' })}
       </button>
     </p>`
