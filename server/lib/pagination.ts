@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, or, type SQL } from 'drizzle-orm'
+import { and, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import { invalidField } from './problems.ts'
 
@@ -45,19 +45,16 @@ interface SortKey {
  */
 export function keyset(keys: SortKey[], request: PageRequest, direction: 'asc' | 'desc' = 'asc') {
   const limit = request.limit ?? DEFAULT_LIMIT
-  let where: SQL | undefined
-  if (request.cursor) {
-    const values = decodeCursor(request.cursor, keys.length).map((v, i) => (keys[i].parse ? keys[i].parse!(v) : v))
-    const cmp = direction === 'asc' ? gt : lt
-    // (a, b, c) after (x, y, z)  ⇔  a > x or (a = x and (b > y or (b = y and c > z)))
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const after = cmp(keys[i].column, values[i])
-      where = where ? or(after, and(eq(keys[i].column, values[i]), where)) : after
-    }
-  }
+  const values = request.cursor ? decodeCursor(request.cursor, keys.length).map((v, i) => (keys[i].parse ? keys[i].parse!(v) : v)) : undefined
+  const params: Record<string, unknown> = { limit: limit + 1 }
+  values?.forEach((v, i) => (params[`cursor${i}`] = v instanceof Date ? v.toISOString() : v))
   return {
-    where,
+    where: values && afterRow(keys, values, direction),
     limit: limit + 1,
+    /** Whether the request continues from a cursor (the shape of a prepared list query). */
+    hasCursor: values !== undefined,
+    /** The values for a prepared list query: `limit`, `cursor0`, `cursor1`, … (see `afterCursor`). */
+    params,
     page<R, T>(rows: R[], map: (row: R) => T): Page<T> {
       const more = rows.length > limit
       const shown = more ? rows.slice(0, limit) : rows
@@ -70,10 +67,30 @@ export function keyset(keys: SortKey[], request: PageRequest, direction: 'asc' |
   }
 }
 
+// (a, b, c) after (x, y, z)  ⇔  a > x or (a = x and (b > y or (b = y and c > z)))
+function afterRow(keys: SortKey[], values: unknown[], direction: 'asc' | 'desc'): SQL | undefined {
+  const cmp = direction === 'asc' ? gt : lt
+  let where: SQL | undefined
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const after = cmp(keys[i].column, values[i])
+    where = where ? or(after, and(eq(keys[i].column, values[i]), where)) : after
+  }
+  return where
+}
+
+/** The keyset condition of a prepared list query, its values as placeholders `cursor0`, `cursor1`, … (`keyset(…).params`). */
+export function afterCursor(keys: SortKey[], direction: 'asc' | 'desc' = 'asc'): SQL | undefined {
+  return afterRow(keys, keys.map((_, i) => sql.placeholder(`cursor${i}`)), direction)
+}
+
 export const dateKey = (column: PgColumn, read: (row: any) => Date): SortKey => ({
   column,
   read: (row) => read(row).toISOString(),
-  parse: (v) => new Date(String(v)),
+  parse: (v) => {
+    const at = new Date(String(v))
+    if (Number.isNaN(at.getTime())) throw invalidField('query.cursor', 'The cursor is not valid; use the nextCursor of a previous page.', 'cursor')
+    return at
+  },
 })
 
 export const textKey = (column: PgColumn, read: (row: any) => string | null): SortKey => ({ column, read })

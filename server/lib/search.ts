@@ -1,4 +1,4 @@
-import { or, sql, type SQL } from 'drizzle-orm'
+import { or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 
 /**
@@ -6,8 +6,17 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core'
  * (`qms_fold`, migration 0002).
  */
 export function matchesText(q: string | undefined, ...columns: (AnyPgColumn | SQL)[]): SQL | undefined {
+  const pattern = containsPattern(q)
+  return pattern === undefined ? undefined : matchesPattern(pattern, ...columns)
+}
+
+/** The LIKE pattern `matchesText` looks for; undefined for a blank query. */
+export function containsPattern(q: string | undefined): string | undefined {
   const needle = q?.trim()
-  if (!needle) return undefined
-  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return needle ? `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined
+}
+
+/** `matchesText` with the pattern given (a placeholder in a prepared query: see `containsPattern`). */
+export function matchesPattern(pattern: string | Placeholder, ...columns: (AnyPgColumn | SQL)[]): SQL | undefined {
   return or(...columns.map((c) => sql`qms_fold(${c}) like qms_fold(${pattern})`))
 }

@@ -28,10 +28,10 @@ import {
 } from '../../../db/schema/index.ts'
 import { localDate } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
-import { keyset, textKey } from '../../lib/pagination.ts'
+import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, systemActor, type Actor, type Permission } from '../../lib/permissions.ts'
 import { badRequest, conflict, forbidden, illegalTransition, invalidField, notFound, unprocessable, type FieldError } from '../../lib/problems.ts'
-import { matchesText } from '../../lib/search.ts'
+import { containsPattern, matchesPattern } from '../../lib/search.ts'
 import { sha256Hex, type UploadedFile } from '../../lib/uploads.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
@@ -59,7 +59,7 @@ import {
   type UpdateDocument,
   type UserRef,
 } from './schemas.ts'
-import { selectRows } from '../../lib/select-rows.ts'
+import { preparedSelect, present } from '../../lib/select-rows.ts'
 
 // ---------------------------------------------------------------------------------------
 // Dates: reviews fall due on calendar days in the agency's time zone.
@@ -196,25 +196,34 @@ async function lockDocument(db: Db, id: string): Promise<DocumentRow & { unitPat
   return { ...row.doc, unitPath: row.unitPath }
 }
 
-export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery) {
-  requirePermission(actor, 'document.read')
-  const page = keyset([textKey(documents.code, (r) => r.doc.code), textKey(documents.id, (r) => r.doc.id)], query)
-  const rows = await selectRows(selectDocuments(db)
+const listKeys = [textKey(documents.code, (r: DocumentSelection) => r.doc.code), textKey(documents.id, (r: DocumentSelection) => r.doc.id)]
+const FILTERS = ['type', 'orgUnitId', 'clause', 'status', 'standardEdition', 'reviewDueBefore'] as const
+const p = sql.placeholder
+
+const documentList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { q: boolean; inUse: boolean | undefined; cursor: boolean }) =>
+  selectDocuments(db)
     .where(
       and(
-        matchesText(query.q, documents.code, documents.title),
-        query.type ? eq(documents.type, query.type) : undefined,
-        query.orgUnitId ? inSubtreeOf(documents.owningUnitId, query.orgUnitId) : undefined,
-        query.clause ? sql`${documents.clauseNumbers} @> array[${query.clause}]::text[]` : undefined,
-        query.status ? sql`${statusSql} = ${query.status}` : undefined,
-        query.standardEdition ? eq(documents.standardEdition, query.standardEdition) : undefined,
-        query.inUse === undefined ? undefined : query.inUse ? sql`${statusSql} <> 'obsolete'` : sql`${statusSql} = 'obsolete'`,
-        query.reviewDueBefore ? sql`${nextReviewSql} <= ${query.reviewDueBefore}::date` : undefined,
-        page.where,
+        f.q ? matchesPattern(p('q'), documents.code, documents.title) : undefined,
+        f.type ? eq(documents.type, p('type')) : undefined,
+        f.orgUnitId ? inSubtreeOf(documents.owningUnitId, p('orgUnitId')) : undefined,
+        f.clause ? sql`${documents.clauseNumbers} @> array[${p('clause')}]::text[]` : undefined,
+        f.status ? sql`${statusSql} = ${p('status')}` : undefined,
+        f.standardEdition ? eq(documents.standardEdition, p('standardEdition')) : undefined,
+        f.inUse === undefined ? undefined : f.inUse ? sql`${statusSql} <> 'obsolete'` : sql`${statusSql} = 'obsolete'`,
+        f.reviewDueBefore ? sql`${nextReviewSql} <= ${p('reviewDueBefore')}::date` : undefined,
+        f.cursor ? afterCursor(listKeys) : undefined,
       ),
     )
     .orderBy(asc(documents.code), asc(documents.id))
-    .limit(page.limit))
+    .limit(p('limit')),
+)
+
+export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery) {
+  requirePermission(actor, 'document.read')
+  const page = keyset(listKeys, query)
+  const q = containsPattern(query.q)
+  const rows = await documentList(db, { ...present(query, FILTERS), q: q !== undefined, inUse: query.inUse, cursor: page.hasCursor }, { ...query, ...page.params, q })
   const today = agencyDate()
   return page.page(rows, (r) => toDocument(r, today, actor))
 }

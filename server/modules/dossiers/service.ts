@@ -1,12 +1,12 @@
-import { and, asc, desc, eq, gte, inArray, lt, max, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, max, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { dossierEvents, dossiers, orgUnits, procedures, type DossierEventRow, type DossierRow } from '../../../db/schema/index.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
-import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
+import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { conflict, forbidden, illegalTransition, invalidField, notFound } from '../../lib/problems.ts'
-import { matchesText } from '../../lib/search.ts'
+import { containsPattern, matchesPattern } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
 import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
@@ -14,7 +14,7 @@ import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateDossier, Dossier, DossierAction, DossierEvent, DossierQuery, TransitionBody, UpdateDossier } from './schemas.ts'
 import { ACTIONS, allowedActions, applyAction, isOverdue, PENDING_STATUSES } from './workflow.ts'
 import { refreshDossierStats } from './dossier-rollups.ts'
-import { selectRows } from '../../lib/select-rows.ts'
+import { preparedSelect, type Shape } from '../../lib/select-rows.ts'
 
 type UnitColumns = { id: string; code: string; name: string; path: string }
 type ProcedureColumns = { id: string; code: string; name: string; field: string; processingDays: number }
@@ -111,35 +111,83 @@ function requireDossierWrite(actor: Actor, handlingPath: string, receivingPath: 
 }
 
 /** SQL: unresolved and past due at `now` (a supplement request stops the clock). */
-function overdueCondition(now: Date): SQL {
-  return sql`((${dossiers.status} in ('received', 'processing') and ${dossiers.dueAt} < ${now.toISOString()}::timestamptz)
+function overdueCondition(now: Placeholder): SQL {
+  return sql`((${dossiers.status} in ('received', 'processing') and ${dossiers.dueAt} < ${now}::timestamptz)
     or (${dossiers.status} = 'supplement_requested' and ${dossiers.dueAt} < ${dossiers.pausedAt}))`
+}
+
+const listKeys = [dateKey(dossiers.receivedAt, (r: DossierJoined) => r.dossier.receivedAt), textKey(dossiers.id, (r: DossierJoined) => r.dossier.id)]
+const p = sql.placeholder
+
+const dossierList = preparedSelect((db, f: DossierListShape) =>
+  selectDossiers(db)
+    .where(
+      and(
+        f.q ? matchesPattern(p('q'), dossiers.code, dossiers.applicantName) : undefined,
+        f.procedureId ? eq(dossiers.procedureId, p('procedureId')) : undefined,
+        f.field ? eq(procedures.field, p('field')) : undefined,
+        f.orgUnitId ? inSubtreeOf(sql`${dossiers.orgUnitId}`, p('orgUnitId')) : undefined,
+        f.channel ? eq(dossiers.channel, p('channel')) : undefined,
+        f.statuses ? inArray(dossiers.status, Array.from({ length: f.statuses }, (_, i) => p(`status${i}`))) : undefined,
+        f.timeliness ? eq(dossiers.timeliness, p('timeliness')) : undefined,
+        f.from ? gte(dossiers.receivedAt, p('from')) : undefined,
+        f.to ? lt(dossiers.receivedAt, p('to')) : undefined,
+        f.overdue === undefined ? undefined : f.overdue ? overdueCondition(p('now')) : sql`not ${overdueCondition(p('now'))}`,
+        f.cursor ? afterCursor(listKeys, 'desc') : undefined,
+      ),
+    )
+    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
+    .limit(p('limit')),
+)
+
+interface DossierListShape extends Shape {
+  q: boolean
+  procedureId: boolean
+  field: boolean
+  orgUnitId: boolean
+  channel: boolean
+  statuses: number
+  timeliness: boolean
+  from: boolean
+  to: boolean
+  overdue: boolean | undefined
+  cursor: boolean
 }
 
 export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, hours: OfficeHours) {
   requirePermission(actor, 'dossier.read')
   const now = new Date()
-  const page = keyset([dateKey(dossiers.receivedAt, (r) => r.dossier.receivedAt), textKey(dossiers.id, (r) => r.dossier.id)], query, 'desc')
-  const range = query.from || query.to ? localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone) : undefined
+  const page = keyset(listKeys, query, 'desc')
   if (query.from && query.to && query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
-  const rows = await selectRows(selectDossiers(db)
-    .where(
-      and(
-        matchesText(query.q, dossiers.code, dossiers.applicantName),
-        query.procedureId ? eq(dossiers.procedureId, query.procedureId) : undefined,
-        query.field ? eq(procedures.field, query.field) : undefined,
-        query.orgUnitId ? inSubtreeOf(sql`${dossiers.orgUnitId}`, query.orgUnitId) : undefined,
-        query.channel ? eq(dossiers.channel, query.channel) : undefined,
-        query.status?.length ? inArray(dossiers.status, query.status) : undefined,
-        query.timeliness ? eq(dossiers.timeliness, query.timeliness) : undefined,
-        range && query.from ? gte(dossiers.receivedAt, range.start) : undefined,
-        range && query.to ? lt(dossiers.receivedAt, range.end) : undefined,
-        query.overdue === undefined ? undefined : query.overdue ? overdueCondition(now) : sql`not ${overdueCondition(now)}`,
-        page.where,
-      ),
-    )
-    .orderBy(desc(dossiers.receivedAt), desc(dossiers.id))
-    .limit(page.limit))
+  const range = query.from || query.to ? localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone) : undefined
+  const q = containsPattern(query.q)
+  const statuses = query.status ?? []
+  const shape: DossierListShape = {
+    q: q !== undefined,
+    procedureId: Boolean(query.procedureId),
+    field: Boolean(query.field),
+    orgUnitId: Boolean(query.orgUnitId),
+    channel: Boolean(query.channel),
+    statuses: statuses.length,
+    timeliness: Boolean(query.timeliness),
+    from: Boolean(query.from),
+    to: Boolean(query.to),
+    overdue: query.overdue,
+    cursor: page.hasCursor,
+  }
+  const rows = await dossierList(db, shape, {
+    ...page.params,
+    ...Object.fromEntries(statuses.map((s, i) => [`status${i}`, s])),
+    q,
+    procedureId: query.procedureId,
+    field: query.field,
+    orgUnitId: query.orgUnitId,
+    channel: query.channel,
+    timeliness: query.timeliness,
+    from: range?.start.toISOString(),
+    to: range?.end.toISOString(),
+    now: now.toISOString(),
+  })
   return page.page(rows as DossierJoined[], (r) => toDossier(r, now))
 }
 

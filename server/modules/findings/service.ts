@@ -1,11 +1,12 @@
-import { and, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { findings, inspections, orgUnits, users, type FindingRow, type OrgUnitRow, type UserRow } from '../../../db/schema/index.ts'
 import { localDate } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
-import { keyset, textKey } from '../../lib/pagination.ts'
-import { requirePermission, visibleUnitPaths, type Actor, type Permission } from '../../lib/permissions.ts'
+import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
+import { requirePermission, type Actor } from '../../lib/permissions.ts'
+import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
 import { badRequest, conflict, invalidField, notFound } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
@@ -13,21 +14,7 @@ import type { Nonconformity, RaiseNonconformity } from '../nonconformities/schem
 import type { NcEnv } from '../nonconformities/records.ts'
 import { raiseNonconformity } from '../nonconformities/service.ts'
 import type { CreateFinding, Finding, FindingQuery, PersonRef, UpdateFinding } from './schemas.ts'
-import { selectRows } from '../../lib/select-rows.ts'
-
-/**
- * SQL condition: the unit whose `path` column is given is one the actor may see under
- * `permission` (everything, their subtree, or their own unit). `undefined` means no limit.
- */
-export function visibleUnits(actor: Actor, permission: Permission, pathColumn: AnyPgColumn): SQL | undefined {
-  const visible = visibleUnitPaths(actor, permission)
-  if (visible === 'all') return undefined
-  const conditions = [
-    ...visible.prefixes.map((p) => sql`${pathColumn} like ${`${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
-    ...visible.exact.map((p) => eq(pathColumn, p)),
-  ]
-  return conditions.length ? or(...conditions) : sql`false`
-}
+import { preparedSelect, present } from '../../lib/select-rows.ts'
 
 /** Today's date where the agency works (Vietnam), as YYYY-MM-DD. */
 export function agencyToday(now = new Date()): string {
@@ -96,31 +83,40 @@ async function findFinding(db: Db, id: string, options: { forUpdate?: boolean } 
   return row
 }
 
-/** Subtree condition on the findings' unit. */
-const inSubtree = (unitId: string) =>
-  sql`${orgUnits.path} like (select p.path from ${orgUnits} p where p.id = ${unitId}) || '%'`
+const listKeys = [textKey(findings.foundOn, (r: SelectedFinding) => r.finding.foundOn), textKey(findings.id, (r: SelectedFinding) => r.finding.id)]
+const FILTERS = ['orgUnitId', 'inspectionId', 'personId', 'category', 'classification', 'status', 'from', 'to'] as const
+const p = sql.placeholder
 
-export async function listFindings(db: Db, actor: Actor, query: FindingQuery) {
-  requirePermission(actor, 'finding.read')
-  const page = keyset([textKey(findings.foundOn, (r) => r.finding.foundOn), textKey(findings.id, (r) => r.finding.id)], query, 'desc')
-  const rows = await selectRows(selectFindings(db)
+const findingList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { scope: ScopeKind; unhandled: boolean; handling: boolean; cursor: boolean }) =>
+  selectFindings(db)
     .where(
       and(
-        visibleUnits(actor, 'finding.read', orgUnits.path),
-        query.orgUnitId ? inSubtree(query.orgUnitId) : undefined,
-        query.inspectionId ? eq(findings.inspectionId, query.inspectionId) : undefined,
-        query.personId ? eq(findings.personId, query.personId) : undefined,
-        query.category ? eq(findings.category, query.category) : undefined,
-        query.classification ? eq(findings.classification, query.classification) : undefined,
-        query.handling === 'none' ? isNull(findings.handling) : query.handling ? eq(findings.handling, query.handling) : undefined,
-        query.status ? eq(findings.status, query.status) : undefined,
-        query.from ? gte(findings.foundOn, query.from) : undefined,
-        query.to ? lte(findings.foundOn, query.to) : undefined,
-        page.where,
+        inUnitScope(f.scope, orgUnits.path, p('scope')),
+        f.orgUnitId ? sql`${orgUnits.path} like (select p.path from ${orgUnits} p where p.id = ${p('orgUnitId')}) || '%'` : undefined,
+        f.inspectionId ? eq(findings.inspectionId, p('inspectionId')) : undefined,
+        f.personId ? eq(findings.personId, p('personId')) : undefined,
+        f.category ? eq(findings.category, p('category')) : undefined,
+        f.classification ? eq(findings.classification, p('classification')) : undefined,
+        f.unhandled ? isNull(findings.handling) : f.handling ? eq(findings.handling, p('handling')) : undefined,
+        f.status ? eq(findings.status, p('status')) : undefined,
+        f.from ? gte(findings.foundOn, p('from')) : undefined,
+        f.to ? lte(findings.foundOn, p('to')) : undefined,
+        f.cursor ? afterCursor(listKeys, 'desc') : undefined,
       ),
     )
     .orderBy(desc(findings.foundOn), desc(findings.id))
-    .limit(page.limit))
+    .limit(p('limit')),
+)
+
+export async function listFindings(db: Db, actor: Actor, query: FindingQuery) {
+  requirePermission(actor, 'finding.read')
+  const page = keyset(listKeys, query, 'desc')
+  const scope = unitScope(actor, 'finding.read')
+  const rows = await findingList(
+    db,
+    { ...present(query, FILTERS), scope: scope.kind, unhandled: query.handling === 'none', handling: query.handling !== undefined && query.handling !== 'none', cursor: page.hasCursor },
+    { ...query, ...page.params, scope: scope.match },
+  )
   return page.page(rows, mapSelected)
 }
 

@@ -18,14 +18,14 @@ import {
   type InspectionStatus,
 } from '../../../db/schema/index.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
-import { keyset, textKey } from '../../lib/pagination.ts'
+import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { badRequest, conflict, forbidden, illegalTransition, invalidField, notFound, unprocessable, type FieldError } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { attachmentsByIds, claimAttachments } from '../attachments/service.ts'
 import { currentRevisionFor, itemsOfRevisions, toChecklistItem } from '../checklist-templates/service.ts'
 import type { PersonRef } from '../findings/schemas.ts'
-import { agencyToday, findingsOfInspection, insertFindings, toPersonRef, visibleUnits, type NewFinding } from '../findings/service.ts'
+import { agencyToday, findingsOfInspection, insertFindings, toPersonRef, type NewFinding } from '../findings/service.ts'
 import type {
   CompleteInspection,
   CreateInspection,
@@ -38,7 +38,8 @@ import type {
 } from './schemas.ts'
 import { computeScore, missingResponses, progressOf, type Missing, type ScoringItem } from './scoring.ts'
 import { addInspectionToRollups } from '../reports/inspection-rollups.ts'
-import { selectRows } from '../../lib/select-rows.ts'
+import { preparedSelect, present } from '../../lib/select-rows.ts'
+import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
 
 // ---------------------------------------------------------------------------------------
 // Permissions
@@ -247,24 +248,34 @@ const membersJson = (table: 'inspection_team' | 'inspection_people') =>
  * with the page (subqueries that run for the rows returned only), not in a second round
  * of queries after it.
  */
-export async function listInspections(db: Db, actor: Actor, query: InspectionQuery) {
-  requirePermission(actor, 'inspection.read')
-  const page = keyset([textKey(inspections.inspectionDate, (r) => r.inspection.inspectionDate), textKey(inspections.id, (r) => r.inspection.id)], query, 'desc')
-  const rows = await selectRows(selectInspections(db, { team: membersJson('inspection_team'), people: membersJson('inspection_people') })
+type ListedInspection = Selected & { team: PersonRef[]; people: PersonRef[] }
+const listKeys = [textKey(inspections.inspectionDate, (r: ListedInspection) => r.inspection.inspectionDate), textKey(inspections.id, (r: ListedInspection) => r.inspection.id)]
+const FILTERS = ['orgUnitId', 'kind', 'status', 'templateId', 'from', 'to'] as const
+const p = sql.placeholder
+
+const inspectionList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { scope: ScopeKind; cursor: boolean }) =>
+  selectInspections(db, { team: membersJson('inspection_team'), people: membersJson('inspection_people') })
     .where(
       and(
-        visibleUnits(actor, 'inspection.read', orgUnits.path),
-        query.orgUnitId ? sql`${orgUnits.path} like (select p.path from ${orgUnits} p where p.id = ${query.orgUnitId}) || '%'` : undefined,
-        query.kind ? eq(inspections.kind, query.kind) : undefined,
-        query.status ? eq(inspections.status, query.status) : undefined,
-        query.templateId ? eq(inspections.templateId, query.templateId) : undefined,
-        query.from ? gte(inspections.inspectionDate, query.from) : undefined,
-        query.to ? lte(inspections.inspectionDate, query.to) : undefined,
-        page.where,
+        inUnitScope(f.scope, orgUnits.path, p('scope')),
+        f.orgUnitId ? sql`${orgUnits.path} like (select p.path from ${orgUnits} p where p.id = ${p('orgUnitId')}) || '%'` : undefined,
+        f.kind ? eq(inspections.kind, p('kind')) : undefined,
+        f.status ? eq(inspections.status, p('status')) : undefined,
+        f.templateId ? eq(inspections.templateId, p('templateId')) : undefined,
+        f.from ? gte(inspections.inspectionDate, p('from')) : undefined,
+        f.to ? lte(inspections.inspectionDate, p('to')) : undefined,
+        f.cursor ? afterCursor(listKeys, 'desc') : undefined,
       ),
     )
     .orderBy(desc(inspections.inspectionDate), desc(inspections.id))
-    .limit(page.limit))
+    .limit(p('limit')),
+)
+
+export async function listInspections(db: Db, actor: Actor, query: InspectionQuery) {
+  requirePermission(actor, 'inspection.read')
+  const page = keyset(listKeys, query, 'desc')
+  const scope = unitScope(actor, 'inspection.read')
+  const rows = await inspectionList(db, { ...present(query, FILTERS), scope: scope.kind, cursor: page.hasCursor }, { ...query, ...page.params, scope: scope.match })
   return page.page(rows, (r) => toInspectionSummary(r, r.team.map(toPersonRef), r.people.map(toPersonRef)))
 }
 

@@ -2,13 +2,14 @@
  * Building blocks shared by the nonconformity and action services: loading and locking
  * an NC with its unit, who may see it, the timeline, and who should hear about it.
  */
-import { and, arrayContains, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, arrayContains, eq, inArray, isNotNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { actions, nonconformities, nonconformityEvents, orgUnits, users, type NcStatus, type NonconformityRow } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
 import { localDate, systemClock } from '../../lib/clock.ts'
-import { can, visibleUnitPaths, type Actor, type Permission } from '../../lib/permissions.ts'
+import { can, type Actor, type Permission } from '../../lib/permissions.ts'
+import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
 import { forbidden, notFound } from '../../lib/problems.ts'
 
 /** What a service needs besides the database and the actor: the time and the settings. */
@@ -54,13 +55,17 @@ export const canOn = (actor: Actor, permission: Permission, found: NcWithUnit) =
  * raised and those in which they own an action. Needs `org_units` joined on the NC's unit.
  */
 export function visibleNonconformities(actor: Actor): SQL | undefined {
-  const scope = visibleUnitPaths(actor, 'nonconformity.read')
-  if (scope === 'all') return undefined
+  const scope = unitScope(actor, 'nonconformity.read')
+  return ncScope(scope.kind, scope.match, actor.userId)
+}
+
+/** `visibleNonconformities` with its values given (placeholders in a prepared query): the unit scope (`unitScope`) and the actor's id. */
+export function ncScope(kind: ScopeKind, match: string | Placeholder | undefined, actorId: string | Placeholder): SQL | undefined {
+  if (kind === 'all') return undefined
   return or(
-    ...scope.prefixes.map((p) => sql`${orgUnits.path} like ${`${p}%`}`),
-    ...scope.exact.map((p) => eq(orgUnits.path, p)),
-    eq(nonconformities.createdById, actor.userId),
-    sql`exists (select 1 from ${actions} where ${actions.nonconformityId} = ${nonconformities.id} and ${actions.ownerId} = ${actor.userId})`,
+    inUnitScope(kind, orgUnits.path, match),
+    eq(nonconformities.createdById, actorId),
+    sql`exists (select 1 from ${actions} where ${actions.nonconformityId} = ${nonconformities.id} and ${actions.ownerId} = ${actorId})`,
   )
 }
 

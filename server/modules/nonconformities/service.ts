@@ -3,7 +3,7 @@
  * listing with computed overdue figures, the full record with its actions, checks and
  * timeline, and changes to its fields. The workflow is in workflow.ts.
  */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import {
@@ -17,10 +17,10 @@ import {
 } from '../../../db/schema/index.ts'
 import { addDays } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
-import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
+import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, hasRole, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { badRequest, conflict, forbidden, invalidField, type FieldError } from '../../lib/problems.ts'
-import { matchesText } from '../../lib/search.ts'
+import { containsPattern, matchesPattern } from '../../lib/search.ts'
 import { actionsOf } from '../actions/service.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
@@ -35,23 +35,27 @@ import {
   recordNcEvent,
   responsibleHeads,
   todayOf,
-  visibleNonconformities,
+  ncScope,
   type NcEnv,
 } from './records.ts'
 import { applyNcChange } from './nc-rollups.ts'
 import { allowedOperations, loadFacts, refusal } from './rules.ts'
 import type { CreateNonconformity, Nonconformity, NonconformityQuery, NonconformitySummary, UpdateNonconformity } from './schemas.ts'
 import { notInThisState, UPDATE_STATUSES } from './transitions.ts'
-import { selectRows } from '../../lib/select-rows.ts'
+import { preparedSelect, present } from '../../lib/select-rows.ts'
+import { unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
 
 const creator = alias(users, 'creator')
 
-/** SQL: days the NC is late today (its own due date or its latest open action), 0 when closed or on time. */
-function daysLate(today: string): SQL<number> {
-  return sql<number>`(case when ${nonconformities.status} in ('closed', 'cancelled') then 0 else greatest(0, ${today}::date - ${nonconformities.dueDate}, coalesce((select max(${today}::date - ${actions.dueDate}) from ${actions} where ${actions.nonconformityId} = ${nonconformities.id} and ${actions.status} = 'open'), 0)) end)`
+/**
+ * SQL: days the NC is late today, by its own due date or its earliest open action's
+ * (`next_action_due`, kept by every action write); 0 when closed, cancelled or on time.
+ */
+function daysLate(today: string | Placeholder): SQL<number> {
+  return sql<number>`(case when ${nonconformities.status} in ('closed', 'cancelled') then 0 else greatest(0, ${today}::date - ${nonconformities.dueDate}, ${today}::date - ${nonconformities.nextActionDue}) end)`
 }
 
-function selectSummaries(db: Db, today: string) {
+function selectSummaries(db: Db, today: string | Placeholder) {
   return db
     .select({
       nc: nonconformities,
@@ -185,38 +189,65 @@ export async function getNonconformity(db: Db, actor: Actor, id: string, env: Nc
   return loadNonconformity(db, actor, id, env)
 }
 
-export async function listNonconformities(db: Db, actor: Actor, query: NonconformityQuery, env: NcEnv) {
-  requirePermission(actor, 'nonconformity.read')
-  const today = todayOf(env)
-  const page = keyset([dateKey(nonconformities.createdAt, (r) => r.nc.createdAt), textKey(nonconformities.id, (r) => r.nc.id)], query, 'desc')
-  const rows = await selectRows(selectSummaries(db, today)
+const listKeys = [dateKey(nonconformities.createdAt, (r: SummaryRow) => r.nc.createdAt), textKey(nonconformities.id, (r: SummaryRow) => r.nc.id)]
+const FILTERS = ['orgUnitId', 'severity', 'source', 'sourceId', 'actionOwnerId', 'from', 'to'] as const
+const p = sql.placeholder
+
+type NcListShape = Record<(typeof FILTERS)[number], boolean> & { scope: ScopeKind; statuses: number; open: boolean | undefined; overdue: boolean | undefined; q: boolean; cursor: boolean }
+
+const ncList = preparedSelect((db, f: NcListShape) =>
+  selectSummaries(db, p('today'))
     .where(
       and(
-        visibleNonconformities(actor),
-        query.status?.length ? inArray(nonconformities.status, query.status) : undefined,
-        query.open === undefined
+        ncScope(f.scope, p('scope'), p('actorId')),
+        f.statuses ? inArray(nonconformities.status, Array.from({ length: f.statuses }, (_, i) => p(`status${i}`))) : undefined,
+        f.open === undefined
           ? undefined
-          : query.open
+          : f.open
             ? sql`${nonconformities.status} not in ('closed', 'cancelled')`
             : sql`${nonconformities.status} in ('closed', 'cancelled')`,
-        query.orgUnitId ? inSubtreeOf(sql`${nonconformities.orgUnitId}`, query.orgUnitId) : undefined,
-        query.overdue === undefined ? undefined : query.overdue ? sql`${daysLate(today)} > 0` : sql`${daysLate(today)} = 0`,
-        query.severity ? eq(nonconformities.severity, query.severity) : undefined,
-        query.source ? eq(nonconformities.source, query.source) : undefined,
-        query.sourceId ? eq(nonconformities.sourceId, query.sourceId) : undefined,
-        query.actionOwnerId
-          ? sql`exists (select 1 from ${actions} where ${actions.nonconformityId} = ${nonconformities.id} and ${actions.ownerId} = ${query.actionOwnerId})`
+        f.orgUnitId ? inSubtreeOf(sql`${nonconformities.orgUnitId}`, p('orgUnitId')) : undefined,
+        f.overdue === undefined ? undefined : f.overdue ? sql`${daysLate(p('today'))} > 0` : sql`${daysLate(p('today'))} = 0`,
+        f.severity ? eq(nonconformities.severity, p('severity')) : undefined,
+        f.source ? eq(nonconformities.source, p('source')) : undefined,
+        f.sourceId ? eq(nonconformities.sourceId, p('sourceId')) : undefined,
+        f.actionOwnerId
+          ? sql`exists (select 1 from ${actions} where ${actions.nonconformityId} = ${nonconformities.id} and ${actions.ownerId} = ${p('actionOwnerId')})`
           : undefined,
-        query.from ? sql`${nonconformities.detectedOn} >= ${query.from}::date` : undefined,
-        query.to ? sql`${nonconformities.detectedOn} <= ${query.to}::date` : undefined,
-        query.q
-          ? or(matchesText(query.q, nonconformities.title, nonconformities.description), sql`'NC-' || lpad(${nonconformities.number}::text, 4, '0') ilike ${`%${query.q.trim()}%`}`)
-          : undefined,
-        page.where,
+        f.from ? sql`${nonconformities.detectedOn} >= ${p('from')}::date` : undefined,
+        f.to ? sql`${nonconformities.detectedOn} <= ${p('to')}::date` : undefined,
+        f.q ? or(matchesPattern(p('q'), nonconformities.title, nonconformities.description), sql`'NC-' || lpad(${nonconformities.number}::text, 4, '0') ilike ${p('q')}`) : undefined,
+        f.cursor ? afterCursor(listKeys, 'desc') : undefined,
       ),
     )
     .orderBy(desc(nonconformities.createdAt), desc(nonconformities.id))
-    .limit(page.limit))
+    .limit(p('limit')),
+)
+
+export async function listNonconformities(db: Db, actor: Actor, query: NonconformityQuery, env: NcEnv) {
+  requirePermission(actor, 'nonconformity.read')
+  const page = keyset(listKeys, query, 'desc')
+  const scope = unitScope(actor, 'nonconformity.read')
+  const q = containsPattern(query.q)
+  const statuses = query.status ?? []
+  const shape: NcListShape = {
+    ...present(query, FILTERS),
+    scope: scope.kind,
+    statuses: statuses.length,
+    open: query.open,
+    overdue: query.overdue,
+    q: q !== undefined,
+    cursor: page.hasCursor,
+  }
+  const rows = await ncList(db, shape, {
+    ...query,
+    ...page.params,
+    ...Object.fromEntries(statuses.map((s, i) => [`status${i}`, s])),
+    scope: scope.match,
+    actorId: actor.userId,
+    today: todayOf(env),
+    q,
+  })
   return page.page(rows, toNonconformitySummary)
 }
 

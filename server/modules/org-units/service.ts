@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, like, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits, users, type OrgUnitRow } from '../../../db/schema/index.ts'
@@ -25,7 +25,7 @@ export function toOrgUnit(row: OrgUnitRow): OrgUnit {
 }
 
 /** SQL condition: the unit column refers to `unitId` or any unit below it. */
-export function inSubtreeOf(unitColumn: SQL | AnyPgColumn, unitId: string): SQL {
+export function inSubtreeOf(unitColumn: SQL | AnyPgColumn, unitId: string | Placeholder): SQL {
   return sql`${unitColumn} in (select d.id from ${orgUnits} d where d.path like (select p.path from ${orgUnits} p where p.id = ${unitId}) || '%')`
 }
 
