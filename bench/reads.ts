@@ -46,9 +46,13 @@ async function open() {
     unit: unit as { id: string; code: string; n: number },
     dossiers: probe[0].n as number,
     async measure(label: string, url: string, targetMs: number) {
+      // The app's part ends when it has written the response: the bytes are drained, not
+      // decoded back into a string (a real client does that on its own side of the socket).
       const call = async () => {
-        const res = await app.inject({ method: 'GET', url, headers: { cookie } })
-        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`)
+        const res = await app.inject({ method: 'GET', url, headers: { cookie }, payloadAsStream: true })
+        const chunks: Buffer[] = []
+        for await (const chunk of res.stream()) if (res.statusCode !== 200) chunks.push(chunk as Buffer)
+        if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${Buffer.concat(chunks).toString().slice(0, 300)}`)
       }
       captured.length = 0
       recording = true
@@ -57,6 +61,8 @@ async function open() {
       // Everything the request ran, the session look-up included.
       const statements = [...captured]
       const replay = async () => {
+        // Sent as a direct client sends a statement (not prepared on the server). The app
+        // prepares only its session look-up, a unique-index read.
         for (const st of statements) await client.unsafe(st.sql, st.params as never[])
       }
       const timed = async (f: () => Promise<unknown>) => {
@@ -83,7 +89,7 @@ async function open() {
       const p50 = percentile(times, 50)
       const p95 = percentile(times, 95)
       const b50 = percentile(bare, 50)
-      const ok = p95 < targetMs && p50 <= 1.5 * b50 + 1
+      const ok = p95 < targetMs && p50 <= 1.5 * b50
       console.log(
         `${label.padEnd(52)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  bare SQL p50 ${b50.toFixed(1).padStart(6)} ms (${statements.length} stmt)  ratio ${(p50 / b50).toFixed(2)}  ${ok ? 'PASS' : 'FAIL'} (p95 < ${targetMs} ms, ≤ 1.5× bare)`,
       )

@@ -26,14 +26,15 @@ export interface DossierJoined {
   receivingUnit: UnitColumns | null
 }
 
+const iso = (v: Date | null) => v?.toISOString() ?? null
+
 export function toDossier(row: DossierJoined, now = new Date()): Dossier {
   const d = row.dossier
-  const iso = (v: Date | null) => v?.toISOString() ?? null
   return {
     id: d.id,
     code: d.code,
     procedureId: d.procedureId,
-    procedure: { ...row.procedure },
+    procedure: { id: row.procedure.id, code: row.procedure.code, name: row.procedure.name, field: row.procedure.field, processingDays: row.procedure.processingDays },
     orgUnitId: d.orgUnitId,
     orgUnit: { id: row.unit.id, code: row.unit.code, name: row.unit.name },
     receivingUnitId: d.receivingUnitId,

@@ -29,8 +29,14 @@ export const ACTIONS: Record<DossierAction, ActionRule> = {
   withdraw: { from: ['received', 'processing', 'supplement_requested'], to: 'withdrawn', event: 'withdrawn' },
 }
 
-export const allowedActions = (status: DossierStatus) =>
-  (Object.keys(ACTIONS) as DossierAction[]).filter((action) => ACTIONS[action].from.includes(status))
+const actionsByStatus = new Map<DossierStatus, DossierAction[]>()
+
+/** The actions open to a dossier in this status (one shared array per status: list pages ask for every row). */
+export function allowedActions(status: DossierStatus): DossierAction[] {
+  let actions = actionsByStatus.get(status)
+  if (!actions) actionsByStatus.set(status, (actions = (Object.keys(ACTIONS) as DossierAction[]).filter((action) => ACTIONS[action].from.includes(status))))
+  return actions
+}
 
 /** Unresolved statuses: the clock runs (or stands still while a supplement is awaited). */
 export const PENDING_STATUSES: readonly DossierStatus[] = ['received', 'processing', 'supplement_requested']
