@@ -15,6 +15,7 @@ import type { NcEnv } from '../nonconformities/records.ts'
 import { raiseNonconformity } from '../nonconformities/service.ts'
 import type { CreateFinding, Finding, FindingQuery, PersonRef, UpdateFinding } from './schemas.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
+import { pathInSubtreeOf } from '../org-units/service.ts'
 
 /** Today's date where the agency works (Vietnam), as YYYY-MM-DD. */
 export function agencyToday(now = new Date()): string {
@@ -92,7 +93,7 @@ const findingList = preparedSelect((db, f: Record<(typeof FILTERS)[number], bool
     .where(
       and(
         inUnitScope(f.scope, orgUnits.path, p('scope')),
-        f.orgUnitId ? sql`${orgUnits.path} like (select p.path from ${orgUnits} p where p.id = ${p('orgUnitId')}) || '%'` : undefined,
+        f.orgUnitId ? pathInSubtreeOf(orgUnits.path, p('orgUnitId')) : undefined,
         f.inspectionId ? eq(findings.inspectionId, p('inspectionId')) : undefined,
         f.personId ? eq(findings.personId, p('personId')) : undefined,
         f.category ? eq(findings.category, p('category')) : undefined,

@@ -39,6 +39,7 @@ import type {
 import { computeScore, missingResponses, progressOf, type Missing, type ScoringItem } from './scoring.ts'
 import { addInspectionToRollups } from '../reports/inspection-rollups.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
+import { pathInSubtreeOf } from '../org-units/service.ts'
 import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
 
 // ---------------------------------------------------------------------------------------
@@ -258,7 +259,7 @@ const inspectionList = preparedSelect((db, f: Record<(typeof FILTERS)[number], b
     .where(
       and(
         inUnitScope(f.scope, orgUnits.path, p('scope')),
-        f.orgUnitId ? sql`${orgUnits.path} like (select p.path from ${orgUnits} p where p.id = ${p('orgUnitId')}) || '%'` : undefined,
+        f.orgUnitId ? pathInSubtreeOf(orgUnits.path, p('orgUnitId')) : undefined,
         f.kind ? eq(inspections.kind, p('kind')) : undefined,
         f.status ? eq(inspections.status, p('status')) : undefined,
         f.templateId ? eq(inspections.templateId, p('templateId')) : undefined,

@@ -29,6 +29,11 @@ export function inSubtreeOf(unitColumn: SQL | AnyPgColumn, unitId: string | Plac
   return sql`${unitColumn} in (select d.id from ${orgUnits} d where d.path like (select p.path from ${orgUnits} p where p.id = ${unitId}) || '%')`
 }
 
+/** SQL: the unit whose `path` is in `pathColumn` is `unitId` or a unit below it (for queries that join the unit). */
+export function pathInSubtreeOf(pathColumn: AnyPgColumn, unitId: string | Placeholder): SQL {
+  return sql`${pathColumn} like (select p.path from ${orgUnits} p where p.id = ${unitId}) || '%'`
+}
+
 export async function findOrgUnit(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<OrgUnitRow> {
   const query = db.select().from(orgUnits).where(eq(orgUnits.id, id))
   const [row] = options.forUpdate ? await query.for('update') : await query
