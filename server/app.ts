@@ -13,6 +13,7 @@ import type { Config } from './config.ts'
 import { Scheduler } from './jobs/index.ts'
 import { systemClock, type Clock } from './lib/clock.ts'
 import { validatorCompiler } from './lib/validation.ts'
+import { serializerCompiler } from './lib/serialization.ts'
 import apiTokenRoutes from './modules/api-tokens/routes.ts'
 import attachmentRoutes from './modules/attachments/routes.ts'
 import auditLogRoutes from './modules/audit-log/routes.ts'
@@ -77,6 +78,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
   // The API speaks JSON (and multipart where a route says so); anything else is a 415.
   app.removeContentTypeParser('text/plain')
   app.addHook('onSend', async (request, reply) => {
