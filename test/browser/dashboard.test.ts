@@ -7,8 +7,8 @@ import { browserContext, signIn } from '../helpers/browser.ts'
 
 /** The seed report's half-year: 21/11/2019–27/5/2020. */
 async function seedPeriod(page: Page) {
-  await page.getByLabel('Từ ngày').fill('2019-11-21')
-  await page.getByLabel('Đến ngày').fill('2020-05-27')
+  await page.getByLabel('Từ ngày').fill('21/11/2019')
+  await page.getByLabel('Đến ngày').fill('27/05/2020')
   await page.getByText('Từ ngày 21/11/2019 đến ngày 27/05/2020').waitFor()
 }
 
@@ -34,7 +34,7 @@ it('the tiles show the half-year from data; a number drills down to its records;
   await reminders.click()
   await page.getByRole('heading', { name: 'Phát hiện' }).waitFor()
   assert.is(await page.getByLabel('Xử lý').inputValue(), 'on_spot_reminder')
-  assert.is(await page.getByLabel('Từ ngày').inputValue().catch(() => page.locator('#from').inputValue()), '2019-11-21')
+  assert.is(await page.getByLabel('Từ ngày').inputValue(), '21/11/2019')
   await page.locator('qms-findings-page tbody tr').nth(1).waitFor()
   assert.is(await page.locator('qms-findings-page tbody tr').count(), 2)
 
@@ -63,8 +63,41 @@ it('a period without inspections or dossiers offers the year up to the latest on
   await notice.waitFor({ state: 'detached' })
   const received = tile(page, 'Hồ sơ tiếp nhận trực tuyến').locator('.sub')
   assert.not.match(await received.innerText(), /^0 \/ 0/, 'the year up to the latest records has dossiers')
-  assert.is(await page.getByLabel('Đến ngày').inputValue(), latest.split('/').reverse().join('-'))
+  assert.is(await page.getByLabel('Đến ngày').inputValue(), latest)
   assert.equal(problems, [])
+})
+
+it('dates are typed and shown as dd/mm/yyyy in an English-language browser too; a date that is not one is named, not taken', async ({ context, baseUrl }) => {
+  const english = await context.browser()!.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } })
+  const page = await english.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  try {
+    assert.is(await page.evaluate(() => navigator.language), 'en-US')
+    await signIn(page, baseUrl, 'manager')
+    await seedPeriod(page)
+    const from = page.getByLabel('Từ ngày')
+    assert.is(await from.inputValue(), '21/11/2019')
+    await from.fill('31/02/2020')
+    await from.press('Tab')
+    await page.getByRole('alert').filter({ hasText: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 27/05/2020.' }).waitFor()
+    assert.is(await from.getAttribute('aria-invalid'), 'true')
+    await page.getByText('Từ ngày 21/11/2019 đến ngày 27/05/2020').waitFor()
+    // Short forms are read, and shown in full when the field is left.
+    await from.fill('1.3.2020')
+    await from.press('Tab')
+    assert.is(await from.inputValue(), '01/03/2020')
+    assert.is(await from.getAttribute('aria-invalid'), 'false')
+    await page.getByText('Từ ngày 01/03/2020 đến ngày 27/05/2020').waitFor()
+    // A preset writes the fields the same way.
+    await page.getByRole('button', { name: /^Năm \d{4}$/ }).click()
+    assert.match(await from.inputValue(), /^01\/01\/\d{4}$/)
+    assert.match(await page.getByLabel('Đến ngày').inputValue(), /^31\/12\/\d{4}$/)
+    assert.is(await page.getByRole('button', { name: 'Chọn trên lịch' }).count(), 2)
+    assert.equal(errors, [])
+  } finally {
+    await english.close()
+  }
 })
 
 it('staff see their own open actions instead of the agency figures', async ({ page, baseUrl, problems }) => {

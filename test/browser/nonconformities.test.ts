@@ -71,7 +71,7 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByLabel('Loại').selectOption({ label: 'Hành động khắc phục' })
   await page.getByLabel('Người thực hiện').selectOption({ label: 'Phạm Thị Thu — Bộ phận Tiếp nhận và Trả kết quả' })
   await page.getByLabel('Nội dung cần làm').fill('Lập danh sách nơi nhận và thu hồi mẫu cũ')
-  await page.getByLabel('Hạn hoàn thành').fill(addDays(today(), 10))
+  await page.getByLabel('Hạn hoàn thành').fill(addDays(today(), 10).split('-').reverse().join('/'))
   await page.getByRole('button', { name: 'Thêm', exact: true }).click()
   await page.getByText('Lập danh sách nơi nhận và thu hồi mẫu cũ').first().waitFor()
   await page.getByRole('button', { name: 'Xác nhận kế hoạch' }).click()

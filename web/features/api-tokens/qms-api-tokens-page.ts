@@ -7,6 +7,7 @@ import type { ApiToken, User } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
+import '../../app/qms-date-input.ts'
 
 /**
  * @summary API tokens for integrations (administrators): create one (its secret shown
@@ -118,7 +119,7 @@ export class QmsApiTokensPage extends LitElement {
         </div>
         <div class="field">
           <label for="expiresAt">${msg('Expires on', { id: 'apiTokens.expiresAt' })}</label>
-          <input id="expiresAt" name="expiresAt" type="date" aria-describedby="expires-hint" />
+          <qms-date-input field-id="expiresAt" name="expiresAt" describedby="expires-hint"></qms-date-input>
           <span class="hint" id="expires-hint">${msg('Leave empty for no expiry.', { id: 'apiTokens.expiresHint' })}</span>
         </div>
       </div>

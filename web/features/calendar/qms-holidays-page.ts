@@ -8,6 +8,7 @@ import { fieldMessage } from '../../app/field-errors.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
+import '../../app/qms-date-input.ts'
 
 const WEEKDAYS_VI = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']
 
@@ -101,7 +102,7 @@ export class QmsHolidaysPage extends LitElement {
         <div class="grid-2">
           <div class="field">
             <label for="date">${msg('Date', { id: 'calendar.date' })}</label>
-            <input id="date" name="date" type="date" aria-invalid=${fieldMessage(this.error, 'date') ? 'true' : 'false'} />
+            <qms-date-input field-id="date" name="date" invalid=${fieldMessage(this.error, 'date') ? 'true' : 'false'}></qms-date-input>
             ${fieldMessage(this.error, 'date') ? html`<span class="error">${fieldMessage(this.error, 'date')}</span>` : nothing}
           </div>
           <div class="field">

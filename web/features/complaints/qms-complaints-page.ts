@@ -10,6 +10,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import '../dossiers/qms-dossier-tabs.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { KINDS, kindLabel, STATUSES, statusLabel } from './complaint-labels.ts'
+import '../../app/qms-date-input.ts'
 
 const FILTERS = ['kind', 'status', 'orgUnitId', 'from', 'to'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
@@ -62,11 +63,11 @@ export class QmsComplaintsPage extends LitElement {
         ${this.select('orgUnitId', msg('Unit', { id: 'complaints.unit' }), (this.units.value ?? []).map((u) => [u.id, indentedName(u)]))}
         <div class="field">
           <label for="from">${msg('Received from', { id: 'complaints.from' })}</label>
-          <input id="from" name="from" type="date" .value=${this.filters.from} @change=${this.handleFilter} />
+          <qms-date-input field-id="from" name="from" .value=${this.filters.from} @change=${this.handleFilter}></qms-date-input>
         </div>
         <div class="field">
           <label for="to">${msg('Received to', { id: 'complaints.to' })}</label>
-          <input id="to" name="to" type="date" .value=${this.filters.to} @change=${this.handleFilter} />
+          <qms-date-input field-id="to" name="to" .value=${this.filters.to} @change=${this.handleFilter}></qms-date-input>
         </div>
         ${this.session.can('complaint.write') ? html`<a class="button primary" href="/complaints/new">${msg('Record a complaint', { id: 'complaints.new' })}</a>` : nothing}
       </div>

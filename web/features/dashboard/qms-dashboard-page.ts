@@ -11,6 +11,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import './qms-trend-chart.ts'
+import '../../app/qms-date-input.ts'
 
 interface Period {
   from: string
@@ -141,11 +142,11 @@ export class QmsDashboardPage extends LitElement {
       <form class="toolbar" @submit=${(e: Event) => e.preventDefault()} aria-label=${msg('Period and unit', { id: 'dashboard.periodForm' })}>
         <div class="field">
           <label for="from">${msg('From', { id: 'dashboard.from' })}</label>
-          <input id="from" name="from" type="date" .value=${this.period.from} @change=${this.handlePeriod} />
+          <qms-date-input field-id="from" name="from" .value=${this.period.from} @change=${this.handlePeriod}></qms-date-input>
         </div>
         <div class="field">
           <label for="to">${msg('To', { id: 'dashboard.to' })}</label>
-          <input id="to" name="to" type="date" .value=${this.period.to} @change=${this.handlePeriod} />
+          <qms-date-input field-id="to" name="to" .value=${this.period.to} @change=${this.handlePeriod}></qms-date-input>
         </div>
         <div class="field grow">
           <label for="orgUnitId">${msg('Unit', { id: 'dashboard.unit' })}</label>

@@ -6,6 +6,7 @@ import type { Revision, RevisionAction, User } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { session } from '../../app/session.ts'
 import { buttonStyles, formStyles } from '../../styles/shared.ts'
+import '../../app/qms-date-input.ts'
 
 /** Today in the browser's calendar, for the default effective date. */
 const today = () => {
@@ -144,7 +145,7 @@ export class QmsRevisionActions extends LitElement {
       case 'publish':
         fields = html`<div class="field">
           <label for=${id('effectiveFrom')}>${msg('Effective from', { id: 'documents.effectiveFrom' })}</label>
-          <input id=${id('effectiveFrom')} name="effectiveFrom" type="date" max=${today()} .value=${today()} />
+          <qms-date-input field-id=${id('effectiveFrom')} name="effectiveFrom" max=${today()} .value=${today()}></qms-date-input>
           <span class="hint">${msg('The issue in force until now becomes superseded.', { id: 'documents.publishHint' })}</span>
           ${this.errorLine('effectiveFrom')}
         </div>`

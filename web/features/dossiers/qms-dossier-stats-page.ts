@@ -10,6 +10,7 @@ import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { channelLabel } from './dossier-labels.ts'
 import { dossierStyles } from './dossier-styles.ts'
 import './qms-dossier-tabs.ts'
+import '../../app/qms-date-input.ts'
 
 type GroupBy = DossierStats['groupBy']
 
@@ -92,11 +93,11 @@ export class QmsDossierStatsPage extends LitElement {
       <div class="toolbar">
         <div class="field">
           <label for="from">${msg('From', { id: 'dossiers.stats.from' })}</label>
-          <input id="from" name="from" type="date" .value=${this.from} @change=${this.handleChange} />
+          <qms-date-input field-id="from" name="from" .value=${this.from} @change=${this.handleChange}></qms-date-input>
         </div>
         <div class="field">
           <label for="to">${msg('To', { id: 'dossiers.stats.to' })}</label>
-          <input id="to" name="to" type="date" .value=${this.to} @change=${this.handleChange} />
+          <qms-date-input field-id="to" name="to" .value=${this.to} @change=${this.handleChange}></qms-date-input>
         </div>
         <div class="field">
           <label for="groupBy">${msg('Rows by', { id: 'dossiers.stats.groupBy' })}</label>

@@ -12,6 +12,7 @@ import { channelLabel, CHANNELS, STATUSES, statusChip, statusLabel, TIMELINESS, 
 import { dossierStyles } from './dossier-styles.ts'
 import { loadAllProcedures, loadFields } from './load-procedures.ts'
 import './qms-dossier-tabs.ts'
+import '../../app/qms-date-input.ts'
 
 const FILTERS = ['q', 'procedureId', 'field', 'orgUnitId', 'channel', 'status', 'timeliness', 'from', 'to', 'overdue'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
@@ -111,11 +112,11 @@ export class QmsDossiersPage extends LitElement {
         ${this.select('orgUnitId', msg('Handling unit', { id: 'dossiers.unit' }), (this.units.value ?? []).map((u) => [u.id, indentedName(u)]))}
         <div class="field">
           <label for="from">${msg('Received from', { id: 'dossiers.from' })}</label>
-          <input id="from" name="from" type="date" .value=${this.filters.from} @change=${this.handleFilter} />
+          <qms-date-input field-id="from" name="from" .value=${this.filters.from} @change=${this.handleFilter}></qms-date-input>
         </div>
         <div class="field">
           <label for="to">${msg('Received to', { id: 'dossiers.to' })}</label>
-          <input id="to" name="to" type="date" .value=${this.filters.to} @change=${this.handleFilter} />
+          <qms-date-input field-id="to" name="to" .value=${this.filters.to} @change=${this.handleFilter}></qms-date-input>
         </div>
         <label class="check"><input type="checkbox" name="overdue" ?checked=${this.filters.overdue === 'true'} @change=${this.handleFilter} />${msg('Overdue only', { id: 'dossiers.overdueOnly' })}</label>
         </div>

@@ -13,6 +13,7 @@ import { CATEGORIES, categoryLabel } from '../checklist-templates/checklist-labe
 import { loadActiveUsers, todayIso } from '../inspections/load-people.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { CLASSIFICATIONS, classificationLabel, findingStatusLabel, handlingLabel, SETTABLE_HANDLINGS } from './finding-labels.ts'
+import '../../app/qms-date-input.ts'
 
 /**
  * @summary Records a finding raised directly, or changes one: classification, how it
@@ -152,7 +153,7 @@ export class QmsFindingEditor extends LitElement {
               ${this.field('category', msg('Criterion', { id: 'inspections.criterion' }), html`<select id="category" name="category">
                 ${CATEGORIES.map((c) => html`<option value=${c}>${categoryLabel(c)}</option>`)}
               </select>`)}
-              ${this.field('foundOn', msg('Date', { id: 'inspections.date' }), html`<input id="foundOn" name="foundOn" type="date" .value=${todayIso()} />`)}
+              ${this.field('foundOn', msg('Date', { id: 'inspections.date' }), html`<qms-date-input field-id="foundOn" name="foundOn" .value=${todayIso()}></qms-date-input>`)}
             </div>`}
         <div class="grid-2">
           ${this.field('classification', msg('Classification', { id: 'findings.classification' }), html`<select id="classification" name="classification">

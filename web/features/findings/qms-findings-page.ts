@@ -10,6 +10,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { CATEGORIES, categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { CLASSIFICATIONS, classificationLabel, findingStatusLabel, HANDLINGS, handlingLabel } from './finding-labels.ts'
+import '../../app/qms-date-input.ts'
 
 interface Filters {
   orgUnitId: string
@@ -70,11 +71,11 @@ export class QmsFindingsPage extends LitElement {
         ${this.select('status', msg('Status', { id: 'common.status' }), [['open', findingStatusLabel('open')], ['closed', findingStatusLabel('closed')]])}
         <div class="field">
           <label for="from">${msg('From', { id: 'inspections.from' })}</label>
-          <input id="from" name="from" type="date" .value=${this.filters.from} @change=${this.handleFilter} />
+          <qms-date-input field-id="from" name="from" .value=${this.filters.from} @change=${this.handleFilter}></qms-date-input>
         </div>
         <div class="field">
           <label for="to">${msg('To', { id: 'inspections.to' })}</label>
-          <input id="to" name="to" type="date" .value=${this.filters.to} @change=${this.handleFilter} />
+          <qms-date-input field-id="to" name="to" .value=${this.filters.to} @change=${this.handleFilter}></qms-date-input>
         </div>
         ${this.session.can('finding.write') ? html`<a class="button primary" href="/findings/new">${msg('Record a finding', { id: 'findings.new' })}</a>` : nothing}
       </div>

@@ -12,6 +12,7 @@ import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { KINDS, kindLabel } from './inspection-labels.ts'
 import { loadActiveUsers, todayIso } from './load-people.ts'
+import '../../app/qms-date-input.ts'
 
 /**
  * @summary Plans an inspection: checklist, unit, form, date, lead inspector and team,
@@ -93,7 +94,7 @@ export class QmsInspectionPlan extends LitElement {
             </select>`,
             onlySelf ? msg('As head of unit you plan self-inspections of your own unit.', { id: 'inspections.onlySelfHint' }) : undefined)}
           ${this.field('plannedFor', msg('Planned for', { id: 'inspections.plannedFor' }),
-            html`<input id="plannedFor" name="plannedFor" type="date" .value=${todayIso()} aria-invalid=${invalid('plannedFor')} />`)}
+            html`<qms-date-input field-id="plannedFor" name="plannedFor" .value=${todayIso()} invalid=${invalid('plannedFor')}></qms-date-input>`)}
           ${this.field('leadInspectorId', msg('Lead inspector', { id: 'inspections.lead' }),
             html`<select id="leadInspectorId" name="leadInspectorId" aria-invalid=${invalid('leadInspectorId')}>
               ${me && !inspectors.some((u) => u.id === me.id) ? html`<option value=${me.id} selected>${me.fullName}</option>` : nothing}

@@ -10,6 +10,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { inspectionStyles } from './inspection.styles.ts'
 import { KINDS, kindLabel, STATUSES, statusLabel } from './inspection-labels.ts'
+import '../../app/qms-date-input.ts'
 
 interface Filters {
   orgUnitId: string
@@ -76,11 +77,11 @@ export class QmsInspectionsPage extends LitElement {
         </div>
         <div class="field">
           <label for="from">${msg('From', { id: 'inspections.from' })}</label>
-          <input id="from" name="from" type="date" .value=${this.filters.from} @change=${this.handleFilter} />
+          <qms-date-input field-id="from" name="from" .value=${this.filters.from} @change=${this.handleFilter}></qms-date-input>
         </div>
         <div class="field">
           <label for="to">${msg('To', { id: 'inspections.to' })}</label>
-          <input id="to" name="to" type="date" .value=${this.filters.to} @change=${this.handleFilter} />
+          <qms-date-input field-id="to" name="to" .value=${this.filters.to} @change=${this.handleFilter}></qms-date-input>
         </div>
         ${mayPlan ? html`<a class="button primary" href="/inspections/new">${msg('Plan an inspection', { id: 'inspections.plan' })}</a>` : nothing}
       </div>

@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { ACTION_TYPES, actionTypeLabel } from './nc-labels.ts'
 import { ncStyles } from './nc-styles.ts'
+import '../../app/qms-date-input.ts'
 
 /**
  * @summary The actions of a nonconformity: owner, due date, status (overdue marked); a
@@ -178,7 +179,7 @@ export class QmsNcActions extends LitElement {
       </div>
       <div class="field">
         <label for="action-due">${msg('Due date', { id: 'nc.actions.dueDate' })}</label>
-        <input id="action-due" name="dueDate" type="date" min=${this.minDate} />
+        <qms-date-input field-id="action-due" name="dueDate" min=${this.minDate}></qms-date-input>
         ${err('dueDate')}
       </div>
       ${this.problem()}

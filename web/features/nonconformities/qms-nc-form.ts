@@ -10,6 +10,7 @@ import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { NC_SOURCES, sourceLabel } from './nc-labels.ts'
+import '../../app/qms-date-input.ts'
 
 /**
  * @summary Raises a nonconformity, or changes one. A head of unit changing an NC someone
@@ -137,10 +138,10 @@ export class QmsNcForm extends LitElement {
                   html`<input id="clauseNumbers" name="clauseNumbers" .value=${nc?.clauseNumbers.join(', ') ?? ''} inputmode="decimal" aria-invalid=${this.clauseError() ? 'true' : 'false'} />`,
                   msg('Separated by commas, e.g. 7.5.2, 7.5.3', { id: 'nc.form.clausesHint' }))}
                 ${this.field('detectedOn', msg('Detected on', { id: 'nc.form.detectedOn' }),
-                  html`<input id="detectedOn" name="detectedOn" type="date" .value=${nc?.detectedOn ?? ''} aria-invalid=${invalid('detectedOn')} />`,
+                  html`<qms-date-input field-id="detectedOn" name="detectedOn" .value=${nc?.detectedOn ?? ''} invalid=${invalid('detectedOn')}></qms-date-input>`,
                   nc ? undefined : msg('Today if empty.', { id: 'nc.form.detectedOnHint' }))}
                 ${this.field('dueDate', msg('To be closed by', { id: 'nc.form.dueDate' }),
-                  html`<input id="dueDate" name="dueDate" type="date" .value=${nc?.dueDate ?? ''} aria-invalid=${invalid('dueDate')} />`,
+                  html`<qms-date-input field-id="dueDate" name="dueDate" .value=${nc?.dueDate ?? ''} invalid=${invalid('dueDate')}></qms-date-input>`,
                   nc ? undefined : msg('If empty: 30 days after detection for a major, 60 for a minor one.', { id: 'nc.form.dueDateHint' }))}
               </div>
               ${containment}`

@@ -12,6 +12,7 @@ import { ncStyles } from './nc-styles.ts'
 import './qms-nc-actions.ts'
 import './qms-nc-five-why-editor.ts'
 import './qms-nc-timeline.ts'
+import '../../app/qms-date-input.ts'
 
 /** Steps that ask for something first open a small form; the others are one click. */
 type Form = 'plan' | 'verify' | 'close' | 'cancel' | null
@@ -219,7 +220,7 @@ export class QmsNcPage extends LitElement {
         return html`<form class="card" @submit=${(e: SubmitEvent) => this.handleFormSubmit(e, 'plan')} novalidate>
           <div class="field">
             <label for="verificationPlannedDate">${msg('Effectiveness check planned for (optional)', { id: 'nc.step.planDate' })}</label>
-            <input id="verificationPlannedDate" name="verificationPlannedDate" type="date" />
+            <qms-date-input field-id="verificationPlannedDate" name="verificationPlannedDate"></qms-date-input>
           </div>
           <div class="actions">${submit(msg('Confirm the plan', { id: 'nc.step.plan' }))}${cancel}</div>
         </form>`

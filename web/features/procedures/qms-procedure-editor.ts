@@ -9,6 +9,7 @@ import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { modeLabel, MODES } from './procedure-labels.ts'
+import '../../app/qms-date-input.ts'
 
 /**
  * @summary Adds a procedure to the catalogue or changes one; a new online level or mode
@@ -103,11 +104,11 @@ export class QmsProcedureEditor extends LitElement {
           ${this.field('onlineLevel', msg('Online level', { id: 'procedures.level' }), html`<select id="onlineLevel" name="onlineLevel">
             <option value="">—</option>${[1, 2, 3, 4].map((n) => html`<option value=${n} ?selected=${p?.onlineLevel === n}>${n}</option>`)}
           </select>`)}
-          ${this.field('onlineLevelFrom', msg('Level applies from', { id: 'procedures.levelFrom' }), html`<input id="onlineLevelFrom" name="onlineLevelFrom" type="date" aria-invalid=${invalid('onlineLevelFrom')} />`)}
+          ${this.field('onlineLevelFrom', msg('Level applies from', { id: 'procedures.levelFrom' }), html`<qms-date-input field-id="onlineLevelFrom" name="onlineLevelFrom" invalid=${invalid('onlineLevelFrom')}></qms-date-input>`)}
           ${this.field('onlineMode', msg('Online mode', { id: 'procedures.mode' }), html`<select id="onlineMode" name="onlineMode">
             <option value="">—</option>${MODES.map((m) => html`<option value=${m} ?selected=${p?.onlineMode === m}>${modeLabel(m)}</option>`)}
           </select>`)}
-          ${this.field('onlineModeFrom', msg('Mode applies from', { id: 'procedures.modeFrom' }), html`<input id="onlineModeFrom" name="onlineModeFrom" type="date" aria-invalid=${invalid('onlineModeFrom')} />`)}
+          ${this.field('onlineModeFrom', msg('Mode applies from', { id: 'procedures.modeFrom' }), html`<qms-date-input field-id="onlineModeFrom" name="onlineModeFrom" invalid=${invalid('onlineModeFrom')}></qms-date-input>`)}
         </div>
         ${p ? html`<label class="check"><input type="checkbox" name="active" ?checked=${p.active} />${msg('In the catalogue (active)', { id: 'procedures.active' })}</label>` : nothing}
         ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}

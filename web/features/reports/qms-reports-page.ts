@@ -8,6 +8,7 @@ import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import '../../app/qms-date-input.ts'
 
 interface Selection {
   from: string
@@ -94,11 +95,11 @@ export class QmsReportsPage extends LitElement {
       <form class="toolbar" @submit=${(e: Event) => e.preventDefault()}>
         <div class="field">
           <label for="from">${msg('From', { id: 'dashboard.from' })}</label>
-          <input id="from" type="date" .value=${this.selection.from} @change=${(e: Event) => this.select({ from: (e.target as HTMLInputElement).value })} />
+          <qms-date-input field-id="from" .value=${this.selection.from} @change=${(e: Event) => this.select({ from: (e.target as HTMLInputElement).value })}></qms-date-input>
         </div>
         <div class="field">
           <label for="to">${msg('To', { id: 'dashboard.to' })}</label>
-          <input id="to" type="date" .value=${this.selection.to} @change=${(e: Event) => this.select({ to: (e.target as HTMLInputElement).value })} />
+          <qms-date-input field-id="to" .value=${this.selection.to} @change=${(e: Event) => this.select({ to: (e.target as HTMLInputElement).value })}></qms-date-input>
         </div>
         <div class="field grow">
           <label for="orgUnitId">${msg('Unit', { id: 'dashboard.unit' })}</label>
