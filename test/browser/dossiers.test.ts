@@ -88,9 +88,18 @@ it('staff at the desk moves a dossier on and sees its timeline', async ({ page, 
   await page.getByRole('button', { name: 'Yêu cầu bổ sung *' }).click()
   await page.getByText('Bắt buộc nhập.').waitFor()
   await page.getByLabel('Lý do (bắt buộc khi yêu cầu bổ sung hoặc trả lại)').fill('Bổ sung giấy ủy quyền')
+  // When it happened, typed as the desk writes it: hour:minute, then day/month/year.
+  const at = new Date(Date.now() - 5 * 60_000)
+  const two = (n: number) => String(n).padStart(2, '0')
+  const shown = `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`
+  const when = page.getByLabel('Thời điểm thực hiện (để trống là bây giờ)')
+  await when.fill(`${two(at.getHours())}h${two(at.getMinutes())} ${at.getDate()}/${at.getMonth() + 1}/${at.getFullYear()}`)
+  await when.press('Tab')
+  assert.is(await when.inputValue(), shown)
   await page.getByRole('button', { name: 'Yêu cầu bổ sung *' }).click()
   await page.getByText('Yêu cầu bổ sung (tạm dừng tính thời hạn)').waitFor()
   await page.getByText('Bổ sung giấy ủy quyền').waitFor()
+  await page.locator('qms-dossier-page').getByText(shown).first().waitFor()
   assert.equal(problems.filter((p) => !p.includes('400')), [])
 })
 

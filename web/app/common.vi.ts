@@ -19,6 +19,8 @@ export const common = {
   'nav.language': 'Ngôn ngữ',
   'nav.signedInAs': str`Đăng nhập: ${0}`,
   'date.placeholder': 'nn/tt/nnnn',
+  'date.placeholderTime': 'nn/tt/nnnn gg:pp',
+  'date.unreadableTime': 'Nhập ngày giờ theo dạng ngày/tháng/năm giờ:phút, ví dụ 27/05/2020 14:30.',
   'date.calendar': 'Chọn trên lịch',
   'date.unreadable': 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 27/05/2020.',
   'date.tooEarly': str`Ngày phải từ ${0} trở đi.`,

@@ -2,38 +2,15 @@ import { msg, str, updateWhenLocaleChanges } from '@lit/localize'
 import { html, LitElement, nothing, svg, type PropertyValues } from 'lit'
 import { customElement, property, query, state } from 'lit/decorators.js'
 import { live } from 'lit/directives/live.js'
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** `yyyy-mm-dd` → `dd/mm/yyyy`; anything else as it is. */
-export function displayDate(iso: string): string {
-  const m = ISO.exec(iso)
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso
-}
-
-/**
- * What a person typed, as `yyyy-mm-dd`: `27/05/2020`, `27-5-2020`, `27.05.2020`, `27052020`
- * or `2020-05-27`; null when it is not a whole, real date (a four-digit year is required,
- * so a half-typed year is not taken for one).
- */
-export function parseDate(text: string): string | null {
-  const t = text.trim()
-  let d: number, mo: number, y: number
-  let m = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(t)
-  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  else if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  else return null
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null
-  return date.toISOString().slice(0, 10)
-}
+import { displayDate, displayDateTime, ISO_DATE, LOCAL_DATE_TIME, parseDate, parseDateTime } from './date-text.ts'
 
 const calendarIcon = svg`<svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><rect x="3" y="4" width="18" height="18" rx="2"/><path d="M16 2v4M8 2v4M3 10h18"/></svg>`
 
 /**
- * A date field that reads and writes dd/mm/yyyy whatever the browser's language (a native
+ * A date (or, with `time`, date and time) field that reads and writes dd/mm/yyyy whatever the browser's language (a native
  * `<input type="date">` shows mm/dd/yyyy in an English browser), with the browser's own
- * calendar behind a button. Its value is `yyyy-mm-dd`.
+ * calendar behind a button. Its value is `yyyy-mm-dd` (with `time`: `yyyy-mm-ddThh:mm`, as a
+ * datetime-local input gives; `localInstant` turns it into an instant).
  *
  * It renders into the light DOM, so the page's `<label for=…>` (give the same id as
  * `field-id`), its field styles and its `<form>` all reach the inputs: the form receives the
@@ -54,11 +31,13 @@ export class QmsDateInput extends LitElement {
   @property() invalid = 'false'
   @property({ attribute: 'describedby' }) describedBy = ''
   @property({ type: Boolean }) required = false
+  /** Date and 24-hour time. */
+  @property({ type: Boolean }) time = false
 
   /** What the text field shows: the value as dd/mm/yyyy, or what is being typed. */
   @state() private text = ''
   @state() private unreadable = false
-  @query('input[type="date"]') private picker!: HTMLInputElement
+  @query('input[tabindex="-1"]') private picker!: HTMLInputElement
   private form: HTMLFormElement | null = null
   private readonly onReset = () => {
     this.value = ''
@@ -87,10 +66,18 @@ export class QmsDateInput extends LitElement {
     this.form?.removeEventListener('reset', this.onReset)
   }
 
+  private parse(text: string) {
+    return this.time ? parseDateTime(text) : parseDate(text)
+  }
+
+  private display(value: string) {
+    return this.time ? displayDateTime(value) : displayDate(value)
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     // A value set from outside (a preset, a loaded record) shows as it is, unless it is what is being typed.
-    if (changed.has('value') && parseDate(this.text) !== this.value) {
-      this.text = displayDate(this.value)
+    if (changed.has('value') && this.parse(this.text) !== this.value) {
+      this.text = this.display(this.value)
       this.unreadable = false
     }
   }
@@ -105,7 +92,7 @@ export class QmsDateInput extends LitElement {
   private handleInput(event: Event) {
     event.stopPropagation()
     this.text = (event.target as HTMLInputElement).value
-    const iso = parseDate(this.text)
+    const iso = this.parse(this.text)
     // A whole date is taken as soon as it is typed; partial text waits for the field to be left.
     if (iso && this.inRange(iso)) this.commit(iso)
   }
@@ -118,9 +105,9 @@ export class QmsDateInput extends LitElement {
       this.commit('')
       return
     }
-    const iso = parseDate(text)
+    const iso = this.parse(text)
     if (iso && this.inRange(iso)) {
-      this.text = displayDate(iso)
+      this.text = this.display(iso)
       this.commit(iso)
     } else {
       this.text = text
@@ -131,14 +118,14 @@ export class QmsDateInput extends LitElement {
   private handlePicked(event: Event) {
     event.stopPropagation()
     const iso = (event.target as HTMLInputElement).value
-    this.text = displayDate(iso)
+    this.text = this.display(iso)
     this.commit(iso)
     this.querySelector<HTMLInputElement>('input[type="text"]')?.focus()
   }
 
   private openPicker() {
     const picker = this.picker
-    picker.value = ISO.test(this.value) ? this.value : ''
+    picker.value = (this.time ? LOCAL_DATE_TIME : ISO_DATE).test(this.value) ? this.value : ''
     try {
       picker.showPicker()
     } catch {
@@ -153,9 +140,10 @@ export class QmsDateInput extends LitElement {
 
   private problem() {
     if (!this.unreadable) return ''
-    const iso = parseDate(this.text)
-    if (iso && this.min && iso < this.min) return msg(str`The date must be on or after ${displayDate(this.min)}.`, { id: 'date.tooEarly' })
-    if (iso && this.max && iso > this.max) return msg(str`The date must be on or before ${displayDate(this.max)}.`, { id: 'date.tooLate' })
+    const iso = this.parse(this.text)
+    if (iso && this.min && iso < this.min) return msg(str`The date must be on or after ${this.display(this.min)}.`, { id: 'date.tooEarly' })
+    if (iso && this.max && iso > this.max) return msg(str`The date must be on or before ${this.display(this.max)}.`, { id: 'date.tooLate' })
+    if (this.time) return msg('Enter the date and time as day/month/year hour:minute, e.g. 27/05/2020 14:30.', { id: 'date.unreadableTime' })
     return msg('Enter a date as day/month/year, e.g. 27/05/2020.', { id: 'date.unreadable' })
   }
 
@@ -169,10 +157,9 @@ export class QmsDateInput extends LitElement {
         <input
           type="text"
           id=${this.fieldId || nothing}
-          inputmode="numeric"
           autocomplete="off"
-          placeholder=${msg('dd/mm/yyyy', { id: 'date.placeholder' })}
-          style="padding-right: 2.75rem; min-width: 9.5rem;"
+          placeholder=${this.time ? msg('dd/mm/yyyy hh:mm', { id: 'date.placeholderTime' }) : msg('dd/mm/yyyy', { id: 'date.placeholder' })}
+          style="padding-right: 2.75rem; min-width: ${this.time ? '12.5rem' : '9.5rem'};"
           .value=${live(this.text)}
           ?required=${this.required}
           aria-invalid=${problem || this.invalid === 'true' ? 'true' : 'false'}
@@ -190,7 +177,7 @@ export class QmsDateInput extends LitElement {
           ${calendarIcon}
         </button>
         <input
-          type="date"
+          type=${this.time ? 'datetime-local' : 'date'}
           tabindex="-1"
           aria-hidden="true"
           min=${this.min || nothing}

@@ -10,6 +10,8 @@ import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { loadAllProcedures } from '../dossiers/load-procedures.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { KINDS, kindLabel } from './complaint-labels.ts'
+import { localInstant } from '../../app/date-text.ts'
+import '../../app/qms-date-input.ts'
 
 /**
  * @summary Records a complaint, denunciation or feedback. Opened from a dossier's page it
@@ -33,7 +35,7 @@ export class QmsComplaintForm extends LitElement {
     const data = new FormData(event.target as HTMLFormElement)
     const text = (name: string) => String(data.get(name) ?? '').trim()
     const body: Record<string, unknown> = { kind: text('kind'), summary: text('summary') }
-    if (text('receivedAt')) body.receivedAt = new Date(text('receivedAt')).toISOString()
+    if (text('receivedAt')) body.receivedAt = localInstant(text('receivedAt'))
     if (this.dossierId) body.dossierId = this.dossierId
     else {
       if (text('procedureId')) body.procedureId = text('procedureId')
@@ -69,7 +71,7 @@ export class QmsComplaintForm extends LitElement {
               ${KINDS.map((k) => html`<option value=${k}>${kindLabel(k)}</option>`)}
             </select>`)}
           ${this.field('receivedAt', msg('Received at (leave empty for now)', { id: 'complaints.receivedAtInput' }),
-            html`<input id="receivedAt" name="receivedAt" type="datetime-local" aria-invalid=${invalid('receivedAt')} aria-describedby="receivedAt-error" />`)}
+            html`<qms-date-input time field-id="receivedAt" name="receivedAt" invalid=${invalid('receivedAt')} describedby="receivedAt-error"></qms-date-input>`)}
         </div>
         ${this.field('summary', msg('Summary', { id: 'complaints.summary' }),
           html`<textarea id="summary" name="summary" rows="4" aria-invalid=${invalid('summary')} aria-describedby="summary-error"></textarea>`)}

@@ -9,6 +9,8 @@ import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { channelLabel, CHANNELS } from './dossier-labels.ts'
 import { loadAllProcedures } from './load-procedures.ts'
+import { localInstant } from '../../app/date-text.ts'
+import '../../app/qms-date-input.ts'
 
 /**
  * @summary Records a dossier received at the desk; the due date is computed by the server.
@@ -33,7 +35,7 @@ export class QmsDossierForm extends LitElement {
       applicantName: text('applicantName'),
       channel: text('channel'),
     }
-    if (text('receivedAt')) body.receivedAt = new Date(text('receivedAt')).toISOString()
+    if (text('receivedAt')) body.receivedAt = localInstant(text('receivedAt'))
     if (text('note')) body.note = text('note')
     this.busy = true
     this.error = undefined
@@ -73,7 +75,7 @@ export class QmsDossierForm extends LitElement {
               ${CHANNELS.map((c) => html`<option value=${c}>${channelLabel(c)}</option>`)}
             </select>`)}
           ${this.field('receivedAt', msg('Received at (leave empty for now)', { id: 'dossiers.receivedAtInput' }),
-            html`<input id="receivedAt" name="receivedAt" type="datetime-local" aria-invalid=${invalid('receivedAt')} aria-describedby="receivedAt-error" />`,
+            html`<qms-date-input time field-id="receivedAt" name="receivedAt" invalid=${invalid('receivedAt')} describedby="receivedAt-error"></qms-date-input>`,
             msg('The due date is computed on working days from the procedure’s processing time.', { id: 'dossiers.dueHint' }))}
         </div>
         ${this.field('note', msg('Note', { id: 'dossiers.note' }), html`<textarea id="note" name="note" rows="2"></textarea>`)}

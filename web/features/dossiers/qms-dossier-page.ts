@@ -10,11 +10,10 @@ import { formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { actionLabel, channelLabel, eventLabel, statusChip } from './dossier-labels.ts'
 import { dossierStyles } from './dossier-styles.ts'
+import { localInstant } from '../../app/date-text.ts'
+import '../../app/qms-date-input.ts'
 
 const NEEDS_REASON: DossierAction[] = ['request-supplement', 'reject']
-
-/** `<input type="datetime-local">` value → ISO instant (the browser's zone), or undefined when empty. */
-const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined)
 
 /**
  * @summary One dossier: its facts, its timeline and the steps its status allows now.
@@ -84,7 +83,7 @@ export class QmsDossierPage extends LitElement {
     const data = new FormData(form)
     const reason = String(data.get('reason') ?? '').trim()
     const body: Record<string, unknown> = {}
-    const at = fromLocalInput(String(data.get('at') ?? ''))
+    const at = localInstant(String(data.get('at') ?? ''))
     if (at) body.at = at
     if (reason) body.reason = reason
     this.busy = true
@@ -110,7 +109,7 @@ export class QmsDossierPage extends LitElement {
     this.busy = true
     this.error = undefined
     try {
-      await patch<Dossier>(`/api/dossiers/${dossier.id}`, { dueAt: fromLocalInput(String(data.get('dueAt') ?? '')), dueAtReason: String(data.get('dueAtReason') ?? '').trim() || undefined }, { ifMatch: dossier.version })
+      await patch<Dossier>(`/api/dossiers/${dossier.id}`, { dueAt: localInstant(String(data.get('dueAt') ?? '')), dueAtReason: String(data.get('dueAtReason') ?? '').trim() || undefined }, { ifMatch: dossier.version })
       form.reset()
       await this.data.run()
     } catch (err) {
@@ -191,7 +190,7 @@ export class QmsDossierPage extends LitElement {
             <div class="grid-2">
               <div class="field">
                 <label for="at">${msg('When it happened (leave empty for now)', { id: 'dossiers.at' })}</label>
-                <input id="at" name="at" type="datetime-local" aria-invalid=${invalid('at')} aria-describedby="at-error" />
+                <qms-date-input time field-id="at" name="at" invalid=${invalid('at')} describedby="at-error"></qms-date-input>
                 ${fieldMessage(this.error, 'at') ? html`<span class="error" id="at-error">${this.error?.fieldError('at')?.message}</span>` : nothing}
               </div>
               <div class="field">
@@ -215,7 +214,7 @@ export class QmsDossierPage extends LitElement {
               <div class="grid-2">
                 <div class="field">
                   <label for="dueAt">${msg('New due date', { id: 'dossiers.newDue' })}</label>
-                  <input id="dueAt" name="dueAt" type="datetime-local" aria-invalid=${invalid('dueAt')} />
+                  <qms-date-input time field-id="dueAt" name="dueAt" invalid=${invalid('dueAt')}></qms-date-input>
                 </div>
                 <div class="field">
                   <label for="dueAtReason">${msg('Reason for the change', { id: 'dossiers.dueReason' })}</label>
