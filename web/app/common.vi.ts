@@ -26,6 +26,7 @@ export const common = {
   'date.tooEarly': str`Ngày phải từ ${0} trở đi.`,
   'date.tooLate': str`Ngày không được sau ${0}.`,
   'common.save': 'Lưu',
+  'common.checkFields': 'Một số ô cần sửa; chúng được đánh dấu bên dưới.',
   'common.cancel': 'Hủy',
   'common.edit': 'Sửa',
   'common.loading': 'Đang tải…',

@@ -23,6 +23,8 @@ export function categoryLabel(category: Category): string {
   }
 }
 
+export const RESPONSE_TYPES: ChecklistItem['responseType'][] = ['pass_fail_na', 'number', 'text', 'choice']
+
 export function responseTypeLabel(type: ChecklistItem['responseType']): string {
   switch (type) {
     case 'pass_fail_na':

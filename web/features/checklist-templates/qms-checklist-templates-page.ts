@@ -4,19 +4,21 @@ import { html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { get, type Page } from '../../api/client.ts'
 import type { ChecklistTemplate } from '../../api/types.ts'
-import { pageStyles, tableStyles } from '../../styles/shared.ts'
+import { SessionController } from '../../app/session.ts'
+import { buttonStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel, responseTypeLabel } from './checklist-labels.ts'
 
 /**
  * @summary The checklists inspections are planned with, each with the items of its
- * current revision. Templates are changed through the API (`PATCH /api/checklist-templates/:id`).
+ * current revision; auditors and managers add and change them (qms-checklist-template-editor).
  */
 @customElement('qms-checklist-templates-page')
 @localized()
 export class QmsChecklistTemplatesPage extends LitElement {
-  static override styles = [pageStyles, tableStyles]
+  static override styles = [pageStyles, buttonStyles, tableStyles]
 
   @state() private open = ''
+  private readonly session = new SessionController(this)
   private readonly templates = new Task(this, {
     task: async (_a, { signal }) => (await get<Page<ChecklistTemplate>>('/api/checklist-templates', { query: { limit: 500 }, signal })).items,
     args: () => [],
@@ -24,7 +26,10 @@ export class QmsChecklistTemplatesPage extends LitElement {
 
   override render() {
     return html`<p><a href="/inspections">${msg('← All inspections', { id: 'inspections.back' })}</a></p>
-      <h1>${msg('Checklists', { id: 'checklists.title' })}</h1>
+      <div class="toolbar" style="justify-content: space-between; align-items: center">
+        <h1 style="margin: 0">${msg('Checklists', { id: 'checklists.title' })}</h1>
+        ${this.session.can('checklist_template.write') ? html`<a class="button primary" href="/checklist-templates/new">${msg('Add checklist', { id: 'checklists.new' })}</a>` : nothing}
+      </div>
       <p class="lead">${msg('Changing a checklist that an inspection already uses creates a new revision; every inspection keeps the revision it was planned with.', { id: 'checklists.intro' })}</p>
       ${this.templates.render({
         pending: () => html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`,
@@ -43,6 +48,7 @@ export class QmsChecklistTemplatesPage extends LitElement {
       <summary><strong>${t.name}</strong> · ${msg('Revision', { id: 'checklists.revision' })} ${t.revision} · ${t.items.length} ${msg('items', { id: 'checklists.items' })}
         ${t.active ? nothing : html`<span class="chip off">${msg('Inactive', { id: 'common.inactive' })}</span>`}</summary>
       ${t.description ? html`<p class="muted">${t.description}</p>` : nothing}
+      ${this.session.can('checklist_template.write') ? html`<p><a class="button" href=${`/checklist-templates/${t.id}`}>${msg('Edit', { id: 'checklists.edit' })}<span class="sr-only"> ${t.name}</span></a></p>` : nothing}
       <div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.item}</th><th>${l.category}</th><th>${l.how}</th></tr></thead>
         <tbody>
