@@ -29,3 +29,15 @@ export function describeFieldError(error: FieldError | undefined): string {
 export function fieldMessage(error: ApiError | undefined, path: string): string {
   return describeFieldError(error?.fieldError(path))
 }
+
+/**
+ * Clause numbers are sent as a list and judged one by one (`items.1.clauseNumbers.0`, by
+ * the schema's pattern or against the ISO 9001 clauses): one line under the single input,
+ * naming each clause as it was typed.
+ */
+export function clauseErrors(error: ApiError | undefined, path: string, typed: string[]): string {
+  return (error?.problem.errors ?? [])
+    .filter((e) => e.path.startsWith(`${path}.`))
+    .map((e) => msg(str`${typed[Number(e.path.split('.').pop())] ?? ''} is not a clause of ISO 9001:2015.`, { id: 'error.badClause' }))
+    .join(' ')
+}

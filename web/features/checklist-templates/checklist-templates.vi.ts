@@ -23,7 +23,6 @@ export const checklistTemplates = {
   'checklists.flag.finding': 'Không đạt thì ghi nhận thành phát hiện',
   'checklists.moveUp': str`Chuyển nội dung ${0} lên`,
   'checklists.moveDown': str`Chuyển nội dung ${0} xuống`,
-  'checklists.badClause': str`${0} không phải là điều khoản của ISO 9001:2015.`,
   'checklists.remove': str`Xóa nội dung ${0}`,
   'checklists.title': 'Danh mục kiểm tra',
   'checklists.intro': 'Sửa một danh mục đã được dùng cho cuộc kiểm tra sẽ tạo phiên bản mới; mỗi cuộc kiểm tra giữ nguyên phiên bản khi được lập kế hoạch.',

@@ -5,7 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
 import { ApiError, get, patch, post } from '../../api/client.ts'
 import type { ChecklistItem, ChecklistTemplate } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
+import { clauseErrors, fieldMessage } from '../../app/field-errors.ts'
 import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { CATEGORIES, categoryLabel, RESPONSE_TYPES, responseTypeLabel } from './checklist-labels.ts'
@@ -180,12 +180,7 @@ export class QmsChecklistTemplateEditor extends LitElement {
     const id = (field: string) => `item-${d.key}-${field}`
     const path = (field: string) => `items.${i}.${field}`
     const error = (field: string) => fieldMessage(this.error, path(field))
-    // Clause errors come per clause (`items.1.clauseNumbers.0`), from the schema or the service; named here by the clause typed.
-    const clauses = splitList(d.clauses, /[\s,;]+/)
-    const clauseError = (this.error?.problem.errors ?? [])
-      .filter((e) => e.path.startsWith(`${path('clauseNumbers')}.`))
-      .map((e) => msg(str`${clauses[Number(e.path.split('.').pop())] ?? ''} is not a clause of ISO 9001:2015.`, { id: 'checklists.badClause' }))
-      .join(' ')
+    const clauseError = clauseErrors(this.error, path('clauseNumbers'), splitList(d.clauses, /[\s,;]+/))
     const field = (name: string, label: string, input: unknown, message = error(name)) => html`<div class="field">
       <label for=${id(name)}>${label}</label>
       ${input}

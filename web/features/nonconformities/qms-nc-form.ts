@@ -4,7 +4,7 @@ import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, patch, post } from '../../api/client.ts'
 import type { Nonconformity } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
+import { clauseErrors, fieldMessage } from '../../app/field-errors.ts'
 import { formField } from '../../app/form-field.ts'
 import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
@@ -54,7 +54,7 @@ export class QmsNcForm extends LitElement {
         title: text('title'),
         description: text('description'),
         severity: text('severity'),
-        clauseNumbers: text('clauseNumbers').split(/[\s,;]+/).filter(Boolean),
+        clauseNumbers: (this.sentClauses = text('clauseNumbers').split(/[\s,;]+/).filter(Boolean)),
         containment: text('containment') || null,
       }
       if (text('detectedOn')) body.detectedOn = text('detectedOn')
@@ -84,9 +84,11 @@ export class QmsNcForm extends LitElement {
     return formField(name, label, input, fieldMessage(this.error, name) || (name === 'clauseNumbers' ? this.clauseError() : ''), hint)
   }
 
-  /** Clause errors come per item (`clauseNumbers.1`); show them under the one input. */
+  /** The clauses as sent with the last save, to name the ones the server refused. */
+  private sentClauses: string[] = []
+
   private clauseError(): string {
-    return (this.error?.problem.errors ?? []).filter((e) => e.path.startsWith('clauseNumbers.')).map((e) => e.message).join('; ')
+    return clauseErrors(this.error, 'clauseNumbers', this.sentClauses)
   }
 
   override render() {
