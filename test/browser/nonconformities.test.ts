@@ -74,6 +74,14 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByLabel('Hạn hoàn thành').fill(addDays(today(), 10).split('-').reverse().join('/'))
   await page.getByRole('button', { name: 'Thêm', exact: true }).click()
   await page.getByText('Lập danh sách nơi nhận và thu hồi mẫu cũ').first().waitFor()
+  // Until the NC is sent for verification, the head may change an action.
+  await page.getByRole('button', { name: 'Sửa: Lập danh sách nơi nhận và thu hồi mẫu cũ' }).click()
+  const due = addDays(today(), 14).split('-').reverse().join('/')
+  await page.getByLabel('Hạn hoàn thành').fill(due)
+  await page.getByLabel('Nội dung cần làm').fill('Lập danh sách nơi nhận, thu hồi và hủy mẫu cũ')
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click()
+  await page.getByText(`Người thực hiện: Phạm Thị Thu · hạn ${due}`).waitFor()
+  await page.getByText('Lập danh sách nơi nhận, thu hồi và hủy mẫu cũ').first().waitFor()
   await page.getByRole('button', { name: 'Xác nhận kế hoạch' }).click()
   await page.getByLabel('Ngày dự kiến kiểm tra hiệu lực (không bắt buộc)').fill(addDays(today(), 30))
   await page.getByRole('button', { name: 'Xác nhận kế hoạch' }).click()
@@ -87,8 +95,8 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   // 3. Staff are told about their action and complete it.
   await signIn(page, baseUrl, 'staff')
   await page.getByRole('button', { name: /Thông báo: \d+ chưa đọc/ }).click()
-  await page.getByRole('link', { name: /bạn được giao một hành động.*Lập danh sách nơi nhận/ }).click()
-  await page.getByRole('button', { name: 'Hoàn thành: Lập danh sách nơi nhận và thu hồi mẫu cũ' }).click()
+  await page.getByRole('link', { name: /bạn được giao một hành động.*Lập danh sách nơi nhận/ }).first().click()
+  await page.getByRole('button', { name: 'Hoàn thành: Lập danh sách nơi nhận, thu hồi và hủy mẫu cũ' }).click()
   await page.getByLabel('Đã làm gì').fill('Đã lập danh sách 6 nơi nhận, thu hồi 14 mẫu cũ.')
   await page.getByLabel('Minh chứng (ảnh hoặc PDF, không bắt buộc)').setInputFiles({ name: 'danh-sach.png', mimeType: 'image/png', buffer: pngFile() })
   await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click()
@@ -123,9 +131,9 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByRole('button', { name: 'Xác nhận đóng' }).click()
   await expectStatus(page, 'Đã đóng')
   const timeline = page.locator('qms-nc-timeline li')
-  assert.is(await timeline.count(), 9)
+  assert.is(await timeline.count(), 10)
   const text = await page.locator('qms-nc-timeline ol').innerText()
-  for (const step of ['Ghi nhận', 'Phân tích nguyên nhân', 'Thêm hành động', 'Xác nhận kế hoạch', 'Bắt đầu thực hiện', 'Hoàn thành hành động', 'Gửi kiểm tra hiệu lực', 'Kiểm tra hiệu lực', 'Đóng']) {
+  for (const step of ['Ghi nhận', 'Phân tích nguyên nhân', 'Thêm hành động', 'Sửa hành động', 'Xác nhận kế hoạch', 'Bắt đầu thực hiện', 'Hoàn thành hành động', 'Gửi kiểm tra hiệu lực', 'Kiểm tra hiệu lực', 'Đóng']) {
     assert.ok(text.includes(step), `timeline shows "${step}"`)
   }
   for (const who of ['Trần Thị Lan', 'Lê Văn Hùng', 'Phạm Thị Thu']) assert.ok(text.includes(who), `timeline names ${who}`)

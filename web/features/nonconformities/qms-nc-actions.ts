@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, post, type Page } from '../../api/client.ts'
+import { ApiError, get, patch, post, type Page } from '../../api/client.ts'
 import type { Action, Attachment, User } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
@@ -13,8 +13,9 @@ import '../../app/qms-date-input.ts'
 
 /**
  * @summary The actions of a nonconformity: owner, due date, status (overdue marked); a
- * form to add one when allowed, and "mark done" for those the reader may complete.
- * @event qms-changed - an action was added or completed (the page reloads the NC)
+ * form to add one when allowed, "change" (type, owner, task, due date) while the plan may
+ * still change, and "mark done" for those the reader may complete.
+ * @event qms-changed - an action was added, changed or completed (the page reloads the NC)
  */
 @customElement('qms-nc-actions')
 @localized()
@@ -40,14 +41,16 @@ export class QmsNcActions extends LitElement {
   /** Earliest due date (the detection date). */
   @property() minDate = ''
   @state() private completing?: string
+  @state() private editing?: string
   @state() private adding = false
   @state() private error?: ApiError
   @state() private busy = false
 
+  // The people an action can be given to, once the reader may add or change one.
   private readonly people = new Task(this, {
-    task: async ([canAdd], { signal }) =>
-      canAdd ? (await get<Page<User>>('/api/users', { query: { active: true, limit: 500 }, signal })).items : [],
-    args: () => [this.canAdd] as const,
+    task: async ([needed], { signal }) =>
+      needed ? (await get<Page<User>>('/api/users', { query: { active: true, limit: 500 }, signal })).items : [],
+    args: () => [this.canAdd || this.actions.some((a) => a.allowedActions.includes('update'))] as const,
   })
 
   private changed() {
@@ -60,6 +63,7 @@ export class QmsNcActions extends LitElement {
     try {
       await work()
       this.completing = undefined
+      this.editing = undefined
       this.adding = false
       this.changed()
     } catch (err) {
@@ -77,6 +81,19 @@ export class QmsNcActions extends LitElement {
     return this.run(() =>
       post<Action>(`/api/nonconformities/${this.ncId}/actions`, { type: text('type'), description: text('description'), ownerId: text('ownerId'), dueDate: text('dueDate') }),
     )
+  }
+
+  /** Sends only what changed; nothing changed closes the form. */
+  private handleEdit(event: SubmitEvent, action: Action) {
+    event.preventDefault()
+    const data = new FormData(event.target as HTMLFormElement)
+    const now = { type: data.get('type'), description: String(data.get('description') ?? '').trim(), ownerId: data.get('ownerId'), dueDate: data.get('dueDate') }
+    const changes = Object.fromEntries(Object.entries(now).filter(([k, v]) => v !== action[k as keyof typeof now]))
+    if (!Object.keys(changes).length) {
+      this.editing = undefined
+      return
+    }
+    return this.run(() => patch<Action>(`/api/actions/${action.id}`, changes, { ifMatch: action.version }))
   }
 
   private handleComplete(event: SubmitEvent, action: Action) {
@@ -113,6 +130,7 @@ export class QmsNcActions extends LitElement {
 
   private renderAction(a: Action) {
     const completing = this.completing === a.id
+    const editing = this.editing === a.id
     return html`<li class=${`action ${a.overdue ? 'is-overdue' : ''}`}>
       <span class="row">
         <span class="chip">${actionTypeLabel(a.type)}</span>
@@ -131,9 +149,18 @@ export class QmsNcActions extends LitElement {
                 )}</span>`
               : nothing}`
         : nothing}
-      ${a.allowedActions.includes('complete') && !completing
-        ? html`<div><button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), (this.error = undefined))}>${msg('Mark done', { id: 'nc.actions.complete' })}</button></div>`
-        : nothing}
+      ${editing
+        ? this.renderEditForm(a)
+        : !completing && (a.allowedActions.includes('complete') || a.allowedActions.includes('update'))
+          ? html`<div class="actions">
+              ${a.allowedActions.includes('complete')
+                ? html`<button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), (this.error = undefined))}>${msg('Mark done', { id: 'nc.actions.complete' })}</button>`
+                : nothing}
+              ${a.allowedActions.includes('update')
+                ? html`<button aria-label=${msg(str`Change: ${a.description}`, { id: 'nc.actions.editLabel' })} @click=${() => ((this.editing = a.id), (this.completing = undefined), (this.error = undefined))}>${msg('Change', { id: 'nc.actions.edit' })}</button>`
+                : nothing}
+            </div>`
+          : nothing}
       ${completing
         ? html`<form class="inline" @submit=${(e: SubmitEvent) => this.handleComplete(e, a)} novalidate>
             <div class="field">
@@ -155,37 +182,53 @@ export class QmsNcActions extends LitElement {
     </li>`
   }
 
-  private renderAddForm() {
+  /** Type, owner, what is to be done and the due date: the fields of a new action, or of one being changed (ids prefixed by `key`). */
+  private renderFields(key: string, a?: Action) {
+    const id = (name: string) => `${key}-${name}`
     const err = (name: string) => (fieldMessage(this.error, name) ? html`<span class="error">${fieldMessage(this.error, name)}</span>` : nothing)
-    return html`<form class="card" @submit=${this.handleAdd} novalidate>
-      <div class="grid-2">
+    return html`<div class="grid-2">
         <div class="field">
-          <label for="action-type">${msg('Type', { id: 'nc.actions.type' })}</label>
-          <select id="action-type" name="type">${ACTION_TYPES.map((t) => html`<option value=${t} ?selected=${t === 'corrective'}>${actionTypeLabel(t)}</option>`)}</select>
+          <label for=${id('type')}>${msg('Type', { id: 'nc.actions.type' })}</label>
+          <select id=${id('type')} name="type">${ACTION_TYPES.map((t) => html`<option value=${t} ?selected=${t === (a?.type ?? 'corrective')}>${actionTypeLabel(t)}</option>`)}</select>
         </div>
         <div class="field">
-          <label for="action-owner">${msg('Owner', { id: 'nc.actions.owner' })}</label>
-          <select id="action-owner" name="ownerId">
+          <label for=${id('owner')}>${msg('Owner', { id: 'nc.actions.owner' })}</label>
+          <select id=${id('owner')} name="ownerId">
             <option value="">${msg('— Choose —', { id: 'nc.form.choose' })}</option>
-            ${(this.people.value ?? []).map((u) => html`<option value=${u.id}>${u.fullName}${u.orgUnit ? ` — ${u.orgUnit.name}` : ''}</option>`)}
+            ${(this.people.value ?? []).map((u) => html`<option value=${u.id} ?selected=${u.id === a?.ownerId}>${u.fullName}${u.orgUnit ? ` — ${u.orgUnit.name}` : ''}</option>`)}
           </select>
           ${err('ownerId')}
         </div>
       </div>
       <div class="field">
-        <label for="action-description">${msg('What is to be done', { id: 'nc.actions.description' })}</label>
-        <textarea id="action-description" name="description" rows="2"></textarea>
+        <label for=${id('description')}>${msg('What is to be done', { id: 'nc.actions.description' })}</label>
+        <textarea id=${id('description')} name="description" rows="2" .value=${a?.description ?? ''}></textarea>
         ${err('description')}
       </div>
       <div class="field">
-        <label for="action-due">${msg('Due date', { id: 'nc.actions.dueDate' })}</label>
-        <qms-date-input field-id="action-due" name="dueDate" min=${this.minDate}></qms-date-input>
+        <label for=${id('due')}>${msg('Due date', { id: 'nc.actions.dueDate' })}</label>
+        <qms-date-input field-id=${id('due')} name="dueDate" min=${this.minDate} .value=${a?.dueDate ?? ''}></qms-date-input>
         ${err('dueDate')}
       </div>
-      ${this.problem()}
+      ${this.problem()}`
+  }
+
+  private renderAddForm() {
+    return html`<form class="card" @submit=${this.handleAdd} novalidate>
+      ${this.renderFields('action')}
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Add action', { id: 'nc.actions.save' })}</button>
         <button type="button" @click=${() => (this.adding = false)}>${msg('Cancel', { id: 'common.cancel' })}</button>
+      </div>
+    </form>`
+  }
+
+  private renderEditForm(a: Action) {
+    return html`<form class="inline" @submit=${(e: SubmitEvent) => this.handleEdit(e, a)} novalidate>
+      ${this.renderFields(`edit-${a.id}`, a)}
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+        <button type="button" @click=${() => (this.editing = undefined)}>${msg('Cancel', { id: 'common.cancel' })}</button>
       </div>
     </form>`
   }
