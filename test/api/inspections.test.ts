@@ -460,6 +460,39 @@ record('HTML and PDF carry the record with Vietnamese diacritics intact', async 
   }
 })
 
+record('photos taken on failures are numbered in the results and printed in an annex, in the HTML and in the PDF', async (c) => {
+  const auditor = await c.as('auditor')
+  const planned = await planReception(c)
+  const photo = await uploadPhoto(auditor)
+  const responses = allResponses(planned, (itemId) => (itemId === 'public-posting' ? { result: 'fail', note: 'Bảng phí cũ', attachmentIds: [photo] } : undefined))
+  const recorded = await auditor.put(`/api/inspections/${planned.id}/responses`, responses, { ifMatch: planned.version })
+  assert.is(recorded.status, 200)
+  const posting = recorded.body.items.findIndex((i: { id: string }) => i.id === 'public-posting') + 1
+  const caption = `Ảnh 1. Nội dung ${posting}: ${recorded.body.items[posting - 1].text} (Bảng phí cũ)`
+
+  const html = await auditor.get(`/api/inspections/${planned.id}/record?format=html`)
+  for (const text of ['Ảnh minh chứng số 1 (phụ lục)', 'PHỤ LỤC: ẢNH MINH CHỨNG', `<img src="/api/attachments/${photo}"`, caption]) {
+    assert.ok(html.text.includes(text), text)
+  }
+  // The photo the HTML shows is served to the same reader.
+  assert.is((await auditor.get(`/api/attachments/${photo}`)).status, 200)
+
+  const cookie = Object.entries(auditor.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+  const res = await c.app.inject({ method: 'GET', url: `/api/inspections/${planned.id}/record?format=pdf`, headers: { cookie } })
+  assert.is(res.statusCode, 200)
+  assert.ok(res.rawPayload.includes('/Subtype /Image'), 'the PDF embeds the photo')
+  const text = pdfText(res.rawPayload).replace(/\s+/g, ' ')
+  for (const expected of ['PHỤ LỤC: ẢNH MINH CHỨNG', 'Ảnh minh chứng số 1 (phụ lục)', 'Ảnh 1. Nội dung']) assert.ok(text.includes(expected), `PDF text has "${expected}"`)
+
+  // Without photos there is no annex.
+  const plain = await planReception(c)
+  const answered = await auditor.put(`/api/inspections/${plain.id}/responses`, allResponses(plain), { ifMatch: plain.version })
+  assert.is(answered.status, 200)
+  const bare = await c.app.inject({ method: 'GET', url: `/api/inspections/${plain.id}/record?format=pdf`, headers: { cookie } })
+  assert.not.ok(bare.rawPayload.includes('/Subtype /Image'))
+  assert.not.ok((await auditor.get(`/api/inspections/${plain.id}/record?format=html`)).text.includes('PHỤ LỤC'))
+})
+
 record('only those who may read the inspection get its record', async (c) => {
   const manager = await c.as('manager')
   const elsewhere = (await manager.get(`/api/inspections?orgUnitId=${await c.unitId('QLDN')}`)).body.items[0]

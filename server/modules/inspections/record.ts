@@ -4,9 +4,9 @@
  * DejaVu fonts with every Vietnamese glyph). The record is an official document: always
  * Vietnamese.
  */
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { orgUnits } from '../../../db/schema/index.ts'
+import { attachments, orgUnits } from '../../../db/schema/index.ts'
 import { a4Document, FONT_BOLD, numberPages } from '../../lib/pdf-document.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import type { Inspection } from './schemas.ts'
@@ -53,6 +53,15 @@ export interface RecordModel {
   violations: { no: number; who: string; description: string; classification: string; handling: string }[]
   conclusion: string | null
   signatures: { title: string; name: string }[]
+  /** Photos taken on the responses, numbered in the order of the criteria: the annex. */
+  photos: RecordPhoto[]
+}
+
+export interface RecordPhoto {
+  no: number
+  attachmentId: string
+  contentType: string
+  caption: string
 }
 
 const TZ = 'Asia/Ho_Chi_Minh'
@@ -69,6 +78,7 @@ export function toRecordModel(inspection: Inspection, agency: string): RecordMod
   const date = inspection.performedOn ?? inspection.plannedFor
   const [y, m, d] = date.split('-')
   const audit = inspection.kind === 'internal_audit'
+  const photos: RecordPhoto[] = []
   const criteria = inspection.items.map((item, index) => {
     const responses = inspection.responses.filter((r) => r.itemId === item.id)
     let result = ''
@@ -89,8 +99,16 @@ export function toRecordModel(inspection: Inspection, agency: string): RecordMod
     } else {
       result = 'Chưa kiểm tra'
     }
-    const photos = responses.reduce((n, r) => n + r.attachments.length, 0)
-    if (photos) notes.push(`${photos} ảnh minh chứng`)
+    const numbers: number[] = []
+    for (const r of responses) {
+      for (const a of r.attachments) {
+        if (!a.contentType.startsWith('image/')) continue
+        const who = r.personId ? names.get(r.personId) : undefined
+        photos.push({ no: photos.length + 1, attachmentId: a.id, contentType: a.contentType, caption: `Ảnh ${photos.length + 1}. Nội dung ${index + 1}: ${item.text}${who ? ` — ${who}` : ''}${r.note ? ` (${r.note})` : ''}` })
+        numbers.push(photos.length)
+      }
+    }
+    if (numbers.length) notes.push(`Ảnh minh chứng số ${numbers.join(', ')} (phụ lục)`)
     return { no: index + 1, text: item.text, clauses: item.clauseNumbers.join(', '), result, note: notes.join('; ') }
   })
 
@@ -147,7 +165,15 @@ export function toRecordModel(inspection: Inspection, agency: string): RecordMod
       { title: 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', name: '' },
       { title: audit ? 'TRƯỞNG ĐOÀN ĐÁNH GIÁ' : inspection.kind === 'self' ? 'NGƯỜI CHỦ TRÌ KIỂM TRA' : 'TRƯỞNG ĐOÀN KIỂM TRA', name: inspection.leadInspector.fullName },
     ],
+    photos,
   }
+}
+
+/** The bytes of the record's photos, in one query (for the PDF; the HTML links to them). */
+export async function recordPhotoBytes(db: Db, r: RecordModel): Promise<Map<string, Buffer>> {
+  if (!r.photos.length) return new Map()
+  const rows = await db.select({ id: attachments.id, bytes: attachments.bytes }).from(attachments).where(inArray(attachments.id, r.photos.map((p) => p.attachmentId)))
+  return new Map(rows.map((row) => [row.id, Buffer.from(row.bytes)]))
 }
 
 /** Builds the record of an inspection the actor may read. */
@@ -197,6 +223,12 @@ export function renderRecordHtml(r: RecordModel): string {
   .signs .title { font-weight: bold; }
   .signs .hint { font-style: italic; font-size: 11pt; }
   .signs .name { margin-top: 22mm; font-weight: bold; }
+  .annex { break-before: page; }
+  .annex h2 { text-align: center; }
+  .photos { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
+  figure { margin: 0; break-inside: avoid; }
+  figure img { width: 100%; max-height: 90mm; object-fit: contain; border: 1px solid #999; }
+  figcaption { font-size: 11pt; font-style: italic; }
   @media print { body { margin: 0; max-width: none; padding: 0; } }
 </style>
 </head>
@@ -243,6 +275,16 @@ ${
 <div class="signs">
   ${r.signatures.map((s) => `<div><div class="title">${esc(s.title)}</div><div class="hint">(Ký, ghi rõ họ tên)</div><div class="name">${esc(s.name) || '&nbsp;'}</div></div>`).join('\n  ')}
 </div>
+${
+  r.photos.length
+    ? `<section class="annex">
+<h2>PHỤ LỤC: ẢNH MINH CHỨNG</h2>
+<div class="photos">
+  ${r.photos.map((p) => `<figure><img src="/api/attachments/${esc(p.attachmentId)}" alt="${esc(p.caption)}"><figcaption>${esc(p.caption)}</figcaption></figure>`).join('\n  ')}
+</div>
+</section>`
+    : ''
+}
 </body>
 </html>
 `
@@ -251,8 +293,11 @@ ${
 // ---------------------------------------------------------------------------------------
 // PDF
 
-/** The record as an A4 PDF. */
-export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
+// pdfkit embeds JPEG and PNG; other images are named in the annex, to be seen in the app.
+const EMBEDDABLE = new Set(['image/jpeg', 'image/png'])
+
+/** The record as an A4 PDF; `photos` are the bytes of `r.photos` (recordPhotoBytes). */
+export function renderRecordPdf(r: RecordModel, photos: Map<string, Buffer> = new Map()): Promise<Buffer> {
   const { doc, bytes: done } = a4Document({ Title: `${r.title} ${r.number}`, Subject: r.checklist, Author: r.agency })
 
   const left = doc.page.margins.left
@@ -357,6 +402,37 @@ export function renderRecordPdf(r: RecordModel): Promise<Buffer> {
     doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', x, doc.y, { width: colW, align: 'center' })
     if (s.name) doc.font('bold').fontSize(11).text(s.name, x, signTop + 95, { width: colW, align: 'center' })
   })
+
+  if (r.photos.length) {
+    // The annex: two photos a row, each with its caption below.
+    doc.addPage()
+    doc.font('bold').fontSize(size).text('PHỤ LỤC: ẢNH MINH CHỨNG', left, doc.y, { width, align: 'center' })
+    doc.moveDown(0.8)
+    const gap = 14
+    const cellW = (width - gap) / 2
+    const imageH = 190
+    const bottom = doc.page.height - doc.page.margins.bottom
+    for (let i = 0; i < r.photos.length; i += 2) {
+      const row = r.photos.slice(i, i + 2)
+      doc.font('italic').fontSize(10)
+      const captionH = Math.max(...row.map((p) => doc.heightOfString(p.caption, { width: cellW })))
+      if (doc.y + imageH + captionH + 8 > bottom) doc.addPage()
+      const rowTop = doc.y
+      row.forEach((p, j) => {
+        const x = left + j * (cellW + gap)
+        const bytes = photos.get(p.attachmentId)
+        if (bytes && EMBEDDABLE.has(p.contentType)) {
+          doc.image(bytes, x, rowTop, { fit: [cellW, imageH], align: 'center', valign: 'center' })
+        } else {
+          doc.rect(x, rowTop, cellW, imageH).lineWidth(0.6).stroke()
+          doc.font('italic').fontSize(10).text('Ảnh ở định dạng không in được; xem trên hệ thống.', x + 8, rowTop + imageH / 2 - 12, { width: cellW - 16, align: 'center' })
+        }
+        doc.font('italic').fontSize(10).text(p.caption, x, rowTop + imageH + 4, { width: cellW })
+      })
+      doc.x = left
+      doc.y = rowTop + imageH + 4 + captionH + 12
+    }
+  }
 
   numberPages(doc, r.number)
   doc.end()

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems, ReasonBody } from '../../lib/schemas.ts'
-import { buildRecord, renderRecordHtml, renderRecordPdf } from './record.ts'
+import { buildRecord, recordPhotoBytes, renderRecordHtml, renderRecordPdf } from './record.ts'
 import {
   CompleteInspection,
   CreateInspection,
@@ -162,7 +162,7 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const record = await buildRecord(app.db, request.actor, request.params.id)
       const name = `bien-ban-${record.number.replace(/[^0-9A-Za-z-]+/g, '-')}`
       if (request.query.format === 'pdf') {
-        const pdf = await renderRecordPdf(record)
+        const pdf = await renderRecordPdf(record, await recordPhotoBytes(app.db, record))
         return reply.type('application/pdf').header('Content-Disposition', `inline; filename="${name}.pdf"`).header('Cache-Control', 'private, no-cache').send(pdf as unknown as string)
       }
       return reply.type('text/html; charset=utf-8').header('Cache-Control', 'private, no-cache').send(renderRecordHtml(record))
