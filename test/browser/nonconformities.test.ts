@@ -71,7 +71,11 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByLabel('Loại').selectOption({ label: 'Hành động khắc phục' })
   await page.getByLabel('Người thực hiện').selectOption({ label: 'Phạm Thị Thu — Bộ phận Tiếp nhận và Trả kết quả' })
   await page.getByLabel('Nội dung cần làm').fill('Lập danh sách nơi nhận và thu hồi mẫu cũ')
+  // A due date before the NC was detected is flagged at once.
+  await page.getByLabel('Hạn hoàn thành').fill(addDays(today(), -400).split('-').reverse().join('/'))
+  await page.getByRole('alert').filter({ hasText: /^Ngày phải từ \d\d\/\d\d\/\d{4} trở đi\.$/ }).waitFor()
   await page.getByLabel('Hạn hoàn thành').fill(addDays(today(), 10).split('-').reverse().join('/'))
+  assert.is(await page.getByRole('alert').filter({ hasText: 'Ngày phải từ' }).count(), 0)
   await page.getByRole('button', { name: 'Thêm', exact: true }).click()
   await page.getByText('Lập danh sách nơi nhận và thu hồi mẫu cũ').first().waitFor()
   // Until the NC is sent for verification, the head may change an action.

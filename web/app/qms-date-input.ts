@@ -94,7 +94,7 @@ export class QmsDateInput extends LitElement {
     this.text = (event.target as HTMLInputElement).value
     const iso = this.parse(this.text)
     // A whole date is taken as soon as it is typed; partial text waits for the field to be left.
-    if (iso && this.inRange(iso)) this.commit(iso)
+    if (iso) this.commit(iso)
   }
 
   private handleChange(event: Event) {
@@ -106,7 +106,7 @@ export class QmsDateInput extends LitElement {
       return
     }
     const iso = this.parse(text)
-    if (iso && this.inRange(iso)) {
+    if (iso) {
       this.text = this.display(iso)
       this.commit(iso)
     } else {
@@ -134,17 +134,15 @@ export class QmsDateInput extends LitElement {
     }
   }
 
-  private inRange(iso: string) {
-    return !(this.min && iso < this.min) && !(this.max && iso > this.max)
-  }
-
+  /** A date that cannot be read is not taken; one outside min/max is taken and flagged (the server has the last word). */
   private problem() {
-    if (!this.unreadable) return ''
-    const iso = this.parse(this.text)
-    if (iso && this.min && iso < this.min) return msg(str`The date must be on or after ${this.display(this.min)}.`, { id: 'date.tooEarly' })
-    if (iso && this.max && iso > this.max) return msg(str`The date must be on or before ${this.display(this.max)}.`, { id: 'date.tooLate' })
-    if (this.time) return msg('Enter the date and time as day/month/year hour:minute, e.g. 27/05/2020 14:30.', { id: 'date.unreadableTime' })
-    return msg('Enter a date as day/month/year, e.g. 27/05/2020.', { id: 'date.unreadable' })
+    if (this.unreadable) {
+      if (this.time) return msg('Enter the date and time as day/month/year hour:minute, e.g. 27/05/2020 14:30.', { id: 'date.unreadableTime' })
+      return msg('Enter a date as day/month/year, e.g. 27/05/2020.', { id: 'date.unreadable' })
+    }
+    if (this.value && this.min && this.value < this.min) return msg(str`The date must be on or after ${this.display(this.min)}.`, { id: 'date.tooEarly' })
+    if (this.value && this.max && this.value > this.max) return msg(str`The date must be on or before ${this.display(this.max)}.`, { id: 'date.tooLate' })
+    return ''
   }
 
   protected override render() {
