@@ -20,6 +20,9 @@ signingIn('a demo user signs in and gets a session cookie', async ({ anonymous }
   assert.is(me.status, 200)
   assert.is(me.body.user.username, 'manager')
   assert.ok(me.body.permissions.includes('audit_log.read'))
+  // The agency's zone, in which the app shows and takes times.
+  assert.is(res.body.timeZone, 'Asia/Ho_Chi_Minh')
+  assert.is(me.body.timeZone, 'Asia/Ho_Chi_Minh')
 })
 
 signingIn('an unknown user and a wrong password get the same 401', async ({ anonymous }) => {

@@ -89,11 +89,15 @@ it('staff at the desk moves a dossier on and sees its timeline', async ({ page, 
   await page.getByText('Bắt buộc nhập.').waitFor()
   await page.getByLabel('Lý do (bắt buộc khi yêu cầu bổ sung hoặc trả lại)').fill('Bổ sung giấy ủy quyền')
   // When it happened, typed as the desk writes it: hour:minute, then day/month/year.
-  const at = new Date(Date.now() - 5 * 60_000)
-  const two = (n: number) => String(n).padStart(2, '0')
-  const shown = `${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()} ${two(at.getHours())}:${two(at.getMinutes())}`
+  // Times are the agency's (Vietnam's), whatever the zone of the browser (tests run it in New York).
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Ho_Chi_Minh', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(Date.now() - 5 * 60_000)
+      .map((p) => [p.type, p.value]),
+  )
+  const shown = `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`
   const when = page.getByLabel('Thời điểm thực hiện (để trống là bây giờ)')
-  await when.fill(`${two(at.getHours())}h${two(at.getMinutes())} ${at.getDate()}/${at.getMonth() + 1}/${at.getFullYear()}`)
+  await when.fill(`${parts.hour}h${parts.minute} ${Number(parts.day)}/${Number(parts.month)}/${parts.year}`)
   await when.press('Tab')
   assert.is(await when.inputValue(), shown)
   await page.getByRole('button', { name: 'Yêu cầu bổ sung *' }).click()

@@ -114,6 +114,8 @@ export function browserContext(options: BrowserOptions = {}) {
       ctx.context = await (await launchBrowser()).newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },
         locale: 'vi-VN',
+        // Not the agency's zone: pages must show and take times in the agency's zone regardless.
+        timezoneId: 'America/New_York',
       })
       ctx.page = await ctx.context.newPage()
       ctx.page.on('console', (m) => {

@@ -33,8 +33,14 @@ test('values are shown day first; what is not a value is shown as it is', () => 
   assert.is(displayDateTime('2020-05-27T07:05'), '27/05/2020 07:05')
 })
 
-test('a date and time becomes an instant in the local zone; anything else goes to the server as typed', () => {
-  assert.is(localInstant('2020-05-27T14:30'), new Date(2020, 4, 27, 14, 30).toISOString())
+test('a date and time becomes an instant in the agency’s zone, whatever the device’s; anything else goes to the server as typed', () => {
+  assert.is(localInstant('2020-05-27T14:30', 'Asia/Ho_Chi_Minh'), '2020-05-27T07:30:00.000Z')
+  assert.is(localInstant('2020-01-01T03:00', 'Asia/Ho_Chi_Minh'), '2019-12-31T20:00:00.000Z', 'the day before in UTC')
+  // Zones that change their clocks: summer and winter time, and the night of the change.
+  assert.is(localInstant('2020-07-01T12:00', 'Europe/Berlin'), '2020-07-01T10:00:00.000Z')
+  assert.is(localInstant('2020-12-01T12:00', 'Europe/Berlin'), '2020-12-01T11:00:00.000Z')
+  assert.is(localInstant('2020-03-29T03:30', 'Europe/Berlin'), '2020-03-29T01:30:00.000Z')
+  assert.is(localInstant('2020-05-27T14:30'), new Date(2020, 4, 27, 14, 30).toISOString(), 'without a zone, the device’s')
   assert.is(localInstant(''), undefined)
   assert.is(localInstant('27/05/2020 25:00'), '27/05/2020 25:00')
 })

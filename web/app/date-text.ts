@@ -51,9 +51,30 @@ export function parseDateTime(text: string): string | null {
   return `${date}T${hour.padStart(2, '0')}:${minute}`
 }
 
-/** What a datetime field gives (`yyyy-mm-ddThh:mm`, the browser's zone) as an instant; text that is not one as it is, for the server to name. */
-export const localInstant = (value: string): string | undefined => {
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `at` (ms). */
+function zoneOffset(at: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  )
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(at / 1000) * 1000
+}
+
+/**
+ * What a datetime field gives (`yyyy-mm-ddThh:mm`, a wall time in `timeZone`, or in the
+ * device's zone without one) as an instant; text that is not one as it is, for the server to name.
+ */
+export function localInstant(value: string, timeZone?: string): string | undefined {
   if (!value) return undefined
-  const at = new Date(value)
-  return LOCAL_DATE_TIME.test(value) && !Number.isNaN(at.getTime()) ? at.toISOString() : value
+  const m = LOCAL_DATE_TIME.exec(value)
+  if (!m) return value
+  if (!timeZone) {
+    const at = new Date(value)
+    return Number.isNaN(at.getTime()) ? value : at.toISOString()
+  }
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]))
+  // The offset at the wall time read as UTC, then at the instant it gives (right across a DST change).
+  const first = wall - zoneOffset(wall, timeZone)
+  return new Date(wall - zoneOffset(first, timeZone)).toISOString()
 }

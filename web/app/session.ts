@@ -5,6 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { ApiError, get, post, sessionEvents, setCsrfToken } from '../api/client.ts'
 import type { SessionInfo } from '../api/types.ts'
+import { useTimeZone } from '../i18n/localization.ts'
 
 type State = { status: 'loading' } | { status: 'signed-out'; expired?: boolean } | { status: 'signed-in'; info: SessionInfo }
 
@@ -13,8 +14,10 @@ class SessionStore extends EventTarget {
 
   private set(state: State) {
     this.state = state
-    if (state.status === 'signed-in') setCsrfToken(state.info.csrfToken)
-    else setCsrfToken(undefined)
+    if (state.status === 'signed-in') {
+      setCsrfToken(state.info.csrfToken)
+      useTimeZone(state.info.timeZone)
+    } else setCsrfToken(undefined)
     this.dispatchEvent(new Event('change'))
   }
 

@@ -42,19 +42,36 @@ export const initLocale = () => useLocale(storedLocale())
 
 const intlLocale = () => (getLocale() === 'vi' ? 'vi-VN' : 'en-GB')
 
-/** dd/MM/yyyy in Vietnamese (and in British English, which reads the same way). */
+// The agency's time zone (from the session); until it is known, the device's.
+let zone: string | undefined
+
+/** Times are shown, and entered, in the agency's zone: a record reads the same on every device. */
+export function useTimeZone(timeZone: string | undefined) {
+  zone = timeZone
+}
+
+export const agencyTimeZone = () => zone
+
+/** Today in the agency's calendar, as yyyy-mm-dd. */
+export const todayIso = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+
+/** dd/MM/yyyy in Vietnamese (and in British English, which reads the same way); an instant, on its day in the agency's zone. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return ''
-  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(value)
+  // A calendar date has no zone: written as it is.
+  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null
+  if (day) return `${day[3]}/${day[2]}/${day[1]}`
+  const date = new Date(value)
   if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat(intlLocale(), { day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)
+  return new Intl.DateTimeFormat(intlLocale(), { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)
 }
 
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return ''
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return ''
-  return `${formatDate(date)} ${new Intl.DateTimeFormat(intlLocale(), { hour: '2-digit', minute: '2-digit', hour12: false }).format(date)}`
+  return `${formatDate(date)} ${new Intl.DateTimeFormat(intlLocale(), { timeZone: zone, hour: '2-digit', minute: '2-digit', hour12: false }).format(date)}`
 }
 
 export const formatNumber = (value: number, digits = 0) =>

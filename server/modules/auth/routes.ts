@@ -33,7 +33,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         requestId: request.id,
       })
       setSessionCookies(request, reply, result.sessionToken, result.csrfToken, result.expiresAt)
-      return { user: result.user, csrfToken: result.csrfToken, permissions: result.permissions }
+      return { user: result.user, csrfToken: result.csrfToken, permissions: result.permissions, timeZone: app.config.timeZone }
     },
   })
 
@@ -48,7 +48,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/auth/me', {
     schema: { summary: 'The signed-in user, their permissions and CSRF token', tags, response: { 200: SessionInfo } },
-    handler: (request) => currentSession(app.db, request.actor, request.csrfToken),
+    handler: (request) => currentSession(app.db, request.actor, app.config.timeZone, request.csrfToken),
   })
 
   app.post('/auth/password', {

@@ -14,6 +14,7 @@ export const SessionInfo = Type.Object({
   user: User,
   csrfToken: Type.Optional(Type.String({ description: 'Send as X-CSRF-Token on state changes made with the session cookie (also in the qms_csrf cookie)' })),
   permissions: Type.Array(Type.String(), { description: 'What the user may do somewhere (some only within their unit)' }),
+  timeZone: Type.String({ description: 'The agency’s IANA time zone (QMS_TIMEZONE): times are shown and entered in it, whatever the device’s zone' }),
 })
 export type SessionInfo = Static<typeof SessionInfo>
 

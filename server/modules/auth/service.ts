@@ -51,7 +51,7 @@ export function permissionsOf(actor: Actor): string[] {
   return (Object.keys(RULES) as Permission[]).filter((p) => can(actor, p))
 }
 
-export interface LoginResult extends SessionInfo {
+export interface LoginResult extends Omit<SessionInfo, 'timeZone'> {
   sessionToken: string
   csrfToken: string
   expiresAt: Date
@@ -189,8 +189,8 @@ export async function logout(db: Db, actor: Actor, sessionId: string) {
   })
 }
 
-export async function currentSession(db: Db, actor: Actor, csrfToken?: string): Promise<SessionInfo> {
-  return { user: await loadUser(db, actor.userId), csrfToken, permissions: permissionsOf(actor) }
+export async function currentSession(db: Db, actor: Actor, timeZone: string, csrfToken?: string): Promise<SessionInfo> {
+  return { user: await loadUser(db, actor.userId), csrfToken, permissions: permissionsOf(actor), timeZone }
 }
 
 /** Changes one's own password and ends one's other sessions. */

@@ -11,6 +11,7 @@ import { loadAllProcedures } from '../dossiers/load-procedures.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { KINDS, kindLabel } from './complaint-labels.ts'
 import { localInstant } from '../../app/date-text.ts'
+import { agencyTimeZone } from '../../i18n/localization.ts'
 import '../../app/qms-date-input.ts'
 
 /**
@@ -35,7 +36,7 @@ export class QmsComplaintForm extends LitElement {
     const data = new FormData(event.target as HTMLFormElement)
     const text = (name: string) => String(data.get(name) ?? '').trim()
     const body: Record<string, unknown> = { kind: text('kind'), summary: text('summary') }
-    if (text('receivedAt')) body.receivedAt = localInstant(text('receivedAt'))
+    if (text('receivedAt')) body.receivedAt = localInstant(text('receivedAt'), agencyTimeZone())
     if (this.dossierId) body.dossierId = this.dossierId
     else {
       if (text('procedureId')) body.procedureId = text('procedureId')

@@ -6,7 +6,7 @@ import { get, type Page } from '../../api/client.ts'
 import type { Action, ComplianceSummary, CriterionCell } from '../../api/types.ts'
 import { roleLabel } from '../../app/labels.ts'
 import { SessionController } from '../../app/session.ts'
-import { formatDate, formatNumber } from '../../i18n/localization.ts'
+import { todayIso, formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
@@ -26,8 +26,10 @@ const twelveMonthsTo = (end: Date) => ({ from: iso(new Date(end.getFullYear(), e
 
 /** Quick picks: the last 12 months (to today), this year, and the two halves of this year. */
 function presets(): { id: string; label: string; from: string; to: string }[] {
-  const now = new Date()
-  const y = now.getFullYear()
+  // Today in the agency's calendar, as a local date for the month arithmetic.
+  const [ty, tm, td] = todayIso().split('-').map(Number)
+  const now = new Date(ty, tm - 1, td)
+  const y = ty
   return [
     { id: 'last12', label: msg('Last 12 months', { id: 'dashboard.preset.last12' }), ...twelveMonthsTo(now) },
     { id: 'year', label: msg(str`Year ${y}`, { id: 'dashboard.preset.year' }), from: `${y}-01-01`, to: `${y}-12-31` },

@@ -7,12 +7,7 @@ import { fieldMessage } from '../../app/field-errors.ts'
 import { session } from '../../app/session.ts'
 import { buttonStyles, formStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
-
-/** Today in the browser's calendar, for the default effective date. */
-const today = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+import { todayIso } from '../../i18n/localization.ts'
 
 /**
  * @summary The workflow buttons of one revision: only the steps the server says the
@@ -145,7 +140,7 @@ export class QmsRevisionActions extends LitElement {
       case 'publish':
         fields = html`<div class="field">
           <label for=${id('effectiveFrom')}>${msg('Effective from', { id: 'documents.effectiveFrom' })}</label>
-          <qms-date-input field-id=${id('effectiveFrom')} name="effectiveFrom" max=${today()} .value=${today()}></qms-date-input>
+          <qms-date-input field-id=${id('effectiveFrom')} name="effectiveFrom" max=${todayIso()} .value=${todayIso()}></qms-date-input>
           <span class="hint">${msg('The issue in force until now becomes superseded.', { id: 'documents.publishHint' })}</span>
           ${this.errorLine('effectiveFrom')}
         </div>`

@@ -10,6 +10,7 @@ import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { channelLabel, CHANNELS } from './dossier-labels.ts'
 import { loadAllProcedures } from './load-procedures.ts'
 import { localInstant } from '../../app/date-text.ts'
+import { agencyTimeZone } from '../../i18n/localization.ts'
 import '../../app/qms-date-input.ts'
 
 /**
@@ -35,7 +36,7 @@ export class QmsDossierForm extends LitElement {
       applicantName: text('applicantName'),
       channel: text('channel'),
     }
-    if (text('receivedAt')) body.receivedAt = localInstant(text('receivedAt'))
+    if (text('receivedAt')) body.receivedAt = localInstant(text('receivedAt'), agencyTimeZone())
     if (text('note')) body.note = text('note')
     this.busy = true
     this.error = undefined

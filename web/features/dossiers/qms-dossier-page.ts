@@ -6,7 +6,7 @@ import { ApiError, get, patch, post } from '../../api/client.ts'
 import type { Dossier, DossierAction, DossierEvent, Nonconformity } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { SessionController } from '../../app/session.ts'
-import { formatDateTime } from '../../i18n/localization.ts'
+import { agencyTimeZone, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { actionLabel, channelLabel, eventLabel, statusChip } from './dossier-labels.ts'
 import { dossierStyles } from './dossier-styles.ts'
@@ -83,7 +83,7 @@ export class QmsDossierPage extends LitElement {
     const data = new FormData(form)
     const reason = String(data.get('reason') ?? '').trim()
     const body: Record<string, unknown> = {}
-    const at = localInstant(String(data.get('at') ?? ''))
+    const at = localInstant(String(data.get('at') ?? ''), agencyTimeZone())
     if (at) body.at = at
     if (reason) body.reason = reason
     this.busy = true
@@ -109,7 +109,7 @@ export class QmsDossierPage extends LitElement {
     this.busy = true
     this.error = undefined
     try {
-      await patch<Dossier>(`/api/dossiers/${dossier.id}`, { dueAt: localInstant(String(data.get('dueAt') ?? '')), dueAtReason: String(data.get('dueAtReason') ?? '').trim() || undefined }, { ifMatch: dossier.version })
+      await patch<Dossier>(`/api/dossiers/${dossier.id}`, { dueAt: localInstant(String(data.get('dueAt') ?? ''), agencyTimeZone()), dueAtReason: String(data.get('dueAtReason') ?? '').trim() || undefined }, { ifMatch: dossier.version })
       form.reset()
       await this.data.run()
     } catch (err) {

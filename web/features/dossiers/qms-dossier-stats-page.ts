@@ -4,7 +4,7 @@ import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { get } from '../../api/client.ts'
 import type { DossierStats, StatsRow } from '../../api/types.ts'
-import { formatDate, formatNumber, getLocale } from '../../i18n/localization.ts'
+import { todayIso, formatDate, formatNumber, getLocale } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { channelLabel } from './dossier-labels.ts'
@@ -13,11 +13,6 @@ import './qms-dossier-tabs.ts'
 import '../../app/qms-date-input.ts'
 
 type GroupBy = DossierStats['groupBy']
-
-const localToday = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 
 /**
  * @summary The one-stop-shop statistics table for a period, with the two-level headings
@@ -45,8 +40,8 @@ export class QmsDossierStatsPage extends LitElement {
 
   /** The address's query string: `from`, `to`, `groupBy`, `orgUnitId`. */
   @property({ attribute: false }) query?: URLSearchParams
-  @state() private from = `${new Date().getFullYear()}-01-01`
-  @state() private to = localToday()
+  @state() private from = `${todayIso().slice(0, 4)}-01-01`
+  @state() private to = todayIso()
   @state() private groupBy: GroupBy = 'orgUnit'
   @state() private orgUnitId = ''
 

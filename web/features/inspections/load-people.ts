@@ -12,9 +12,3 @@ export async function loadActiveUsers(orgUnitId?: string, signal?: AbortSignal):
   } while (cursor)
   return users
 }
-
-/** Today as YYYY-MM-DD in the device's time zone (the default date of a plan). */
-export function todayIso(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}

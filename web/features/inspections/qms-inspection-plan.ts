@@ -11,8 +11,9 @@ import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import { KINDS, kindLabel } from './inspection-labels.ts'
-import { loadActiveUsers, todayIso } from './load-people.ts'
+import { loadActiveUsers } from './load-people.ts'
 import '../../app/qms-date-input.ts'
+import { todayIso } from '../../i18n/localization.ts'
 
 /**
  * @summary Plans an inspection: checklist, unit, form, date, lead inspector and team,

@@ -5,7 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { get } from '../../api/client.ts'
 import type { ParReport } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
-import { formatDate } from '../../i18n/localization.ts'
+import { todayIso, formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
 import '../../app/qms-date-input.ts'
@@ -17,9 +17,10 @@ interface Selection {
 }
 
 /** The half-year this date falls in. */
-function halfYearOf(date: Date): Pick<Selection, 'from' | 'to'> {
-  const y = date.getFullYear()
-  return date.getMonth() < 6 ? { from: `${y}-01-01`, to: `${y}-06-30` } : { from: `${y}-07-01`, to: `${y}-12-31` }
+/** The half-year a day (yyyy-mm-dd) falls in. */
+function halfYearOf(day: string): Pick<Selection, 'from' | 'to'> {
+  const y = day.slice(0, 4)
+  return Number(day.slice(5, 7)) <= 6 ? { from: `${y}-01-01`, to: `${y}-06-30` } : { from: `${y}-07-01`, to: `${y}-12-31` }
 }
 
 /**
@@ -50,7 +51,7 @@ export class QmsReportsPage extends LitElement {
 
   /** The address's query string: `from`, `to`, `orgUnitId`. */
   @property({ attribute: false }) query?: URLSearchParams
-  @state() private selection: Selection = { ...halfYearOf(new Date()), orgUnitId: '' }
+  @state() private selection: Selection = { ...halfYearOf(todayIso()), orgUnitId: '' }
   private readonly session = new SessionController(this)
 
   override connectedCallback() {
@@ -83,7 +84,7 @@ export class QmsReportsPage extends LitElement {
     if (!this.session.can('report.read')) {
       return html`<h1>${msg('Reports', { id: 'nav.reports' })}</h1><p>${msg('Reports are for managers, auditors and heads of unit.', { id: 'reports.notAllowed' })}</p>`
     }
-    const year = new Date().getFullYear()
+    const year = Number(todayIso().slice(0, 4))
     const presets = [
       [msg(str`First half of ${year}`, { id: 'dashboard.preset.h1' }), { from: `${year}-01-01`, to: `${year}-06-30` }],
       [msg(str`Second half of ${year - 1}`, { id: 'reports.preset.lastH2' }), { from: `${year - 1}-07-01`, to: `${year - 1}-12-31` }],
