@@ -7,9 +7,9 @@ import { displayDate, displayDateTime, ISO_DATE, LOCAL_DATE_TIME, parseDate, par
 const calendarIcon = svg`<svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><rect x="3" y="4" width="18" height="18" rx="2"/><path d="M16 2v4M8 2v4M3 10h18"/></svg>`
 
 /**
- * A date (or, with `time`, date and time) field that reads and writes dd/mm/yyyy whatever the browser's language (a native
- * `<input type="date">` shows mm/dd/yyyy in an English browser), with the browser's own
- * calendar behind a button. Its value is `yyyy-mm-dd` (with `time`: `yyyy-mm-ddThh:mm`, as a
+ * A date (or, with `time`, date and time) field that reads and writes dd/mm/yyyy whatever
+ * the browser's language (a native `<input type="date">` shows mm/dd/yyyy in an English
+ * browser), with the browser's own calendar behind a button. Its value is `yyyy-mm-dd` (with `time`: `yyyy-mm-ddThh:mm`, as a
  * datetime-local input gives; `localInstant` turns it into an instant).
  *
  * It renders into the light DOM, so the page's `<label for=…>` (give the same id as
