@@ -9,8 +9,9 @@ const calendarIcon = svg`<svg aria-hidden="true" width="20" height="20" viewBox=
 /**
  * A date (or, with `time`, date and time) field that reads and writes dd/mm/yyyy whatever
  * the browser's language (a native `<input type="date">` shows mm/dd/yyyy in an English
- * browser), with the browser's own calendar behind a button. Its value is `yyyy-mm-dd` (with `time`: `yyyy-mm-ddThh:mm`, as a
- * datetime-local input gives; `localInstant` turns it into an instant).
+ * browser), with the browser's own calendar behind a button. Its value is `yyyy-mm-dd`
+ * (with `time`: `yyyy-mm-ddThh:mm`, as a datetime-local input gives; `localInstant` turns
+ * it into an instant).
  *
  * It renders into the light DOM, so the page's `<label for=…>` (give the same id as
  * `field-id`), its field styles and its `<form>` all reach the inputs: the form receives the
@@ -30,7 +31,6 @@ export class QmsDateInput extends LitElement {
   /** 'true' marks the field invalid (the page's server-side error). */
   @property() invalid = 'false'
   @property({ attribute: 'describedby' }) describedBy = ''
-  @property({ type: Boolean }) required = false
   /** Date and 24-hour time. */
   @property({ type: Boolean }) time = false
 
@@ -159,7 +159,6 @@ export class QmsDateInput extends LitElement {
           placeholder=${this.time ? msg('dd/mm/yyyy hh:mm', { id: 'date.placeholderTime' }) : msg('dd/mm/yyyy', { id: 'date.placeholder' })}
           style="padding-right: 2.75rem; min-width: ${this.time ? '12.5rem' : '9.5rem'};"
           .value=${live(this.text)}
-          ?required=${this.required}
           aria-invalid=${problem || this.invalid === 'true' ? 'true' : 'false'}
           aria-describedby=${describedBy || nothing}
           @input=${this.handleInput}

@@ -4,6 +4,7 @@
  * feature `*.vi.ts` files gathered in vi.ts. The choice persists in localStorage.
  */
 import { configureLocalization, type LocaleModule } from '@lit/localize'
+import { displayDate, ISO_DATE } from '../app/date-text.ts'
 import * as vi from './vi.ts'
 
 export const LOCALES = ['vi', 'en'] as const
@@ -60,8 +61,7 @@ export const todayIso = (now = new Date()) =>
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return ''
   // A calendar date has no zone: written as it is.
-  const day = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null
-  if (day) return `${day[3]}/${day[2]}/${day[1]}`
+  if (typeof value === 'string' && ISO_DATE.test(value)) return displayDate(value)
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return ''
   return new Intl.DateTimeFormat(intlLocale(), { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(date)

@@ -58,7 +58,6 @@ export interface RecordModel {
 }
 
 export interface RecordPhoto {
-  no: number
   attachmentId: string
   contentType: string
   caption: string
@@ -103,9 +102,10 @@ export function toRecordModel(inspection: Inspection, agency: string): RecordMod
     for (const r of responses) {
       for (const a of r.attachments) {
         if (!a.contentType.startsWith('image/')) continue
+        const no = photos.length + 1
         const who = r.personId ? names.get(r.personId) : undefined
-        photos.push({ no: photos.length + 1, attachmentId: a.id, contentType: a.contentType, caption: `Ảnh ${photos.length + 1}. Nội dung ${index + 1}: ${item.text}${who ? ` — ${who}` : ''}${r.note ? ` (${r.note})` : ''}` })
-        numbers.push(photos.length)
+        photos.push({ attachmentId: a.id, contentType: a.contentType, caption: `Ảnh ${no}. Nội dung ${index + 1}: ${item.text}${who ? ` — ${who}` : ''}${r.note ? ` (${r.note})` : ''}` })
+        numbers.push(no)
       }
     }
     if (numbers.length) notes.push(`Ảnh minh chứng số ${numbers.join(', ')} (phụ lục)`)

@@ -3,7 +3,6 @@ import { str } from '@lit/localize'
 export const checklistTemplates = {
   'checklists.back': '← Tất cả danh mục kiểm tra',
   'checklists.new': 'Thêm danh mục',
-  'checklists.edit': 'Sửa',
   'checklists.editTitle': 'Sửa danh mục kiểm tra',
   'checklists.newTitle': 'Danh mục kiểm tra mới',
   'checklists.inUseNotice': str`Các cuộc kiểm tra đã dùng phiên bản ${0}: nội dung được sửa sẽ thành phiên bản ${1}, các cuộc kiểm tra đó giữ nguyên phiên bản của mình.`,

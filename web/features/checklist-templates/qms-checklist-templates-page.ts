@@ -48,7 +48,7 @@ export class QmsChecklistTemplatesPage extends LitElement {
       <summary><strong>${t.name}</strong> · ${msg('Revision', { id: 'checklists.revision' })} ${t.revision} · ${t.items.length} ${msg('items', { id: 'checklists.items' })}
         ${t.active ? nothing : html`<span class="chip off">${msg('Inactive', { id: 'common.inactive' })}</span>`}</summary>
       ${t.description ? html`<p class="muted">${t.description}</p>` : nothing}
-      ${this.session.can('checklist_template.write') ? html`<p><a class="button" href=${`/checklist-templates/${t.id}`}>${msg('Edit', { id: 'checklists.edit' })}<span class="sr-only"> ${t.name}</span></a></p>` : nothing}
+      ${this.session.can('checklist_template.write') ? html`<p><a class="button" href=${`/checklist-templates/${t.id}`}>${msg('Edit', { id: 'common.edit' })}<span class="sr-only"> ${t.name}</span></a></p>` : nothing}
       <div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.item}</th><th>${l.category}</th><th>${l.how}</th></tr></thead>
         <tbody>

@@ -98,7 +98,6 @@ export const nonconformities = {
   'nc.actions.description': 'Nội dung cần làm',
   'nc.actions.dueDate': 'Hạn hoàn thành',
   'nc.actions.save': 'Thêm',
-  'nc.actions.edit': 'Sửa',
   'nc.actions.editLabel': str`Sửa: ${0}`,
   'nc.page.back': '← Tất cả sự không phù hợp',
   'nc.page.details': 'Thông tin',

@@ -13,7 +13,7 @@ import '../../app/qms-date-input.ts'
 
 /**
  * @summary The actions of a nonconformity: owner, due date, status (overdue marked); a
- * form to add one when allowed, "change" (type, owner, task, due date) while the plan may
+ * form to add one when allowed, "edit" (type, owner, task, due date) while the plan may
  * still change, and "mark done" for those the reader may complete.
  * @event qms-changed - an action was added, changed or completed (the page reloads the NC)
  */
@@ -157,7 +157,7 @@ export class QmsNcActions extends LitElement {
                 ? html`<button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), (this.error = undefined))}>${msg('Mark done', { id: 'nc.actions.complete' })}</button>`
                 : nothing}
               ${a.allowedActions.includes('update')
-                ? html`<button aria-label=${msg(str`Change: ${a.description}`, { id: 'nc.actions.editLabel' })} @click=${() => ((this.editing = a.id), (this.completing = undefined), (this.error = undefined))}>${msg('Change', { id: 'nc.actions.edit' })}</button>`
+                ? html`<button aria-label=${msg(str`Edit: ${a.description}`, { id: 'nc.actions.editLabel' })} @click=${() => ((this.editing = a.id), (this.completing = undefined), (this.error = undefined))}>${msg('Edit', { id: 'common.edit' })}</button>`
                 : nothing}
             </div>`
           : nothing}
