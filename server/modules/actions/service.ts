@@ -26,7 +26,7 @@ import {
   type NcEnv,
   type NcWithUnit,
 } from '../nonconformities/records.ts'
-import { ACTION_EDIT_STATUSES, COMPLETE_STATUSES, isOpen, notInThisState } from '../nonconformities/transitions.ts'
+import { actionsCompletable, isOpen, NC_WORKFLOW } from '../nonconformities/transitions.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import { refreshNextActionDue } from '../nonconformities/nc-rollups.ts'
 import { notify } from '../notifications/service.ts'
@@ -71,8 +71,8 @@ function allowedOnAction(actor: Actor, row: ActionRow, context: ActionContext): 
   if (row.status !== 'open') return []
   const target = { orgUnitPath: context.nc.unitPath }
   const out: Action['allowedActions'] = []
-  if (ACTION_EDIT_STATUSES.includes(context.nc.status) && can(actor, 'nonconformity.plan', target)) out.push('update')
-  if (COMPLETE_STATUSES.includes(context.nc.status) && (row.ownerId === actor.userId || can(actor, 'action.complete', target))) out.push('complete')
+  if (NC_WORKFLOW.can('add-action', context.nc.status) && can(actor, 'nonconformity.plan', target)) out.push('update')
+  if (actionsCompletable(context.nc.status) && (row.ownerId === actor.userId || can(actor, 'action.complete', target))) out.push('complete')
   return out
 }
 
@@ -193,7 +193,7 @@ export async function addAction(db: Db, actor: Actor, nonconformityId: string, i
   return db.transaction(async (tx) => {
     const found = await findNonconformity(tx, nonconformityId, { forUpdate: true })
     requirePlanner(actor, found)
-    if (!ACTION_EDIT_STATUSES.includes(found.nc.status)) throw notInThisState('add an action', ncCode(found.nc.number), found.nc.status)
+    NC_WORKFLOW.assert('add-action', found.nc.status, { action: 'add an action to' })
     await assertOwnerUsable(tx, input.ownerId)
     assertDueDate(found, input.dueDate)
     const [row] = await tx
@@ -230,7 +230,7 @@ export async function updateAction(db: Db, actor: Actor, id: string, expectedVer
     requirePlanner(actor, found)
     assertVersion(row, expectedVersion)
     if (row.status !== 'open') throw alreadyDone()
-    if (!ACTION_EDIT_STATUSES.includes(found.nc.status)) throw notInThisState('change an action', ncCode(found.nc.number), found.nc.status)
+    NC_WORKFLOW.assert('add-action', found.nc.status, { action: 'change an action of' })
     if (input.ownerId !== undefined && input.ownerId !== row.ownerId) await assertOwnerUsable(tx, input.ownerId)
     if (input.dueDate !== undefined) assertDueDate(found, input.dueDate)
     const before = await loadAction(tx, actor, id, env)
@@ -266,7 +266,7 @@ export async function completeAction(db: Db, actor: Actor, id: string, expectedV
     }
     assertVersion(row, expectedVersion)
     if (row.status !== 'open') throw alreadyDone()
-    if (!COMPLETE_STATUSES.includes(found.nc.status)) throw notInThisState('complete an action before the work has started', ncCode(found.nc.number), found.nc.status)
+    if (!actionsCompletable(found.nc.status)) throw NC_WORKFLOW.problem('complete-action', found.nc.status, { action: 'complete an action of' })
     // Evidence must be files the actor uploaded or may see, and not evidence for another unit.
     await claimAttachments(tx, actor, input.attachmentIds ?? [], found.nc.orgUnitId, 'attachmentIds')
     const before = await loadAction(tx, actor, id, env)

@@ -5,12 +5,12 @@
  */
 import { desc, eq } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { nonconformityVerifications, type NcStatus } from '../../../db/schema/index.ts'
+import { nonconformityVerifications } from '../../../db/schema/index.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import { actionOwners, canOn, type NcWithUnit } from './records.ts'
-import { ACTION_EDIT_STATUSES, TRANSITIONS, UPDATE_STATUSES, type Transition } from './transitions.ts'
+import { NC_WORKFLOW, type NcOperation } from './transitions.ts'
 
-export type Operation = Transition | 'update' | 'add-action'
+export type Operation = NcOperation
 
 /** What the separation-of-duties rules look at, loaded once per request. */
 export interface NcFacts {
@@ -59,16 +59,8 @@ export function refusal(actor: Actor, op: Operation, facts: NcFacts): string | n
   }
 }
 
-function statusAllows(op: Operation, status: NcStatus): boolean {
-  if (op === 'update') return UPDATE_STATUSES.includes(status)
-  if (op === 'add-action') return ACTION_EDIT_STATUSES.includes(status)
-  return TRANSITIONS[op].includes(status)
-}
-
-const OPERATIONS: Operation[] = ['update', 'add-action', 'analyze', 'plan', 'start', 'submit-verification', 'verify', 'close', 'cancel']
-
 /** What `actor` may do now: the status allows it and nobody's rule forbids it. */
 export function allowedOperations(actor: Actor, facts: NcFacts): Operation[] {
-  return OPERATIONS.filter((op) => statusAllows(op, facts.found.nc.status) && !refusal(actor, op, facts))
+  return NC_WORKFLOW.allowedFrom(facts.found.nc.status).filter((op) => !refusal(actor, op, facts))
 }
 

@@ -3,6 +3,7 @@ import { CAUSE_CATEGORIES, NC_SEVERITIES, NC_SOURCES, NC_STATUSES } from '../../
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 import { Action, PersonRef } from '../actions/schemas.ts'
 import { UnitRef } from '../users/schemas.ts'
+import { NC_WORKFLOW } from './transitions.ts'
 
 export const NcSource = Type.Enum([...NC_SOURCES], { description: 'finding | complaint | internal_audit | late_dossier | management_review | other' })
 export const NcSeverity = Type.Enum([...NC_SEVERITIES], { description: 'major | minor' })
@@ -11,9 +12,8 @@ export const NcStatus = Type.Enum([...NC_STATUSES], {
 })
 export const CauseCategory = Type.Enum([...CAUSE_CATEGORIES])
 
-/** The operations of the workflow, plus `update` and `add-action`: what `allowedActions` lists. */
-export const NC_OPERATIONS = ['update', 'add-action', 'analyze', 'plan', 'start', 'submit-verification', 'verify', 'close', 'cancel'] as const
-export const NcOperation = Type.Enum([...NC_OPERATIONS])
+/** The operations of the workflow (`update`, `add-action` and the steps): what `allowedActions` lists. */
+export const NcOperation = Type.Enum([...NC_WORKFLOW.ops])
 
 const ClauseNumber = Type.String({ pattern: '^[4-9][0-9.]*$', maxLength: 20, description: 'An ISO 9001:2015 clause number, e.g. 7.5.3' })
 

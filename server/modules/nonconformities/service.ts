@@ -41,7 +41,7 @@ import {
 import { applyNcChange } from './nc-rollups.ts'
 import { allowedOperations, loadFacts, refusal } from './rules.ts'
 import type { CreateNonconformity, Nonconformity, NonconformityQuery, NonconformitySummary, UpdateNonconformity } from './schemas.ts'
-import { notInThisState, UPDATE_STATUSES } from './transitions.ts'
+import { NC_WORKFLOW } from './transitions.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
 
@@ -360,7 +360,7 @@ export async function updateNonconformity(db: Db, actor: Actor, id: string, expe
       throw forbidden(`As head of the unit you may change the containment only; ask an auditor or a manager to change ${restricted.join(', ')}.`)
     }
     assertVersion(found.nc, expectedVersion)
-    if (!UPDATE_STATUSES.includes(found.nc.status)) throw notInThisState('change it', ncCode(found.nc.number), found.nc.status)
+    NC_WORKFLOW.assert('update', found.nc.status, { action: 'change' })
 
     const errors: FieldError[] = [...clauseErrors(input.clauseNumbers)]
     let orgUnitId = found.nc.orgUnitId

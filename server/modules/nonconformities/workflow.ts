@@ -18,10 +18,11 @@ import { actionOwners, except, findNonconformity, ncCode, recordNcEvent, respons
 import { loadFacts, refusal, type NcFacts } from './rules.ts'
 import type { AnalyzeBody, CancelBody, CloseBody, PlanBody, VerifyBody } from './schemas.ts'
 import { loadNonconformity, ncRecord } from './service.ts'
-import { notInThisState, TRANSITIONS, type Transition } from './transitions.ts'
+import { NC_WORKFLOW, type Transition } from './transitions.ts'
 
 interface Step {
-  to: NcStatus
+  /** Where the NC goes, when it depends on the input (otherwise the workflow's `to`). */
+  to?: NcStatus
   set?: Partial<typeof nonconformities.$inferInsert>
   details?: Record<string, unknown>
   /** Notifications and other writes after the NC row has changed. */
@@ -43,15 +44,16 @@ async function transition(
     const reason = refusal(actor, op, facts)
     if (reason) throw forbidden(reason)
     assertVersion(found.nc, expectedVersion)
-    if (!TRANSITIONS[op].includes(found.nc.status)) throw notInThisState(op, ncCode(found.nc.number), found.nc.status)
+    NC_WORKFLOW.assert(op, found.nc.status)
     const step = await work(tx, facts)
+    const to = step.to ?? NC_WORKFLOW.to(op)
     const [row] = await tx
       .update(nonconformities)
-      .set({ ...step.set, status: step.to, version: found.nc.version + 1, updatedAt: env.now })
+      .set({ ...step.set, status: to, version: found.nc.version + 1, updatedAt: env.now })
       .where(eq(nonconformities.id, id))
       .returning()
     await applyNcChange(tx, found.nc, row)
-    await recordNcEvent(tx, actor, id, env.now, { action: op, from: found.nc.status, to: step.to, details: step.details })
+    await recordNcEvent(tx, actor, id, env.now, { action: op, from: found.nc.status, to, details: step.details })
     await recordAudit(tx, actor, { action: `nonconformity.${op}`, entityType: 'nonconformity', entityId: id, before: ncRecord(found.nc), after: ncRecord(row) })
     await step.after?.(tx, row)
     return loadNonconformity(tx, actor, id, env)
@@ -66,7 +68,6 @@ async function headsOf(db: Db, found: NcWithUnit): Promise<string[]> {
 
 export function analyzeNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: AnalyzeBody, env: NcEnv) {
   return transition(db, actor, id, version, 'analyze', env, async () => ({
-    to: 'analysis',
     set: { rootCause: body.rootCause, analyzedAt: env.now, analyzedById: actor.userId },
     details: { summary: body.rootCause.summary, whys: body.rootCause.whys.length, categories: body.rootCause.categories },
   }))
@@ -99,7 +100,6 @@ export function planNonconformity(db: Db, actor: Actor, id: string, version: num
       throw unprocessable(`The plan cannot be recorded yet: ${gaps.map((g) => `${g.path} ${g.message}`).join('; ')}.`, gaps)
     }
     return {
-      to: 'action_planned',
       set: { plannedAt: env.now, plannedById: actor.userId, verificationPlannedDate: body.verificationPlannedDate ?? found.nc.verificationPlannedDate },
       details: { actions: planned.length, verificationPlannedDate: body.verificationPlannedDate ?? null },
       after: async (tx2, row) => {
@@ -112,7 +112,6 @@ export function planNonconformity(db: Db, actor: Actor, id: string, version: num
 
 export function startNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, env: NcEnv) {
   return transition(db, actor, id, version, 'start', env, async (_tx, { found }) => ({
-    to: 'in_progress',
     set: { startedAt: found.nc.startedAt ?? env.now },
   }))
 }
@@ -131,7 +130,6 @@ export function submitForVerification(db: Db, actor: Actor, id: string, version:
     }
     const round = (facts.lastCheck?.round ?? 0) + 1
     return {
-      to: 'pending_verification',
       set: { submittedAt: env.now },
       after: async (tx2) => {
         const code = ncCode(facts.found.nc.number)
@@ -158,7 +156,7 @@ export function verifyNonconformity(db: Db, actor: Actor, id: string, version: n
     await tx.insert(nonconformityVerifications).values({ nonconformityId: id, round, verifierId: actor.userId, effective: body.effective, note: body.note, verifiedAt: env.now })
     const code = ncCode(facts.found.nc.number)
     return {
-      to: body.effective ? 'verified' : 'in_progress',
+      to: NC_WORKFLOW.to('verify', body.effective),
       set: round === 1 ? { firstCheckEffective: body.effective } : undefined,
       details: { effective: body.effective, note: body.note, round },
       after: async (tx2) => {
@@ -182,7 +180,6 @@ export function verifyNonconformity(db: Db, actor: Actor, id: string, version: n
 
 export function closeNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: CloseBody, env: NcEnv) {
   return transition(db, actor, id, version, 'close', env, async (_tx, { found }) => ({
-    to: 'closed',
     set: { closedAt: env.now, closedOn: todayOf(env), closedById: actor.userId, closingNote: body.note?.trim() || null },
     details: body.note?.trim() ? { note: body.note.trim() } : undefined,
     after: async (tx2) => {
@@ -203,7 +200,6 @@ export function closeNonconformity(db: Db, actor: Actor, id: string, version: nu
 
 export function cancelNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: CancelBody, env: NcEnv) {
   return transition(db, actor, id, version, 'cancel', env, async (tx, { found }) => ({
-    to: 'cancelled',
     set: { cancelledAt: env.now, cancelledById: actor.userId, cancelReason: body.reason },
     details: { reason: body.reason },
     after: async (tx2) => {
