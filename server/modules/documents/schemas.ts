@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { DOCUMENT_TYPES, REVISION_STATUSES, SIGNOFF_DECISIONS, SIGNOFF_MEANINGS, STANDARD_EDITIONS } from '../../../db/schema/documents.ts'
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 import { multipartBody } from '../../lib/uploads.ts'
+import { REVISION_WORKFLOW } from './workflow.ts'
 
 export const DocumentTypeSchema = Type.Enum([...DOCUMENT_TYPES], { description: DOCUMENT_TYPES.join(' | ') })
 export const EditionSchema = Type.Enum([...STANDARD_EDITIONS], { description: 'The ISO 9001 edition the document is written against: 2008 | 2015' })
@@ -17,7 +18,7 @@ export const DocumentStatusSchema = Type.Enum([...DOCUMENT_STATUSES], {
 export const REVIEW_STATES = ['ok', 'due_soon', 'overdue'] as const
 export const ReviewStateSchema = Type.Enum([...REVIEW_STATES], { description: 'ok | due_soon (within 30 days) | overdue' })
 
-export const REVISION_ACTIONS = ['submit', 'review', 'approve', 'return', 'publish', 'obsolete'] as const
+export const REVISION_ACTIONS = REVISION_WORKFLOW.ops
 export type RevisionAction = (typeof REVISION_ACTIONS)[number]
 
 const Code = Type.String({ minLength: 1, maxLength: 50, pattern: '^\\S(.*\\S)?$', description: 'Unique code, e.g. `QT-01/BQL`' })

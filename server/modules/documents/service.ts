@@ -59,6 +59,7 @@ import {
   type UpdateDocument,
   type UserRef,
 } from './schemas.ts'
+import { REVISION_WORKFLOW } from './workflow.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 
 // ---------------------------------------------------------------------------------------
@@ -378,14 +379,13 @@ export function revisionActions(actor: Actor, rev: DocumentRevisionRow, unitPath
   const target = { orgUnitPath: unitPath }
   const actions: RevisionAction[] = []
   const canDraft = can(actor, 'document.draft', target)
-  if (rev.status === 'draft' && canDraft) actions.push('submit')
-  if (rev.status === 'in_review' && !rev.reviewedAt && rev.reviewerId === actor.userId) actions.push('review')
-  if (rev.status === 'in_review' && rev.reviewedAt && can(actor, 'document.approve') && !isDrafter(actor, rev)) actions.push('approve')
-  if (((rev.status === 'in_review' && rev.reviewedAt) || rev.status === 'approved') && can(actor, 'document.approve')) actions.push('return')
-  if (rev.status === 'approved' && can(actor, 'document.publish', target)) actions.push('publish')
-  if ((WORKING.includes(rev.status as (typeof WORKING)[number]) && (canDraft || can(actor, 'document.approve'))) || (rev.status === 'published' && can(actor, 'document.withdraw'))) {
-    actions.push('obsolete')
-  }
+  const status = (op: RevisionAction) => REVISION_WORKFLOW.can(op, rev.status)
+  if (status('submit') && canDraft) actions.push('submit')
+  if (status('review') && !rev.reviewedAt && rev.reviewerId === actor.userId) actions.push('review')
+  if (status('approve') && rev.reviewedAt && can(actor, 'document.approve') && !isDrafter(actor, rev)) actions.push('approve')
+  if (status('return') && (rev.status !== 'in_review' || rev.reviewedAt) && can(actor, 'document.approve')) actions.push('return')
+  if (status('publish') && can(actor, 'document.publish', target)) actions.push('publish')
+  if (status('obsolete') && (rev.status === 'published' ? can(actor, 'document.withdraw') : canDraft || can(actor, 'document.approve'))) actions.push('obsolete')
   return actions
 }
 
@@ -529,18 +529,8 @@ async function sign(db: Db, actor: Actor, revisionId: string, meaning: SignoffMe
   })
 }
 
-const ALLOWED_FROM: Record<string, RevisionAction[]> = {
-  draft: ['submit', 'obsolete'],
-  in_review: ['review', 'approve', 'return', 'obsolete'],
-  approved: ['publish', 'return', 'obsolete'],
-  published: ['obsolete'],
-  superseded: [],
-  obsolete: [],
-}
-
-function requireStatus(rev: DocumentRevisionRow, action: RevisionAction, ...statuses: string[]) {
-  if (!statuses.includes(rev.status)) throw illegalTransition('revision', action, rev.status, ALLOWED_FROM[rev.status] ?? [])
-}
+/** In review, the table cannot tell whether the reviewer has signed: what is allowed before and after. */
+const inReview = (reviewed: boolean) => REVISION_WORKFLOW.movesFrom('in_review').filter((op) => (reviewed ? op !== 'review' : op !== 'approve' && op !== 'return'))
 
 /** Runs one workflow step in a transaction: lock document and revision, check, change, audit, return. */
 async function step(
@@ -649,7 +639,7 @@ export async function submitRevision(db: Db, actor: Actor, documentId: string, r
   return step(db, actor, documentId, revisionId, 'submit', async (tx, rev, doc) => {
     requirePermission(actor, 'document.draft', { orgUnitPath: doc.unitPath })
     assertVersion(rev, expectedVersion)
-    requireStatus(rev, 'submit', 'draft')
+    REVISION_WORKFLOW.assert('submit', rev.status)
     if (input.reviewerId === actor.userId || input.reviewerId === rev.createdById) {
       throw invalidField('reviewerId', 'must be someone other than the drafter', 'separation')
     }
@@ -667,8 +657,8 @@ export async function reviewRevision(db: Db, actor: Actor, documentId: string, r
   return step(db, actor, documentId, revisionId, input.approve ? 'review' : 'review_return', async (tx, rev) => {
     if (rev.reviewerId !== actor.userId) throw forbidden('Only the reviewer named when the revision was submitted may review it.')
     assertVersion(rev, expectedVersion)
-    requireStatus(rev, 'review', 'in_review')
-    if (rev.reviewedAt) throw illegalTransition('revision', 'review', 'already reviewed', ['approve', 'obsolete'])
+    REVISION_WORKFLOW.assert('review', rev.status)
+    if (rev.reviewedAt) throw illegalTransition('revision', 'review', 'already reviewed', inReview(true))
     if (!input.approve && !input.comment?.trim()) throw invalidField('comment', 'is required when returning a revision: say what must change', 'required')
     await sign(tx, actor, revisionId, 'reviewed', input.approve ? 'signed' : 'returned', input.comment)
     return input.approve ? { reviewedAt: new Date() } : { status: 'draft', submittedAt: null, submittedById: null, reviewedAt: null }
@@ -680,7 +670,7 @@ export async function approveRevision(db: Db, actor: Actor, documentId: string, 
   requirePermission(actor, 'document.approve')
   return step(db, actor, documentId, revisionId, 'approve', async (tx, rev) => {
     assertVersion(rev, expectedVersion)
-    requireStatus(rev, 'approve', 'in_review')
+    REVISION_WORKFLOW.assert('approve', rev.status)
     if (isDrafter(actor, rev)) throw forbidden('You drafted this revision, so someone else must approve it.')
     if (!rev.reviewedAt) throw unprocessable('The named reviewer has not reviewed this revision yet.', [{ path: 'reviewedAt', message: 'the review sign-off is missing', code: 'missing' }])
     await sign(tx, actor, revisionId, 'approved', 'signed', input.comment)
@@ -693,9 +683,9 @@ export async function returnRevision(db: Db, actor: Actor, documentId: string, r
   requirePermission(actor, 'document.approve')
   return step(db, actor, documentId, revisionId, 'return', async (tx, rev) => {
     assertVersion(rev, expectedVersion)
-    requireStatus(rev, 'return', 'in_review', 'approved')
+    REVISION_WORKFLOW.assert('return', rev.status)
     if (rev.status === 'in_review' && !rev.reviewedAt) {
-      throw illegalTransition('revision', 'return', 'waiting for its review', ['review', 'obsolete'])
+      throw illegalTransition('revision', 'return', 'waiting for its review', inReview(false))
     }
     await sign(tx, actor, revisionId, 'approved', 'returned', input.comment)
     return { status: 'draft', submittedAt: null, submittedById: null, reviewedAt: null, approvedAt: null, approvedById: null }
@@ -712,7 +702,7 @@ export async function publishRevision(db: Db, actor: Actor, documentId: string, 
   return step(db, actor, documentId, revisionId, 'publish', async (tx, rev, doc) => {
     requirePermission(actor, 'document.publish', { orgUnitPath: doc.unitPath })
     assertVersion(rev, expectedVersion)
-    requireStatus(rev, 'publish', 'approved')
+    REVISION_WORKFLOW.assert('publish', rev.status)
     const effectiveFrom = input.effectiveFrom ?? today
     if (effectiveFrom > today) throw invalidField('effectiveFrom', 'cannot be in the future', 'future', { today })
     const [previous] = await tx
@@ -752,7 +742,7 @@ export async function obsoleteRevision(db: Db, actor: Actor, documentId: string,
     const permission: Permission = rev.status === 'published' ? 'document.withdraw' : can(actor, 'document.approve') ? 'document.approve' : 'document.draft'
     requirePermission(actor, permission, { orgUnitPath: doc.unitPath })
     assertVersion(rev, expectedVersion)
-    requireStatus(rev, 'obsolete', ...WORKING, 'published')
+    REVISION_WORKFLOW.assert('obsolete', rev.status)
     return { status: 'obsolete', obsoletedAt: new Date(), obsoleteReason: input.reason.trim() }
   })
 }
