@@ -15,12 +15,13 @@ import {
   type ChecklistTemplateItemRow,
   type InspectionKind,
   type InspectionRow,
-  type InspectionStatus,
+  INSPECTION_STATUSES,
 } from '../../../db/schema/index.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { badRequest, conflict, forbidden, illegalTransition, invalidField, notFound, unprocessable, type FieldError } from '../../lib/problems.ts'
+import { badRequest, conflict, forbidden, invalidField, notFound, unprocessable, type FieldError } from '../../lib/problems.ts'
+import { defineWorkflow } from '../../lib/workflow.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { attachmentsByIds, claimAttachments } from '../attachments/service.ts'
 import { currentRevisionFor, itemsOfRevisions, toChecklistItem } from '../checklist-templates/service.ts'
@@ -65,17 +66,17 @@ function assertMayWriteSomewhere(actor: Actor) {
   }
 }
 
-const ACTIONS: Record<InspectionStatus, string[]> = {
-  planned: ['update', 'start', 'record', 'complete', 'cancel'],
-  in_progress: ['update', 'record', 'complete', 'cancel'],
-  completed: [],
-  cancelled: [],
-}
+/** planned → in_progress (started, or by the first recorded answer) → completed; cancelled. */
+const INSPECTION_WORKFLOW = defineWorkflow('inspection', INSPECTION_STATUSES, {
+  update: { from: ['planned', 'in_progress'] },
+  start: { from: ['planned'], to: 'in_progress' },
+  record: { from: ['planned', 'in_progress'], to: 'in_progress' },
+  complete: { from: ['planned', 'in_progress'], to: 'completed' },
+  cancel: { from: ['planned', 'in_progress'], to: 'cancelled' },
+})
 
-function assertAllowed(row: InspectionRow, action: string) {
-  if (!ACTIONS[row.status].includes(action)) {
-    throw illegalTransition('inspection', action, row.status === 'completed' ? 'completed (its record is read-only)' : row.status, ACTIONS[row.status])
-  }
+function assertAllowed(row: InspectionRow, action: keyof typeof INSPECTION_WORKFLOW.rules) {
+  INSPECTION_WORKFLOW.assert(action, row.status, row.status === 'completed' ? { status: 'completed (its record is read-only)' } : undefined)
 }
 
 // ---------------------------------------------------------------------------------------
