@@ -26,7 +26,7 @@ import { zonedInstant, type OfficeHours, type WorkingCalendar } from '../calenda
 import type { DossierAction, ImportReport, ImportRowError } from './schemas.ts'
 import { bulkInsert, type BulkColumn } from './bulk-write.ts'
 import { canWriteDossier } from './service.ts'
-import { ACTIONS, applyAction, type DossierState } from './workflow.ts'
+import { applyAction, DOSSIER_WORKFLOW, type DossierState } from './workflow.ts'
 import { refreshDossierStats } from './dossier-rollups.ts'
 
 // ---- headings -------------------------------------------------------------------
@@ -645,7 +645,7 @@ function replay(target: DossierStatus, receivedAt: Date, dueAt: Date, dates: Lif
   ]
   let possible = true
   const step = (action: DossierAction, at: Date) => {
-    if (!possible || !ACTIONS[action].from.includes(state.status)) {
+    if (!possible || !DOSSIER_WORKFLOW.can(action, state.status)) {
       possible = false
       return
     }

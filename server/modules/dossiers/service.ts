@@ -5,14 +5,14 @@ import { dossierEvents, dossiers, orgUnits, procedures, type DossierEventRow, ty
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { conflict, forbidden, illegalTransition, invalidField, notFound } from '../../lib/problems.ts'
+import { conflict, forbidden, invalidField, notFound } from '../../lib/problems.ts'
 import { containsPattern, matchesPattern } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
 import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateDossier, Dossier, DossierAction, DossierEvent, DossierQuery, TransitionBody, UpdateDossier } from './schemas.ts'
-import { ACTIONS, allowedActions, applyAction, isOverdue, PENDING_STATUSES } from './workflow.ts'
+import { applyAction, DOSSIER_WORKFLOW, isOverdue, PENDING_STATUSES } from './workflow.ts'
 import { refreshDossierStats } from './dossier-rollups.ts'
 import { preparedSelect, type Shape } from '../../lib/select-rows.ts'
 
@@ -55,7 +55,7 @@ export function toDossier(row: DossierJoined, now = new Date()): Dossier {
     pausedWorkingDays: d.pausedWorkingDays,
     note: d.note,
     source: d.source,
-    allowedActions: allowedActions(d.status),
+    allowedActions: DOSSIER_WORKFLOW.allowedFrom(d.status),
     version: d.version,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
@@ -346,7 +346,7 @@ export async function transitionDossier(
   hours: OfficeHours,
 ) {
   requirePermission(actor, 'dossier.write')
-  const rule = ACTIONS[action]
+  const rule = DOSSIER_WORKFLOW.rules[action]
   if (rule.reasonRequired && !input.reason?.trim()) throw invalidField('reason', 'is required', 'required')
   const now = new Date()
   const at = input.at ? new Date(input.at) : now
@@ -356,7 +356,7 @@ export async function transitionDossier(
     requireDossierWrite(actor, current.unit.path, current.receivingUnit?.path)
     assertVersion(current.dossier, expectedVersion)
     const d = current.dossier
-    if (!rule.from.includes(d.status)) throw illegalTransition('dossier', action, d.status, allowedActions(d.status))
+    DOSSIER_WORKFLOW.assert(action, d.status)
     const previous = await lastStepAt(tx, id)
     if (previous && at < previous) {
       throw invalidField('at', `must not be before the previous step (${previous.toISOString()})`, 'before_previous', { previous: previous.toISOString() })

@@ -8,7 +8,8 @@
  * `applyAction` returns the new columns and the event to record; it does not touch the
  * database, so the import can replay a dossier's life in memory.
  */
-import type { DossierEventType, DossierRow, DossierStatus } from '../../../db/schema/dossiers.ts'
+import { DOSSIER_STATUSES, type DossierEventType, type DossierRow, type DossierStatus } from '../../../db/schema/dossiers.ts'
+import { defineWorkflow } from '../../lib/workflow.ts'
 import type { WorkingCalendar } from '../calendar/working-days.ts'
 import type { DossierAction } from './schemas.ts'
 
@@ -19,7 +20,7 @@ interface ActionRule {
   reasonRequired?: boolean
 }
 
-export const ACTIONS: Record<DossierAction, ActionRule> = {
+const ACTIONS: Record<DossierAction, ActionRule> = {
   'start-processing': { from: ['received'], to: 'processing', event: 'processing_started' },
   'request-supplement': { from: ['received', 'processing'], to: 'supplement_requested', event: 'supplement_requested', reasonRequired: true },
   'supplement-received': { from: ['supplement_requested'], to: 'processing', event: 'supplement_received' },
@@ -29,14 +30,7 @@ export const ACTIONS: Record<DossierAction, ActionRule> = {
   withdraw: { from: ['received', 'processing', 'supplement_requested'], to: 'withdrawn', event: 'withdrawn' },
 }
 
-const actionsByStatus = new Map<DossierStatus, DossierAction[]>()
-
-/** The actions open to a dossier in this status (one shared array per status: list pages ask for every row). */
-export function allowedActions(status: DossierStatus): DossierAction[] {
-  let actions = actionsByStatus.get(status)
-  if (!actions) actionsByStatus.set(status, (actions = (Object.keys(ACTIONS) as DossierAction[]).filter((action) => ACTIONS[action].from.includes(status))))
-  return actions
-}
+export const DOSSIER_WORKFLOW = defineWorkflow('dossier', DOSSIER_STATUSES, ACTIONS)
 
 /** Unresolved statuses: the clock runs (or stands still while a supplement is awaited). */
 export const PENDING_STATUSES: readonly DossierStatus[] = ['received', 'processing', 'supplement_requested']
@@ -54,7 +48,7 @@ export interface AppliedAction {
 
 /** The new state after `action` at `at`; the caller has checked that the status allows it. */
 export function applyAction(current: DossierState, action: DossierAction, at: Date, calendar: WorkingCalendar): AppliedAction {
-  const rule = ACTIONS[action]
+  const rule = DOSSIER_WORKFLOW.rules[action]
   const state: DossierState = { ...current, status: rule.to }
   let paused: number | null = null
   switch (action) {
