@@ -37,7 +37,7 @@ import type {
   UpdateInspection,
 } from './schemas.ts'
 import { computeScore, missingResponses, progressOf, type Missing, type ScoringItem } from './scoring.ts'
-import { addInspectionToRollups } from '../reports/inspection-rollups.ts'
+import { addInspectionToRollups } from './inspection-rollups.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { pathInSubtreeOf } from '../org-units/service.ts'
 import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
@@ -679,6 +679,3 @@ export async function completeInspection(db: Db, actor: Actor, id: string, expec
     return loadInspection(tx, id)
   })
 }
-
-/** The inspection for its printed record (read permission). */
-export const inspectionForRecord = getInspection
