@@ -12,7 +12,7 @@ import { connectPostgres } from '../../db/client.ts'
 import { loadConfig } from '../../server/config.ts'
 import { loadDemoData } from '../../server/demo/index.ts'
 import { rebuildDossierStats } from '../../server/modules/dossiers/dossier-rollups.ts'
-import { rebuildInspectionRollups } from '../../server/modules/reports/inspection-rollups.ts'
+import { rebuildInspectionRollups } from '../../server/modules/inspections/inspection-rollups.ts'
 import { rebuildNonconformityRollups } from '../../server/modules/nonconformities/nc-rollups.ts'
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/qms_bench'

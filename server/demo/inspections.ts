@@ -25,7 +25,7 @@ import { insertTemplate, itemsOfRevisions } from '../modules/checklist-templates
 import type { CreateChecklistTemplate } from '../modules/checklist-templates/schemas.ts'
 import { agencyToday } from '../modules/findings/service.ts'
 import { computeScore } from '../modules/inspections/scoring.ts'
-import { rebuildInspectionRollups } from '../modules/reports/inspection-rollups.ts'
+import { rebuildInspectionRollups } from '../modules/inspections/inspection-rollups.ts'
 import type { DemoOrganisation } from './organisation.ts'
 
 export const CIVIL_SERVICE_TEMPLATE: CreateChecklistTemplate = {

@@ -80,6 +80,16 @@ export async function countComplaints(db: Db, actor: Actor, query: ComplaintCoun
   requirePermission(actor, 'dossier.read')
   if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
   const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
+  const { total, complaint, denunciation, feedback, closed } = await complaintCounts(db, start, end, query)
+  return { from: query.from, to: query.to, total, byKind: { complaint, denunciation, feedback }, closed }
+}
+
+/**
+ * Complaints received in [start, end), of a unit's subtree and/or a procedure, by kind,
+ * and how many of them are closed by now. The dossier statistics and the compliance
+ * summary count with this too; the caller has checked the permission.
+ */
+export async function complaintCounts(db: Db, start: Date, end: Date, filter: { orgUnitId?: string; procedureId?: string }) {
   const rows = await db
     .select({ kind: complaints.kind, closed: sql<number>`count(*) filter (where ${complaints.status} = 'closed')::int`, n: count() })
     .from(complaints)
@@ -87,18 +97,18 @@ export async function countComplaints(db: Db, actor: Actor, query: ComplaintCoun
       and(
         gte(complaints.receivedAt, start),
         lt(complaints.receivedAt, end),
-        query.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, query.orgUnitId) : undefined,
-        query.procedureId ? eq(complaints.procedureId, query.procedureId) : undefined,
+        filter.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, filter.orgUnitId) : undefined,
+        filter.procedureId ? eq(complaints.procedureId, filter.procedureId) : undefined,
       ),
     )
     .groupBy(complaints.kind)
-  const byKind = { complaint: 0, denunciation: 0, feedback: 0 }
-  let closed = 0
+  const counts = { total: 0, complaint: 0, denunciation: 0, feedback: 0, closed: 0 }
   for (const r of rows) {
-    byKind[r.kind] += Number(r.n)
-    closed += Number(r.closed)
+    counts[r.kind] += Number(r.n)
+    counts.total += Number(r.n)
+    counts.closed += Number(r.closed)
   }
-  return { from: query.from, to: query.to, total: byKind.complaint + byKind.denunciation + byKind.feedback, byKind, closed }
+  return counts
 }
 
 export async function getComplaint(db: Db, actor: Actor, id: string) {

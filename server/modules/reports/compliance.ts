@@ -14,7 +14,7 @@ import { addDays, daysBetween, localDate } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField } from '../../lib/problems.ts'
 import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
-import { complaintCounts } from '../dossiers/dossier-stats.ts'
+import { complaintCounts } from '../complaints/service.ts'
 import { localDayRange } from '../calendar/working-days.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { ncCode } from '../nonconformities/records.ts'
@@ -73,7 +73,7 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
     documentsDue(db, asOf, within(sql`d.owning_unit_id`)),
     flows,
     dossierStocksAfter(db, { day: to, orgUnitId: unit?.id }),
-    complaintCounts(db, start, end, { orgUnitId: unit?.id }),
+    complaintCounts(db, start, end, { orgUnitId: unit?.id }).then(({ closed: _, ...byKind }) => byKind),
     monthlySeries(db, from, to, within, section, flows),
     latestActivity(db, asOf, env.config.timeZone, within),
   ])

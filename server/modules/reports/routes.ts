@@ -4,7 +4,9 @@ import { problems } from '../../lib/schemas.ts'
 import { MIME } from '../../lib/uploads.ts'
 import { invalidField } from '../../lib/problems.ts'
 import { exportTable } from '../../lib/table-export.ts'
+import { clauseCoverage } from './clause-coverage.ts'
 import { complianceSummary, type ReportEnv } from './compliance.ts'
+import { CoverageReport } from './coverage-schemas.ts'
 import { exportComplianceTable } from './compliance-export.ts'
 import { ComplianceExportQuery, ComplianceQuery, ComplianceSummary } from './schemas.ts'
 import { buildParModel } from './par-model.ts'
@@ -98,6 +100,16 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return reply.type('text/html; charset=utf-8').send(renderParHtml(report))
       }
     },
+  })
+
+  app.get('/iso-clauses/coverage', {
+    schema: {
+      summary: 'For each clause: the documents, checklist items and open nonconformities that reference it',
+      description: '`covered` is false when no published document references the clause or any of its sub-clauses; `summary.uncovered` lists those clauses.',
+      tags: ['reference', 'documents'],
+      response: { 200: CoverageReport },
+    },
+    handler: (request) => clauseCoverage(app.db, request.actor),
   })
 }
 
