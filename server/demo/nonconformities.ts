@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { orgUnits, users } from '../../db/schema/index.ts'
 import type { Actor } from '../lib/permissions.ts'
-import { addAction, completeAction } from '../modules/actions/service.ts'
+import { addAction, completeAction } from '../modules/nonconformities/actions/service.ts'
 import { defaultNcEnv, type NcEnv } from '../modules/nonconformities/records.ts'
 import { raiseNonconformity } from '../modules/nonconformities/service.ts'
 import {

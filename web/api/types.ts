@@ -17,7 +17,7 @@ export type {
   TimelineEvent,
   Verification,
 } from '../../server/modules/nonconformities/schemas.ts'
-export type { Action } from '../../server/modules/actions/schemas.ts'
+export type { Action } from '../../server/modules/nonconformities/actions/schemas.ts'
 export type { Notification } from '../../server/modules/notifications/schemas.ts'
 export type { CauseCategory, NcSeverity, NcSource, NcStatus } from '../../db/schema/nonconformities.ts'
 export type { ActionType } from '../../db/schema/actions.ts'

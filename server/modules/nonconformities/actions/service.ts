@@ -4,15 +4,15 @@
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { Db } from '../../../db/client.ts'
-import { actions, nonconformities, nonconformityVerifications, orgUnits, users, type ActionRow, type NcStatus } from '../../../db/schema/index.ts'
-import { daysBetween } from '../../lib/clock.ts'
-import { assertVersion } from '../../lib/concurrency.ts'
-import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
-import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { forbidden, HttpProblem, invalidField, notFound } from '../../lib/problems.ts'
-import { claimAttachments } from '../attachments/service.ts'
-import { recordAudit } from '../audit-log/service.ts'
+import type { Db } from '../../../../db/client.ts'
+import { actions, nonconformities, nonconformityVerifications, orgUnits, users, type ActionRow, type NcStatus } from '../../../../db/schema/index.ts'
+import { daysBetween } from '../../../lib/clock.ts'
+import { assertVersion } from '../../../lib/concurrency.ts'
+import { dateKey, keyset, textKey } from '../../../lib/pagination.ts'
+import { can, requirePermission, type Actor } from '../../../lib/permissions.ts'
+import { forbidden, HttpProblem, invalidField, notFound } from '../../../lib/problems.ts'
+import { claimAttachments } from '../../attachments/service.ts'
+import { recordAudit } from '../../audit-log/service.ts'
 import {
   assertCanRead,
   canOn,
@@ -25,11 +25,11 @@ import {
   visibleNonconformities,
   type NcEnv,
   type NcWithUnit,
-} from '../nonconformities/records.ts'
-import { ACTION_EDIT_STATUSES, COMPLETE_STATUSES, isOpen, notInThisState } from '../nonconformities/transitions.ts'
-import { inSubtreeOf } from '../org-units/service.ts'
-import { refreshNextActionDue } from '../nonconformities/nc-rollups.ts'
-import { notify } from '../notifications/service.ts'
+} from '../records.ts'
+import { ACTION_EDIT_STATUSES, COMPLETE_STATUSES, isOpen, notInThisState } from '../transitions.ts'
+import { inSubtreeOf } from '../../org-units/service.ts'
+import { refreshNextActionDue } from '../nc-rollups.ts'
+import { notify } from '../../notifications/service.ts'
 import type { Action, ActionQuery, CompleteAction, CreateAction, NcActionQuery, UpdateAction } from './schemas.ts'
 
 const owner = alias(users, 'owner')

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { etag, ifMatch } from '../../lib/concurrency.ts'
-import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
-import type { NcEnv } from '../nonconformities/records.ts'
+import { etag, ifMatch } from '../../../lib/concurrency.ts'
+import { IdParams, IfMatchHeaders, problems } from '../../../lib/schemas.ts'
+import type { NcEnv } from '../records.ts'
 import { Action, ActionPage, ActionQuery, CompleteAction, CreateAction, NcActionQuery, UpdateAction } from './schemas.ts'
 import { addAction, completeAction, getAction, listActions, listNcActions, updateAction } from './service.ts'
 
