@@ -36,6 +36,7 @@ import complaintRoutes from './modules/complaints/routes.ts'
 import reportRoutes from './modules/reports/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
+import idempotencyPlugin from './plugins/idempotency.ts'
 import openapiPlugin from './plugins/openapi.ts'
 import securityPlugin from './plugins/security.ts'
 import webAppPlugin from './plugins/web-app.ts'
@@ -104,6 +105,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   await app.register(
     async (api) => {
       await api.register(authPlugin)
+      await api.register(idempotencyPlugin)
       await api.register(authRoutes)
       await api.register(apiTokenRoutes)
       await api.register(orgUnitRoutes)

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { check, customType, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
-import { id, inList, instant, timestamps, version } from './columns.ts'
+import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { bytea, id, inList, instant, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
 
@@ -24,14 +24,6 @@ export type SignoffDecision = (typeof SIGNOFF_DECISIONS)[number]
 
 export const REVIEW_REMINDER_KINDS = ['due_soon', 'overdue'] as const
 export type ReviewReminderKind = (typeof REVIEW_REMINDER_KINDS)[number]
-
-/** File contents; postgres.js gives a Buffer and PGlite a Uint8Array, both become a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-})
-
 
 /**
  * Documented information (ISO 9001 clause 7.5): one row per controlled document. Its
