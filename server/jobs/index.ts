@@ -8,6 +8,6 @@ import { registerJob } from './scheduler.ts'
 
 registerJob('nonconformity-escalation', (config) => config.escalationIntervalMinutes * 60_000, escalateNonconformities)
 // Review reminders are day-level: a few runs a day are plenty.
-registerJob('document-review-reminders', 6 * 3600_000, (db, now) => remindDocumentReviews(db, now))
+registerJob('document-review-reminders', 6 * 3600_000, remindDocumentReviews)
 
 export { registeredJobs, registerJob, runJob, Scheduler } from './scheduler.ts'

@@ -129,7 +129,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Nonconformity, ...problems(404, 409) },
     },
     handler: async (request, reply) => {
-      const nc = await raiseNcFromDossier(app.db, request.actor, request.params.id, request.body, { now: app.clock(), config: app.config })
+      const nc = await raiseNcFromDossier(app.db, request.actor, request.params.id, request.body, app.env())
       return reply.code(201).header('Location', `/api/nonconformities/${nc.id}`).header('ETag', etag(nc.version)).send(nc)
     },
   })

@@ -9,8 +9,7 @@ import { queryRows, type Db } from '../../../db/client.ts'
 import { CHECKLIST_CATEGORIES, type ChecklistCategory } from '../../../db/schema/checklist-templates.ts'
 import { FINDING_CLASSIFICATIONS, FINDING_HANDLINGS } from '../../../db/schema/findings.ts'
 import { INSPECTION_KINDS, INSPECTION_STATUSES } from '../../../db/schema/inspections.ts'
-import type { Config } from '../../config.ts'
-import { addDays, daysBetween, localDate } from '../../lib/clock.ts'
+import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField } from '../../lib/problems.ts'
 import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
@@ -21,11 +20,6 @@ import { ncCode } from '../nonconformities/records.ts'
 import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
 import { rollupRange } from '../../lib/rollup-range.ts'
 import type { ComplianceQuery, ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from './schemas.ts'
-
-export interface ReportEnv {
-  now: Date
-  config: Config
-}
 
 const rate = (part: number, base: number) => (base ? Math.round((part / base) * 10000) / 10000 : null)
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
@@ -54,11 +48,11 @@ export function checkPeriod(from: string, to: string) {
   if (daysBetween(from, to) > 3700) throw invalidField('query.from', 'the period may span at most ten years', 'range')
 }
 
-export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQuery, env: ReportEnv): Promise<ComplianceSummary> {
+export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQuery, env: ServiceEnv): Promise<ComplianceSummary> {
   const unit = await reportScope(db, actor, query.orgUnitId)
   checkPeriod(query.from, query.to)
   const { from, to } = query
-  const asOf = localDate(env.now, env.config.timeZone)
+  const asOf = agencyToday(env)
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
 
   const section = inspectionSection(db, from, to, unit?.id)
