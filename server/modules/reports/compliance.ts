@@ -12,7 +12,7 @@ import { INSPECTION_KINDS, INSPECTION_STATUSES } from '../../../db/schema/inspec
 import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField } from '../../lib/problems.ts'
-import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
+import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, stockSourceFor, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
 import { complaintCounts } from '../dossiers/dossier-stats.ts'
 import { localDayRange } from '../calendar/working-days.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
@@ -66,7 +66,7 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
     overdueActionList(db, asOf, within(sql`nc.org_unit_id`)),
     documentsDue(db, asOf, within(sql`d.owning_unit_id`)),
     flows,
-    dossierStocksAfter(db, { day: to, orgUnitId: unit?.id }),
+    dossierStocksAfter(db, { day: to, orgUnitId: unit?.id }, stockSourceFor(to, asOf)),
     complaintCounts(db, start, end, { orgUnitId: unit?.id }),
     monthlySeries(db, from, to, within, section, flows),
     latestActivity(db, asOf, env.config.timeZone, within),

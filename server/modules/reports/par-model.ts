@@ -88,8 +88,8 @@ export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: 
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
   const [agency, stats, byField, { inspections, criteria }, findings, people, failuresByCategory, ncs, qms] = await Promise.all([
     agencyName(db, unit?.id),
-    dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env.config),
-    dossierStats(db, actor, { from, to, groupBy: 'field', orgUnitId: unit?.id }, env.config),
+    dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env),
+    dossierStats(db, actor, { from, to, groupBy: 'field', orgUnitId: unit?.id }, env),
     inspectionSection(db, from, to, unit?.id),
     findingCounts(db, from, to, within(sql`f.org_unit_id`)),
     queryRows<{ n: number }>(
