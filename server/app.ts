@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto'
 import type { Db, Engine } from '../db/client.ts'
 import type { Config } from './config.ts'
 import { Scheduler } from './jobs/index.ts'
-import { systemClock, type Clock } from './lib/clock.ts'
+import { serviceEnv, systemClock, type Clock, type ServiceEnv } from './lib/clock.ts'
 import { validatorCompiler } from './lib/validation.ts'
 import { serializerCompiler } from './lib/serialization.ts'
 import apiTokenRoutes from './modules/api-tokens/routes.ts'
@@ -48,6 +48,8 @@ declare module 'fastify' {
     config: Config
     /** The current time; tests pass a clock they can move. */
     clock: Clock
+    /** What services get besides the database and the actor: "now" from `clock` and the configuration (agency time zone). Call once per request. */
+    env(): ServiceEnv
     /** Scheduled jobs of this instance (server/jobs). */
     scheduler: Scheduler
   }
@@ -92,6 +94,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
       instance.decorate('dbEngine', engine)
       instance.decorate('config', config)
       instance.decorate('clock', clock)
+      instance.decorate('env', () => serviceEnv(clock, config))
     }, { name: 'db' }),
   )
   await app.register(errorsPlugin)

@@ -9,7 +9,7 @@ import { registerJob } from './scheduler.ts'
 
 registerJob('nonconformity-escalation', (config) => config.escalationIntervalMinutes * 60_000, escalateNonconformities)
 // Review reminders are day-level: a few runs a day are plenty.
-registerJob('document-review-reminders', 6 * 3600_000, (db, now) => remindDocumentReviews(db, now))
-registerJob('idempotency-key-purge', 3600_000, (db, now) => purgeIdempotencyKeys(db, now))
+registerJob('document-review-reminders', 6 * 3600_000, remindDocumentReviews)
+registerJob('idempotency-key-purge', 3600_000, (db, env) => purgeIdempotencyKeys(db, env.now))
 
 export { registeredJobs, registerJob, runJob, Scheduler } from './scheduler.ts'

@@ -2,13 +2,16 @@ import { and, eq, sql } from 'drizzle-orm'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { documentFiles, documentReviewReminders, documentRevisions } from '../../db/schema/index.ts'
-import { addDays, agencyDate, sendReviewReminders, type ReviewReminder } from '../../server/modules/documents/service.ts'
+import { addDays, agencyToday } from '../../server/lib/clock.ts'
+import { sendReviewReminders, type ReviewReminder } from '../../server/modules/documents/service.ts'
 import { appContext, type ApiClient } from '../helpers/app.ts'
 import { docxFile, multipart, pdfFile, pngFile, xlsxFile } from '../helpers/files.ts'
 import { assertAll } from '../helpers/assertions.ts'
 
 const PDF = 'application/pdf'
 const ctx = appContext()
+/** Today in the agency's time zone, as the app sees it. */
+const agencyDate = () => agencyToday(ctx.app.env())
 
 let counter = 0
 async function newDocument(client: ApiClient, unitId: string, extra: Record<string, unknown> = {}) {
@@ -625,16 +628,16 @@ reviews('reminders go out once per kind and due date, to the heads of the owning
   const deliver = async (_tx: unknown, reminder: ReviewReminder) => {
     sent.push(reminder)
   }
-  const first = await sendReviewReminders(db, deliver)
+  const first = await sendReviewReminders(db, deliver, ctx.app.env())
   assert.ok(first.length >= 4)
   assert.is(sent.length, first.length)
   const manual = first.find((r) => r.document.code === 'STCL/BQL')!
   assert.is(manual.kind, 'due_soon')
   assert.equal(manual.recipients.map((r) => r.fullName), ['Lê Văn Hùng'])
   assert.ok(first.some((r) => r.kind === 'overdue'))
-  assert.equal(await sendReviewReminders(db, deliver), [], 'nothing twice')
+  assert.equal(await sendReviewReminders(db, deliver, ctx.app.env()), [], 'nothing twice')
   // Once the due date has passed, the "overdue" reminder follows.
-  const later = await sendReviewReminders(db, deliver, new Date(Date.now() + 40 * 86_400_000))
+  const later = await sendReviewReminders(db, deliver, { ...ctx.app.env(), now: new Date(Date.now() + 40 * 86_400_000) })
   assert.ok(later.some((r) => r.document.code === 'STCL/BQL' && r.kind === 'overdue'))
   const rows = await db.select().from(documentReviewReminders)
   assert.is(rows.length, first.length + later.length)
@@ -655,13 +658,13 @@ reviews('a failed delivery is not recorded, so the next run tries again', async 
   }
   let failed = false
   try {
-    await sendReviewReminders(db, failing)
+    await sendReviewReminders(db, failing, ctx.app.env())
   } catch {
     failed = true
   }
   assert.ok(failed)
   assert.equal(await db.select().from(documentReviewReminders).where(eq(documentReviewReminders.revisionId, row.id)), [])
-  const retried = await sendReviewReminders(db, async () => {})
+  const retried = await sendReviewReminders(db, async () => {}, ctx.app.env())
   assert.ok(retried.some((r) => r.document.id === doc.id && r.kind === 'overdue'))
 })
 

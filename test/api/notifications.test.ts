@@ -167,8 +167,8 @@ twoInstances('both schedulers tick at the same moment: the job runs once, every 
     // lock, cannot create a notification twice: the unique index and ON CONFLICT decide.
     const later = morning('2036-06-30')
     const [x, y] = await Promise.all([
-      db.transaction((tx) => escalateNonconformities(tx, later, app.config)),
-      secondDb.transaction((tx) => escalateNonconformities(tx, later, app.config)),
+      db.transaction((tx) => escalateNonconformities(tx, { now: later, config: app.config })),
+      secondDb.transaction((tx) => escalateNonconformities(tx, { now: later, config: app.config })),
     ])
     assert.ok(x.created + y.created >= 0)
     const duplicates = await queryRows(db, sql`select user_id, dedupe_key from notifications group by user_id, dedupe_key having count(*) > 1`)

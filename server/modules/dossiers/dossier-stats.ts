@@ -19,7 +19,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { invalidField } from '../../lib/problems.ts'
-import { addDays } from '../../lib/clock.ts'
+import { addDays, agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { rangeParts, upToParts } from '../../lib/rollup-range.ts'
 import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
 import { complaintCounts } from '../complaints/service.ts'
@@ -80,8 +80,8 @@ type CountRow = Record<string, string | number | null>
  * (dossier-rollups.ts): flows from the rows covering the period, the pending and
  * overdue stocks from the deltas up to its first and last midnights.
  */
-export function dossierStats(db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours, stock?: StockSource): Promise<DossierStats> {
-  return statsFrom((d, q, g) => rollupRows(d, q, g, stock), db, actor, query, hours)
+export function dossierStats(db: Db, actor: Actor, query: StatsQuery, env: ServiceEnv, stock?: StockSource): Promise<DossierStats> {
+  return statsFrom((d, q, g) => rollupRows(d, q, g, stock ?? stockSourceFor(q.to, agencyToday(env))), db, actor, query, env.config)
 }
 
 /** The same table computed by scanning the dossiers and their events: the reference the rollups are tested against. */
@@ -100,7 +100,7 @@ function filtersOf(query: StatsQuery, unit: SQL, procedure: SQL, channel: SQL): 
   return filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``
 }
 
-async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock: StockSource = stockSourceFor(query.to)): Promise<CountRow[]> {
+async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock: StockSource): Promise<CountRow[]> {
   const g = groupColumns(groupBy, 'r')
   // Unit, procedure and channel narrow the rollup rows as they are read; the field needs the procedure joined.
   const inner = filtersOf({ ...query, field: undefined }, sql`x.org_unit_id`, sql`x.procedure_id`, sql`x.channel`)
