@@ -11,6 +11,7 @@ import { buildApp } from '../server/app.ts'
 import { loadConfig } from '../server/config.ts'
 import { DEMO_PASSWORD, loadDemoData } from '../server/demo/index.ts'
 import { DEMO_PROCEDURES } from '../server/demo/procedures.ts'
+import { serviceEnv, systemClock } from '../server/lib/clock.ts'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
 const TARGET_SECONDS = 30
@@ -66,7 +67,7 @@ export async function benchImport() {
   const handle = connectPostgres(url.toString())
   try {
     await handle.migrate()
-    await loadDemoData(handle.db)
+    await loadDemoData(handle.db, serviceEnv(systemClock, loadConfig({})))
     const app = await buildApp({ db: handle.db, engine: 'postgres', config: { ...loadConfig({}), importMaxBytes: 100 * 1024 * 1024 }, logger: false })
     await app.ready()
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } })

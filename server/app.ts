@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto'
 import type { Db, Engine } from '../db/client.ts'
 import type { Config } from './config.ts'
 import { Scheduler } from './jobs/index.ts'
-import { systemClock, type Clock } from './lib/clock.ts'
+import { serviceEnv, systemClock, type Clock, type ServiceEnv } from './lib/clock.ts'
 import { validatorCompiler } from './lib/validation.ts'
 import { serializerCompiler } from './lib/serialization.ts'
 import apiTokenRoutes from './modules/api-tokens/routes.ts'
@@ -19,7 +19,7 @@ import attachmentRoutes from './modules/attachments/routes.ts'
 import auditLogRoutes from './modules/audit-log/routes.ts'
 import documentRoutes from './modules/documents/routes.ts'
 import authRoutes from './modules/auth/routes.ts'
-import actionRoutes from './modules/actions/routes.ts'
+import actionRoutes from './modules/nonconformities/actions/routes.ts'
 import checklistTemplateRoutes from './modules/checklist-templates/routes.ts'
 import findingRoutes from './modules/findings/routes.ts'
 import healthRoutes from './modules/health/routes.ts'
@@ -36,6 +36,7 @@ import complaintRoutes from './modules/complaints/routes.ts'
 import reportRoutes from './modules/reports/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
+import idempotencyPlugin from './plugins/idempotency.ts'
 import openapiPlugin from './plugins/openapi.ts'
 import securityPlugin from './plugins/security.ts'
 import webAppPlugin from './plugins/web-app.ts'
@@ -47,6 +48,8 @@ declare module 'fastify' {
     config: Config
     /** The current time; tests pass a clock they can move. */
     clock: Clock
+    /** What services get besides the database and the actor: "now" from `clock` and the configuration (agency time zone). Call once per request. */
+    env(): ServiceEnv
     /** Scheduled jobs of this instance (server/jobs). */
     scheduler: Scheduler
   }
@@ -91,6 +94,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
       instance.decorate('dbEngine', engine)
       instance.decorate('config', config)
       instance.decorate('clock', clock)
+      instance.decorate('env', () => serviceEnv(clock, config))
     }, { name: 'db' }),
   )
   await app.register(errorsPlugin)
@@ -104,6 +108,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   await app.register(
     async (api) => {
       await api.register(authPlugin)
+      await api.register(idempotencyPlugin)
       await api.register(authRoutes)
       await api.register(apiTokenRoutes)
       await api.register(orgUnitRoutes)

@@ -5,6 +5,7 @@ import { connect } from '../db/client.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { createFirstAdmin, DEMO_PASSWORD, DEMO_USERS, isEmpty, loadDemoData } from './demo/index.ts'
+import { serviceEnv, systemClock } from './lib/clock.ts'
 
 function readConfig(): Config {
   try {
@@ -23,7 +24,7 @@ const handle = connect(config)
 await handle.migrate()
 
 const empty = await isEmpty(handle.db)
-if (empty && config.demo) await loadDemoData(handle.db, config.timeZone)
+if (empty && config.demo) await loadDemoData(handle.db, serviceEnv(systemClock, config))
 else if (empty && config.adminUsername && config.adminPassword) await createFirstAdmin(handle.db, config.adminUsername, config.adminPassword)
 
 const app = await buildApp({ db: handle.db, engine: handle.engine, config, jobs: config.jobs })

@@ -11,8 +11,9 @@ import postgres from 'postgres'
 import { connectPostgres } from '../../db/client.ts'
 import { loadConfig } from '../../server/config.ts'
 import { loadDemoData } from '../../server/demo/index.ts'
+import { serviceEnv, systemClock } from '../../server/lib/clock.ts'
 import { rebuildDossierStats } from '../../server/modules/dossiers/dossier-rollups.ts'
-import { rebuildInspectionRollups } from '../../server/modules/reports/inspection-rollups.ts'
+import { rebuildInspectionRollups } from '../../server/modules/inspections/inspection-rollups.ts'
 import { rebuildNonconformityRollups } from '../../server/modules/nonconformities/nc-rollups.ts'
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/qms_bench'
@@ -53,7 +54,7 @@ export async function seed() {
     await recreateDatabase(BENCH_URL)
     const h = connectPostgres(BENCH_URL, { max: 2 })
     await h.migrate()
-    await loadDemoData(h.db, config.timeZone)
+    await loadDemoData(h.db, serviceEnv(systemClock, config))
     await h.close()
   })
   const sql = postgres(BENCH_URL, { max: 1, onnotice: () => {} })

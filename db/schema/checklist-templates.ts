@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { id, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, timestamps, version } from './columns.ts'
 import { users } from './users.ts'
 
 export const CHECKLIST_CATEGORIES = [
@@ -17,7 +17,6 @@ export type ChecklistCategory = (typeof CHECKLIST_CATEGORIES)[number]
 export const RESPONSE_TYPES = ['pass_fail_na', 'number', 'text', 'choice'] as const
 export type ResponseType = (typeof RESPONSE_TYPES)[number]
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','))
 
 /**
  * A checklist (e.g. "Kiểm tra công vụ"). Its items live in revisions: changing a

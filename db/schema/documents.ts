@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { check, customType, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
-import { id, instant, timestamps, version } from './columns.ts'
+import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { bytea, id, inList, instant, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
 
@@ -24,15 +24,6 @@ export type SignoffDecision = (typeof SIGNOFF_DECISIONS)[number]
 
 export const REVIEW_REMINDER_KINDS = ['due_soon', 'overdue'] as const
 export type ReviewReminderKind = (typeof REVIEW_REMINDER_KINDS)[number]
-
-/** File contents; postgres.js gives a Buffer and PGlite a Uint8Array, both become a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => value,
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-})
-
-const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','))
 
 /**
  * Documented information (ISO 9001 clause 7.5): one row per controlled document. Its
@@ -59,8 +50,8 @@ export const documents = pgTable(
     index('documents_owning_unit_idx').on(t.owningUnitId),
     index('documents_clause_numbers_idx').using('gin', t.clauseNumbers),
     check('documents_code_not_blank', sql`length(trim(${t.code})) > 0`),
-    check('documents_type_valid', sql`${t.type} in (${list(DOCUMENT_TYPES)})`),
-    check('documents_edition_valid', sql`${t.standardEdition} in (${list(STANDARD_EDITIONS)})`),
+    check('documents_type_valid', sql`${t.type} in (${inList(DOCUMENT_TYPES)})`),
+    check('documents_edition_valid', sql`${t.standardEdition} in (${inList(STANDARD_EDITIONS)})`),
     check('documents_review_interval_valid', sql`${t.reviewIntervalMonths} between 1 and 120`),
   ],
 )
@@ -105,8 +96,8 @@ export const documentRevisions = pgTable(
     uniqueIndex('document_revisions_issue_key').on(t.documentId, t.issueNumber),
     uniqueIndex('document_revisions_one_published').on(t.documentId).where(sql`status = 'published'`),
     uniqueIndex('document_revisions_one_in_work').on(t.documentId).where(sql`status in ('draft', 'in_review', 'approved')`),
-    check('document_revisions_status_valid', sql`${t.status} in (${list(REVISION_STATUSES)})`),
-    check('document_revisions_edition_valid', sql`${t.standardEdition} in (${list(STANDARD_EDITIONS)})`),
+    check('document_revisions_status_valid', sql`${t.status} in (${inList(REVISION_STATUSES)})`),
+    check('document_revisions_edition_valid', sql`${t.standardEdition} in (${inList(STANDARD_EDITIONS)})`),
     check('document_revisions_issue_positive', sql`${t.issueNumber} > 0`),
     check('document_revisions_sha256_format', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
     check('document_revisions_published_dated', sql`${t.status} not in ('published', 'superseded') or (${t.effectiveFrom} is not null and ${t.publishedAt} is not null)`),
@@ -140,8 +131,8 @@ export const documentSignoffs = pgTable(
   },
   (t) => [
     index('document_signoffs_revision_idx').on(t.revisionId, t.at),
-    check('document_signoffs_meaning_valid', sql`${t.meaning} in (${list(SIGNOFF_MEANINGS)})`),
-    check('document_signoffs_decision_valid', sql`${t.decision} in (${list(SIGNOFF_DECISIONS)})`),
+    check('document_signoffs_meaning_valid', sql`${t.meaning} in (${inList(SIGNOFF_MEANINGS)})`),
+    check('document_signoffs_decision_valid', sql`${t.decision} in (${inList(SIGNOFF_DECISIONS)})`),
   ],
 )
 
@@ -157,7 +148,7 @@ export const documentReviewReminders = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.revisionId, t.kind, t.dueOn] }),
-    check('document_review_reminders_kind_valid', sql`${t.kind} in (${list(REVIEW_REMINDER_KINDS)})`),
+    check('document_review_reminders_kind_valid', sql`${t.kind} in (${inList(REVIEW_REMINDER_KINDS)})`),
   ],
 )
 

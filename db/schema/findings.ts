@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { CHECKLIST_CATEGORIES, type ChecklistCategory } from './checklist-templates.ts'
-import { id, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, timestamps, version } from './columns.ts'
 import { inspectionResponses, inspections } from './inspections.ts'
 import { nonconformities } from './nonconformities.ts'
 import { orgUnits } from './org-units.ts'
@@ -16,7 +16,6 @@ export type FindingHandling = (typeof FINDING_HANDLINGS)[number]
 export const FINDING_STATUSES = ['open', 'closed'] as const
 export type FindingStatus = (typeof FINDING_STATUSES)[number]
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','))
 
 /**
  * Something an inspection found: created for each failed response when an inspection

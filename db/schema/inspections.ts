@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { attachments } from './attachments.ts'
 import { checklistTemplateItems, checklistTemplateRevisions, checklistTemplates } from './checklist-templates.ts'
-import { id, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
 
@@ -15,7 +15,6 @@ export type InspectionStatus = (typeof INSPECTION_STATUSES)[number]
 export const RESPONSE_RESULTS = ['pass', 'fail', 'na'] as const
 export type ResponseResult = (typeof RESPONSE_RESULTS)[number]
 
-const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','))
 
 /**
  * A civil-service inspection or an internal audit of one unit, on one checklist

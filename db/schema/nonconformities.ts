@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { id, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import type { RollupGrain } from './reports.ts'
 import { users } from './users.ts'
@@ -31,7 +31,6 @@ export interface RootCause {
   summary: string
 }
 
-const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(','))
 
 export const nonconformities = pgTable(
   'nonconformities',
@@ -95,9 +94,9 @@ export const nonconformities = pgTable(
     index('nonconformities_live_idx')
       .on(t.id, t.orgUnitId)
       .where(sql`${t.status} not in ('closed', 'cancelled')`),
-    check('nonconformities_source_valid', sql`${t.source} in (${list(NC_SOURCES)})`),
-    check('nonconformities_severity_valid', sql`${t.severity} in (${list(NC_SEVERITIES)})`),
-    check('nonconformities_status_valid', sql`${t.status} in (${list(NC_STATUSES)})`),
+    check('nonconformities_source_valid', sql`${t.source} in (${inList(NC_SOURCES)})`),
+    check('nonconformities_severity_valid', sql`${t.severity} in (${inList(NC_SEVERITIES)})`),
+    check('nonconformities_status_valid', sql`${t.status} in (${inList(NC_STATUSES)})`),
     check('nonconformities_title_not_blank', sql`length(trim(${t.title})) > 0`),
     check('nonconformities_due_after_detection', sql`${t.dueDate} >= ${t.detectedOn}`),
     check('nonconformities_closed_has_time', sql`${t.status} <> 'closed' or (${t.closedAt} is not null and ${t.closedOn} is not null)`),

@@ -21,8 +21,8 @@ import {
   type SignoffMeaning,
   type StandardEdition,
 } from '../../db/schema/index.ts'
+import { addDays, agencyToday, type ServiceEnv } from '../lib/clock.ts'
 import { sha256Hex } from '../lib/uploads.ts'
-import { addDays, agencyDate } from '../modules/documents/service.ts'
 import { renderDocumentPdf } from './document-pdf.ts'
 import type { DemoOrganisation } from './organisation.ts'
 
@@ -231,8 +231,8 @@ const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sl
 /** A time of day on a date, so sign-offs read like office hours (08:30 in Viet Nam is 01:30 UTC). */
 const at = (isoDate: string, hourUtc = 1.5) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + hourUtc * 3_600_000)
 
-export async function seedDocuments(db: Db, org: DemoOrganisation): Promise<{ documents: number; revisions: number }> {
-  const today = agencyDate()
+export async function seedDocuments(db: Db, org: DemoOrganisation, env: ServiceEnv): Promise<{ documents: number; revisions: number }> {
+  const today = agencyToday(env)
   const people = await db
     .select({ id: users.id, username: users.username, fullName: users.fullName, position: users.position })
     .from(users)

@@ -11,7 +11,8 @@
  */
 import type { Db } from '../../db/client.ts'
 import { complaints, dossierEvents, dossiers, type Channel } from '../../db/schema/index.ts'
-import { addDays, localDate, wallClock, WorkingCalendar, zonedInstant, type OfficeHours } from '../modules/calendar/working-days.ts'
+import { addDays, localDate } from '../lib/clock.ts'
+import { wallClock, WorkingCalendar, zonedInstant, type OfficeHours } from '../modules/calendar/working-days.ts'
 import type { DossierAction } from '../modules/dossiers/schemas.ts'
 import { applyAction, type DossierState } from '../modules/dossiers/workflow.ts'
 import { DEMO_CALENDAR } from './calendar.ts'
@@ -72,7 +73,7 @@ type Plan = {
   note?: string
 }
 
-export async function seedDossiers(db: Db, org: DemoOrganisation, procedures: Record<string, { id: string; days: number; unit: string; level: number }>, now = new Date()) {
+export async function seedDossiers(db: Db, org: DemoOrganisation, procedures: Record<string, { id: string; days: number; unit: string; level: number }>, now: Date) {
   const rng = random(20200529)
   const calendar = new WorkingCalendar(
     {

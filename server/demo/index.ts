@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
+import type { ServiceEnv } from '../lib/clock.ts'
 import { hashPassword } from '../lib/passwords.ts'
 import { systemActor } from '../lib/permissions.ts'
 import { recordAudit } from '../modules/audit-log/service.ts'
@@ -21,17 +22,17 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Loads the whole demo organisation in one transaction: all of it or nothing. */
-/** `timeZone`: the agency's (config), in which the statistics rollups count days. */
-export async function loadDemoData(db: Db, timeZone = 'Asia/Ho_Chi_Minh'): Promise<void> {
+/** `env`: "now" (recent records are dated before it) and the configuration, whose time zone the statistics rollups count days in. */
+export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
   await db.transaction(async (tx) => {
     const org = await seedOrganisation(tx)
-    const inspections = await seedInspections(tx, org)
-    const qms = await seedDocuments(tx, org)
+    const inspections = await seedInspections(tx, org, env)
+    const qms = await seedDocuments(tx, org, env)
     const procedures = await seedProcedures(tx, org)
     await seedCalendar(tx)
-    const dossiers = await seedDossiers(tx, org, procedures)
-    await rebuildDossierStats(tx, timeZone)
-    const nonconformities = await seedNonconformities(tx, org)
+    const dossiers = await seedDossiers(tx, org, procedures, env.now)
+    await rebuildDossierStats(tx, env.config.timeZone)
+    const nonconformities = await seedNonconformities(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',

@@ -20,12 +20,12 @@ import {
   type InspectionKind,
   type ResponseResult,
 } from '../../db/schema/index.ts'
+import { agencyToday, type ServiceEnv } from '../lib/clock.ts'
 import { systemActor } from '../lib/permissions.ts'
 import { insertTemplate, itemsOfRevisions } from '../modules/checklist-templates/service.ts'
 import type { CreateChecklistTemplate } from '../modules/checklist-templates/schemas.ts'
-import { agencyToday } from '../modules/findings/service.ts'
 import { computeScore } from '../modules/inspections/scoring.ts'
-import { rebuildInspectionRollups } from '../modules/reports/inspection-rollups.ts'
+import { rebuildInspectionRollups } from '../modules/inspections/inspection-rollups.ts'
 import type { DemoOrganisation } from './organisation.ts'
 
 export const CIVIL_SERVICE_TEMPLATE: CreateChecklistTemplate = {
@@ -129,7 +129,7 @@ const INSPECTIONS: InspectionSeed[] = [
 /** 07:30–08:15 in Vietnam (UTC+7) on the given day. */
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+07:00`)
 
-export async function seedInspections(db: Db, org: DemoOrganisation) {
+export async function seedInspections(db: Db, org: DemoOrganisation, env: ServiceEnv) {
   const added = await db
     .insert(users)
     .values(EXTRA_PEOPLE.map((p) => ({ username: p.username, fullName: p.fullName, position: p.position, orgUnitId: org.units[p.unit], roles: [...p.roles] })))
@@ -209,7 +209,7 @@ export async function seedInspections(db: Db, org: DemoOrganisation) {
   })
 
   // Today's inspection, for the demo auditor to perform.
-  const today = agencyToday()
+  const today = agencyToday(env)
   const planned = {
     id: crypto.randomUUID(),
     ...number(today),

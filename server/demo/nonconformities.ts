@@ -8,9 +8,9 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { orgUnits, users } from '../../db/schema/index.ts'
+import type { ServiceEnv } from '../lib/clock.ts'
 import type { Actor } from '../lib/permissions.ts'
-import { addAction, completeAction } from '../modules/actions/service.ts'
-import { defaultNcEnv, type NcEnv } from '../modules/nonconformities/records.ts'
+import { addAction, completeAction } from '../modules/nonconformities/actions/service.ts'
 import { raiseNonconformity } from '../modules/nonconformities/service.ts'
 import {
   analyzeNonconformity,
@@ -22,8 +22,6 @@ import {
 } from '../modules/nonconformities/workflow.ts'
 import type { DemoOrganisation } from './organisation.ts'
 
-/** 08:30 in Vietnam on a 2020 day. */
-const at = (date: string): NcEnv => ({ ...defaultNcEnv(), now: new Date(`${date}T08:30:00+07:00`) })
 
 async function actorFor(db: Db, userId: string): Promise<Actor> {
   const [row] = await db
@@ -34,7 +32,9 @@ async function actorFor(db: Db, userId: string): Promise<Actor> {
   return { userId: row.id, username: row.username, fullName: row.fullName, roles: row.roles, orgUnitId: row.orgUnitId, orgUnitPath: row.path, via: 'session' }
 }
 
-export async function seedNonconformities(db: Db, org: DemoOrganisation): Promise<number> {
+export async function seedNonconformities(db: Db, org: DemoOrganisation, env: ServiceEnv): Promise<number> {
+  /** 08:30 in Vietnam on a 2020 day. */
+  const at = (date: string): ServiceEnv => ({ ...env, now: new Date(`${date}T08:30:00+07:00`) })
   const [auditor, head, staff, manager] = await Promise.all(['auditor', 'head', 'staff', 'manager'].map((u) => actorFor(db, org.users[u])))
   let count = 0
 

@@ -8,7 +8,8 @@
  *   (`FOR UPDATE SKIP LOCKED`): another instance ticking at the same moment skips the
  *   job, and one ticking later sees `lastStartedAt` and waits for the interval. On the
  *   embedded database there is one process and the same code simply always gets the lock.
- * - Jobs take `now` as an argument (tests move the clock) and must be idempotent:
+ * - Jobs take the service env (`now` from the app's clock, which tests move, and the
+ *   configuration) as an argument and must be idempotent:
  *   `notify` deduplicates by key, so even a run that overlapped another could not send
  *   anything twice.
  */
@@ -17,14 +18,14 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../db/client.ts'
 import { jobRuns } from '../../db/schema/index.ts'
 import type { Config } from '../config.ts'
-import type { Clock } from '../lib/clock.ts'
+import type { Clock, ServiceEnv } from '../lib/clock.ts'
 import { systemActor } from '../lib/permissions.ts'
 import { recordAudit } from '../modules/audit-log/service.ts'
 
 /** What a run did, for the log, `job_runs.last_outcome` and the audit log (e.g. `{ created: 3 }`). */
 export type JobOutcome = Record<string, unknown>
-/** The work of a job: `db` is a transaction; `now` is the moment the run stands for. */
-export type JobFn = (db: Db, now: Date, config: Config) => Promise<JobOutcome | void>
+/** The work of a job: `db` is a transaction; `env.now` is the moment the run stands for. */
+export type JobFn = (db: Db, env: ServiceEnv) => Promise<JobOutcome | void>
 
 export interface JobDefinition {
   name: string
@@ -67,10 +68,13 @@ export async function runJob(db: Db, config: Config, job: JobDefinition, now: Da
       if (!options.force && row.lastStartedAt && now.getTime() - row.lastStartedAt.getTime() < interval) {
         return { status: 'not-due', nextAt: new Date(row.lastStartedAt.getTime() + interval).toISOString() } as const
       }
-      const outcome = (await job.run(tx, now, config)) ?? {}
+      const started = performance.now()
+      const outcome = (await job.run(tx, { now, config })) ?? {}
+      // Finished: the run's instant plus how long it took (the app's clock, not the system's).
+      const finishedAt = new Date(now.getTime() + Math.round(performance.now() - started))
       await tx
         .update(jobRuns)
-        .set({ lastStartedAt: now, lastFinishedAt: new Date(), lastOutcome: outcome, lastError: null, runs: row.runs + 1 })
+        .set({ lastStartedAt: now, lastFinishedAt: finishedAt, lastOutcome: outcome, lastError: null, runs: row.runs + 1 })
         .where(eq(jobRuns.name, job.name))
       // Only runs that changed something are worth an audit entry.
       if (Object.values(outcome).some((v) => typeof v === 'number' && v > 0)) {

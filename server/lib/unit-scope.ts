@@ -1,7 +1,7 @@
 /**
- * The units an actor may see under a permission, as SQL over a unit's path column: with
- * the value inline (`visibleUnits`), or as the shape and value of a prepared list query
- * (`unitScope` gives both, `inUnitScope` the condition with a placeholder).
+ * The units an actor may see under a permission, as the shape and value of a list query
+ * over a unit's path column (`unitScope` gives both, `inUnitScope` the condition, with
+ * the value inline or as a placeholder of a prepared query).
  */
 import { eq, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
@@ -36,9 +36,4 @@ export function inUnitScope(kind: ScopeKind, pathColumn: AnyPgColumn, match: str
     case 'none':
       return sql`false`
   }
-}
-
-export function visibleUnits(actor: Actor, permission: Permission, pathColumn: AnyPgColumn): SQL | undefined {
-  const scope = unitScope(actor, permission)
-  return inUnitScope(scope.kind, pathColumn, scope.match)
 }

@@ -34,7 +34,7 @@ export default fp(
       const authorization = request.headers.authorization
       if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization)
-        const actor = match ? await resolveApiToken(app.db, match[1], request.id) : null
+        const actor = match ? await resolveApiToken(app.db, match[1], app.env(), request.id) : null
         if (!actor) {
           throw new HttpProblem(401, 'bad-token', 'Not signed in', 'The API token is not valid, has expired or was revoked.', undefined, {
             'WWW-Authenticate': 'Bearer error="invalid_token"',
@@ -45,7 +45,7 @@ export default fp(
       }
 
       const token = request.cookies[SESSION_COOKIE]
-      const session = token ? await resolveSession(app.db, token, app.config.sessionHours, request.id) : null
+      const session = token ? await resolveSession(app.db, token, app.env(), request.id) : null
       if (session) {
         request.actor = session.actor
         request.sessionId = session.sessionId

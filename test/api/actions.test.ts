@@ -4,6 +4,7 @@ import { appContext } from '../helpers/app.ts'
 import { addAction, addDays, complete, inProgress, raise, ROOT_CAUSE, step, today } from '../helpers/nonconformities.ts'
 import { pngFile } from '../helpers/files.ts'
 import { multipartForm } from '../helpers/multipart-form.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 const ctx = appContext()
 
@@ -135,12 +136,12 @@ listing('my open actions, by due date, with overdue computed', async ({ as, user
   const res = await staff.get(`/api/actions?ownerId=${me}&status=open`)
   assert.is(res.status, 200)
   assert.ok(res.body.items.length >= 1)
-  assert.ok(res.body.items.every((a: { ownerId: string; status: string }) => a.ownerId === me && a.status === 'open'))
+  assertAll(res.body.items, (a: { ownerId: string; status: string }) => a.ownerId === me && a.status === 'open')
   const dates = res.body.items.map((a: { dueDate: string }) => a.dueDate)
   assert.equal(dates, [...dates].sort())
   const overdue = await staff.get(`/api/actions?ownerId=${me}&overdue=true`)
   assert.ok(overdue.body.items.length >= 1, 'the 2020 demo action is overdue')
-  assert.ok(overdue.body.items.every((a: { overdue: boolean; daysOverdue: number }) => a.overdue && a.daysOverdue > 0))
+  assertAll(overdue.body.items, (a: { overdue: boolean; daysOverdue: number }) => a.overdue && a.daysOverdue > 0)
   const one = await staff.get(`/api/actions/${overdue.body.items[0].id}`)
   assert.is(one.status, 200)
   assert.is(one.headers.etag, `"${one.body.version}"`)

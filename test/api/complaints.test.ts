@@ -1,6 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { appContext } from '../helpers/app.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 const ctx = appContext()
 
@@ -43,7 +44,7 @@ complaints('staff cannot read or record complaints; heads only within their unit
   const other = await head.post('/api/complaints', { kind: 'feedback', orgUnitId: await unitId('QLĐT'), summary: 'x' })
   assert.is(other.status, 403)
   const visible = (await head.get('/api/complaints?limit=500')).body.items
-  assert.ok(visible.every((c: { orgUnitId: string }) => c.orgUnitId))
+  assertAll(visible, (c: { orgUnitId: string }) => c.orgUnitId)
   assert.ok(visible.some((c: { id: string }) => c.id === own.body.id))
   const future = await (await as('manager')).post('/api/complaints', { kind: 'feedback', summary: 'x', receivedAt: new Date(Date.now() + 86_400_000).toISOString() })
   assert.is(future.status, 400)

@@ -2,12 +2,16 @@ import { and, eq, sql } from 'drizzle-orm'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { documentFiles, documentReviewReminders, documentRevisions } from '../../db/schema/index.ts'
-import { addDays, agencyDate, sendReviewReminders, type ReviewReminder } from '../../server/modules/documents/service.ts'
+import { addDays, agencyToday } from '../../server/lib/clock.ts'
+import { sendReviewReminders, type ReviewReminder } from '../../server/modules/documents/service.ts'
 import { appContext, type ApiClient } from '../helpers/app.ts'
 import { docxFile, multipart, pdfFile, pngFile, xlsxFile } from '../helpers/files.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 const PDF = 'application/pdf'
 const ctx = appContext()
+/** Today in the agency's time zone, as the app sees it. */
+const agencyDate = () => agencyToday(ctx.app.env())
 
 let counter = 0
 async function newDocument(client: ApiClient, unitId: string, extra: Record<string, unknown> = {}) {
@@ -146,7 +150,7 @@ listing('search ignores case and Vietnamese diacritics', async ({ as }) => {
   }
   const byCode = await staff.get('/api/documents?q=bm-01/qt-0')
   assert.ok(byCode.body.items.length >= 3)
-  assert.ok(byCode.body.items.every((d: { code: string }) => d.code.startsWith('BM-01/QT-0')))
+  assertAll(byCode.body.items, (d: { code: string }) => d.code.startsWith('BM-01/QT-0'))
 })
 
 listing('filters: type, unit subtree, clause, status, edition', async ({ as, unitId }) => {
@@ -156,13 +160,13 @@ listing('filters: type, unit subtree, clause, status, edition', async ({ as, uni
   assert.ok(forms.length >= 5 && forms.every((d) => d.type === 'form'))
   const office = await get(`orgUnitId=${await unitId('VP')}`)
   assert.ok(office.some((d) => d.owningUnit.code === 'TNTKQ'), 'the reception desk is inside the Office')
-  assert.ok(office.every((d) => ['VP', 'TNTKQ'].includes(d.owningUnit.code)))
+  assertAll(office, (d) => ['VP', 'TNTKQ'].includes(d.owningUnit.code))
   const records = await get('clause=7.5.3')
   assert.ok(records.some((d) => d.code === 'QT-02/BQL'))
-  assert.ok(records.every((d) => d.clauseNumbers.includes('7.5.3')))
+  assertAll(records, (d) => d.clauseNumbers.includes('7.5.3'))
   assert.equal((await get('status=obsolete')).map((d) => d.code), ['QT-09/BQL'])
   assert.ok((await get('status=draft')).some((d) => d.code === 'QT-15/BQL'))
-  assert.ok((await get('status=published')).every((d) => d.status === 'published'))
+  assertAll(await get('status=published'), (d) => d.status === 'published')
   assert.ok((await get('standardEdition=2008')).some((d) => d.code === 'QT-09/BQL'), 'withdrawn, still on 2008')
   const toMove = await get('standardEdition=2008&inUse=true')
   assert.equal(toMove.map((d) => d.code).sort(), ['BM-01/QT-07', 'QT-05/BQL', 'QT-11/BQL', 'QT-13/BQL'])
@@ -187,7 +191,7 @@ listing('reviewDueBefore keeps the documents due by that date', async ({ as }) =
   const until = addDays(agencyDate(), 30)
   const due = (await staff.get(`/api/documents?limit=500&reviewDueBefore=${until}`)).body.items as { code: string; nextReviewDue: string }[]
   assert.ok(due.length >= 3)
-  assert.ok(due.every((d) => d.nextReviewDue <= until))
+  assertAll(due, (d) => d.nextReviewDue <= until)
   assert.ok(due.some((d) => d.code === 'STCL/BQL'))
   assert.not.ok(due.some((d) => d.code === 'QT-07/BQL'))
 })
@@ -260,7 +264,7 @@ workflow('upload → submit → review → approve → publish, with a sign-off 
     ['reviewed', 'signed', 'Trần Thị Lan'],
     ['approved', 'signed', 'Nguyễn Văn Minh'],
   ])
-  assert.ok(published.body.signoffs.every((s: { at: string }) => !Number.isNaN(Date.parse(s.at))))
+  assertAll(published.body.signoffs, (s: { at: string }) => !Number.isNaN(Date.parse(s.at)))
 
   const after = (await head.get(`/api/documents/${doc.id}`)).body
   assert.is(after.status, 'published')
@@ -587,8 +591,8 @@ reviews('the review-due list: overdue first, with the unit heads to tell', async
   assert.ok(items.length >= 4)
   const dates = items.map((i) => i.nextReviewDue)
   assert.equal(dates, [...dates].sort())
-  assert.ok(items.every((i) => i.daysLeft <= 30))
-  assert.ok(items.every((i) => (i.daysLeft < 0 ? i.reviewState === 'overdue' : i.reviewState === 'due_soon')))
+  assertAll(items, (i) => i.daysLeft <= 30)
+  assertAll(items, (i) => (i.daysLeft < 0 ? i.reviewState === 'overdue' : i.reviewState === 'due_soon'))
   const manual = items.find((i) => i.document.code === 'STCL/BQL')!
   assert.is(manual.reviewState, 'due_soon')
   assert.equal(manual.notify.map((p) => p.fullName), ['Lê Văn Hùng'])
@@ -624,16 +628,16 @@ reviews('reminders go out once per kind and due date, to the heads of the owning
   const deliver = async (_tx: unknown, reminder: ReviewReminder) => {
     sent.push(reminder)
   }
-  const first = await sendReviewReminders(db, deliver)
+  const first = await sendReviewReminders(db, deliver, ctx.app.env())
   assert.ok(first.length >= 4)
   assert.is(sent.length, first.length)
   const manual = first.find((r) => r.document.code === 'STCL/BQL')!
   assert.is(manual.kind, 'due_soon')
   assert.equal(manual.recipients.map((r) => r.fullName), ['Lê Văn Hùng'])
   assert.ok(first.some((r) => r.kind === 'overdue'))
-  assert.equal(await sendReviewReminders(db, deliver), [], 'nothing twice')
+  assert.equal(await sendReviewReminders(db, deliver, ctx.app.env()), [], 'nothing twice')
   // Once the due date has passed, the "overdue" reminder follows.
-  const later = await sendReviewReminders(db, deliver, new Date(Date.now() + 40 * 86_400_000))
+  const later = await sendReviewReminders(db, deliver, { ...ctx.app.env(), now: new Date(Date.now() + 40 * 86_400_000) })
   assert.ok(later.some((r) => r.document.code === 'STCL/BQL' && r.kind === 'overdue'))
   const rows = await db.select().from(documentReviewReminders)
   assert.is(rows.length, first.length + later.length)
@@ -654,13 +658,13 @@ reviews('a failed delivery is not recorded, so the next run tries again', async 
   }
   let failed = false
   try {
-    await sendReviewReminders(db, failing)
+    await sendReviewReminders(db, failing, ctx.app.env())
   } catch {
     failed = true
   }
   assert.ok(failed)
   assert.equal(await db.select().from(documentReviewReminders).where(eq(documentReviewReminders.revisionId, row.id)), [])
-  const retried = await sendReviewReminders(db, async () => {})
+  const retried = await sendReviewReminders(db, async () => {}, ctx.app.env())
   assert.ok(retried.some((r) => r.document.id === doc.id && r.kind === 'overdue'))
 })
 
@@ -689,7 +693,7 @@ overview('clause coverage lists documents per clause; clauses with no document s
   // The ISO internal-audit checklist checks document control; an open demo nonconformity concerns it too.
   assert.ok(records.checklistItems.some((i: { code: string }) => i.code === 'Đánh giá nội bộ ISO 9001:2015'))
   assert.ok(records.openNonconformities.length > 0)
-  assert.ok(records.openNonconformities.every((n: { code: string; status: string }) => n.code.startsWith('NC-') && !['closed', 'cancelled'].includes(n.status)))
+  assertAll(records.openNonconformities, (n: { code: string; status: string }) => n.code.startsWith('NC-') && !['closed', 'cancelled'].includes(n.status))
   const design: any = byNumber.get('8.3')
   assert.equal(design.documents, [])
   assert.is(design.covered, false)

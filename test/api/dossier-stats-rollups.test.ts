@@ -79,7 +79,7 @@ rollups('on randomised dossiers with back-dated steps, supplements, due-date cha
           const scan = await dossierStatsScan(c.db, systemActor, q, c.config)
           // Stocks summed from the start of the history, and as all time less what came after.
           for (const stock of ['history', 'recent'] as const) {
-            const fast = await dossierStats(c.db, systemActor, q, c.config, stock)
+            const fast = await dossierStats(c.db, systemActor, q, c.app.env(), stock)
             assert.equal(fast, scan, `${label} ${from}..${to} by ${groupBy} ${JSON.stringify(filter)}, stocks from ${stock}`)
             if (groupBy === 'channel' && !('channel' in filter)) {
               // The stocks alone (what the compliance summary reads) at the end of the period.

@@ -1,6 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { appContext, type AppContext } from '../helpers/app.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 const ctx = appContext()
 const vn = (local: string) => new Date(`${local}+07:00`).toISOString()
@@ -288,14 +289,14 @@ listing('filters apply in SQL and combine', async ({ as }) => {
   const online = await client.get('/api/dossiers?from=2019-11-21&to=2020-05-27&channel=online&limit=500')
   assert.is(online.body.items.length, 44)
   const labour = await client.get(`/api/dossiers?from=2019-11-21&to=2020-05-27&field=${encodeURIComponent('Lao động')}&limit=500`)
-  assert.ok(labour.body.items.length > 0 && labour.body.items.every((d: { procedure: { field: string } }) => d.procedure.field === 'Lao động'))
+  assertAll(labour.body.items, (d: { procedure: { field: string } }) => d.procedure.field === 'Lao động')
   const late = await client.get('/api/dossiers?timeliness=late&limit=500')
   assert.ok(late.body.items.length >= 5 && late.body.items.every((d: { timeliness: string }) => d.timeliness === 'late'))
   const overdue = await client.get('/api/dossiers?overdue=true&limit=500')
-  assert.ok(overdue.body.items.length >= 1 && overdue.body.items.every((d: { overdue: boolean }) => d.overdue))
+  assertAll(overdue.body.items, (d: { overdue: boolean }) => d.overdue)
   const unitId = await (async () => (await client.get('/api/org-units?q=QLĐT')).body.items[0].id)()
   const byUnit = await client.get(`/api/dossiers?orgUnitId=${unitId}&limit=500`)
-  assert.ok(byUnit.body.items.every((d: { orgUnit: { code: string } }) => d.orgUnit.code === 'QLĐT'))
+  assertAll(byUnit.body.items, (d: { orgUnit: { code: string } }) => d.orgUnit.code === 'QLĐT')
   const search = await client.get('/api/dossiers?q=H57.22-2005')
   assert.ok(search.body.items.length > 0)
 })

@@ -1,6 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { appContext, type AppContext } from '../helpers/app.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 const ctx = appContext()
 
@@ -26,9 +27,9 @@ demo('the report period has a very few badge findings, reminded on the spot', as
 demo('staff see findings of their own unit only; a head sees their subtree', async ({ as }) => {
   const staff = (await (await as('staff')).get('/api/findings?limit=500')).body.items
   assert.ok(staff.length >= 1)
-  assert.ok(staff.every((f: { orgUnit: { code: string } }) => f.orgUnit.code === 'TNTKQ'))
+  assertAll(staff, (f: { orgUnit: { code: string } }) => f.orgUnit.code === 'TNTKQ')
   const head = (await (await as('head')).get('/api/findings?limit=500')).body.items
-  assert.ok(head.every((f: { orgUnit: { code: string } }) => ['VP', 'TNTKQ'].includes(f.orgUnit.code)))
+  assertAll(head, (f: { orgUnit: { code: string } }) => ['VP', 'TNTKQ'].includes(f.orgUnit.code))
   const investment = (await (await as('manager')).get('/api/findings?limit=500')).body.items.find((f: { orgUnit: { code: string } }) => f.orgUnit.code === 'QLĐT')
   assert.ok(investment)
   assert.is((await (await as('staff')).get(`/api/findings/${investment.id}`)).status, 403)

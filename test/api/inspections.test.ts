@@ -3,6 +3,7 @@ import * as assert from 'uvu/assert'
 import { appContext, type ApiClient, type AppContext } from '../helpers/app.ts'
 import { multipartForm, PNG_1X1 } from '../helpers/multipart-form.ts'
 import { pdfText } from '../helpers/pdf-text.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 const ctx = appContext()
 
@@ -152,11 +153,11 @@ permissions('staff read their own unit’s inspections; a head reads their subtr
   const staff = await c.as('staff')
   const mine = (await staff.get('/api/inspections?limit=500')).body.items
   assert.ok(mine.length > 0)
-  assert.ok(mine.every((i: { orgUnit: { code: string } }) => i.orgUnit.code === 'TNTKQ'))
+  assertAll(mine, (i: { orgUnit: { code: string } }) => i.orgUnit.code === 'TNTKQ')
   const head = (await (await c.as('head')).get('/api/inspections?limit=500')).body.items
   assert.ok(head.some((i: { orgUnit: { code: string } }) => i.orgUnit.code === 'VP'))
   assert.ok(head.some((i: { orgUnit: { code: string } }) => i.orgUnit.code === 'TNTKQ'))
-  assert.ok(head.every((i: { orgUnit: { code: string } }) => ['VP', 'TNTKQ'].includes(i.orgUnit.code)))
+  assertAll(head, (i: { orgUnit: { code: string } }) => ['VP', 'TNTKQ'].includes(i.orgUnit.code))
   const elsewhere = (await (await c.as('manager')).get(`/api/inspections?orgUnitId=${await c.unitId('QLDN')}`)).body.items[0]
   assert.is((await staff.get(`/api/inspections/${elsewhere.id}`)).status, 403)
   assert.is((await staff.get(`/api/inspections/${mine[0].id}`)).status, 200)
@@ -402,9 +403,9 @@ listing('filters by unit subtree and kind, and pages without gaps', async (c) =>
   const manager = await c.as('manager')
   const office = (await manager.get(`/api/inspections?orgUnitId=${await c.unitId('VP')}&limit=500`)).body.items
   assert.ok(office.some((i: { orgUnit: { code: string } }) => i.orgUnit.code === 'TNTKQ'))
-  assert.ok(office.every((i: { orgUnit: { code: string } }) => ['VP', 'TNTKQ'].includes(i.orgUnit.code)))
+  assertAll(office, (i: { orgUnit: { code: string } }) => ['VP', 'TNTKQ'].includes(i.orgUnit.code))
   const briefings = (await manager.get('/api/inspections?kind=briefing&limit=500')).body.items
-  assert.ok(briefings.length > 0 && briefings.every((i: { kind: string }) => i.kind === 'briefing'))
+  assertAll(briefings, (i: { kind: string }) => i.kind === 'briefing')
   const all = (await manager.get('/api/inspections?limit=500')).body.items.map((i: { id: string }) => i.id)
   const seen: string[] = []
   let cursor: string | null = null

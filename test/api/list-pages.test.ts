@@ -1,6 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { appContext, type ApiClient } from '../helpers/app.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 // The five main lists run prepared queries: built once per combination of filters, then
 // run with each request's values (server/lib/select-rows.ts, preparedSelect).
@@ -58,7 +59,7 @@ pages('requests of the same shape get their own values: each unit its own rows, 
     const below = new Set(units.filter((u) => isBelow(u.id, id)).map((u) => u.code))
     const items = (await manager.get(`/api/findings?orgUnitId=${id}&limit=500`)).body.items as Item[]
     assert.ok(items.length >= 1)
-    assert.ok(items.every((f) => below.has(f.orgUnit.code)), `findings of ${unit.code} and below only`)
+    assertAll(items, (f) => below.has(f.orgUnit.code), `findings of ${unit.code} and below only`)
   }
 
   // Two heads of different units: the same shape (a subtree), different values.
@@ -74,7 +75,7 @@ pages('requests of the same shape get their own values: each unit its own rows, 
   assert.is(created.status, 201, created.text)
   const other = (await (await as('other.head', 'other-head-pw-1')).get('/api/inspections?limit=500')).body.items as Item[]
   assert.ok(office.length >= 1 && other.length >= 1)
-  assert.ok(office.every((i) => ['VP', 'TNTKQ'].includes(i.orgUnit.code)), 'the Office head sees the Office and below')
+  assertAll(office, (i) => ['VP', 'TNTKQ'].includes(i.orgUnit.code), 'the Office head sees the Office and below')
   assert.ok(other.some((i) => i.id === elsewhere.id), 'the other head sees their unit')
   const officeIds = new Set(office.map((i) => i.id))
   assert.not.ok(other.some((i) => officeIds.has(i.id)), 'and none of the Office')

@@ -6,6 +6,7 @@ import { appContext } from '../helpers/app.ts'
 import { pdfFile } from '../helpers/files.ts'
 import { multipartForm } from '../helpers/multipart-form.ts'
 import { addAction, addDays, complete, inProgress, pendingVerification, raise, ROOT_CAUSE, step, today } from '../helpers/nonconformities.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 const ctx = appContext()
 const uuid = () => crypto.randomUUID()
@@ -144,7 +145,7 @@ listing('filters by status, unit subtree, severity, period, overdue, text and ac
   const fresh = await raise(await as('auditor'), await unitId('QLMT'), { severity: 'major', title: 'Hazardous waste log not kept' })
 
   const drafts = await manager.get('/api/nonconformities?status=draft&limit=500')
-  assert.ok(drafts.body.items.every((n: { status: string }) => n.status === 'draft'))
+  assertAll(drafts.body.items, (n: { status: string }) => n.status === 'draft')
   assert.ok(ids(drafts).includes(fresh.id))
   const twoStates = await manager.get('/api/nonconformities?status=closed&status=analysis&limit=500')
   assert.equal([...new Set(twoStates.body.items.map((n: { status: string }) => n.status))].sort(), ['analysis', 'closed'])
@@ -154,14 +155,14 @@ listing('filters by status, unit subtree, severity, period, overdue, text and ac
   assert.not.ok(ids(office).includes(fresh.id))
 
   const major = await manager.get('/api/nonconformities?severity=major&limit=500')
-  assert.ok(major.body.items.every((n: { severity: string }) => n.severity === 'major'))
+  assertAll(major.body.items, (n: { severity: string }) => n.severity === 'major')
   const h1 = await manager.get('/api/nonconformities?from=2020-01-01&to=2020-06-30&limit=500')
   assert.ok(h1.body.items.length >= 3)
-  assert.ok(h1.body.items.every((n: { detectedOn: string }) => n.detectedOn >= '2020-01-01' && n.detectedOn <= '2020-06-30'))
+  assertAll(h1.body.items, (n: { detectedOn: string }) => n.detectedOn >= '2020-01-01' && n.detectedOn <= '2020-06-30')
 
   const overdue = await manager.get('/api/nonconformities?overdue=true&limit=500')
   assert.ok(overdue.body.items.length >= 4)
-  assert.ok(overdue.body.items.every((n: { overdue: boolean }) => n.overdue))
+  assertAll(overdue.body.items, (n: { overdue: boolean }) => n.overdue)
   assert.not.ok(ids(overdue).includes(fresh.id))
   assert.ok(ids(await manager.get('/api/nonconformities?overdue=false&limit=500')).includes(fresh.id))
 
@@ -170,7 +171,7 @@ listing('filters by status, unit subtree, severity, period, overdue, text and ac
   const staffOwned = await manager.get(`/api/nonconformities?actionOwnerId=${await userId('staff')}&limit=500`)
   assert.ok(staffOwned.body.items.length >= 3)
   const open = await manager.get('/api/nonconformities?open=false&limit=500')
-  assert.ok(open.body.items.every((n: { status: string }) => ['closed', 'cancelled'].includes(n.status)))
+  assertAll(open.body.items, (n: { status: string }) => ['closed', 'cancelled'].includes(n.status))
 })
 
 listing('pages by cursor without repeating or skipping', async ({ as }) => {
@@ -191,7 +192,7 @@ listing('each sees what their role and unit allow', async ({ as }) => {
   const codes = async (who: string) => (await (await as(who)).get('/api/nonconformities?to=2020-12-31&limit=500')).body.items.map((n: { orgUnit: { code: string } }) => n.orgUnit.code)
   const head = await codes('head')
   assert.ok(head.length >= 4)
-  assert.ok(head.every((c: string) => ['VP', 'TNTKQ'].includes(c)), `head sees only the Office subtree: ${head}`)
+  assertAll(head, (c: string) => ['VP', 'TNTKQ'].includes(c), `head sees only the Office subtree: ${head}`)
   const staff = await (await as('staff')).get('/api/nonconformities?to=2020-12-31&limit=500')
   // Staff see their unit (the desk) and the Office NC in which they own actions, not the Office draft.
   assert.ok(staff.body.items.some((n: { orgUnit: { code: string } }) => n.orgUnit.code === 'VP'))

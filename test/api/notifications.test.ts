@@ -9,6 +9,7 @@ import { escalateNonconformities } from '../../server/modules/nonconformities/es
 import { appContext, type AppContext } from '../helpers/app.ts'
 import { testEngine } from '../helpers/database.ts'
 import { inProgress, raise } from '../helpers/nonconformities.ts'
+import { assertAll } from '../helpers/assertions.ts'
 
 /** 09:00 in Vietnam on `date`. */
 const morning = (date: string) => new Date(`${date}T09:00:00+07:00`)
@@ -166,8 +167,8 @@ twoInstances('both schedulers tick at the same moment: the job runs once, every 
     // lock, cannot create a notification twice: the unique index and ON CONFLICT decide.
     const later = morning('2036-06-30')
     const [x, y] = await Promise.all([
-      db.transaction((tx) => escalateNonconformities(tx, later, app.config)),
-      secondDb.transaction((tx) => escalateNonconformities(tx, later, app.config)),
+      db.transaction((tx) => escalateNonconformities(tx, { now: later, config: app.config })),
+      secondDb.transaction((tx) => escalateNonconformities(tx, { now: later, config: app.config })),
     ])
     assert.ok(x.created + y.created >= 0)
     const duplicates = await queryRows(db, sql`select user_id, dedupe_key from notifications group by user_id, dedupe_key having count(*) > 1`)
@@ -251,7 +252,7 @@ reviews('documents due for review reach the head of the owning unit as notificat
   const list = async () => (await head.get('/api/notifications?limit=500')).body.items.filter((n: { kind: string }) => n.kind.startsWith('document.review_'))
   const first = await list()
   assert.ok(first.length > 0, 'the Office head hears of its documents due for review')
-  assert.ok(first.every((n: { link: string }) => n.link.startsWith('/documents/')))
+  assertAll(first, (n: { link: string }) => n.link.startsWith('/documents/'))
   await app.scheduler.run('document-review-reminders', now)
   assert.is((await list()).length, first.length, 'nothing twice')
 })

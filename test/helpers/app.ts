@@ -13,6 +13,7 @@ import type { Test as Suite } from 'uvu'
 import type { Db, DbHandle } from '../../db/client.ts'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig, type Config } from '../../server/config.ts'
+import type { Clock } from '../../server/lib/clock.ts'
 import { DEMO_PASSWORD } from '../../server/demo/index.ts'
 import { createTestDatabase, type Seed } from './database.ts'
 
@@ -92,6 +93,8 @@ export interface AppContext {
 export interface ContextOptions {
   seed?: Seed
   config?: Partial<Config>
+  /** The app's clock (default: the system clock). */
+  clock?: Clock
 }
 
 export function appContext(options: ContextOptions = {}) {
@@ -102,7 +105,7 @@ export function appContext(options: ContextOptions = {}) {
   async function setup() {
     const handle = await createTestDatabase(options.seed ?? 'demo')
     const config = { ...loadConfig({}), ...options.config }
-    const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false })
+    const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false, clock: options.clock })
     await app.ready()
     Object.assign(ctx, { app, db: handle.db, handle, config })
   }

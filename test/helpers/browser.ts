@@ -8,9 +8,6 @@
  *   const it = ctx.use(journey)
  *   it('creates a user', async ({ page, baseUrl }) => { … })
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { Test } from 'uvu'
@@ -18,17 +15,11 @@ import type { DbHandle } from '../../db/client.ts'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { createTestDatabase, type Seed } from './database.ts'
+import { browserAvailable, CHROMIUM } from './browser-host.ts'
+import { builtWebRoot } from './web-build.ts'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const browserAvailable = existsSync(CHROMIUM)
+export { browserAvailable, CHROMIUM }
 const required = process.env.REQUIRE_BROWSER === '1'
-
-let announced = false
-function announceSkip() {
-  if (announced) return
-  announced = true
-  console.log(`\nBrowser tests skipped: Chromium not found at ${CHROMIUM} (install it with "apt-get install -y chromium"; REQUIRE_BROWSER=1 turns this into a failure).\n`)
-}
 
 let browser: Promise<Browser> | undefined
 function launchBrowser(): Promise<Browser> {
@@ -44,20 +35,6 @@ function launchBrowser(): Promise<Browser> {
 export async function closeBrowser() {
   if (browser) await (await browser).close()
   browser = undefined
-  if (webRoot) rmSync(webRoot, { recursive: true, force: true })
-}
-
-let webRoot: string | undefined
-let webBuild: Promise<string> | undefined
-/** Builds the web app once per run, into a temporary folder. */
-function buildWeb(): Promise<string> {
-  webBuild ??= (async () => {
-    const { build } = await import('vite')
-    webRoot = mkdtempSync(path.join(tmpdir(), 'qms-web-'))
-    await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn', build: { outDir: webRoot, emptyOutDir: true } })
-    return webRoot
-  })()
-  return webBuild
 }
 
 export interface BrowserTestContext {
@@ -80,7 +57,7 @@ export function browserContext(options: BrowserOptions = {}) {
   let started: Promise<void> | undefined
 
   async function start() {
-    const [root, handle] = await Promise.all([buildWeb(), createTestDatabase(options.seed ?? 'demo')])
+    const [root, handle] = await Promise.all([builtWebRoot(), createTestDatabase(options.seed ?? 'demo')])
     const config = { ...loadConfig({}), webRoot: root }
     const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false })
     await app.listen({ port: 0, host: '127.0.0.1' })
@@ -99,7 +76,6 @@ export function browserContext(options: BrowserOptions = {}) {
           })) as unknown as Test<T>
         return fail
       }
-      announceSkip()
       return suite.skip as unknown as Test<T>
     }
     suite.before(async () => {

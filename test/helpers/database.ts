@@ -7,11 +7,16 @@
 import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import { connectPostgres, wrapPglite, type DbHandle } from '../../db/client.ts'
+import { loadConfig } from '../../server/config.ts'
 import { loadDemoData } from '../../server/demo/index.ts'
+import { serviceEnv, systemClock } from '../../server/lib/clock.ts'
 
 export type Seed = 'demo' | 'empty'
 
 export const testEngine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
+
+/** The demo is loaded once per run, on the system clock and the default configuration. */
+const demoEnv = () => serviceEnv(systemClock, loadConfig({}))
 
 const pgliteTemplates = new Map<Seed, Promise<PGlite>>()
 
@@ -22,7 +27,7 @@ function pgliteTemplate(seed: Seed): Promise<PGlite> {
       const client = new PGlite()
       const handle = wrapPglite(client)
       await handle.migrate()
-      if (seed === 'demo') await loadDemoData(handle.db)
+      if (seed === 'demo') await loadDemoData(handle.db, demoEnv())
       return client
     })()
     pgliteTemplates.set(seed, template)
@@ -74,7 +79,7 @@ function pgTemplate(seed: Seed): Promise<string> {
       await sql.unsafe(`create database "${name}"`)
       const handle = connectPostgres(urlFor(name), { max: 2 })
       await handle.migrate()
-      if (seed === 'demo') await loadDemoData(handle.db)
+      if (seed === 'demo') await loadDemoData(handle.db, demoEnv())
       await handle.close()
       return name
     })()

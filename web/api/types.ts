@@ -17,7 +17,7 @@ export type {
   TimelineEvent,
   Verification,
 } from '../../server/modules/nonconformities/schemas.ts'
-export type { Action } from '../../server/modules/actions/schemas.ts'
+export type { Action } from '../../server/modules/nonconformities/actions/schemas.ts'
 export type { Notification } from '../../server/modules/notifications/schemas.ts'
 export type { CauseCategory, NcSeverity, NcSource, NcStatus } from '../../db/schema/nonconformities.ts'
 export type { ActionType } from '../../db/schema/actions.ts'
@@ -33,7 +33,8 @@ export type {
   RevisionAction,
   DocumentStatus,
 } from '../../server/modules/documents/schemas.ts'
-export type { ClauseCoverage, CoverageReport, IsoClause } from '../../server/modules/iso-clauses/schemas.ts'
+export type { IsoClause } from '../../server/modules/iso-clauses/schemas.ts'
+export type { ClauseCoverage, CoverageReport } from '../../server/modules/reports/coverage-schemas.ts'
 export type { Procedure } from '../../server/modules/procedures/schemas.ts'
 export type { CalendarDay } from '../../server/modules/calendar/schemas.ts'
 export type { Dossier, DossierEvent, DossierStats, StatsRow, ImportReport, ImportRowError, DossierAction } from '../../server/modules/dossiers/schemas.ts'

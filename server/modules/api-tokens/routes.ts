@@ -15,7 +15,7 @@ const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: CreatedApiToken },
     },
     handler: async (request, reply) => {
-      const token = await createApiToken(app.db, request.actor, request.body)
+      const token = await createApiToken(app.db, request.actor, request.body, app.env())
       return reply.code(201).header('Location', `/api/api-tokens/${token.id}`).header('ETag', etag(token.version)).send(token)
     },
   })
@@ -42,7 +42,7 @@ const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ApiToken, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const token = await revokeApiToken(app.db, request.actor, request.params.id, ifMatch(request.headers))
+      const token = await revokeApiToken(app.db, request.actor, request.params.id, ifMatch(request.headers), app.env())
       return reply.header('ETag', etag(token.version)).send(token)
     },
   })

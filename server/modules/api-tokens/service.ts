@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { apiTokens, users, type ApiTokenRow } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -36,10 +37,10 @@ async function findToken(db: Db, id: string, forUpdate = false) {
 }
 
 /** Creates a token acting with the rights of `userId` (default: the caller). The secret is returned once. */
-export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken) {
+export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken, env: ServiceEnv) {
   requirePermission(actor, 'api_token.manage')
   const userId = input.userId ?? actor.userId
-  if (input.expiresAt && new Date(input.expiresAt) <= new Date()) {
+  if (input.expiresAt && new Date(input.expiresAt) <= env.now) {
     throw invalidField('expiresAt', 'must be in the future', 'future')
   }
   return db.transaction(async (tx) => {
@@ -86,7 +87,7 @@ export async function getApiToken(db: Db, actor: Actor, id: string) {
   return toApiToken(row.token, row.username)
 }
 
-export async function revokeApiToken(db: Db, actor: Actor, id: string, expectedVersion: number | undefined) {
+export async function revokeApiToken(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, env: ServiceEnv) {
   requirePermission(actor, 'api_token.manage')
   return db.transaction(async (tx) => {
     const current = await findToken(tx, id, true)
@@ -94,7 +95,7 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string, expectedV
     if (current.token.revokedAt) throw conflict('This token is already revoked.')
     const [row] = await tx
       .update(apiTokens)
-      .set({ revokedAt: new Date(), version: current.token.version + 1 })
+      .set({ revokedAt: env.now, version: current.token.version + 1 })
       .where(eq(apiTokens.id, id))
       .returning()
     const before = toApiToken(current.token, current.username)

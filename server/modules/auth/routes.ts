@@ -26,12 +26,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: SessionInfo, ...problems(401, 429) },
     },
     handler: async (request, reply) => {
-      const result = await login(app.db, app.config, {
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-        requestId: request.id,
-      })
+      const result = await login(
+        app.db,
+        { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id },
+        app.env(),
+      )
       setSessionCookies(request, reply, result.sessionToken, result.csrfToken, result.expiresAt)
       return { user: result.user, csrfToken: result.csrfToken, permissions: result.permissions, timeZone: app.config.timeZone }
     },
@@ -59,7 +58,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 204: Type.Null({ description: 'Changed' }) },
     },
     handler: async (request, reply) => {
-      await changeOwnPassword(app.db, request.actor, request.sessionId, request.body)
+      await changeOwnPassword(app.db, request.actor, request.sessionId, request.body, app.env())
       return reply.code(204).send(null)
     },
   })

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { MIN_PASSWORD_LENGTH } from '../../lib/passwords.ts'
 import { User } from '../users/schemas.ts'
 
 export const LoginBody = Type.Object(
@@ -21,7 +22,7 @@ export type SessionInfo = Static<typeof SessionInfo>
 export const ChangePasswordBody = Type.Object(
   {
     currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
-    newPassword: Type.String({ minLength: 8, maxLength: 200 }),
+    newPassword: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200 }),
   },
   { additionalProperties: false },
 )

@@ -2,6 +2,7 @@ import { and, count, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { apiTokens, loginAttempts, orgUnits, sessions, users, type UserRow } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts'
 import { can, RULES, type Actor, type Permission } from '../../lib/permissions.ts'
 import { HttpProblem, tooManyRequests } from '../../lib/problems.ts'
@@ -31,8 +32,8 @@ function actorOf(user: Pick<UserRow, 'id' | 'username' | 'fullName' | 'roles' | 
   }
 }
 
-async function assertNotThrottled(db: Db, config: LoginConfig, username: string, ip: string) {
-  const since = new Date(Date.now() - config.loginWindowMinutes * 60_000)
+async function assertNotThrottled(db: Db, config: LoginConfig, now: Date, username: string, ip: string) {
+  const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000)
   const failures = (where: ReturnType<typeof and>) =>
     db.select({ n: count() }).from(loginAttempts).where(and(where, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
   const [[byUser], [byIp]] = await Promise.all([
@@ -59,11 +60,12 @@ export interface LoginResult extends Omit<SessionInfo, 'timeZone'> {
 
 export async function login(
   db: Db,
-  config: LoginConfig,
   input: LoginBody & { ip: string; userAgent?: string; requestId?: string },
+  env: ServiceEnv,
 ): Promise<LoginResult> {
+  const { config, now } = env
   const username = input.username.trim()
-  await assertNotThrottled(db, config, username, input.ip)
+  await assertNotThrottled(db, config, now, username, input.ip)
 
   const [found] = await db
     .select({ user: users, unitPath: orgUnits.path })
@@ -75,14 +77,14 @@ export async function login(
   const hash = found?.user.passwordHash ?? (await decoyHash())
   const ok = (await verifyPassword(input.password, hash)) && Boolean(found?.user.passwordHash) && Boolean(found?.user.active)
 
-  await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip: input.ip, succeeded: ok })
+  await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip: input.ip, succeeded: ok, at: now })
   // Keep the table small: old attempts no longer count for anything.
-  await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(Date.now() - 24 * 3600_000)))
+  await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - 24 * 3600_000)))
   if (!ok || !found) throw new HttpProblem(401, 'bad-credentials', 'Sign-in failed', BAD_CREDENTIALS)
 
   const sessionToken = newSecret()
   const csrfToken = newSecret('', 24)
-  const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000)
+  const expiresAt = new Date(now.getTime() + config.sessionHours * 3600_000)
   const actor = actorOf(found.user, found.unitPath, 'session', input.requestId)
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
@@ -93,7 +95,7 @@ export async function login(
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
     })
-    await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, found.user.id))
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, found.user.id))
     await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: found.user.id, after: { ip: input.ip } })
   })
   const user = await loadUser(db, found.user.id)
@@ -131,10 +133,11 @@ function sessionLookup(db: Db) {
 
 const sessionLookups = new WeakMap<Db, ReturnType<typeof sessionLookup>>()
 
-export async function resolveSession(db: Db, token: string, sessionHours: number, requestId?: string): Promise<ResolvedSession | null> {
+export async function resolveSession(db: Db, token: string, env: ServiceEnv, requestId?: string): Promise<ResolvedSession | null> {
   let lookup = sessionLookups.get(db)
   if (!lookup) sessionLookups.set(db, (lookup = sessionLookup(db)))
-  const now = Date.now()
+  const now = env.now.getTime()
+  const { sessionHours } = env.config
   const [row] = await lookup.execute({ tokenHash: sha256(token), now: new Date(now).toISOString() })
   if (!row) return null
   if (now - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
@@ -170,10 +173,10 @@ function apiTokenLookup(db: Db) {
 
 const apiTokenLookups = new WeakMap<Db, ReturnType<typeof apiTokenLookup>>()
 
-export async function resolveApiToken(db: Db, token: string, requestId?: string): Promise<Actor | null> {
+export async function resolveApiToken(db: Db, token: string, env: ServiceEnv, requestId?: string): Promise<Actor | null> {
   let lookup = apiTokenLookups.get(db)
   if (!lookup) apiTokenLookups.set(db, (lookup = apiTokenLookup(db)))
-  const now = new Date()
+  const { now } = env
   const [row] = await lookup.execute({ tokenHash: sha256(token), now: now.toISOString() })
   if (!row) return null
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
@@ -194,7 +197,7 @@ export async function currentSession(db: Db, actor: Actor, timeZone: string, csr
 }
 
 /** Changes one's own password and ends one's other sessions. */
-export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: string | undefined, input: ChangePasswordBody) {
+export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: string | undefined, input: ChangePasswordBody, env: ServiceEnv) {
   const [row] = await db.select().from(users).where(eq(users.id, actor.userId))
   if (!row?.passwordHash || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
     throw new HttpProblem(400, 'validation', 'Invalid request', 'The current password is not correct.', [
@@ -203,7 +206,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: 
   }
   const passwordHash = await hashPassword(input.newPassword)
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, version: row.version + 1, updatedAt: new Date() }).where(eq(users.id, actor.userId))
+    await tx.update(users).set({ passwordHash, version: row.version + 1, updatedAt: env.now }).where(eq(users.id, actor.userId))
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, actor.userId), currentSessionId ? ne(sessions.id, currentSessionId) : undefined))

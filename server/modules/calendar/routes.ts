@@ -46,7 +46,7 @@ const calendarRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: CalendarDay, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const day = await updateCalendarDay(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const day = await updateCalendarDay(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(day.version)).send(day)
     },
   })

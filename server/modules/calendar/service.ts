@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { calendarDays, type CalendarDayRow } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -92,7 +93,7 @@ export async function createCalendarDay(db: Db, actor: Actor, input: CreateCalen
   })
 }
 
-export async function updateCalendarDay(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateCalendarDay) {
+export async function updateCalendarDay(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateCalendarDay, env: ServiceEnv) {
   requirePermission(actor, 'calendar.write')
   return db.transaction(async (tx) => {
     const current = await findCalendarDay(tx, id, true)
@@ -103,7 +104,7 @@ export async function updateCalendarDay(db: Db, actor: Actor, id: string, expect
     if (date !== current.date) await assertDateFree(tx, date, id)
     const [row] = await tx
       .update(calendarDays)
-      .set({ date, kind, name: input.name ?? current.name, version: current.version + 1, updatedAt: new Date() })
+      .set({ date, kind, name: input.name ?? current.name, version: current.version + 1, updatedAt: env.now })
       .where(eq(calendarDays.id, id))
       .returning()
     const after = toCalendarDay(row)

@@ -15,6 +15,7 @@
  * Dates are `YYYY-MM-DD` strings; instants are `Date`s.
  */
 import type { Timeliness } from '../../../db/schema/dossiers.ts'
+import { addDays } from '../../lib/clock.ts'
 
 export interface OfficeHours {
   /** IANA zone, e.g. Asia/Ho_Chi_Minh. */
@@ -24,14 +25,10 @@ export interface OfficeHours {
   officeClose: number
 }
 
-const DAY_MS = 86_400_000
 /** Far more working days than any procedure takes: stops a runaway loop on a broken calendar. */
 const MAX_SCAN_DAYS = 3660
 
 const toUtcMs = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
-const fromUtcMs = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-
-export const addDays = (date: string, days: number) => fromUtcMs(toUtcMs(date) + days * DAY_MS)
 /** 0 = Sunday … 6 = Saturday. */
 export const weekday = (date: string) => new Date(toUtcMs(date)).getUTCDay()
 export const isWeekend = (date: string) => {
@@ -88,8 +85,6 @@ export function wallClock(instant: Date, timeZone: string): { date: string; minu
   const local = new Date(instant.getTime() + offsetMs)
   return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes(), offsetMs }
 }
-
-export const localDate = (instant: Date, timeZone: string) => wallClock(instant, timeZone).date
 
 /** The instant at `minutes` after local midnight of `date` in the zone (the earlier one in a DST overlap). */
 export function zonedInstant(date: string, minutes: number, timeZone: string): Date {
@@ -203,6 +198,6 @@ export class WorkingCalendar {
   /** early: resolved on a date before the due date; on_time: up to dueAt; late: after it. */
   timeliness(resolvedAt: Date, dueAt: Date): Timeliness {
     if (resolvedAt.getTime() > dueAt.getTime()) return 'late'
-    return localDate(resolvedAt, this.hours.timeZone) < localDate(dueAt, this.hours.timeZone) ? 'early' : 'on_time'
+    return wallClock(resolvedAt, this.hours.timeZone).date < wallClock(dueAt, this.hours.timeZone).date ? 'early' : 'on_time'
   }
 }

@@ -64,7 +64,7 @@ const checklistTemplateRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ChecklistTemplate, ...problems(404, 412, 428) },
     },
     handler: async (request, reply) => {
-      const template = await updateChecklistTemplate(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const template = await updateChecklistTemplate(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(template.version)).send(template)
     },
   })

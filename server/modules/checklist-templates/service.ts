@@ -7,6 +7,7 @@ import {
   type ChecklistTemplateItemRow,
   type ChecklistTemplateRow,
 } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -230,7 +231,7 @@ export async function createChecklistTemplate(db: Db, actor: Actor, input: Creat
  * inspection uses that revision yet; otherwise they become a new revision, so planned
  * and past inspections keep the items they were planned with.
  */
-export async function updateChecklistTemplate(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateChecklistTemplate) {
+export async function updateChecklistTemplate(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateChecklistTemplate, env: ServiceEnv) {
   requirePermission(actor, 'checklist_template.write')
   return db.transaction(async (tx) => {
     const current = await findTemplate(tx, id, { forUpdate: true })
@@ -262,7 +263,7 @@ export async function updateChecklistTemplate(db: Db, actor: Actor, id: string, 
         active: input.active ?? current.active,
         currentRevision,
         version: current.version + 1,
-        updatedAt: new Date(),
+        updatedAt: env.now,
       })
       .where(eq(checklistTemplates.id, id))
       .returning()

@@ -9,7 +9,7 @@ const tags = ['complaints']
 const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/complaints', {
     schema: { summary: 'List complaints, denunciations and feedback, newest first', tags, querystring: ComplaintQuery, response: { 200: ComplaintPage } },
-    handler: (request) => listComplaints(app.db, request.actor, request.query, app.config),
+    handler: (request) => listComplaints(app.db, request.actor, request.query, app.env()),
   })
 
   app.get('/complaints/counts', {
@@ -19,7 +19,7 @@ const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ComplaintCountQuery,
       response: { 200: ComplaintCounts },
     },
-    handler: (request) => countComplaints(app.db, request.actor, request.query, app.config),
+    handler: (request) => countComplaints(app.db, request.actor, request.query, app.env()),
   })
 
   app.post('/complaints', {
@@ -31,7 +31,7 @@ const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Complaint },
     },
     handler: async (request, reply) => {
-      const complaint = await createComplaint(app.db, request.actor, request.body)
+      const complaint = await createComplaint(app.db, request.actor, request.body, app.env())
       return reply.code(201).header('Location', `/api/complaints/${complaint.id}`).header('ETag', etag(complaint.version)).send(complaint)
     },
   })
@@ -54,7 +54,7 @@ const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Complaint, ...problems(404, 412, 428) },
     },
     handler: async (request, reply) => {
-      const complaint = await updateComplaint(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const complaint = await updateComplaint(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(complaint.version)).send(complaint)
     },
   })

@@ -1,12 +1,13 @@
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { complaints, dossiers, orgUnits, procedures, type ComplaintRow } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField, notFound } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
-import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
+import { localDayRange } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { Complaint, ComplaintCountQuery, ComplaintQuery, CreateComplaint, UpdateComplaint } from './schemas.ts'
 
@@ -52,10 +53,10 @@ function visibility(actor: Actor) {
   return conditions.length ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`
 }
 
-export async function listComplaints(db: Db, actor: Actor, query: ComplaintQuery, hours: OfficeHours) {
+export async function listComplaints(db: Db, actor: Actor, query: ComplaintQuery, env: ServiceEnv) {
   requirePermission(actor, 'complaint.read')
   const page = keyset([dateKey(complaints.receivedAt, (r) => r.complaint.receivedAt), textKey(complaints.id, (r) => r.complaint.id)], query, 'desc')
-  const range = localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone)
+  const range = localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', env.config.timeZone)
   const rows = await selectComplaints(db)
     .where(
       and(
@@ -76,10 +77,20 @@ export async function listComplaints(db: Db, actor: Actor, query: ComplaintQuery
 }
 
 /** Counting needs no access to the texts: whoever sees dossiers may count complaints for the report. */
-export async function countComplaints(db: Db, actor: Actor, query: ComplaintCountQuery, hours: OfficeHours) {
+export async function countComplaints(db: Db, actor: Actor, query: ComplaintCountQuery, env: ServiceEnv) {
   requirePermission(actor, 'dossier.read')
   if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
-  const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
+  const { start, end } = localDayRange(query.from, query.to, env.config.timeZone)
+  const { total, complaint, denunciation, feedback, closed } = await complaintCounts(db, start, end, query)
+  return { from: query.from, to: query.to, total, byKind: { complaint, denunciation, feedback }, closed }
+}
+
+/**
+ * Complaints received in [start, end), of a unit's subtree and/or a procedure, by kind,
+ * and how many of them are closed by now. The dossier statistics and the compliance
+ * summary count with this too; the caller has checked the permission.
+ */
+export async function complaintCounts(db: Db, start: Date, end: Date, filter: { orgUnitId?: string; procedureId?: string }) {
   const rows = await db
     .select({ kind: complaints.kind, closed: sql<number>`count(*) filter (where ${complaints.status} = 'closed')::int`, n: count() })
     .from(complaints)
@@ -87,18 +98,18 @@ export async function countComplaints(db: Db, actor: Actor, query: ComplaintCoun
       and(
         gte(complaints.receivedAt, start),
         lt(complaints.receivedAt, end),
-        query.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, query.orgUnitId) : undefined,
-        query.procedureId ? eq(complaints.procedureId, query.procedureId) : undefined,
+        filter.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, filter.orgUnitId) : undefined,
+        filter.procedureId ? eq(complaints.procedureId, filter.procedureId) : undefined,
       ),
     )
     .groupBy(complaints.kind)
-  const byKind = { complaint: 0, denunciation: 0, feedback: 0 }
-  let closed = 0
+  const counts = { total: 0, complaint: 0, denunciation: 0, feedback: 0, closed: 0 }
   for (const r of rows) {
-    byKind[r.kind] += Number(r.n)
-    closed += Number(r.closed)
+    counts[r.kind] += Number(r.n)
+    counts.total += Number(r.n)
+    counts.closed += Number(r.closed)
   }
-  return { from: query.from, to: query.to, total: byKind.complaint + byKind.denunciation + byKind.feedback, byKind, closed }
+  return counts
 }
 
 export async function getComplaint(db: Db, actor: Actor, id: string) {
@@ -116,9 +127,9 @@ function requireWrite(actor: Actor, unitPath: string | null) {
   }
 }
 
-export async function createComplaint(db: Db, actor: Actor, input: CreateComplaint) {
+export async function createComplaint(db: Db, actor: Actor, input: CreateComplaint, env: ServiceEnv) {
   requirePermission(actor, 'complaint.write')
-  const now = new Date()
+  const now = env.now
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now
   if (receivedAt > now) throw invalidField('receivedAt', 'must not be in the future', 'future')
   return db.transaction(async (tx) => {
@@ -153,7 +164,7 @@ export async function createComplaint(db: Db, actor: Actor, input: CreateComplai
   })
 }
 
-export async function updateComplaint(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateComplaint) {
+export async function updateComplaint(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateComplaint, env: ServiceEnv) {
   requirePermission(actor, 'complaint.write')
   return db.transaction(async (tx) => {
     const current = await findComplaint(tx, id, true)
@@ -170,9 +181,9 @@ export async function updateComplaint(db: Db, actor: Actor, id: string, expected
         summary: input.summary ?? c.summary,
         status,
         outcome,
-        closedAt: status === 'closed' ? (c.closedAt ?? new Date()) : null,
+        closedAt: status === 'closed' ? (c.closedAt ?? env.now) : null,
         version: c.version + 1,
-        updatedAt: new Date(),
+        updatedAt: env.now,
       })
       .where(eq(complaints.id, id))
       .returning()

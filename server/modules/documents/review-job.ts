@@ -3,10 +3,11 @@
  * due, and each reminder becomes an in-app notification to the heads it names.
  */
 import type { Db } from '../../../db/client.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { notify } from '../notifications/service.ts'
 import { sendReviewReminders } from './service.ts'
 
-export async function remindDocumentReviews(db: Db, now: Date) {
+export async function remindDocumentReviews(db: Db, env: ServiceEnv) {
   const sent = await sendReviewReminders(
     db,
     async (tx, reminder) => {
@@ -24,7 +25,7 @@ export async function remindDocumentReviews(db: Db, now: Date) {
         dedupeKey: `document:${reminder.document.id}:review:${reminder.kind}:${reminder.nextReviewDue}`,
       })
     },
-    now,
+    env,
   )
   return { reminders: sent.length }
 }

@@ -65,7 +65,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: DocumentQuery,
       response: { 200: DocumentPage },
     },
-    handler: (request) => listDocuments(app.db, request.actor, request.query),
+    handler: (request) => listDocuments(app.db, request.actor, request.query, app.env()),
   })
 
   app.post('/documents', {
@@ -77,7 +77,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Document, ...problems(404, 409) },
     },
     handler: async (request, reply) => {
-      const document = await createDocument(app.db, request.actor, request.body)
+      const document = await createDocument(app.db, request.actor, request.body, app.env())
       return reply.code(201).header('Location', `/api/documents/${document.id}`).header('ETag', etag(document.version)).send(document)
     },
   })
@@ -90,7 +90,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ReviewDueQuery,
       response: { 200: ReviewDuePage },
     },
-    handler: (request) => listReviewsDue(app.db, request.actor, request.query),
+    handler: (request) => listReviewsDue(app.db, request.actor, request.query, app.env()),
   })
 
   app.get('/documents/transition', {
@@ -106,7 +106,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/documents/:id', {
     schema: { summary: 'Get a document with its current and working revisions', tags, params: IdParams, response: { 200: Document, ...problems(404) } },
     handler: async (request, reply) => {
-      const document = await getDocument(app.db, request.actor, request.params.id)
+      const document = await getDocument(app.db, request.actor, request.params.id, app.env())
       return reply.header('ETag', etag(document.version)).send(document)
     },
   })
@@ -121,7 +121,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Document, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const document = await updateDocument(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const document = await updateDocument(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(document.version)).send(document)
     },
   })
@@ -198,7 +198,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { id, revisionId } = request.params
-      const revision = await submitRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body)
+      const revision = await submitRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(revision.version)).send(revision)
     },
   })
@@ -214,7 +214,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { id, revisionId } = request.params
-      const revision = await reviewRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body)
+      const revision = await reviewRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(revision.version)).send(revision)
     },
   })
@@ -230,7 +230,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { id, revisionId } = request.params
-      const revision = await approveRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body)
+      const revision = await approveRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(revision.version)).send(revision)
     },
   })
@@ -246,7 +246,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { id, revisionId } = request.params
-      const revision = await returnRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body)
+      const revision = await returnRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(revision.version)).send(revision)
     },
   })
@@ -262,7 +262,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { id, revisionId } = request.params
-      const revision = await publishRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body)
+      const revision = await publishRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(revision.version)).send(revision)
     },
   })
@@ -278,7 +278,7 @@ const documentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { id, revisionId } = request.params
-      const revision = await obsoleteRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body)
+      const revision = await obsoleteRevision(app.db, request.actor, id, revisionId, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(revision.version)).send(revision)
     },
   })

@@ -26,7 +26,7 @@ import {
   type SignoffMeaning,
   type StandardEdition,
 } from '../../../db/schema/index.ts'
-import { localDate } from '../../lib/clock.ts'
+import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, systemActor, type Actor, type Permission } from '../../lib/permissions.ts'
@@ -63,20 +63,7 @@ import { REVISION_WORKFLOW } from './workflow.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 
 // ---------------------------------------------------------------------------------------
-// Dates: reviews fall due on calendar days in the agency's time zone.
-
-/** The agency works on Vietnamese time; "today" for reviews is the date there. */
-export const AGENCY_TIME_ZONE = 'Asia/Ho_Chi_Minh'
-
-/** `YYYY-MM-DD` of `now` in the agency's time zone. */
-export function agencyDate(now: Date = new Date()): string {
-  return localDate(now, AGENCY_TIME_ZONE)
-}
-
-const DAY_MS = 86_400_000
-const dayNumber = (isoDate: string) => Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / DAY_MS
-export const daysBetween = (from: string, to: string) => Math.round(dayNumber(to) - dayNumber(from))
-export const addDays = (isoDate: string, days: number) => new Date((dayNumber(isoDate) + days) * DAY_MS).toISOString().slice(0, 10)
+// Dates: reviews fall due on calendar days in the agency's time zone (agencyToday).
 
 /** Reminders go out this many days before a review falls due. */
 export const REVIEW_NOTICE_DAYS = 30
@@ -154,7 +141,7 @@ function documentActions(actor: Actor | undefined, row: DocumentSelection): Docu
   return actions
 }
 
-export function toDocument(row: DocumentSelection, today = agencyDate(), actor?: Actor): Document {
+export function toDocument(row: DocumentSelection, today: string, actor?: Actor): Document {
   const { doc } = row
   return {
     id: doc.id,
@@ -220,18 +207,18 @@ const documentList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boo
     .limit(p('limit')),
 )
 
-export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery) {
+export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery, env: ServiceEnv) {
   requirePermission(actor, 'document.read')
   const page = keyset(listKeys, query)
   const q = containsPattern(query.q)
   const rows = await documentList(db, { ...present(query, FILTERS), q: q !== undefined, inUse: query.inUse, cursor: page.hasCursor }, { ...query, ...page.params, q })
-  const today = agencyDate()
+  const today = agencyToday(env)
   return page.page(rows, (r) => toDocument(r, today, actor))
 }
 
-export async function getDocument(db: Db, actor: Actor, id: string) {
+export async function getDocument(db: Db, actor: Actor, id: string, env: ServiceEnv) {
   requirePermission(actor, 'document.read')
-  return toDocument(await findDocument(db, id), agencyDate(), actor)
+  return toDocument(await findDocument(db, id), agencyToday(env), actor)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -280,7 +267,7 @@ async function assertProceduresExist(db: Db, ids: string[] | undefined) {
   }
 }
 
-export async function createDocument(db: Db, actor: Actor, input: CreateDocument) {
+export async function createDocument(db: Db, actor: Actor, input: CreateDocument, env: ServiceEnv) {
   requirePermission(actor, 'document.write')
   assertClauses(input.clauseNumbers)
   return db.transaction(async (tx) => {
@@ -300,13 +287,13 @@ export async function createDocument(db: Db, actor: Actor, input: CreateDocument
         reviewIntervalMonths: input.reviewIntervalMonths ?? 12,
       })
       .returning({ id: documents.id })
-    const document = toDocument(await findDocument(tx, row.id), agencyDate(), actor)
+    const document = toDocument(await findDocument(tx, row.id), agencyToday(env), actor)
     await recordAudit(tx, actor, { action: 'document.create', entityType: 'document', entityId: document.id, after: document })
     return document
   })
 }
 
-export async function updateDocument(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDocument) {
+export async function updateDocument(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDocument, env: ServiceEnv) {
   requirePermission(actor, 'document.write')
   assertClauses(input.clauseNumbers)
   return db.transaction(async (tx) => {
@@ -319,7 +306,7 @@ export async function updateDocument(db: Db, actor: Actor, id: string, expectedV
     }
     if (input.code !== undefined && input.code.toLowerCase() !== current.code.toLowerCase()) await assertCodeFree(tx, input.code, id)
     await assertProceduresExist(tx, input.procedureIds)
-    const before = toDocument(await findDocument(tx, id), agencyDate(), actor)
+    const before = toDocument(await findDocument(tx, id), agencyToday(env), actor)
     await tx
       .update(documents)
       .set({
@@ -332,10 +319,10 @@ export async function updateDocument(db: Db, actor: Actor, id: string, expectedV
         standardEdition: input.standardEdition ?? current.standardEdition,
         reviewIntervalMonths: input.reviewIntervalMonths ?? current.reviewIntervalMonths,
         version: current.version + 1,
-        updatedAt: new Date(),
+        updatedAt: env.now,
       })
       .where(eq(documents.id, id))
-    const after = toDocument(await findDocument(tx, id), agencyDate(), actor)
+    const after = toDocument(await findDocument(tx, id), agencyToday(env), actor)
     await recordAudit(tx, actor, { action: 'document.update', entityType: 'document', entityId: id, before, after })
     return after
   })
@@ -539,6 +526,7 @@ async function step(
   documentId: string,
   revisionId: string,
   action: string,
+  env: ServiceEnv,
   change: (tx: Db, rev: DocumentRevisionRow, doc: DocumentRow & { unitPath: string }) => Promise<Partial<DocumentRevisionRow>>,
 ) {
   return db.transaction(async (tx) => {
@@ -547,7 +535,7 @@ async function step(
     const changes = await change(tx, rev, doc)
     const [after] = await tx
       .update(documentRevisions)
-      .set({ ...changes, version: rev.version + 1, updatedAt: new Date() })
+      .set({ ...changes, version: rev.version + 1, updatedAt: env.now })
       .where(eq(documentRevisions.id, revisionId))
       .returning()
     await recordAudit(tx, actor, { action: `document_revision.${action}`, entityType: 'document_revision', entityId: revisionId, before: auditView(rev), after: auditView(after) })
@@ -634,9 +622,9 @@ export function parseRevisionFields(fields: Record<string, string>): NewRevision
 }
 
 /** draft → in_review, naming the reviewer; the submitter signs as drafter (Soạn thảo). */
-export async function submitRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: SubmitRevision) {
+export async function submitRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: SubmitRevision, env: ServiceEnv) {
   requirePermission(actor, 'document.draft')
-  return step(db, actor, documentId, revisionId, 'submit', async (tx, rev, doc) => {
+  return step(db, actor, documentId, revisionId, 'submit', env, async (tx, rev, doc) => {
     requirePermission(actor, 'document.draft', { orgUnitPath: doc.unitPath })
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('submit', rev.status)
@@ -647,41 +635,41 @@ export async function submitRevision(db: Db, actor: Actor, documentId: string, r
     if (!person) throw invalidField('reviewerId', 'refers to a user who does not exist', 'exists')
     if (!person.active || !person.canSignIn) throw invalidField('reviewerId', 'must be an active user who can sign in', 'active')
     await sign(tx, actor, revisionId, 'drafted', 'signed')
-    return { status: 'in_review', reviewerId: input.reviewerId, submittedAt: new Date(), submittedById: actor.userId, reviewedAt: null }
+    return { status: 'in_review', reviewerId: input.reviewerId, submittedAt: env.now, submittedById: actor.userId, reviewedAt: null }
   })
 }
 
 /** The named reviewer signs (Xem xét) or returns the revision to draft with a comment. */
-export async function reviewRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ReviewRevision) {
+export async function reviewRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ReviewRevision, env: ServiceEnv) {
   requirePermission(actor, 'document.read')
-  return step(db, actor, documentId, revisionId, input.approve ? 'review' : 'review_return', async (tx, rev) => {
+  return step(db, actor, documentId, revisionId, input.approve ? 'review' : 'review_return', env, async (tx, rev) => {
     if (rev.reviewerId !== actor.userId) throw forbidden('Only the reviewer named when the revision was submitted may review it.')
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('review', rev.status)
     if (rev.reviewedAt) throw illegalTransition('revision', 'review', 'already reviewed', inReview(true))
     if (!input.approve && !input.comment?.trim()) throw invalidField('comment', 'is required when returning a revision: say what must change', 'required')
     await sign(tx, actor, revisionId, 'reviewed', input.approve ? 'signed' : 'returned', input.comment)
-    return input.approve ? { reviewedAt: new Date() } : { status: 'draft', submittedAt: null, submittedById: null, reviewedAt: null }
+    return input.approve ? { reviewedAt: env.now } : { status: 'draft', submittedAt: null, submittedById: null, reviewedAt: null }
   })
 }
 
 /** A manager approves (Phê duyệt) a reviewed revision; never one they drafted. */
-export async function approveRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ApproveRevision) {
+export async function approveRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ApproveRevision, env: ServiceEnv) {
   requirePermission(actor, 'document.approve')
-  return step(db, actor, documentId, revisionId, 'approve', async (tx, rev) => {
+  return step(db, actor, documentId, revisionId, 'approve', env, async (tx, rev) => {
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('approve', rev.status)
     if (isDrafter(actor, rev)) throw forbidden('You drafted this revision, so someone else must approve it.')
     if (!rev.reviewedAt) throw unprocessable('The named reviewer has not reviewed this revision yet.', [{ path: 'reviewedAt', message: 'the review sign-off is missing', code: 'missing' }])
     await sign(tx, actor, revisionId, 'approved', 'signed', input.comment)
-    return { status: 'approved', approvedAt: new Date(), approvedById: actor.userId }
+    return { status: 'approved', approvedAt: env.now, approvedById: actor.userId }
   })
 }
 
 /** A manager sends a reviewed or approved revision back to its drafter, saying why. */
-export async function returnRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ReturnRevision) {
+export async function returnRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ReturnRevision, env: ServiceEnv) {
   requirePermission(actor, 'document.approve')
-  return step(db, actor, documentId, revisionId, 'return', async (tx, rev) => {
+  return step(db, actor, documentId, revisionId, 'return', env, async (tx, rev) => {
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('return', rev.status)
     if (rev.status === 'in_review' && !rev.reviewedAt) {
@@ -696,10 +684,10 @@ export async function returnRevision(db: Db, actor: Actor, documentId: string, r
  * approved → published, effective from today (or the date given, never in the future);
  * the revision in force until now becomes superseded, in the same transaction.
  */
-export async function publishRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: PublishRevision) {
+export async function publishRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: PublishRevision, env: ServiceEnv) {
   requirePermission(actor, 'document.publish')
-  const today = agencyDate()
-  return step(db, actor, documentId, revisionId, 'publish', async (tx, rev, doc) => {
+  const today = agencyToday(env)
+  return step(db, actor, documentId, revisionId, 'publish', env, async (tx, rev, doc) => {
     requirePermission(actor, 'document.publish', { orgUnitPath: doc.unitPath })
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('publish', rev.status)
@@ -717,17 +705,17 @@ export async function publishRevision(db: Db, actor: Actor, documentId: string, 
       // Supersede first: the unique index allows one published revision at any moment.
       const [superseded] = await tx
         .update(documentRevisions)
-        .set({ status: 'superseded', supersededAt: new Date(), supersededById: revisionId, version: previous.version + 1, updatedAt: new Date() })
+        .set({ status: 'superseded', supersededAt: env.now, supersededById: revisionId, version: previous.version + 1, updatedAt: env.now })
         .where(eq(documentRevisions.id, previous.id))
         .returning()
       await recordAudit(tx, actor, { action: 'document_revision.supersede', entityType: 'document_revision', entityId: previous.id, before: auditView(previous), after: auditView(superseded) })
     }
     if (rev.standardEdition !== doc.standardEdition) {
       // The document is on the edition of the revision in force: this is how the 2008 → 2015 move is recorded.
-      await tx.update(documents).set({ standardEdition: rev.standardEdition, version: doc.version + 1, updatedAt: new Date() }).where(eq(documents.id, documentId))
+      await tx.update(documents).set({ standardEdition: rev.standardEdition, version: doc.version + 1, updatedAt: env.now }).where(eq(documents.id, documentId))
       await recordAudit(tx, actor, { action: 'document.edition_change', entityType: 'document', entityId: documentId, before: { standardEdition: doc.standardEdition }, after: { standardEdition: rev.standardEdition } })
     }
-    return { status: 'published', effectiveFrom, publishedAt: new Date(), publishedById: actor.userId }
+    return { status: 'published', effectiveFrom, publishedAt: env.now, publishedById: actor.userId }
   })
 }
 
@@ -736,14 +724,14 @@ export async function publishRevision(db: Db, actor: Actor, documentId: string, 
  * abandoned (by whoever may draft for the unit, or a manager); the published one is
  * withdrawn (managers only), leaving the document with no revision in force.
  */
-export async function obsoleteRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ObsoleteRevision) {
+export async function obsoleteRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ObsoleteRevision, env: ServiceEnv) {
   requirePermission(actor, 'document.read')
-  return step(db, actor, documentId, revisionId, 'obsolete', async (_tx, rev, doc) => {
+  return step(db, actor, documentId, revisionId, 'obsolete', env, async (_tx, rev, doc) => {
     const permission: Permission = rev.status === 'published' ? 'document.withdraw' : can(actor, 'document.approve') ? 'document.approve' : 'document.draft'
     requirePermission(actor, permission, { orgUnitPath: doc.unitPath })
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('obsolete', rev.status)
-    return { status: 'obsolete', obsoletedAt: new Date(), obsoleteReason: input.reason.trim() }
+    return { status: 'obsolete', obsoletedAt: env.now, obsoleteReason: input.reason.trim() }
   })
 }
 
@@ -775,9 +763,9 @@ export async function reviewRecipients(db: Db, unitPaths: string[]): Promise<Map
   return result
 }
 
-export async function listReviewsDue(db: Db, actor: Actor, query: ReviewDueQuery, now = new Date()) {
+export async function listReviewsDue(db: Db, actor: Actor, query: ReviewDueQuery, env: ServiceEnv) {
   requirePermission(actor, 'document.read')
-  const today = agencyDate(now)
+  const today = agencyToday(env)
   const until = addDays(today, query.withinDays ?? REVIEW_NOTICE_DAYS)
   const dueKey = { column: nextReviewSql as unknown as typeof documents.code, read: (r: DocumentSelection) => r.nextReviewDue, parse: (v: unknown) => sql`${v}::date` }
   const page = keyset([dueKey, textKey(documents.id, (r) => r.doc.id)], query)
@@ -816,8 +804,8 @@ export type DeliverReminder = (tx: Db, reminder: ReviewReminder) => Promise<void
  * "overdue") and per due date. Safe to run as often as wanted (e.g. daily); returns
  * what it sent.
  */
-export async function sendReviewReminders(db: Db, deliver: DeliverReminder, now = new Date()): Promise<ReviewReminder[]> {
-  const today = agencyDate(now)
+export async function sendReviewReminders(db: Db, deliver: DeliverReminder, env: ServiceEnv): Promise<ReviewReminder[]> {
+  const today = agencyToday(env)
   const rows = await selectDocuments(db)
     .where(and(isNotNull(pub.id), sql`${nextReviewSql} <= ${addDays(today, REVIEW_NOTICE_DAYS)}::date`))
     .orderBy(asc(nextReviewSql), asc(documents.id))

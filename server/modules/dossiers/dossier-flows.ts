@@ -18,9 +18,9 @@ import { inSubtreeOf } from '../org-units/service.ts'
  */
 export type StockSource = 'history' | 'recent'
 
-/** Moments within a year of today are read from the recent side. */
-export function stockSourceFor(day: string): StockSource {
-  return day >= addDays(new Date().toISOString().slice(0, 10), -366) ? 'recent' : 'history'
+/** Moments within a year of `today` are read from the recent side. */
+export function stockSourceFor(day: string, today: string): StockSource {
+  return day >= addDays(today, -366) ? 'recent' : 'history'
 }
 
 /** The end of "everything after a day" for rollup ranges. */
@@ -33,7 +33,7 @@ export const ALL_TIME: RangePart = { grain: 'all', from: '0001-01-01', until: '0
  * Dossiers pending, and pending and overdue, at the midnight that ends `day`: the sums of
  * the deltas dated up to the day after it (see dossier-stats.ts for the rule).
  */
-export async function dossierStocksAfter(db: Db, query: { day: string; orgUnitId?: string }, stock: StockSource = stockSourceFor(query.day)): Promise<{ pending: number; overdue: number }> {
+export async function dossierStocksAfter(db: Db, query: { day: string; orgUnitId?: string }, stock: StockSource): Promise<{ pending: number; overdue: number }> {
   const unit = query.orgUnitId ? sql` and ${inSubtreeOf(sql`x.org_unit_id`, query.orgUnitId)}` : sql``
   const upTo = addDays(query.day, 1)
   // History: the deltas up to it; recent: all time less the deltas after it.

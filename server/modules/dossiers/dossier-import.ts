@@ -17,6 +17,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { FastifyRequest } from 'fastify'
 import type { Db } from '../../../db/client.ts'
 import { dossierEvents, dossiers, orgUnits, procedures, type Channel, type DossierStatus } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { HttpProblem, invalidField } from '../../lib/problems.ts'
 import { MIME, readUpload, type UploadedFile } from '../../lib/uploads.ts'
@@ -271,7 +272,8 @@ const same = (a: unknown, b: unknown) =>
 const MAX_ERRORS = 1000
 const DEFAULT_DUE_REASON = 'Hạn theo hệ thống một cửa (nhập từ tệp)'
 
-export async function importDossiers(db: Db, actor: Actor, upload: ImportUpload, hours: OfficeHours): Promise<ImportReport> {
+export async function importDossiers(db: Db, actor: Actor, upload: ImportUpload, env: ServiceEnv): Promise<ImportReport> {
+  const hours = env.config
   requirePermission(actor, 'dossier.write')
   const format = upload.file.contentType === MIME.csv ? 'csv' : 'xlsx'
   const rows = await readRows(upload.file)
@@ -364,7 +366,7 @@ export async function importDossiers(db: Db, actor: Actor, upload: ImportUpload,
     }
   }
 
-  const now = new Date()
+  const now = env.now
   const seen = new Map<string, number>()
   const writes: { insert: DossierInsert; events: EventInsert[]; existing?: ExistingDossier }[] = []
   let unchanged = 0

@@ -15,14 +15,14 @@
  *
  * receivedTotal = carriedOver + received in the period = resolvedTotal + pendingTotal + returnedOrWithdrawn.
  */
-import { and, count, eq, gte, lt, sql, type SQL } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
-import { complaints } from '../../../db/schema/index.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { invalidField } from '../../lib/problems.ts'
-import { addDays } from '../../lib/clock.ts'
+import { addDays, agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { rangeParts, upToParts } from '../../lib/rollup-range.ts'
 import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
+import { complaintCounts } from '../complaints/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import { onlineValuesOn } from '../procedures/service.ts'
 import { ALL_TIME, LATEST, stockSourceFor, type StockSource } from './dossier-flows.ts'
@@ -80,8 +80,8 @@ type CountRow = Record<string, string | number | null>
  * (dossier-rollups.ts): flows from the rows covering the period, the pending and
  * overdue stocks from the deltas up to its first and last midnights.
  */
-export function dossierStats(db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours, stock?: StockSource): Promise<DossierStats> {
-  return statsFrom((d, q, g) => rollupRows(d, q, g, stock), db, actor, query, hours)
+export function dossierStats(db: Db, actor: Actor, query: StatsQuery, env: ServiceEnv, stock?: StockSource): Promise<DossierStats> {
+  return statsFrom((d, q, g) => rollupRows(d, q, g, stock ?? stockSourceFor(q.to, agencyToday(env))), db, actor, query, env.config)
 }
 
 /** The same table computed by scanning the dossiers and their events: the reference the rollups are tested against. */
@@ -100,7 +100,7 @@ function filtersOf(query: StatsQuery, unit: SQL, procedure: SQL, channel: SQL): 
   return filters.length ? sql` and ${sql.join(filters, sql` and `)}` : sql``
 }
 
-async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock: StockSource = stockSourceFor(query.to)): Promise<CountRow[]> {
+async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock: StockSource): Promise<CountRow[]> {
   const g = groupColumns(groupBy, 'r')
   // Unit, procedure and channel narrow the rollup rows as they are read; the field needs the procedure joined.
   const inner = filtersOf({ ...query, field: undefined }, sql`x.org_unit_id`, sql`x.procedure_id`, sql`x.channel`)
@@ -226,7 +226,7 @@ async function statsFrom(source: RowSource, db: Db, actor: Actor, query: StatsQu
   const groupBy = query.groupBy ?? 'orgUnit'
   const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
   // Three independent reads: on a pool they run side by side.
-  const [rows, procedureFigures, complaintFigures] = await Promise.all([source(db, query, groupBy, start, end), procedureCounts(db, query), complaintCounts(db, start, end, query)])
+  const [rows, procedureFigures, complaintFigures] = await Promise.all([source(db, query, groupBy, start, end), procedureCounts(db, query), complaintCounts(db, start, end, query).then(({ closed: _, ...byKind }) => byKind)])
 
   const total = Object.fromEntries(COUNTS.map((c) => [c, 0])) as Counts
   const out: StatsRow[] = rows.map((r) => {
@@ -275,28 +275,6 @@ async function procedureCounts(db: Db, query: StatsQuery): Promise<DossierStats[
     result.byOnlineLevel[levelKey] += n
     const modeKey = r.mode ? (r.mode as keyof typeof result.byOnlineMode) : 'notSet'
     result.byOnlineMode[modeKey] += n
-  }
-  return result
-}
-
-/** Complaints received in [start, end), by kind. */
-export async function complaintCounts(db: Db, start: Date, end: Date, query: Pick<StatsQuery, 'orgUnitId' | 'procedureId'>): Promise<DossierStats['complaints']> {
-  const rows = await db
-    .select({ kind: complaints.kind, n: count() })
-    .from(complaints)
-    .where(
-      and(
-        gte(complaints.receivedAt, start),
-        lt(complaints.receivedAt, end),
-        query.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, query.orgUnitId) : undefined,
-        query.procedureId ? eq(complaints.procedureId, query.procedureId) : undefined,
-      ),
-    )
-    .groupBy(complaints.kind)
-  const result = { total: 0, complaint: 0, denunciation: 0, feedback: 0 }
-  for (const r of rows) {
-    result[r.kind] += Number(r.n)
-    result.total += Number(r.n)
   }
   return result
 }

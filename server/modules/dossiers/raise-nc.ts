@@ -5,15 +5,14 @@
  * one open nonconformity (enforced by the nonconformity register).
  */
 import type { Db } from '../../../db/client.ts'
+import { localDate, type ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { conflict } from '../../lib/problems.ts'
-import { localDate } from '../calendar/working-days.ts'
 import type { RaiseNonconformity } from '../nonconformities/schemas.ts'
-import type { NcEnv } from '../nonconformities/records.ts'
 import { raiseNonconformity } from '../nonconformities/service.ts'
 import { findDossier, toDossier } from './service.ts'
 
-export async function raiseNcFromDossier(db: Db, actor: Actor, id: string, input: RaiseNonconformity, env: NcEnv) {
+export async function raiseNcFromDossier(db: Db, actor: Actor, id: string, input: RaiseNonconformity, env: ServiceEnv) {
   requirePermission(actor, 'nonconformity.create')
   return db.transaction(async (tx) => {
     const row = await findDossier(tx, id)

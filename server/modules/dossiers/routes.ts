@@ -36,7 +36,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: DossierQuery,
       response: { 200: DossierPage },
     },
-    handler: (request) => listDossiers(app.db, request.actor, request.query, app.config),
+    handler: (request) => listDossiers(app.db, request.actor, request.query, app.env()),
   })
 
   app.post('/dossiers', {
@@ -48,7 +48,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Dossier, ...problems(409) },
     },
     handler: async (request, reply) => {
-      const dossier = await createDossier(app.db, request.actor, request.body, app.config)
+      const dossier = await createDossier(app.db, request.actor, request.body, app.env())
       return reply.code(201).header('Location', `/api/dossiers/${dossier.id}`).header('ETag', etag(dossier.version)).send(dossier)
     },
   })
@@ -62,7 +62,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: StatsQuery,
       response: { 200: DossierStats },
     },
-    handler: (request) => dossierStats(app.db, request.actor, request.query, app.config),
+    handler: (request) => dossierStats(app.db, request.actor, request.query, app.env()),
   })
 
   app.get('/dossiers/stats/export', {
@@ -82,7 +82,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { query } = request
-      const stats = await dossierStats(app.db, request.actor, query, app.config)
+      const stats = await dossierStats(app.db, request.actor, query, app.env())
       const file = await exportStats(stats, query.format, query.lang ?? 'vi')
       return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
     },
@@ -107,14 +107,14 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request) => {
       const upload = await readImportUpload(request, app.config.importMaxBytes)
-      return importDossiers(app.db, request.actor, upload, app.config)
+      return importDossiers(app.db, request.actor, upload, app.env())
     },
   })
 
   app.get('/dossiers/:id', {
     schema: { summary: 'Get a dossier', tags, params: IdParams, response: { 200: Dossier, ...problems(404) } },
     handler: async (request, reply) => {
-      const dossier = await getDossier(app.db, request.actor, request.params.id)
+      const dossier = await getDossier(app.db, request.actor, request.params.id, app.env())
       return reply.header('ETag', etag(dossier.version)).send(dossier)
     },
   })
@@ -129,7 +129,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Nonconformity, ...problems(404, 409) },
     },
     handler: async (request, reply) => {
-      const nc = await raiseNcFromDossier(app.db, request.actor, request.params.id, request.body, { now: app.clock(), config: app.config })
+      const nc = await raiseNcFromDossier(app.db, request.actor, request.params.id, request.body, app.env())
       return reply.code(201).header('Location', `/api/nonconformities/${nc.id}`).header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -149,7 +149,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Dossier, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const dossier = await updateDossier(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.config)
+      const dossier = await updateDossier(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(dossier.version)).send(dossier)
     },
   })
@@ -167,7 +167,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { id, action } = request.params
-      const dossier = await transitionDossier(app.db, request.actor, id, action, ifMatch(request.headers), request.body ?? {}, app.config)
+      const dossier = await transitionDossier(app.db, request.actor, id, action, ifMatch(request.headers), request.body ?? {}, app.env())
       return reply.header('ETag', etag(dossier.version)).send(dossier)
     },
   })

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, max, sql, type Placeholder, type 
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { dossierEvents, dossiers, orgUnits, procedures, type DossierEventRow, type DossierRow } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -9,7 +10,7 @@ import { conflict, forbidden, invalidField, notFound } from '../../lib/problems.
 import { containsPattern, matchesPattern } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
-import { localDayRange, type OfficeHours } from '../calendar/working-days.ts'
+import { localDayRange } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateDossier, Dossier, DossierAction, DossierEvent, DossierQuery, TransitionBody, UpdateDossier } from './schemas.ts'
 import { applyAction, DOSSIER_WORKFLOW, isOverdue, PENDING_STATUSES } from './workflow.ts'
@@ -28,7 +29,7 @@ export interface DossierJoined {
 
 const iso = (v: Date | null) => v?.toISOString() ?? null
 
-export function toDossier(row: DossierJoined, now = new Date()): Dossier {
+export function toDossier(row: DossierJoined, now: Date): Dossier {
   const d = row.dossier
   return {
     id: d.id,
@@ -155,9 +156,10 @@ interface DossierListShape extends Shape {
   cursor: boolean
 }
 
-export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, hours: OfficeHours) {
+export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, env: ServiceEnv) {
+  const hours = env.config
   requirePermission(actor, 'dossier.read')
-  const now = new Date()
+  const now = env.now
   const page = keyset(listKeys, query, 'desc')
   if (query.from && query.to && query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
   const range = query.from || query.to ? localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone) : undefined
@@ -192,9 +194,9 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, ho
   return page.page(rows as DossierJoined[], (r) => toDossier(r, now))
 }
 
-export async function getDossier(db: Db, actor: Actor, id: string) {
+export async function getDossier(db: Db, actor: Actor, id: string, env: ServiceEnv) {
   requirePermission(actor, 'dossier.read')
-  return toDossier(await findDossier(db, id))
+  return toDossier(await findDossier(db, id), env.now)
 }
 
 export async function listDossierEvents(db: Db, actor: Actor, id: string) {
@@ -214,9 +216,10 @@ async function unitPath(db: Db, unitId: string, path: string) {
   return unit.path
 }
 
-export async function createDossier(db: Db, actor: Actor, input: CreateDossier, hours: OfficeHours) {
+export async function createDossier(db: Db, actor: Actor, input: CreateDossier, env: ServiceEnv) {
+  const hours = env.config
   requirePermission(actor, 'dossier.write')
-  const now = new Date()
+  const now = env.now
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now
   notInFuture('receivedAt', receivedAt, now)
   if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'is required to override the computed due date', 'required')
@@ -285,11 +288,12 @@ async function lastStepAt(db: Db, dossierId: string): Promise<Date | null> {
   return last ? new Date(last) : null
 }
 
-export async function updateDossier(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDossier, hours: Pick<OfficeHours, 'timeZone'>) {
+export async function updateDossier(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDossier, env: ServiceEnv) {
+  const hours = env.config
   requirePermission(actor, 'dossier.write')
   if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'is required to change the due date', 'required')
   if (input.dueAt === undefined && input.dueAtReason !== undefined) throw invalidField('dueAt', 'is required with dueAtReason', 'required')
-  const now = new Date()
+  const now = env.now
   return db.transaction(async (tx) => {
     const current = await findDossier(tx, id, { forUpdate: true })
     requireDossierWrite(actor, current.unit.path, current.receivingUnit?.path)
@@ -343,12 +347,13 @@ export async function transitionDossier(
   action: DossierAction,
   expectedVersion: number | undefined,
   input: TransitionBody,
-  hours: OfficeHours,
+  env: ServiceEnv,
 ) {
+  const hours = env.config
   requirePermission(actor, 'dossier.write')
   const rule = DOSSIER_WORKFLOW.rules[action]
   if (rule.reasonRequired && !input.reason?.trim()) throw invalidField('reason', 'is required', 'required')
-  const now = new Date()
+  const now = env.now
   const at = input.at ? new Date(input.at) : now
   notInFuture('at', at, now)
   return db.transaction(async (tx) => {

@@ -28,7 +28,7 @@ const findingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Finding },
     },
     handler: async (request, reply) => {
-      const finding = await createFinding(app.db, request.actor, request.body)
+      const finding = await createFinding(app.db, request.actor, request.body, app.env())
       return reply.code(201).header('Location', `/api/findings/${finding.id}`).header('ETag', etag(finding.version)).send(finding)
     },
   })
@@ -45,10 +45,7 @@ const findingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Nonconformity, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const { nonconformity } = await raiseNcFromFinding(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, {
-        now: app.clock(),
-        config: app.config,
-      })
+      const { nonconformity } = await raiseNcFromFinding(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply
         .code(201)
         .header('Location', `/api/nonconformities/${nonconformity.id}`)
@@ -75,7 +72,7 @@ const findingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Finding, ...problems(404, 412, 428) },
     },
     handler: async (request, reply) => {
-      const finding = await updateFinding(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const finding = await updateFinding(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(finding.version)).send(finding)
     },
   })

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { findings, inspections, orgUnits, users, type FindingRow, type OrgUnitRow, type UserRow } from '../../../db/schema/index.ts'
-import { localDate } from '../../lib/clock.ts'
+import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -11,16 +11,10 @@ import { badRequest, conflict, invalidField, notFound } from '../../lib/problems
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
 import type { Nonconformity, RaiseNonconformity } from '../nonconformities/schemas.ts'
-import type { NcEnv } from '../nonconformities/records.ts'
 import { raiseNonconformity } from '../nonconformities/service.ts'
 import type { CreateFinding, Finding, FindingQuery, PersonRef, UpdateFinding } from './schemas.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { pathInSubtreeOf } from '../org-units/service.ts'
-
-/** Today's date where the agency works (Vietnam), as YYYY-MM-DD. */
-export function agencyToday(now = new Date()): string {
-  return localDate(now, 'Asia/Ho_Chi_Minh')
-}
 
 export const toPersonRef = (row: Pick<UserRow, 'id' | 'fullName' | 'position' | 'orgUnitId'>): PersonRef => ({
   id: row.id,
@@ -168,7 +162,7 @@ function assertClauses(clauses: string[] | undefined) {
   }
 }
 
-export async function createFinding(db: Db, actor: Actor, input: CreateFinding) {
+export async function createFinding(db: Db, actor: Actor, input: CreateFinding, env: ServiceEnv) {
   requirePermission(actor, 'finding.write')
   return db.transaction(async (tx) => {
     let orgUnitId = input.orgUnitId
@@ -194,9 +188,9 @@ export async function createFinding(db: Db, actor: Actor, input: CreateFinding) 
         classification: input.classification,
         handling: input.handling ?? null,
         description: input.description.trim(),
-        foundOn: foundOn ?? agencyToday(),
+        foundOn: foundOn ?? agencyToday(env),
       },
-    ])
+    ], env.now)
     return created
   })
 }
@@ -207,9 +201,8 @@ export type NewFinding = Omit<typeof findings.$inferInsert, 'id' | 'status' | 'c
  * Inserts findings (one audit entry each) inside the caller's transaction. A finding
  * reminded on the spot is handled there and then, so it starts closed.
  */
-export async function insertFindings(db: Db, actor: Actor, values: NewFinding[]): Promise<Finding[]> {
+export async function insertFindings(db: Db, actor: Actor, values: NewFinding[], now: Date): Promise<Finding[]> {
   if (!values.length) return []
-  const now = new Date()
   const rows = await db
     .insert(findings)
     .values(
@@ -230,7 +223,7 @@ export async function insertFindings(db: Db, actor: Actor, values: NewFinding[])
   return ordered
 }
 
-export async function updateFinding(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateFinding) {
+export async function updateFinding(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateFinding, env: ServiceEnv) {
   requirePermission(actor, 'finding.write')
   return db.transaction(async (tx) => {
     const current = await findFinding(tx, id, { forUpdate: true })
@@ -253,9 +246,9 @@ export async function updateFinding(db: Db, actor: Actor, id: string, expectedVe
         handling: input.handling === undefined ? f.handling : input.handling,
         description: input.description?.trim() ?? f.description,
         status,
-        closedAt: status === 'closed' ? (f.closedAt ?? new Date()) : null,
+        closedAt: status === 'closed' ? (f.closedAt ?? env.now) : null,
         version: f.version + 1,
-        updatedAt: new Date(),
+        updatedAt: env.now,
       })
       .where(eq(findings.id, id))
     const before = mapSelected(current)
@@ -278,7 +271,7 @@ export async function raiseNcFromFinding(
   id: string,
   expectedVersion: number | undefined,
   input: RaiseNonconformity,
-  env: NcEnv,
+  env: ServiceEnv,
 ): Promise<{ nonconformity: Nonconformity; finding: Finding }> {
   requirePermission(actor, 'nonconformity.create')
   return db.transaction(async (tx) => {
@@ -308,7 +301,7 @@ export async function raiseNcFromFinding(
     )
     await tx
       .update(findings)
-      .set({ handling: 'nc_raised', nonconformityId: nonconformity.id, version: f.version + 1, updatedAt: new Date() })
+      .set({ handling: 'nc_raised', nonconformityId: nonconformity.id, version: f.version + 1, updatedAt: env.now })
       .where(eq(findings.id, id))
     const before = mapSelected(current)
     const after = mapSelected(await findFinding(tx, id))

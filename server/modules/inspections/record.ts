@@ -7,6 +7,7 @@
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { attachments, orgUnits } from '../../../db/schema/index.ts'
+import { localDate, type ServiceEnv } from '../../lib/clock.ts'
 import { a4Document, FONT_BOLD, numberPages } from '../../lib/pdf-document.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import type { Inspection } from './schemas.ts'
@@ -63,16 +64,16 @@ export interface RecordPhoto {
   caption: string
 }
 
-const TZ = 'Asia/Ho_Chi_Minh'
-const timeOf = (iso: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso))
-const dayOf = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date(iso))
+const timeOf = (iso: string, timeZone: string) => new Intl.DateTimeFormat('vi-VN', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso))
+const dayOf = (iso: string, timeZone: string) => localDate(new Date(iso), timeZone)
 const dmy = (date: string) => {
   const [y, m, d] = date.split('-')
   return `${d}/${m}/${y}`
 }
 const percent = (n: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n)}%`
 
-export function toRecordModel(inspection: Inspection, agency: string): RecordModel {
+/** `timeZone`: the agency's, in which the times and dates of the record are written. */
+export function toRecordModel(inspection: Inspection, agency: string, timeZone: string): RecordModel {
   const names = new Map(inspection.people.map((p) => [p.id, p.fullName]))
   const date = inspection.performedOn ?? inspection.plannedFor
   const [y, m, d] = date.split('-')
@@ -133,9 +134,9 @@ export function toRecordModel(inspection: Inspection, agency: string): RecordMod
 
   const time =
     inspection.startedAt && inspection.completedAt
-      ? `Từ ${timeOf(inspection.startedAt)} đến ${timeOf(inspection.completedAt)} ngày ${dmy(dayOf(inspection.completedAt))}`
+      ? `Từ ${timeOf(inspection.startedAt, timeZone)} đến ${timeOf(inspection.completedAt, timeZone)} ngày ${dmy(dayOf(inspection.completedAt, timeZone))}`
       : inspection.startedAt
-        ? `Bắt đầu lúc ${timeOf(inspection.startedAt)} ngày ${dmy(dayOf(inspection.startedAt))}`
+        ? `Bắt đầu lúc ${timeOf(inspection.startedAt, timeZone)} ngày ${dmy(dayOf(inspection.startedAt, timeZone))}`
         : null
 
   return {
@@ -177,12 +178,12 @@ export async function recordPhotoBytes(db: Db, r: RecordModel): Promise<Map<stri
 }
 
 /** Builds the record of an inspection the actor may read. */
-export async function buildRecord(db: Db, actor: Actor, id: string): Promise<RecordModel> {
+export async function buildRecord(db: Db, actor: Actor, id: string, env: ServiceEnv): Promise<RecordModel> {
   const inspection = await getInspection(db, actor, id)
   const [unit] = await db.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, inspection.orgUnitId))
   const rootId = unit.path.split('/').filter(Boolean)[0]
   const [root] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, rootId))
-  return toRecordModel(inspection, root?.name ?? inspection.orgUnit.name)
+  return toRecordModel(inspection, root?.name ?? inspection.orgUnit.name, env.config.timeZone)
 }
 
 // ---------------------------------------------------------------------------------------

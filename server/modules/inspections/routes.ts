@@ -74,7 +74,7 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Inspection, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const inspection = await updateInspection(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const inspection = await updateInspection(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(inspection.version)).send(inspection)
     },
   })
@@ -88,7 +88,7 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Inspection, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const inspection = await startInspection(app.db, request.actor, request.params.id, ifMatch(request.headers))
+      const inspection = await startInspection(app.db, request.actor, request.params.id, ifMatch(request.headers), app.env())
       return reply.header('ETag', etag(inspection.version)).send(inspection)
     },
   })
@@ -105,7 +105,7 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Inspection, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const inspection = await recordResponses(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const inspection = await recordResponses(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(inspection.version)).send(inspection)
     },
   })
@@ -121,7 +121,7 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Inspection, ...problems(404, 409, 412, 422, 428) },
     },
     handler: async (request, reply) => {
-      const inspection = await completeInspection(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body ?? {})
+      const inspection = await completeInspection(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body ?? {}, app.env())
       return reply.header('ETag', etag(inspection.version)).send(inspection)
     },
   })
@@ -136,7 +136,7 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Inspection, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const inspection = await cancelInspection(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body.reason)
+      const inspection = await cancelInspection(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body.reason, app.env())
       return reply.header('ETag', etag(inspection.version)).send(inspection)
     },
   })
@@ -159,7 +159,7 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     handler: async (request, reply) => {
-      const record = await buildRecord(app.db, request.actor, request.params.id)
+      const record = await buildRecord(app.db, request.actor, request.params.id, app.env())
       const name = `bien-ban-${record.number.replace(/[^0-9A-Za-z-]+/g, '-')}`
       if (request.query.format === 'pdf') {
         const pdf = await renderRecordPdf(record, await recordPhotoBytes(app.db, record))

@@ -17,6 +17,7 @@ import {
   type InspectionRow,
   INSPECTION_STATUSES,
 } from '../../../db/schema/index.ts'
+import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -26,7 +27,7 @@ import { recordAudit } from '../audit-log/service.ts'
 import { attachmentsByIds, claimAttachments } from '../attachments/service.ts'
 import { currentRevisionFor, itemsOfRevisions, toChecklistItem } from '../checklist-templates/service.ts'
 import type { PersonRef } from '../findings/schemas.ts'
-import { agencyToday, findingsOfInspection, insertFindings, toPersonRef, type NewFinding } from '../findings/service.ts'
+import { findingsOfInspection, insertFindings, toPersonRef, type NewFinding } from '../findings/service.ts'
 import type {
   CompleteInspection,
   CreateInspection,
@@ -38,7 +39,7 @@ import type {
   UpdateInspection,
 } from './schemas.ts'
 import { computeScore, missingResponses, progressOf, type Missing, type ScoringItem } from './scoring.ts'
-import { addInspectionToRollups } from '../reports/inspection-rollups.ts'
+import { addInspectionToRollups } from './inspection-rollups.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { pathInSubtreeOf } from '../org-units/service.ts'
 import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
@@ -383,7 +384,7 @@ async function lockForWrite(db: Db, actor: Actor, id: string, expectedVersion: n
   return current
 }
 
-export async function updateInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateInspection) {
+export async function updateInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateInspection, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const current = await lockForWrite(tx, actor, id, expectedVersion)
     const i = current.inspection
@@ -440,7 +441,7 @@ export async function updateInspection(db: Db, actor: Actor, id: string, expecte
         location: text(input.location, i.location),
         conclusion: text(input.conclusion, i.conclusion),
         version: i.version + 1,
-        updatedAt: new Date(),
+        updatedAt: env.now,
       })
       .where(eq(inspections.id, id))
     await recordAudit(tx, actor, { action: 'inspection.update', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
@@ -448,27 +449,27 @@ export async function updateInspection(db: Db, actor: Actor, id: string, expecte
   })
 }
 
-const startValues = (i: InspectionRow) => ({
+const startValues = (i: InspectionRow, env: ServiceEnv) => ({
   status: 'in_progress' as const,
-  startedAt: i.startedAt ?? new Date(),
-  performedOn: i.performedOn ?? agencyToday(),
+  startedAt: i.startedAt ?? env.now,
+  performedOn: i.performedOn ?? agencyToday(env),
 })
 
-export async function startInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined) {
+export async function startInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const current = await lockForWrite(tx, actor, id, expectedVersion)
     assertAllowed(current.inspection, 'start')
     const before = await summaryForAudit(tx, id)
     await tx
       .update(inspections)
-      .set({ ...startValues(current.inspection), version: current.inspection.version + 1, updatedAt: new Date() })
+      .set({ ...startValues(current.inspection, env), version: current.inspection.version + 1, updatedAt: env.now })
       .where(eq(inspections.id, id))
     await recordAudit(tx, actor, { action: 'inspection.start', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
     return loadInspection(tx, id)
   })
 }
 
-export async function cancelInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, reason: string) {
+export async function cancelInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, reason: string, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const current = await lockForWrite(tx, actor, id, expectedVersion)
     assertAllowed(current.inspection, 'cancel')
@@ -477,7 +478,7 @@ export async function cancelInspection(db: Db, actor: Actor, id: string, expecte
     const before = await summaryForAudit(tx, id)
     await tx
       .update(inspections)
-      .set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: trimmed, version: current.inspection.version + 1, updatedAt: new Date() })
+      .set({ status: 'cancelled', cancelledAt: env.now, cancelReason: trimmed, version: current.inspection.version + 1, updatedAt: env.now })
       .where(eq(inspections.id, id))
     await recordAudit(tx, actor, { action: 'inspection.cancel', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
     return loadInspection(tx, id)
@@ -509,7 +510,7 @@ function checkValue(item: ChecklistTemplateItemRow, value: number | string | nul
  * Upserts a batch of responses by (item, person). The first answer starts a planned
  * inspection. Each response replaces the stored one, photos included.
  */
-export async function recordResponses(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, batch: ResponseBatch) {
+export async function recordResponses(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, batch: ResponseBatch, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const current = await lockForWrite(tx, actor, id, expectedVersion)
     const i = current.inspection
@@ -537,7 +538,7 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
 
     const existing = await tx.select().from(inspectionResponses).where(eq(inspectionResponses.inspectionId, id))
     const existingBySlot = new Map(existing.map((r) => [`${r.itemId}\u0000${r.personId ?? ''}`, r]))
-    const now = new Date()
+    const now = env.now
     const changed: { itemId: string; personId: string | null; before: unknown; after: unknown }[] = []
     for (const [n, r] of batch.entries()) {
       const item = byKey.get(r.itemId)!
@@ -575,7 +576,7 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
 
     await tx
       .update(inspections)
-      .set({ ...(i.status === 'planned' ? startValues(i) : {}), version: i.version + 1, updatedAt: now })
+      .set({ ...(i.status === 'planned' ? startValues(i, env) : {}), version: i.version + 1, updatedAt: now })
       .where(eq(inspections.id, id))
     await recordAudit(tx, actor, {
       action: 'inspection.record_responses',
@@ -611,7 +612,7 @@ const defaultClassification = (kind: InspectionKind) => (kind === 'internal_audi
  * one finding is created per failed response (for items that create findings) and the
  * inspection becomes read-only.
  */
-export async function completeInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: CompleteInspection) {
+export async function completeInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: CompleteInspection, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const current = await lockForWrite(tx, actor, id, expectedVersion)
     const i = current.inspection
@@ -628,7 +629,7 @@ export async function completeInspection(db: Db, actor: Actor, id: string, expec
       throw unprocessable(`The inspection cannot be completed yet: it still needs ${parts.join(', ')}.`, missingAsErrors(missing))
     }
     const score = computeScore(items, recorded.scoring)
-    const started = i.status === 'planned' ? startValues(i) : { startedAt: i.startedAt, performedOn: i.performedOn ?? agencyToday() }
+    const started = i.status === 'planned' ? startValues(i, env) : { startedAt: i.startedAt, performedOn: i.performedOn ?? agencyToday(env) }
 
     // A person's finding belongs to their own unit when it lies inside the inspected one.
     const personUnits = new Map<string, string>()
@@ -659,9 +660,9 @@ export async function completeInspection(db: Db, actor: Actor, id: string, expec
         foundOn: started.performedOn!,
       })
     })
-    await insertFindings(tx, actor, newFindings)
+    await insertFindings(tx, actor, newFindings, env.now)
 
-    const now = new Date()
+    const now = env.now
     await tx
       .update(inspections)
       .set({
@@ -680,6 +681,3 @@ export async function completeInspection(db: Db, actor: Actor, id: string, expec
     return loadInspection(tx, id)
   })
 }
-
-/** The inspection for its printed record (read permission). */
-export const inspectionForRecord = getInspection

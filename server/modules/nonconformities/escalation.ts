@@ -20,7 +20,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { actions, nonconformities, orgUnits } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
-import { addDays, daysBetween, localDate } from '../../lib/clock.ts'
+import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
 import { notifyMany, type NotificationInput } from '../notifications/service.ts'
 import { ncCode, responsibleHeads, usersWithRole } from './records.ts'
 
@@ -42,8 +42,9 @@ export function escalationSteps({ daysOverdue }: Due, t: Thresholds): ('due_soon
   return steps
 }
 
-export async function escalateNonconformities(db: Db, now: Date, config: Thresholds): Promise<{ created: number; actions: number; nonconformities: number }> {
-  const today = localDate(now, config.timeZone)
+export async function escalateNonconformities(db: Db, env: ServiceEnv): Promise<{ created: number; actions: number; nonconformities: number }> {
+  const { config } = env
+  const today = agencyToday(env)
   const horizon = addDays(today, config.remindDaysBeforeDue)
   const open = sql`${nonconformities.status} not in ('closed', 'cancelled')`
 

@@ -17,10 +17,11 @@ import { and, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { queryRows } from '../../../db/client.ts'
 import { actions, nonconformities, nonconformityVerifications, orgUnits } from '../../../db/schema/index.ts'
+import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { rollupRange } from '../../lib/rollup-range.ts'
 import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
-import { todayOf, visibleNonconformities, type NcEnv } from './records.ts'
+import { visibleNonconformities } from './records.ts'
 import type { MetricsQuery, NonconformityMetrics } from './schemas.ts'
 
 interface Row {
@@ -40,7 +41,7 @@ interface Row {
 const share = (count: number, base: number) => (base ? count / base : null)
 const num = (v: string | number | null) => (v === null ? null : Math.round(Number(v) * 10) / 10)
 
-export async function nonconformityMetrics(db: Db, actor: Actor, query: MetricsQuery, env: NcEnv): Promise<NonconformityMetrics> {
+export async function nonconformityMetrics(db: Db, actor: Actor, query: MetricsQuery, env: ServiceEnv): Promise<NonconformityMetrics> {
   requirePermission(actor, 'nonconformity.read')
   const scope = visibleUnitPaths(actor, 'nonconformity.read')
   let wholeScope = scope === 'all'
@@ -55,8 +56,8 @@ export async function nonconformityMetrics(db: Db, actor: Actor, query: MetricsQ
 const EARLIEST = '1900-01-01'
 const LATEST = '2999-12-31'
 
-async function metricsFromRollups(db: Db, query: MetricsQuery, env: NcEnv): Promise<NonconformityMetrics> {
-  const today = todayOf(env)
+async function metricsFromRollups(db: Db, query: MetricsQuery, env: ServiceEnv): Promise<NonconformityMetrics> {
+  const today = agencyToday(env)
   const from = query.from ?? EARLIEST
   const to = query.to ?? LATEST
   const within = (column: string) => (query.orgUnitId ? sql` and ${inSubtreeOf(sql.raw(column), query.orgUnitId)}` : sql``)
@@ -93,8 +94,8 @@ async function metricsFromRollups(db: Db, query: MetricsQuery, env: NcEnv): Prom
 }
 
 /** The same figures from one scan of the NCs the caller may see (and of their actions and checks). */
-export async function nonconformityMetricsScan(db: Db, actor: Actor, query: MetricsQuery, env: NcEnv): Promise<NonconformityMetrics> {
-  const today = todayOf(env)
+export async function nonconformityMetricsScan(db: Db, actor: Actor, query: MetricsQuery, env: ServiceEnv): Promise<NonconformityMetrics> {
+  const today = agencyToday(env)
   const where = and(
     visibleNonconformities(actor),
     query.orgUnitId ? inSubtreeOf(sql`${nonconformities.orgUnitId}`, query.orgUnitId) : undefined,

@@ -6,25 +6,9 @@ import { and, arrayContains, eq, inArray, isNotNull, or, sql, type Placeholder, 
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { actions, nonconformities, nonconformityEvents, orgUnits, users, type NcStatus, type NonconformityRow } from '../../../db/schema/index.ts'
-import type { Config } from '../../config.ts'
-import { localDate, systemClock } from '../../lib/clock.ts'
 import { can, type Actor, type Permission } from '../../lib/permissions.ts'
 import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
 import { forbidden, notFound } from '../../lib/problems.ts'
-
-/** What a service needs besides the database and the actor: the time and the settings. */
-export interface NcEnv {
-  now: Date
-  config: Pick<Config, 'timeZone' | 'ncDueDaysMajor' | 'ncDueDaysMinor'>
-}
-
-/** The defaults of server/config.ts, for callers without an app at hand (demo data, scripts). */
-export const defaultNcEnv = (): NcEnv => ({
-  now: systemClock(),
-  config: { timeZone: 'Asia/Ho_Chi_Minh', ncDueDaysMajor: 30, ncDueDaysMinor: 60 },
-})
-
-export const todayOf = (env: NcEnv) => localDate(env.now, env.config.timeZone)
 
 export const ncCode = (number: number) => `NC-${String(number).padStart(4, '0')}`
 

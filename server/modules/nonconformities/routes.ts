@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
 import { nonconformityMetrics } from './metrics.ts'
-import type { NcEnv } from './records.ts'
 import {
   AnalyzeBody,
   CancelBody,
@@ -37,7 +36,6 @@ const optionalBody = async (request: { body: unknown }) => {
 }
 
 const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const env = (): NcEnv => ({ now: app.clock(), config: app.config })
 
   app.get('/nonconformities', {
     schema: {
@@ -47,7 +45,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: NonconformityQuery,
       response: { 200: NonconformityPage },
     },
-    handler: (request) => listNonconformities(app.db, request.actor, request.query, env()),
+    handler: (request) => listNonconformities(app.db, request.actor, request.query, app.env()),
   })
 
   app.get('/nonconformities/metrics', {
@@ -58,7 +56,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: MetricsQuery,
       response: { 200: NonconformityMetrics },
     },
-    handler: (request) => nonconformityMetrics(app.db, request.actor, request.query, env()),
+    handler: (request) => nonconformityMetrics(app.db, request.actor, request.query, app.env()),
   })
 
   app.post('/nonconformities', {
@@ -69,7 +67,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Nonconformity, ...problems(409) },
     },
     handler: async (request, reply) => {
-      const nc = await createNonconformity(app.db, request.actor, request.body, env())
+      const nc = await createNonconformity(app.db, request.actor, request.body, app.env())
       return reply.code(201).header('Location', `/api/nonconformities/${nc.id}`).header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -82,7 +80,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404) },
     },
     handler: async (request, reply) => {
-      const nc = await getNonconformity(app.db, request.actor, request.params.id, env())
+      const nc = await getNonconformity(app.db, request.actor, request.params.id, app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -97,7 +95,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const nc = await updateNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      const nc = await updateNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -113,7 +111,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const nc = await analyzeNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      const nc = await analyzeNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -129,7 +127,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404, 409, 412, 422, 428) },
     },
     handler: async (request, reply) => {
-      const nc = await planNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      const nc = await planNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -145,7 +143,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const nc = await startNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), env())
+      const nc = await startNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -161,7 +159,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404, 409, 412, 422, 428) },
     },
     handler: async (request, reply) => {
-      const nc = await submitForVerification(app.db, request.actor, request.params.id, ifMatch(request.headers), env())
+      const nc = await submitForVerification(app.db, request.actor, request.params.id, ifMatch(request.headers), app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -176,7 +174,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const nc = await verifyNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      const nc = await verifyNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -192,7 +190,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const nc = await closeNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      const nc = await closeNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })
@@ -207,7 +205,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const nc = await cancelNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      const nc = await cancelNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
     },
   })

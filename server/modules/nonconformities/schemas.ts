@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { CAUSE_CATEGORIES, NC_SEVERITIES, NC_SOURCES, NC_STATUSES } from '../../../db/schema/nonconformities.ts'
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
-import { Action, PersonRef } from '../actions/schemas.ts'
+import { Action, PersonRef } from './actions/schemas.ts'
 import { UnitRef } from '../users/schemas.ts'
 import { NC_WORKFLOW } from './transitions.ts'
 

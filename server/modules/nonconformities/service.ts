@@ -15,28 +15,25 @@ import {
   users,
   type NonconformityRow,
 } from '../../../db/schema/index.ts'
-import { addDays } from '../../lib/clock.ts'
+import { addDays, agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, hasRole, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { badRequest, conflict, forbidden, invalidField, type FieldError } from '../../lib/problems.ts'
 import { containsPattern, matchesPattern } from '../../lib/search.ts'
-import { actionsOf } from '../actions/service.ts'
+import { actionsOf } from './actions/service.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
 import { notify } from '../notifications/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import {
   assertCanRead,
-  defaultNcEnv,
   except,
   findNonconformity,
   ncCode,
   recordNcEvent,
   responsibleHeads,
-  todayOf,
   ncScope,
-  type NcEnv,
 } from './records.ts'
 import { applyNcChange } from './nc-rollups.ts'
 import { allowedOperations, loadFacts, refusal } from './rules.ts'
@@ -119,10 +116,10 @@ export function ncRecord(row: NonconformityRow) {
 }
 
 /** The whole record as the API shows it to `actor` (with what they may do now). */
-export async function loadNonconformity(db: Db, actor: Actor, id: string, env: NcEnv): Promise<Nonconformity> {
+export async function loadNonconformity(db: Db, actor: Actor, id: string, env: ServiceEnv): Promise<Nonconformity> {
   const found = await findNonconformity(db, id)
   const [[summary], actionList, checks, events, facts] = await Promise.all([
-    selectSummaries(db, todayOf(env)).where(eq(nonconformities.id, id)),
+    selectSummaries(db, agencyToday(env)).where(eq(nonconformities.id, id)),
     actionsOf(db, actor, id, env),
     db
       .select({ check: nonconformityVerifications, verifier: { id: users.id, fullName: users.fullName } })
@@ -184,7 +181,7 @@ export async function loadNonconformity(db: Db, actor: Actor, id: string, env: N
   }
 }
 
-export async function getNonconformity(db: Db, actor: Actor, id: string, env: NcEnv) {
+export async function getNonconformity(db: Db, actor: Actor, id: string, env: ServiceEnv) {
   await assertCanRead(db, actor, await findNonconformity(db, id))
   return loadNonconformity(db, actor, id, env)
 }
@@ -224,7 +221,7 @@ const ncList = preparedSelect((db, f: NcListShape) =>
     .limit(p('limit')),
 )
 
-export async function listNonconformities(db: Db, actor: Actor, query: NonconformityQuery, env: NcEnv) {
+export async function listNonconformities(db: Db, actor: Actor, query: NonconformityQuery, env: ServiceEnv) {
   requirePermission(actor, 'nonconformity.read')
   const page = keyset(listKeys, query, 'desc')
   const scope = unitScope(actor, 'nonconformity.read')
@@ -245,7 +242,7 @@ export async function listNonconformities(db: Db, actor: Actor, query: Nonconfor
     ...Object.fromEntries(statuses.map((s, i) => [`status${i}`, s])),
     scope: scope.match,
     actorId: actor.userId,
-    today: todayOf(env),
+    today: agencyToday(env),
     q,
   })
   return page.page(rows, toNonconformitySummary)
@@ -277,12 +274,12 @@ const SOURCES_WITH_RECORD = ['finding', 'late_dossier'] as const
  * timeline entry and audit record, and tells the heads of the unit. A finding or a late
  * dossier can have one live (not cancelled) NC: a second is a 409 naming the first.
  */
-export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonconformity, env: NcEnv = defaultNcEnv()): Promise<Nonconformity> {
+export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonconformity, env: ServiceEnv): Promise<Nonconformity> {
   requirePermission(actor, 'nonconformity.create')
   const unit = await unitForNc(db, input.orgUnitId)
   requirePermission(actor, 'nonconformity.create', { orgUnitPath: unit.path })
 
-  const today = todayOf(env)
+  const today = agencyToday(env)
   const detectedOn = input.detectedOn ?? today
   const dueDate = input.dueDate ?? addDays(detectedOn, input.severity === 'major' ? env.config.ncDueDaysMajor : env.config.ncDueDaysMinor)
   const errors: FieldError[] = [...clauseErrors(input.clauseNumbers)]
@@ -341,13 +338,13 @@ export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonc
   return loadNonconformity(db, actor, row.id, env)
 }
 
-export function createNonconformity(db: Db, actor: Actor, input: CreateNonconformity, env: NcEnv) {
+export function createNonconformity(db: Db, actor: Actor, input: CreateNonconformity, env: ServiceEnv) {
   return db.transaction((tx) => raiseNonconformity(tx, actor, input, env))
 }
 
 const HEAD_EDITABLE = new Set(['containment'])
 
-export async function updateNonconformity(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateNonconformity, env: NcEnv) {
+export async function updateNonconformity(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateNonconformity, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const found = await findNonconformity(tx, id, { forUpdate: true })
     const facts = await loadFacts(tx, found)
@@ -374,7 +371,7 @@ export async function updateNonconformity(db: Db, actor: Actor, id: string, expe
     }
     const detectedOn = input.detectedOn ?? found.nc.detectedOn
     const dueDate = input.dueDate ?? found.nc.dueDate
-    if (detectedOn > todayOf(env)) errors.push({ path: 'detectedOn', message: 'cannot be in the future', code: 'max' })
+    if (detectedOn > agencyToday(env)) errors.push({ path: 'detectedOn', message: 'cannot be in the future', code: 'max' })
     if (dueDate < detectedOn) errors.push({ path: 'dueDate', message: 'must not be before the detection date', code: 'min', params: { min: detectedOn } })
     if (errors.length) throw badRequest(`The change has ${errors.length} invalid field(s): ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
 

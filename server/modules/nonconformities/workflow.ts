@@ -7,14 +7,15 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { actions, nonconformities, nonconformityVerifications, type NcStatus, type NonconformityRow } from '../../../db/schema/index.ts'
+import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import { forbidden, unprocessable, type FieldError } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
-import { notifyAssigned } from '../actions/service.ts'
+import { notifyAssigned } from './actions/service.ts'
 import { notify } from '../notifications/service.ts'
 import { applyNcChange } from './nc-rollups.ts'
-import { actionOwners, except, findNonconformity, ncCode, recordNcEvent, responsibleHeads, todayOf, usersWithRole, type NcEnv, type NcWithUnit } from './records.ts'
+import { actionOwners, except, findNonconformity, ncCode, recordNcEvent, responsibleHeads, usersWithRole, type NcWithUnit } from './records.ts'
 import { loadFacts, refusal, type NcFacts } from './rules.ts'
 import type { AnalyzeBody, CancelBody, CloseBody, PlanBody, VerifyBody } from './schemas.ts'
 import { loadNonconformity, ncRecord } from './service.ts'
@@ -35,7 +36,7 @@ async function transition(
   id: string,
   expectedVersion: number | undefined,
   op: Transition,
-  env: NcEnv,
+  env: ServiceEnv,
   work: (tx: Db, facts: NcFacts) => Promise<Step>,
 ) {
   return db.transaction(async (tx) => {
@@ -66,7 +67,7 @@ async function headsOf(db: Db, found: NcWithUnit): Promise<string[]> {
   return (await responsibleHeads(db, [found.nc.orgUnitId])).get(found.nc.orgUnitId) ?? []
 }
 
-export function analyzeNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: AnalyzeBody, env: NcEnv) {
+export function analyzeNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: AnalyzeBody, env: ServiceEnv) {
   return transition(db, actor, id, version, 'analyze', env, async () => ({
     set: { rootCause: body.rootCause, analyzedAt: env.now, analyzedById: actor.userId },
     details: { summary: body.rootCause.summary, whys: body.rootCause.whys.length, categories: body.rootCause.categories },
@@ -83,7 +84,7 @@ export function rootCauseGaps(rootCause: NonconformityRow['rootCause']): FieldEr
   return gaps
 }
 
-export function planNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: PlanBody, env: NcEnv) {
+export function planNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: PlanBody, env: ServiceEnv) {
   return transition(db, actor, id, version, 'plan', env, async (tx, { found }) => {
     const gaps = rootCauseGaps(found.nc.rootCause)
     const planned = await tx
@@ -110,13 +111,13 @@ export function planNonconformity(db: Db, actor: Actor, id: string, version: num
   })
 }
 
-export function startNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, env: NcEnv) {
+export function startNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, env: ServiceEnv) {
   return transition(db, actor, id, version, 'start', env, async (_tx, { found }) => ({
     set: { startedAt: found.nc.startedAt ?? env.now },
   }))
 }
 
-export function submitForVerification(db: Db, actor: Actor, id: string, version: number | undefined, env: NcEnv) {
+export function submitForVerification(db: Db, actor: Actor, id: string, version: number | undefined, env: ServiceEnv) {
   return transition(db, actor, id, version, 'submit-verification', env, async (tx, facts) => {
     const open = await tx
       .select({ id: actions.id, description: actions.description })
@@ -150,7 +151,7 @@ export function submitForVerification(db: Db, actor: Actor, id: string, version:
   })
 }
 
-export function verifyNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: VerifyBody, env: NcEnv) {
+export function verifyNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: VerifyBody, env: ServiceEnv) {
   return transition(db, actor, id, version, 'verify', env, async (tx, facts) => {
     const round = (facts.lastCheck?.round ?? 0) + 1
     await tx.insert(nonconformityVerifications).values({ nonconformityId: id, round, verifierId: actor.userId, effective: body.effective, note: body.note, verifiedAt: env.now })
@@ -178,9 +179,9 @@ export function verifyNonconformity(db: Db, actor: Actor, id: string, version: n
   })
 }
 
-export function closeNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: CloseBody, env: NcEnv) {
+export function closeNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: CloseBody, env: ServiceEnv) {
   return transition(db, actor, id, version, 'close', env, async (_tx, { found }) => ({
-    set: { closedAt: env.now, closedOn: todayOf(env), closedById: actor.userId, closingNote: body.note?.trim() || null },
+    set: { closedAt: env.now, closedOn: agencyToday(env), closedById: actor.userId, closingNote: body.note?.trim() || null },
     details: body.note?.trim() ? { note: body.note.trim() } : undefined,
     after: async (tx2) => {
       const code = ncCode(found.nc.number)
@@ -198,7 +199,7 @@ export function closeNonconformity(db: Db, actor: Actor, id: string, version: nu
   }))
 }
 
-export function cancelNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: CancelBody, env: NcEnv) {
+export function cancelNonconformity(db: Db, actor: Actor, id: string, version: number | undefined, body: CancelBody, env: ServiceEnv) {
   return transition(db, actor, id, version, 'cancel', env, async (tx, { found }) => ({
     set: { cancelledAt: env.now, cancelledById: actor.userId, cancelReason: body.reason },
     details: { reason: body.reason },

@@ -28,12 +28,12 @@ const notificationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: Notification, ...problems(404) },
     },
-    handler: (request) => markRead(app.db, request.actor, request.params.id),
+    handler: (request) => markRead(app.db, request.actor, request.params.id, app.env()),
   })
 
   app.post('/notifications/read-all', {
     schema: { summary: 'Mark all my notifications read', tags, response: { 200: ReadAllResult } },
-    handler: (request) => markAllRead(app.db, request.actor),
+    handler: (request) => markAllRead(app.db, request.actor, app.env()),
   })
 }
 export default notificationRoutes

@@ -6,6 +6,7 @@
 import { and, count, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { notifications, users, type NotificationRow } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor } from '../../lib/pagination.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import { notFound } from '../../lib/problems.ts'
@@ -133,7 +134,7 @@ export async function listNotifications(db: Db, actor: Actor, query: Notificatio
  * Marks one of the caller's notifications read. Idempotent (reading twice keeps the
  * first time), so it needs no If-Match. Another person's notification is a 404.
  */
-export async function markRead(db: Db, actor: Actor, id: string) {
+export async function markRead(db: Db, actor: Actor, id: string, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select()
@@ -142,17 +143,17 @@ export async function markRead(db: Db, actor: Actor, id: string) {
       .for('update')
     if (!row) throw notFound('Notification', id)
     if (row.readAt) return toNotification(row)
-    const [updated] = await tx.update(notifications).set({ readAt: new Date() }).where(eq(notifications.id, id)).returning()
+    const [updated] = await tx.update(notifications).set({ readAt: env.now }).where(eq(notifications.id, id)).returning()
     await recordAudit(tx, actor, { action: 'notification.read', entityType: 'notification', entityId: id, after: { kind: row.kind, dedupeKey: row.dedupeKey } })
     return toNotification(updated)
   })
 }
 
-export async function markAllRead(db: Db, actor: Actor) {
+export async function markAllRead(db: Db, actor: Actor, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const marked = await tx
       .update(notifications)
-      .set({ readAt: new Date() })
+      .set({ readAt: env.now })
       .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
       .returning({ id: notifications.id })
     if (marked.length) await recordAudit(tx, actor, { action: 'notification.read_all', entityType: 'notification', after: { marked: marked.length } })

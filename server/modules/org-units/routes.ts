@@ -48,7 +48,7 @@ const orgUnitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: OrgUnit, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const unit = await updateOrgUnit(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const unit = await updateOrgUnit(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(unit.version)).send(unit)
     },
   })

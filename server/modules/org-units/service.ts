@@ -2,6 +2,7 @@ import { and, asc, count, eq, like, sql, type Placeholder, type SQL } from 'driz
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits, users, type OrgUnitRow } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -99,7 +100,7 @@ export async function createOrgUnit(db: Db, actor: Actor, input: CreateOrgUnit) 
   })
 }
 
-export async function updateOrgUnit(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateOrgUnit) {
+export async function updateOrgUnit(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateOrgUnit, env: ServiceEnv) {
   requirePermission(actor, 'org_unit.write')
   return db.transaction(async (tx) => {
     const current = await findOrgUnit(tx, id, { forUpdate: true })
@@ -146,7 +147,7 @@ export async function updateOrgUnit(db: Db, actor: Actor, id: string, expectedVe
         active: input.active ?? current.active,
         path,
         version: current.version + 1,
-        updatedAt: new Date(),
+        updatedAt: env.now,
       })
       .where(eq(orgUnits.id, id))
       .returning()

@@ -1,15 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
-import { todayIn } from '../../lib/today.ts'
 import { CreateProcedure, Procedure, ProcedureFields, ProcedurePage, ProcedureQuery, UpdateProcedure } from './schemas.ts'
 import { createProcedure, getProcedure, listProcedureFields, listProcedures, updateProcedure } from './service.ts'
 
 const tags = ['procedures']
 
 const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const today = () => todayIn(app.config.timeZone)
-
   app.get('/procedures', {
     schema: {
       summary: 'The catalogue of administrative procedures',
@@ -18,7 +15,7 @@ const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ProcedureQuery,
       response: { 200: ProcedurePage },
     },
-    handler: (request) => listProcedures(app.db, request.actor, request.query, today()),
+    handler: (request) => listProcedures(app.db, request.actor, request.query, app.env()),
   })
 
   app.get('/procedures/fields', {
@@ -29,7 +26,7 @@ const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/procedures', {
     schema: { summary: 'Add a procedure (admin, manager)', tags, body: CreateProcedure, response: { 201: Procedure, ...problems(409) } },
     handler: async (request, reply) => {
-      const procedure = await createProcedure(app.db, request.actor, request.body, today())
+      const procedure = await createProcedure(app.db, request.actor, request.body, app.env())
       return reply.code(201).header('Location', `/api/procedures/${procedure.id}`).header('ETag', etag(procedure.version)).send(procedure)
     },
   })
@@ -37,7 +34,7 @@ const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/procedures/:id', {
     schema: { summary: 'Get a procedure', tags, params: IdParams, response: { 200: Procedure, ...problems(404) } },
     handler: async (request, reply) => {
-      const procedure = await getProcedure(app.db, request.actor, request.params.id, today())
+      const procedure = await getProcedure(app.db, request.actor, request.params.id, app.env())
       return reply.header('ETag', etag(procedure.version)).send(procedure)
     },
   })
@@ -53,7 +50,7 @@ const procedureRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Procedure, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const procedure = await updateProcedure(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, today())
+      const procedure = await updateProcedure(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(procedure.version)).send(procedure)
     },
   })

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits, procedureOnlineHistory, procedures, type OnlineMode, type ProcedureOnlineHistoryRow, type ProcedureRow } from '../../../db/schema/index.ts'
+import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -85,7 +86,8 @@ export async function loadProcedure(db: Db, id: string, today: string): Promise<
   return toProcedure(row.procedure, row.unit, (await historyOf(db, [id])).get(id) ?? [], today)
 }
 
-export async function listProcedures(db: Db, actor: Actor, query: ProcedureQuery, today: string) {
+export async function listProcedures(db: Db, actor: Actor, query: ProcedureQuery, env: ServiceEnv) {
+  const today = agencyToday(env)
   requirePermission(actor, 'procedure.read')
   const page = keyset([textKey(procedures.code, (r) => r.procedure.code), textKey(procedures.id, (r) => r.procedure.id)], query)
   const rows = await selectProcedures(db)
@@ -112,7 +114,8 @@ export async function listProcedureFields(db: Db, actor: Actor) {
   return { items: rows }
 }
 
-export async function getProcedure(db: Db, actor: Actor, id: string, today: string) {
+export async function getProcedure(db: Db, actor: Actor, id: string, env: ServiceEnv) {
+  const today = agencyToday(env)
   requirePermission(actor, 'procedure.read')
   return loadProcedure(db, id, today)
 }
@@ -150,7 +153,8 @@ async function setOnline(db: Db, procedureId: string, input: { onlineLevel?: num
   return entries.length > 0
 }
 
-export async function createProcedure(db: Db, actor: Actor, input: CreateProcedure, today: string) {
+export async function createProcedure(db: Db, actor: Actor, input: CreateProcedure, env: ServiceEnv) {
+  const today = agencyToday(env)
   requirePermission(actor, 'procedure.write')
   return db.transaction(async (tx) => {
     await assertCodeFree(tx, input.code)
@@ -174,7 +178,8 @@ export async function createProcedure(db: Db, actor: Actor, input: CreateProcedu
   })
 }
 
-export async function updateProcedure(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateProcedure, today: string) {
+export async function updateProcedure(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateProcedure, env: ServiceEnv) {
+  const today = agencyToday(env)
   requirePermission(actor, 'procedure.write')
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(procedures).where(eq(procedures.id, id)).for('update')
@@ -195,7 +200,7 @@ export async function updateProcedure(db: Db, actor: Actor, id: string, expected
         fee: input.fee === undefined ? current.fee : input.fee,
         active: input.active ?? current.active,
         version: current.version + 1,
-        updatedAt: new Date(),
+        updatedAt: env.now,
       })
       .where(eq(procedures.id, id))
     const after = await loadProcedure(tx, id, today)

@@ -9,23 +9,17 @@ import { queryRows, type Db } from '../../../db/client.ts'
 import { CHECKLIST_CATEGORIES, type ChecklistCategory } from '../../../db/schema/checklist-templates.ts'
 import { FINDING_CLASSIFICATIONS, FINDING_HANDLINGS } from '../../../db/schema/findings.ts'
 import { INSPECTION_KINDS, INSPECTION_STATUSES } from '../../../db/schema/inspections.ts'
-import type { Config } from '../../config.ts'
-import { addDays, daysBetween, localDate } from '../../lib/clock.ts'
+import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField } from '../../lib/problems.ts'
-import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
-import { complaintCounts } from '../dossiers/dossier-stats.ts'
+import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, stockSourceFor, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
+import { complaintCounts } from '../complaints/service.ts'
 import { localDayRange } from '../calendar/working-days.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { ncCode } from '../nonconformities/records.ts'
 import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
 import { rollupRange } from '../../lib/rollup-range.ts'
 import type { ComplianceQuery, ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from './schemas.ts'
-
-export interface ReportEnv {
-  now: Date
-  config: Config
-}
 
 const rate = (part: number, base: number) => (base ? Math.round((part / base) * 10000) / 10000 : null)
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
@@ -54,11 +48,11 @@ export function checkPeriod(from: string, to: string) {
   if (daysBetween(from, to) > 3700) throw invalidField('query.from', 'the period may span at most ten years', 'range')
 }
 
-export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQuery, env: ReportEnv): Promise<ComplianceSummary> {
+export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQuery, env: ServiceEnv): Promise<ComplianceSummary> {
   const unit = await reportScope(db, actor, query.orgUnitId)
   checkPeriod(query.from, query.to)
   const { from, to } = query
-  const asOf = localDate(env.now, env.config.timeZone)
+  const asOf = agencyToday(env)
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
 
   const section = inspectionSection(db, from, to, unit?.id)
@@ -72,8 +66,8 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
     overdueActionList(db, asOf, within(sql`nc.org_unit_id`)),
     documentsDue(db, asOf, within(sql`d.owning_unit_id`)),
     flows,
-    dossierStocksAfter(db, { day: to, orgUnitId: unit?.id }),
-    complaintCounts(db, start, end, { orgUnitId: unit?.id }),
+    dossierStocksAfter(db, { day: to, orgUnitId: unit?.id }, stockSourceFor(to, asOf)),
+    complaintCounts(db, start, end, { orgUnitId: unit?.id }).then(({ closed: _, ...byKind }) => byKind),
     monthlySeries(db, from, to, within, section, flows),
     latestActivity(db, asOf, env.config.timeZone, within),
   ])

@@ -7,13 +7,13 @@
  */
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
-import { localDate } from '../../lib/clock.ts'
+import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import { vnDate, type Cell } from '../../lib/table-export.ts'
 import { dossierStats } from '../dossiers/dossier-stats.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
-import { checkPeriod, findingCounts, inspectionSection, reportScope, type ReportEnv } from './compliance.ts'
+import { checkPeriod, findingCounts, inspectionSection, reportScope } from './compliance.ts'
 import type { ParFigures, ParQuery } from './par-schemas.ts'
 
 export interface ParTable {
@@ -81,15 +81,15 @@ export function periodLabel(from: string, to: string): string {
   return `từ ngày ${vnDate(from)} đến ngày ${vnDate(to)}`
 }
 
-export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: ReportEnv): Promise<ParModel> {
+export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: ServiceEnv): Promise<ParModel> {
   const unit = await reportScope(db, actor, query.orgUnitId)
   checkPeriod(query.from, query.to)
   const { from, to } = query
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
   const [agency, stats, byField, { inspections, criteria }, findings, people, failuresByCategory, ncs, qms] = await Promise.all([
     agencyName(db, unit?.id),
-    dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env.config),
-    dossierStats(db, actor, { from, to, groupBy: 'field', orgUnitId: unit?.id }, env.config),
+    dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env),
+    dossierStats(db, actor, { from, to, groupBy: 'field', orgUnitId: unit?.id }, env),
     inspectionSection(db, from, to, unit?.id),
     findingCounts(db, from, to, within(sql`f.org_unit_id`)),
     queryRows<{ n: number }>(
@@ -155,7 +155,7 @@ export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: 
     qmsSection(figures, to),
   ]
   const label = periodLabel(from, to)
-  const asOf = localDate(env.now, env.config.timeZone)
+  const asOf = agencyToday(env)
   return {
     from,
     to,

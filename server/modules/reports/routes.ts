@@ -4,7 +4,9 @@ import { problems } from '../../lib/schemas.ts'
 import { MIME } from '../../lib/uploads.ts'
 import { invalidField } from '../../lib/problems.ts'
 import { exportTable } from '../../lib/table-export.ts'
-import { complianceSummary, type ReportEnv } from './compliance.ts'
+import { clauseCoverage } from './clause-coverage.ts'
+import { complianceSummary } from './compliance.ts'
+import { CoverageReport } from './coverage-schemas.ts'
 import { exportComplianceTable } from './compliance-export.ts'
 import { ComplianceExportQuery, ComplianceQuery, ComplianceSummary } from './schemas.ts'
 import { buildParModel } from './par-model.ts'
@@ -14,7 +16,6 @@ import { ParQuery, ParReport } from './par-schemas.ts'
 const tags = ['reports']
 
 const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const env = (): ReportEnv => ({ now: app.clock(), config: app.config })
 
   app.get('/reports/compliance', {
     schema: {
@@ -25,7 +26,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ComplianceQuery,
       response: { 200: ComplianceSummary, ...problems(400, 403) },
     },
-    handler: (request) => complianceSummary(app.db, request.actor, request.query, env()),
+    handler: (request) => complianceSummary(app.db, request.actor, request.query, app.env()),
   })
 
   app.get('/reports/compliance/export', {
@@ -47,7 +48,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { table, format, lang, ...query } = request.query
-      const summary = await complianceSummary(app.db, request.actor, query, env())
+      const summary = await complianceSummary(app.db, request.actor, query, app.env())
       const file = await exportComplianceTable(summary, table, format, lang ?? 'vi')
       return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
     },
@@ -77,7 +78,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { format = 'html', table, ...query } = request.query
       if (format === 'csv' && table === undefined) throw invalidField('query.table', 'is required with format=csv (the number of the table)', 'required')
-      const report = await buildParModel(app.db, request.actor, query, env())
+      const report = await buildParModel(app.db, request.actor, query, app.env())
       const name = `bao-cao-cchc_${report.from}_${report.to}`
       reply.header('Cache-Control', 'private, no-cache')
       if (table !== undefined && (format === 'csv' || format === 'xlsx')) {
@@ -98,6 +99,16 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           return reply.type('text/html; charset=utf-8').send(renderParHtml(report))
       }
     },
+  })
+
+  app.get('/iso-clauses/coverage', {
+    schema: {
+      summary: 'For each clause: the documents, checklist items and open nonconformities that reference it',
+      description: '`covered` is false when no published document references the clause or any of its sub-clauses; `summary.uncovered` lists those clauses.',
+      tags: ['reference', 'documents'],
+      response: { 200: CoverageReport },
+    },
+    handler: (request) => clauseCoverage(app.db, request.actor),
   })
 }
 

@@ -49,7 +49,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: User, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const user = await updateUser(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body)
+      const user = await updateUser(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(user.version)).send(user)
     },
   })

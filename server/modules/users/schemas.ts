@@ -1,12 +1,13 @@
 import { Type, type Static } from 'typebox'
 import { ROLES } from '../../../db/schema/users.ts'
+import { MIN_PASSWORD_LENGTH } from '../../lib/passwords.ts'
 import { DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 
 export const RoleSchema = Type.Enum([...ROLES], { description: 'admin | manager | auditor | dept_head | staff' })
 
 const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9._-]+$', description: 'Letters, digits, dot, dash, underscore' })
 const FullName = Type.String({ minLength: 1, maxLength: 200 })
-const Password = Type.String({ minLength: 8, maxLength: 200, description: 'At least 8 characters; never returned' })
+const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 200, description: `At least ${MIN_PASSWORD_LENGTH} characters; never returned` })
 const Roles = Type.Array(RoleSchema, { uniqueItems: true, maxItems: 5 })
 
 export const UnitRef = Type.Object({ id: Uuid, code: Type.String(), name: Type.String() })

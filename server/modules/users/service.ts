@@ -1,6 +1,7 @@
 import { and, arrayContains, asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits, sessions, users, type OrgUnitRow, type UserRow } from '../../../db/schema/index.ts'
+import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { hashPassword } from '../../lib/passwords.ts'
@@ -115,7 +116,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUser) {
   })
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateUser) {
+export async function updateUser(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateUser, env: ServiceEnv) {
   requirePermission(actor, 'user.write')
   const passwordHash = input.password ? await hashPassword(input.password) : input.password
   return db.transaction(async (tx) => {
@@ -143,7 +144,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, expectedVersi
         active: input.active ?? current.user.active,
         passwordHash: passwordHash === undefined ? current.user.passwordHash : passwordHash,
         version: current.user.version + 1,
-        updatedAt: new Date(),
+        updatedAt: env.now,
       })
       .where(eq(users.id, id))
 

@@ -9,8 +9,8 @@ import { checklistTemplateItems, checklistTemplateRevisions, checklistTemplates,
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { documentsByClause } from '../documents/service.ts'
 import { ncCode } from '../nonconformities/records.ts'
-import type { ClauseReference, CoverageReport } from './schemas.ts'
-import { listIsoClauses } from './service.ts'
+import { listIsoClauses } from '../iso-clauses/service.ts'
+import type { ClauseReference, CoverageReport } from './coverage-schemas.ts'
 
 type ByClause = Map<string, ClauseReference[]>
 

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
-import { ACTION_STATUSES, ACTION_TYPES } from '../../../db/schema/actions.ts'
-import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
+import { ACTION_STATUSES, ACTION_TYPES } from '../../../../db/schema/actions.ts'
+import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../../lib/schemas.ts'
 
 export const ActionType = Type.Enum([...ACTION_TYPES], { description: 'correction (fix this case) | corrective (remove the cause) | preventive | improvement' })
 export const ActionStatus = Type.Enum([...ACTION_STATUSES], { description: 'open | done' })

@@ -4,15 +4,15 @@
  */
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { Db } from '../../../db/client.ts'
-import { actions, nonconformities, nonconformityVerifications, orgUnits, users, type ActionRow, type NcStatus } from '../../../db/schema/index.ts'
-import { daysBetween } from '../../lib/clock.ts'
-import { assertVersion } from '../../lib/concurrency.ts'
-import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
-import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { forbidden, HttpProblem, invalidField, notFound } from '../../lib/problems.ts'
-import { claimAttachments } from '../attachments/service.ts'
-import { recordAudit } from '../audit-log/service.ts'
+import type { Db } from '../../../../db/client.ts'
+import { actions, nonconformities, nonconformityVerifications, orgUnits, users, type ActionRow, type NcStatus } from '../../../../db/schema/index.ts'
+import { agencyToday, daysBetween, type ServiceEnv } from '../../../lib/clock.ts'
+import { assertVersion } from '../../../lib/concurrency.ts'
+import { dateKey, keyset, textKey } from '../../../lib/pagination.ts'
+import { can, requirePermission, type Actor } from '../../../lib/permissions.ts'
+import { forbidden, HttpProblem, invalidField, notFound } from '../../../lib/problems.ts'
+import { claimAttachments } from '../../attachments/service.ts'
+import { recordAudit } from '../../audit-log/service.ts'
 import {
   assertCanRead,
   canOn,
@@ -21,15 +21,13 @@ import {
   ncCode,
   recordNcEvent,
   responsibleHeads,
-  todayOf,
   visibleNonconformities,
-  type NcEnv,
   type NcWithUnit,
-} from '../nonconformities/records.ts'
-import { actionsCompletable, isOpen, NC_WORKFLOW } from '../nonconformities/transitions.ts'
-import { inSubtreeOf } from '../org-units/service.ts'
-import { refreshNextActionDue } from '../nonconformities/nc-rollups.ts'
-import { notify } from '../notifications/service.ts'
+} from '../records.ts'
+import { actionsCompletable, isOpen, NC_WORKFLOW } from '../transitions.ts'
+import { inSubtreeOf } from '../../org-units/service.ts'
+import { refreshNextActionDue } from '../nc-rollups.ts'
+import { notify } from '../../notifications/service.ts'
 import type { Action, ActionQuery, CompleteAction, CreateAction, NcActionQuery, UpdateAction } from './schemas.ts'
 
 const owner = alias(users, 'owner')
@@ -98,17 +96,17 @@ const mapper = (actor: Actor, today: string) => (r: SelectedAction) =>
   toAction(r.action, { owner: r.owner, completedBy: r.completedBy?.id ? r.completedBy : null, nc: r.nc }, actor, today)
 
 /** Every action of one NC, by due date (for the NC page). */
-export async function actionsOf(db: Db, actor: Actor, nonconformityId: string, env: NcEnv): Promise<Action[]> {
+export async function actionsOf(db: Db, actor: Actor, nonconformityId: string, env: ServiceEnv): Promise<Action[]> {
   const rows = await selectActions(db)
     .where(eq(actions.nonconformityId, nonconformityId))
     .orderBy(asc(actions.dueDate), asc(actions.createdAt), asc(actions.id))
-  return rows.map(mapper(actor, todayOf(env)))
+  return rows.map(mapper(actor, agencyToday(env)))
 }
 
-export async function loadAction(db: Db, actor: Actor, id: string, env: NcEnv): Promise<Action> {
+export async function loadAction(db: Db, actor: Actor, id: string, env: ServiceEnv): Promise<Action> {
   const [row] = await selectActions(db).where(eq(actions.id, id))
   if (!row) throw notFound('Action', id)
-  return mapper(actor, todayOf(env))(row)
+  return mapper(actor, agencyToday(env))(row)
 }
 
 /** SQL: open, past due, and its NC still open. */
@@ -116,7 +114,7 @@ function overdueCondition(today: string): SQL {
   return sql`(${actions.status} = 'open' and ${actions.dueDate} < ${today}::date and ${nonconformities.status} not in ('closed', 'cancelled'))`
 }
 
-export async function listNcActions(db: Db, actor: Actor, nonconformityId: string, query: NcActionQuery, env: NcEnv) {
+export async function listNcActions(db: Db, actor: Actor, nonconformityId: string, query: NcActionQuery, env: ServiceEnv) {
   const found = await findNonconformity(db, nonconformityId)
   await assertCanRead(db, actor, found)
   const page = keyset([dateKey(actions.createdAt, (r) => r.action.createdAt), textKey(actions.id, (r) => r.action.id)], query)
@@ -124,13 +122,13 @@ export async function listNcActions(db: Db, actor: Actor, nonconformityId: strin
     .where(and(eq(actions.nonconformityId, nonconformityId), page.where))
     .orderBy(asc(actions.createdAt), asc(actions.id))
     .limit(page.limit)
-  return page.page(rows, mapper(actor, todayOf(env)))
+  return page.page(rows, mapper(actor, agencyToday(env)))
 }
 
 /** Actions across NCs the caller may see, by due date (e.g. "my open actions"). */
-export async function listActions(db: Db, actor: Actor, query: ActionQuery, env: NcEnv) {
+export async function listActions(db: Db, actor: Actor, query: ActionQuery, env: ServiceEnv) {
   requirePermission(actor, 'nonconformity.read')
-  const today = todayOf(env)
+  const today = agencyToday(env)
   const page = keyset([textKey(actions.dueDate, (r) => r.action.dueDate), textKey(actions.id, (r) => r.action.id)], query)
   const rows = await selectActions(db)
     .where(
@@ -149,7 +147,7 @@ export async function listActions(db: Db, actor: Actor, query: ActionQuery, env:
   return page.page(rows, mapper(actor, today))
 }
 
-export async function getAction(db: Db, actor: Actor, id: string, env: NcEnv) {
+export async function getAction(db: Db, actor: Actor, id: string, env: ServiceEnv) {
   const action = await loadAction(db, actor, id, env)
   await assertCanRead(db, actor, await findNonconformity(db, action.nonconformityId))
   return action
@@ -189,7 +187,7 @@ export async function notifyAssigned(db: Db, actor: Actor, found: NcWithUnit, ac
   })
 }
 
-export async function addAction(db: Db, actor: Actor, nonconformityId: string, input: CreateAction, env: NcEnv) {
+export async function addAction(db: Db, actor: Actor, nonconformityId: string, input: CreateAction, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const found = await findNonconformity(tx, nonconformityId, { forUpdate: true })
     requirePlanner(actor, found)
@@ -224,7 +222,7 @@ async function lockAction(db: Db, id: string): Promise<{ found: NcWithUnit; row:
 const alreadyDone = () =>
   new HttpProblem(409, 'illegal-transition', 'Not allowed in this state', 'The action is already done; add a new action if more is needed.', undefined, {}, { allowed: [] })
 
-export async function updateAction(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateAction, env: NcEnv) {
+export async function updateAction(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateAction, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const { found, row } = await lockAction(tx, id)
     requirePlanner(actor, found)
@@ -258,7 +256,7 @@ export async function updateAction(db: Db, actor: Actor, id: string, expectedVer
   })
 }
 
-export async function completeAction(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: CompleteAction, env: NcEnv) {
+export async function completeAction(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: CompleteAction, env: ServiceEnv) {
   return db.transaction(async (tx) => {
     const { found, row } = await lockAction(tx, id)
     if (row.ownerId !== actor.userId && !canOn(actor, 'action.complete', found)) {

@@ -1,18 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { etag, ifMatch } from '../../lib/concurrency.ts'
-import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
-import type { NcEnv } from '../nonconformities/records.ts'
+import { etag, ifMatch } from '../../../lib/concurrency.ts'
+import { IdParams, IfMatchHeaders, problems } from '../../../lib/schemas.ts'
 import { Action, ActionPage, ActionQuery, CompleteAction, CreateAction, NcActionQuery, UpdateAction } from './schemas.ts'
 import { addAction, completeAction, getAction, listActions, listNcActions, updateAction } from './service.ts'
 
 const tags = ['actions']
 
 const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const env = (): NcEnv => ({ now: app.clock(), config: app.config })
 
   app.get('/nonconformities/:id/actions', {
     schema: { summary: 'The actions of a nonconformity, oldest first', tags, params: IdParams, querystring: NcActionQuery, response: { 200: ActionPage, ...problems(404) } },
-    handler: (request) => listNcActions(app.db, request.actor, request.params.id, request.query, env()),
+    handler: (request) => listNcActions(app.db, request.actor, request.params.id, request.query, app.env()),
   })
 
   app.post('/nonconformities/:id/actions', {
@@ -24,7 +22,7 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 201: Action, ...problems(404, 409) },
     },
     handler: async (request, reply) => {
-      const action = await addAction(app.db, request.actor, request.params.id, request.body, env())
+      const action = await addAction(app.db, request.actor, request.params.id, request.body, app.env())
       return reply.code(201).header('Location', `/api/actions/${action.id}`).header('ETag', etag(action.version)).send(action)
     },
   })
@@ -36,13 +34,13 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ActionQuery,
       response: { 200: ActionPage },
     },
-    handler: (request) => listActions(app.db, request.actor, request.query, env()),
+    handler: (request) => listActions(app.db, request.actor, request.query, app.env()),
   })
 
   app.get('/actions/:id', {
     schema: { summary: 'An action', tags, params: IdParams, response: { 200: Action, ...problems(404) } },
     handler: async (request, reply) => {
-      const action = await getAction(app.db, request.actor, request.params.id, env())
+      const action = await getAction(app.db, request.actor, request.params.id, app.env())
       return reply.header('ETag', etag(action.version)).send(action)
     },
   })
@@ -57,7 +55,7 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Action, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const action = await updateAction(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      const action = await updateAction(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(action.version)).send(action)
     },
   })
@@ -72,7 +70,7 @@ const actionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: Action, ...problems(404, 409, 412, 428) },
     },
     handler: async (request, reply) => {
-      const action = await completeAction(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, env())
+      const action = await completeAction(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
       return reply.header('ETag', etag(action.version)).send(action)
     },
   })
