@@ -3,7 +3,8 @@ import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import { ApiError, get, post, type Page } from '../../api/client.ts'
-import type { ApiToken, User } from '../../api/types.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
+import type { ApiToken } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
@@ -39,7 +40,7 @@ export class QmsApiTokensPage extends LitElement {
   })
 
   private readonly users = new Task(this, {
-    task: (_a, { signal }) => get<Page<User>>('/api/users', { query: { active: true, limit: 500 }, signal }),
+    task: (_a, { signal }) => loadActiveUsers(undefined, signal),
     args: () => [],
   })
 
@@ -114,7 +115,7 @@ export class QmsApiTokensPage extends LitElement {
         <div class="field">
           <label for="userId">${msg('Acts as user', { id: 'apiTokens.user' })}</label>
           <select id="userId" name="userId">
-            ${(this.users.value?.items ?? []).filter((u) => u.canSignIn).map((u) => html`<option value=${u.id}>${u.fullName} (${u.username})</option>`)}
+            ${(this.users.value ?? []).filter((u) => u.canSignIn).map((u) => html`<option value=${u.id}>${u.fullName} (${u.username})</option>`)}
           </select>
         </div>
         <div class="field">

@@ -7,7 +7,7 @@ import type { Document } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { DOCUMENT_TYPES, editionLabel, typeLabel } from './labels.ts'
 
 /**

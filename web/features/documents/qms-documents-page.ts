@@ -7,7 +7,7 @@ import type { Document, IsoClause } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, editionLabel, statusLabel, statusStyles, typeLabel } from './labels.ts'
 import './qms-documents-tabs.ts'
 

@@ -6,7 +6,7 @@ import { get, type Page } from '../../api/client.ts'
 import type { ReviewDueItem } from '../../api/types.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { statusStyles } from './labels.ts'
 import './qms-documents-tabs.ts'
 

@@ -1,7 +1,8 @@
 import { localized, msg } from '@lit/localize'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, post, type Page } from '../../api/client.ts'
+import { ApiError, post } from '../../api/client.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
 import type { Revision, RevisionAction, User } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { session } from '../../app/session.ts'
@@ -66,9 +67,9 @@ export class QmsRevisionActions extends LitElement {
     this.open = this.open === action ? null : action
     this.error = undefined
     if (action === 'submit' && !this.reviewers.length) {
-      const page = await get<Page<User>>('/api/users', { query: { active: true, limit: 500 } })
+      const users = await loadActiveUsers()
       const me = session.info?.user.id
-      this.reviewers = page.items.filter((u) => u.canSignIn && u.id !== me && u.id !== this.revision.createdBy?.id)
+      this.reviewers = users.filter((u) => u.canSignIn && u.id !== me && u.id !== this.revision.createdBy?.id)
     }
   }
 

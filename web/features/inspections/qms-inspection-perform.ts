@@ -6,7 +6,7 @@ import type { Attachment, Inspection, ResponseInput, User } from '../../api/type
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { inspectionStyles, performStyles } from './inspection.styles.ts'
 import { kindLabel } from './inspection-labels.ts'
-import { loadActiveUsers } from './load-people.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
 import type { AnswerDetail, PhotoDetail } from './qms-inspection-item.ts'
 import './qms-inspection-item.ts'
 import { emptySlot, readyToSave, slotKey, slotsFrom, toInput, type Slot } from './slots.ts'

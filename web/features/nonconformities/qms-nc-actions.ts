@@ -2,8 +2,9 @@ import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch, post, type Page } from '../../api/client.ts'
-import type { Action, Attachment, User } from '../../api/types.ts'
+import { ApiError, patch, post } from '../../api/client.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
+import type { Action, Attachment } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
@@ -49,7 +50,7 @@ export class QmsNcActions extends LitElement {
   // The people an action can be given to, once the reader may add or change one.
   private readonly people = new Task(this, {
     task: async ([needed], { signal }) =>
-      needed ? (await get<Page<User>>('/api/users', { query: { active: true, limit: 500 }, signal })).items : [],
+      needed ? loadActiveUsers(undefined, signal) : [],
     args: () => [this.canAdd || this.actions.some((a) => a.allowedActions.includes('update'))] as const,
   })
 

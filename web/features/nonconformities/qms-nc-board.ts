@@ -7,7 +7,7 @@ import type { NcStatus, NonconformitySummary } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { severityLabel, statusLabel } from './nc-labels.ts'
 import { ncStyles } from './nc-styles.ts'
 

@@ -8,7 +8,7 @@ import { clauseErrors, fieldMessage } from '../../app/field-errors.ts'
 import { formField } from '../../app/form-field.ts'
 import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { NC_SOURCES, sourceLabel } from './nc-labels.ts'
 import '../../app/qms-date-input.ts'
 

@@ -5,7 +5,7 @@ import { ApiError, patch, post } from '../../api/client.ts'
 import type { OrgUnit } from '../../api/types.ts'
 import { fieldMessage } from '../../app/field-errors.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName } from './load-org-units.ts'
+import { indentedName } from '../../api/loaders.ts'
 
 /**
  * @summary Creates or edits one org unit.

@@ -8,7 +8,7 @@ import { fieldMessage } from '../../app/field-errors.ts'
 import { formField } from '../../app/form-field.ts'
 import { roleLabel } from '../../app/labels.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 
 /**
  * @summary Creates a user, or edits one (with the version read, so a concurrent change is refused).

@@ -6,7 +6,7 @@ import { get, type Page } from '../../api/client.ts'
 import { ROLES, type User } from '../../api/types.ts'
 import { roleLabel } from '../../app/labels.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 
 interface Filters {
   q: string
