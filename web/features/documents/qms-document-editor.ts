@@ -8,7 +8,7 @@ import { FormController } from '../../app/form-controller.ts'
 import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
-import { DOCUMENT_TYPES, editionLabel, typeLabel } from './labels.ts'
+import { DOCUMENT_TYPES, editionLabel, typeLabel } from './document-labels.ts'
 
 /**
  * @summary Registers a document, or changes its register entry (code, title, type, unit,

@@ -9,7 +9,8 @@ import { formatDate } from '../../i18n/localization.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, editionLabel, statusLabel, statusStyles, typeLabel } from './labels.ts'
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, editionLabel, statusLabel, typeLabel } from './document-labels.ts'
+import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
 
 const FILTERS = ['q', 'type', 'orgUnitId', 'clause', 'status', 'standardEdition'] as const
@@ -26,7 +27,7 @@ export const loadClauses = (signal?: AbortSignal) => get<{ items: IsoClause[] }>
 @customElement('qms-documents-page')
 @localized()
 export class QmsDocumentsPage extends LitElement {
-  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, statusStyles]
+  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, documentStyles]
 
   /** The address's query string, so a filtered register can be linked to. */
   @property({ attribute: false }) query = new URLSearchParams()

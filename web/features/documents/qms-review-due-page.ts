@@ -7,7 +7,7 @@ import { formatDate } from '../../i18n/localization.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
-import { statusStyles } from './labels.ts'
+import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
 
 /**
@@ -17,7 +17,7 @@ import './qms-documents-tabs.ts'
 @customElement('qms-review-due-page')
 @localized()
 export class QmsReviewDuePage extends LitElement {
-  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, statusStyles]
+  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, documentStyles]
 
   @state() private filters = { withinDays: 30, orgUnitId: '' }
 

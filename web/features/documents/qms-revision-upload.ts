@@ -5,7 +5,7 @@ import { api } from '../../api/client.ts'
 import type { Document, Revision } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles } from '../../styles/shared.ts'
-import { editionLabel } from './labels.ts'
+import { editionLabel } from './document-labels.ts'
 
 /**
  * @summary Uploads a new revision (PDF, DOCX or XLSX) of a document as a draft.

@@ -10,7 +10,7 @@ import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { classificationLabel, findingStatusLabel, handlingLabel } from '../findings/finding-labels.ts'
-import { inspectionStyles } from './inspection.styles.ts'
+import { inspectionStyles } from './inspection-styles.ts'
 import { kindLabel, resultLabel, statusLabel } from './inspection-labels.ts'
 
 /**

@@ -8,7 +8,7 @@ import { SessionController } from '../../app/session.ts'
 import { formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
-import { inspectionStyles } from './inspection.styles.ts'
+import { inspectionStyles } from './inspection-styles.ts'
 import { KINDS, kindLabel, STATUSES, statusLabel } from './inspection-labels.ts'
 import '../../app/qms-date-input.ts'
 
