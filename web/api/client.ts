@@ -93,3 +93,18 @@ export const get = <T>(path: string, options?: RequestOptions) => api<T>('GET', 
 export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('POST', path, body ?? {}, options)
 export const patch = <T>(path: string, body: unknown, options?: RequestOptions) => api<T>('PATCH', path, body, options)
 export const put = <T>(path: string, body: unknown, options?: RequestOptions) => api<T>('PUT', path, body, options)
+
+/**
+ * Every record of a paged list: follows `nextCursor` until the last page. For the short
+ * lists a page needs whole (units, people, procedures for selects and filters).
+ */
+export async function getAll<T>(path: string, query: RequestOptions['query'] = {}, options: { signal?: AbortSignal; limit?: number } = {}): Promise<T[]> {
+  const items: T[] = []
+  let cursor: string | null = null
+  do {
+    const page: Page<T> = await get<Page<T>>(path, { query: { ...query, limit: options.limit ?? 500, cursor }, signal: options.signal })
+    items.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return items
+}

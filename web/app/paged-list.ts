@@ -10,22 +10,36 @@ import { get, type Page } from '../api/client.ts'
 
 type Query = Record<string, string | number | boolean | undefined | null>
 
-export class PagedList<T> {
+export interface PagedListOptions<P> {
+  /** Records a page; 50 unless told. */
+  limit?: number
+  /** Called with the first page's whole response (e.g. to read a count the list carries besides its items). */
+  onLoad?: (page: P) => void
+}
+
+/**
+ * `query` is read on every update: return a stable object (a `@state` filters object,
+ * replaced when a filter changes) so that only a real change reloads the list.
+ */
+export class PagedList<T, P extends Page<T> = Page<T>> {
   items: T[] = []
   nextCursor: string | null = null
-  private readonly task: Task<readonly [object], Page<T>>
+  private readonly task: Task<readonly [object], P>
+  private readonly limit: number
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly url: string,
     private readonly query: () => object,
-    private readonly limit = 50,
+    options: PagedListOptions<P> = {},
   ) {
+    this.limit = options.limit ?? 50
     this.task = new Task(host, {
       task: async ([q], { signal }) => {
-        const page = await get<Page<T>>(this.url, { query: { ...(q as Query), limit: this.limit }, signal })
+        const page = await get<P>(this.url, { query: { ...(q as Query), limit: this.limit }, signal })
         this.items = page.items
         this.nextCursor = page.nextCursor
+        options.onLoad?.(page)
         return page
       },
       args: () => [this.query()] as const,
@@ -34,7 +48,7 @@ export class PagedList<T> {
 
   async more() {
     if (!this.nextCursor) return
-    const page = await get<Page<T>>(this.url, { query: { ...(this.query() as Query), limit: this.limit, cursor: this.nextCursor } })
+    const page = await get<P>(this.url, { query: { ...(this.query() as Query), limit: this.limit, cursor: this.nextCursor } })
     this.items = [...this.items, ...page.items]
     this.nextCursor = page.nextCursor
     this.host.requestUpdate()
@@ -45,16 +59,24 @@ export class PagedList<T> {
     return this.task.run()
   }
 
-  /** The records through `list`, or the loading / empty / error line; "Show more" while there is more. */
-  render(list: (items: T[]) => TemplateResult, empty = msg('Nothing here yet.', { id: 'common.empty' })) {
+  /**
+   * The records through `list`, or the loading / empty / error line; "Show more" while
+   * there is more. `empty` is the line for no records; `null` when `list` draws its own
+   * empty state (it is then called with no records too). `retry` puts a "Try again"
+   * button after the error line.
+   */
+  render(list: (items: T[]) => TemplateResult, empty: string | null = msg('Nothing here yet.', { id: 'common.empty' }), options: { retry?: boolean } = {}) {
     const body = () =>
-      this.items.length
+      this.items.length || empty === null
         ? html`${list(this.items)}${this.nextCursor ? html`<p><button @click=${() => this.more()}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
         : html`<p class="muted">${empty}</p>`
     return this.task.render({
       pending: () => (this.items.length ? body() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
       complete: body,
-      error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
+      error: () =>
+        html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}${options.retry
+          ? html` <button @click=${() => this.reload()}>${msg('Try again', { id: 'common.retry' })}</button>`
+          : nothing}</p>`,
     })
   }
 }

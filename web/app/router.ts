@@ -2,7 +2,14 @@
  * A small history router as a reactive controller: the host re-renders when the path
  * changes. Links are plain <a href>; the shell turns clicks on them into navigation.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit'
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit'
+
+/** One page of the app; each feature lists its own in `features/<domain>/routes.ts`. */
+export interface RouteDef {
+  /** `/admin/users/:id` style; `:name` segments arrive in `params`. */
+  pattern: string
+  render: (params: Record<string, string>, query: URLSearchParams) => TemplateResult
+}
 
 export interface Match {
   route: string

@@ -3,7 +3,7 @@
  * `features/<domain>/routes.ts`; add that list here. The first matching pattern wins,
  * so a feature's page replaces the placeholder of its section.
  */
-import type { TemplateResult } from 'lit'
+import type { RouteDef } from './router.ts'
 import { apiTokenRoutes } from '../features/api-tokens/routes.ts'
 import { authRoutes } from '../features/auth/routes.ts'
 import { calendarRoutes } from '../features/calendar/routes.ts'
@@ -21,12 +21,6 @@ import { inspectionRoutes } from '../features/inspections/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
-
-export interface RouteDef {
-  /** `/admin/users/:id` style; `:name` segments arrive in `params`. */
-  pattern: string
-  render: (params: Record<string, string>, query: URLSearchParams) => TemplateResult
-}
 
 export const ROUTES: RouteDef[] = [
   ...authRoutes,

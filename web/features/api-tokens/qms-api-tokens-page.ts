@@ -2,9 +2,10 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { ApiError, get, post, type Page } from '../../api/client.ts'
-import type { ApiToken, User } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
+import { get, post, type Page } from '../../api/client.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
+import type { ApiToken } from '../../api/types.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
@@ -30,7 +31,7 @@ export class QmsApiTokensPage extends LitElement {
   @state() private creating = false
   @state() private secret = ''
   @state() private copied = false
-  @state() private error?: ApiError
+  private readonly form = new FormController(this)
   @state() private includeRevoked = false
 
   private readonly tokens = new Task(this, {
@@ -39,7 +40,7 @@ export class QmsApiTokensPage extends LitElement {
   })
 
   private readonly users = new Task(this, {
-    task: (_a, { signal }) => get<Page<User>>('/api/users', { query: { active: true, limit: 500 }, signal }),
+    task: (_a, { signal }) => loadActiveUsers(undefined, signal),
     args: () => [],
   })
 
@@ -47,8 +48,7 @@ export class QmsApiTokensPage extends LitElement {
     event.preventDefault()
     const data = new FormData(event.target as HTMLFormElement)
     const expires = String(data.get('expiresAt') ?? '')
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       const created = await post<ApiToken & { token: string }>('/api/api-tokens', {
         name: String(data.get('name') ?? '').trim(),
         userId: String(data.get('userId') ?? '') || undefined,
@@ -58,10 +58,7 @@ export class QmsApiTokensPage extends LitElement {
       this.copied = false
       this.creating = false
       void this.tokens.run()
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    }
+    })
   }
 
   private async handleRevoke(token: ApiToken) {
@@ -102,8 +99,8 @@ export class QmsApiTokensPage extends LitElement {
   }
 
   private renderForm() {
-    const nameError = fieldMessage(this.error, 'name')
-    const general = this.error && !this.error.problem.errors?.length ? this.error.problem.detail : fieldMessage(this.error, 'expiresAt')
+    const nameError = this.form.message('name')
+    const general = this.form.error && !this.form.error.problem.errors?.length ? this.form.error.problem.detail : this.form.message('expiresAt')
     return html`<form class="card" @submit=${this.handleCreate} novalidate>
       <div class="grid-2">
         <div class="field">
@@ -114,7 +111,7 @@ export class QmsApiTokensPage extends LitElement {
         <div class="field">
           <label for="userId">${msg('Acts as user', { id: 'apiTokens.user' })}</label>
           <select id="userId" name="userId">
-            ${(this.users.value?.items ?? []).filter((u) => u.canSignIn).map((u) => html`<option value=${u.id}>${u.fullName} (${u.username})</option>`)}
+            ${(this.users.value ?? []).filter((u) => u.canSignIn).map((u) => html`<option value=${u.id}>${u.fullName} (${u.username})</option>`)}
           </select>
         </div>
         <div class="field">

@@ -2,11 +2,11 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { api, ApiError, get, post, type Page } from '../../api/client.ts'
+import { api, get, post, type Page } from '../../api/client.ts'
 import type { CalendarDay } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
 
@@ -22,8 +22,7 @@ export class QmsHolidaysPage extends LitElement {
   static override styles = [pageStyles, buttonStyles, formStyles, tableStyles]
 
   @state() private year = new Date().getFullYear()
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
   private readonly session = new SessionController(this)
 
   private readonly days = new Task(this, {
@@ -35,18 +34,11 @@ export class QmsHolidaysPage extends LitElement {
     event.preventDefault()
     const form = event.target as HTMLFormElement
     const data = new FormData(form)
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       await post<CalendarDay>('/api/calendar/holidays', { date: String(data.get('date') ?? ''), kind: String(data.get('kind') ?? 'holiday'), name: String(data.get('name') ?? '').trim() })
       form.reset()
       await this.days.run()
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+    })
   }
 
   private async handleDelete(day: CalendarDay) {
@@ -96,14 +88,13 @@ export class QmsHolidaysPage extends LitElement {
   }
 
   private renderForm() {
-    const general = this.error && !this.error.problem.errors?.length
     return html`<h2>${msg('Add a day', { id: 'calendar.add' })}</h2>
       <form class="card" @submit=${this.handleAdd} novalidate>
         <div class="grid-2">
           <div class="field">
             <label for="date">${msg('Date', { id: 'calendar.date' })}</label>
-            <qms-date-input field-id="date" name="date" invalid=${fieldMessage(this.error, 'date') ? 'true' : 'false'}></qms-date-input>
-            ${fieldMessage(this.error, 'date') ? html`<span class="error">${fieldMessage(this.error, 'date')}</span>` : nothing}
+            <qms-date-input field-id="date" name="date" invalid=${this.form.invalid('date')}></qms-date-input>
+            ${this.form.errorLine('date')}
           </div>
           <div class="field">
             <label for="kind">${msg('Kind', { id: 'calendar.kind' })}</label>
@@ -115,11 +106,11 @@ export class QmsHolidaysPage extends LitElement {
         </div>
         <div class="field">
           <label for="name">${msg('Name', { id: 'calendar.name' })}</label>
-          <input id="name" name="name" aria-invalid=${fieldMessage(this.error, 'name') ? 'true' : 'false'} />
-          ${fieldMessage(this.error, 'name') ? html`<span class="error">${fieldMessage(this.error, 'name')}</span>` : nothing}
+          <input id="name" name="name" aria-invalid=${this.form.invalid('name')} />
+          ${this.form.errorLine('name')}
         </div>
-        ${general ? html`<div class="form-error" role="alert">${this.error!.problem.detail}</div>` : nothing}
-        <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${msg('Add', { id: 'calendar.addButton' })}</button></div>
+        ${this.form.renderError()}
+        <div class="actions"><button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Add', { id: 'calendar.addButton' })}</button></div>
       </form>`
   }
 }

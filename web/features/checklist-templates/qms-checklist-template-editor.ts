@@ -3,9 +3,10 @@ import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { repeat } from 'lit/directives/repeat.js'
-import { ApiError, get, patch, post } from '../../api/client.ts'
+import { get, patch, post } from '../../api/client.ts'
 import type { ChecklistItem, ChecklistTemplate } from '../../api/types.ts'
-import { clauseErrors, fieldMessage } from '../../app/field-errors.ts'
+import { clauseErrors } from '../../app/field-errors.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { CATEGORIES, categoryLabel, RESPONSE_TYPES, responseTypeLabel } from './checklist-labels.ts'
@@ -85,8 +86,7 @@ export class QmsChecklistTemplateEditor extends LitElement {
 
   @property() templateId?: string
   @state() private items: Draft[] = []
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
 
   private readonly template = new Task(this, {
     task: async ([id], { signal }) => {
@@ -130,18 +130,11 @@ export class QmsChecklistTemplateEditor extends LitElement {
       })),
     }
     if (current) body.active = data.get('active') === 'on'
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       if (current) await patch<ChecklistTemplate>(`/api/checklist-templates/${current.id}`, body, { ifMatch: current.version })
       else await post<ChecklistTemplate>('/api/checklist-templates', body)
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: '/checklist-templates' }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+      this.form.navigate('/checklist-templates')
+    })
   }
 
   override render() {
@@ -154,23 +147,21 @@ export class QmsChecklistTemplateEditor extends LitElement {
   }
 
   private renderForm(t: ChecklistTemplate | null) {
-    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
-    const general = this.error && !this.error.problem.errors?.length
     return html`<h1>${t ? msg('Edit checklist', { id: 'checklists.editTitle' }) : msg('New checklist', { id: 'checklists.newTitle' })}</h1>
       <form class="card" @submit=${this.handleSubmit} novalidate>
         ${t?.inUse
           ? html`<p class="notice">${msg(str`Inspections already use revision ${t.currentRevision}: changed criteria become revision ${t.currentRevision + 1}, and those inspections keep theirs.`, { id: 'checklists.inUseNotice' })}</p>`
           : nothing}
-        ${formField('name', msg('Name', { id: 'checklists.name' }), html`<input id="name" name="name" .value=${t?.name ?? ''} aria-invalid=${invalid('name')} />`, fieldMessage(this.error, 'name'))}
-        ${formField('description', msg('Description', { id: 'checklists.description' }), html`<textarea id="description" name="description" rows="2" .value=${t?.description ?? ''}></textarea>`, fieldMessage(this.error, 'description'))}
+        ${formField('name', msg('Name', { id: 'checklists.name' }), html`<input id="name" name="name" .value=${t?.name ?? ''} aria-invalid=${this.form.invalid('name')} />`, this.form.message('name'))}
+        ${formField('description', msg('Description', { id: 'checklists.description' }), html`<textarea id="description" name="description" rows="2" .value=${t?.description ?? ''}></textarea>`, this.form.message('description'))}
         ${t ? html`<label class="check"><input type="checkbox" name="active" ?checked=${t.active} />${msg('In use for new inspections (active)', { id: 'checklists.active' })}</label>` : nothing}
         <h2>${msg('Criteria', { id: 'checklists.criteria' })}</h2>
         ${repeat(this.items, (d) => d.key, (d, i) => this.renderItem(d, i))}
         <div><button type="button" @click=${() => (this.items = [...this.items, blank()])}>${msg('Add a criterion', { id: 'checklists.addItem' })}</button></div>
-        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
-        ${this.error && !general ? html`<div class="form-error" role="alert">${msg('Some fields need attention; they are marked below.', { id: 'common.checkFields' })}</div>` : nothing}
+        ${this.form.renderError()}
+        ${this.form.error?.problem.errors?.length ? html`<div class="form-error" role="alert">${msg('Some fields need attention; they are marked below.', { id: 'common.checkFields' })}</div>` : nothing}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button>
           <a class="button" href="/checklist-templates">${msg('Cancel', { id: 'common.cancel' })}</a>
         </div>
       </form>`
@@ -179,8 +170,8 @@ export class QmsChecklistTemplateEditor extends LitElement {
   private renderItem(d: Draft, i: number) {
     const id = (field: string) => `item-${d.key}-${field}`
     const path = (field: string) => `items.${i}.${field}`
-    const error = (field: string) => fieldMessage(this.error, path(field))
-    const clauseError = clauseErrors(this.error, path('clauseNumbers'), splitList(d.clauses, /[\s,;]+/))
+    const error = (field: string) => this.form.message(path(field))
+    const clauseError = clauseErrors(this.form.error, path('clauseNumbers'), splitList(d.clauses, /[\s,;]+/))
     const field = (name: string, label: string, input: unknown, message = error(name)) => html`<div class="field">
       <label for=${id(name)}>${label}</label>
       ${input}

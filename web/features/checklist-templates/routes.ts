@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import type { RouteDef } from '../../app/routes.ts'
+import type { RouteDef } from '../../app/router.ts'
 import './qms-checklist-template-editor.ts'
 import './qms-checklist-templates-page.ts'
 

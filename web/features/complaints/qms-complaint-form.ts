@@ -1,14 +1,12 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
-import { html, LitElement, nothing } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, post } from '../../api/client.ts'
+import { html, LitElement } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { post } from '../../api/client.ts'
 import type { Complaint } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
-import { formField } from '../../app/form-field.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { loadAllProcedures } from '../dossiers/load-procedures.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits, loadAllProcedures } from '../../api/loaders.ts'
 import { KINDS, kindLabel } from './complaint-labels.ts'
 import { localInstant } from '../../app/date-text.ts'
 import { agencyTimeZone } from '../../i18n/localization.ts'
@@ -26,8 +24,7 @@ export class QmsComplaintForm extends LitElement {
 
   /** The dossier the complaint is about, when opened from one. */
   @property() dossierId = ''
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
   private readonly procedures = new Task(this, { task: (_a, { signal }) => loadAllProcedures(signal), args: () => [] })
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
 
@@ -42,57 +39,44 @@ export class QmsComplaintForm extends LitElement {
       if (text('procedureId')) body.procedureId = text('procedureId')
       if (text('orgUnitId')) body.orgUnitId = text('orgUnitId')
     }
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       const complaint = await post<Complaint>('/api/complaints', body)
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/complaints/${complaint.id}` }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
-  }
-
-  private field(name: string, label: string, input: unknown, hint?: string) {
-    return formField(name, label, input, fieldMessage(this.error, name), hint)
+      this.form.navigate(`/complaints/${complaint.id}`)
+    })
   }
 
   override render() {
-    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
-    const general = this.error && !this.error.problem.errors?.length
     const back = this.dossierId ? `/dossiers/${this.dossierId}` : '/complaints'
     return html`<p><a href=${back}>${msg('← Back', { id: 'complaints.back' })}</a></p>
       <h1>${msg('Record a complaint', { id: 'complaints.new' })}</h1>
       <form class="card" @submit=${this.handleSubmit} novalidate>
         <div class="grid-2">
-          ${this.field('kind', msg('Kind', { id: 'complaints.kind' }),
-            html`<select id="kind" name="kind" aria-invalid=${invalid('kind')} aria-describedby="kind-error">
+          ${this.form.field('kind', msg('Kind', { id: 'complaints.kind' }),
+            html`<select id="kind" name="kind" aria-invalid=${this.form.invalid('kind')} aria-describedby="kind-error">
               ${KINDS.map((k) => html`<option value=${k}>${kindLabel(k)}</option>`)}
             </select>`)}
-          ${this.field('receivedAt', msg('Received at (leave empty for now)', { id: 'complaints.receivedAtInput' }),
-            html`<qms-date-input time field-id="receivedAt" name="receivedAt" invalid=${invalid('receivedAt')} describedby="receivedAt-error"></qms-date-input>`)}
+          ${this.form.field('receivedAt', msg('Received at (leave empty for now)', { id: 'complaints.receivedAtInput' }),
+            html`<qms-date-input time field-id="receivedAt" name="receivedAt" invalid=${this.form.invalid('receivedAt')} describedby="receivedAt-error"></qms-date-input>`)}
         </div>
-        ${this.field('summary', msg('Summary', { id: 'complaints.summary' }),
-          html`<textarea id="summary" name="summary" rows="4" aria-invalid=${invalid('summary')} aria-describedby="summary-error"></textarea>`)}
+        ${this.form.field('summary', msg('Summary', { id: 'complaints.summary' }),
+          html`<textarea id="summary" name="summary" rows="4" aria-invalid=${this.form.invalid('summary')} aria-describedby="summary-error"></textarea>`)}
         ${this.dossierId
           ? html`<p class="muted">${msg('Linked to the dossier it was opened from; its procedure and unit apply.', { id: 'complaints.fromDossier' })}</p>`
           : html`<div class="grid-2">
-              ${this.field('procedureId', msg('Procedure (optional)', { id: 'complaints.procedure' }),
-                html`<select id="procedureId" name="procedureId" aria-invalid=${invalid('procedureId')} aria-describedby="procedureId-error">
+              ${this.form.field('procedureId', msg('Procedure (optional)', { id: 'complaints.procedure' }),
+                html`<select id="procedureId" name="procedureId" aria-invalid=${this.form.invalid('procedureId')} aria-describedby="procedureId-error">
                   <option value="">${msg('— None —', { id: 'common.none' })}</option>
                   ${(this.procedures.value ?? []).map((p) => html`<option value=${p.id}>${p.code} – ${p.name}</option>`)}
                 </select>`)}
-              ${this.field('orgUnitId', msg('Unit concerned (optional)', { id: 'complaints.unitInput' }),
-                html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${invalid('orgUnitId')} aria-describedby="orgUnitId-error">
+              ${this.form.field('orgUnitId', msg('Unit concerned (optional)', { id: 'complaints.unitInput' }),
+                html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${this.form.invalid('orgUnitId')} aria-describedby="orgUnitId-error">
                   <option value="">${msg('— None —', { id: 'common.none' })}</option>
                   ${(this.units.value ?? []).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
                 </select>`)}
             </div>`}
-        ${general ? html`<div class="form-error" role="alert">${this.error!.problem.detail}</div>` : nothing}
+        ${this.form.renderError()}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button>
           <a class="button" href=${back}>${msg('Cancel', { id: 'common.cancel' })}</a>
         </div>
       </form>`

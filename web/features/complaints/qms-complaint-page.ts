@@ -2,11 +2,11 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch } from '../../api/client.ts'
+import { get, patch } from '../../api/client.ts'
 import type { Complaint } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { dossierStyles } from '../dossiers/dossier-styles.ts'
 import { kindLabel, STATUSES, statusLabel } from './complaint-labels.ts'
@@ -22,9 +22,8 @@ export class QmsComplaintPage extends LitElement {
 
   @property() complaintId = ''
   @state() private complaint?: Complaint
-  @state() private error?: ApiError
+  private readonly form = new FormController(this)
   @state() private saved = false
-  @state() private busy = false
   private readonly session = new SessionController(this)
 
   private readonly loader = new Task(this, {
@@ -41,18 +40,12 @@ export class QmsComplaintPage extends LitElement {
     const data = new FormData(event.target as HTMLFormElement)
     const outcome = String(data.get('outcome') ?? '').trim()
     const body = { status: String(data.get('status')), outcome: outcome || null }
-    this.busy = true
-    this.error = undefined
+    const current = this.complaint
     this.saved = false
-    try {
-      this.complaint = await patch<Complaint>(`/api/complaints/${this.complaint.id}`, body, { ifMatch: this.complaint.version })
+    await this.form.run(async () => {
+      this.complaint = await patch<Complaint>(`/api/complaints/${current.id}`, body, { ifMatch: current.version })
       this.saved = true
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+    })
   }
 
   override render() {
@@ -68,8 +61,7 @@ export class QmsComplaintPage extends LitElement {
     const c = this.complaint
     if (!c) return nothing
     const canWrite = this.session.can('complaint.write')
-    const general = this.error && !this.error.problem.errors?.length
-    const outcomeError = fieldMessage(this.error, 'outcome')
+    const outcomeError = this.form.message('outcome')
     return html`<h1>${kindLabel(c.kind)} · ${formatDate(c.receivedAt)}</h1>
       <div class="card">
         <dl class="facts">
@@ -94,9 +86,9 @@ export class QmsComplaintPage extends LitElement {
               <textarea id="outcome" name="outcome" rows="3" .value=${c.outcome ?? ''} aria-invalid=${outcomeError ? 'true' : 'false'} aria-describedby="outcome-error"></textarea>
               ${outcomeError ? html`<span class="error" id="outcome-error">${outcomeError}</span>` : nothing}
             </div>
-            ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+            ${this.form.renderError()}
             ${this.saved ? html`<p role="status">${msg('Saved.', { id: 'complaints.saved' })}</p>` : nothing}
-            <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button></div>
+            <div class="actions"><button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button></div>
           </form>`
         : nothing}`
   }

@@ -8,7 +8,7 @@ import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import '../dossiers/qms-dossier-tabs.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { KINDS, kindLabel, STATUSES, statusLabel } from './complaint-labels.ts'
 import '../../app/qms-date-input.ts'
 

@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import type { RouteDef } from '../../app/routes.ts'
+import type { RouteDef } from '../../app/router.ts'
 import './qms-complaint-form.ts'
 import './qms-complaint-page.ts'
 import './qms-complaints-page.ts'

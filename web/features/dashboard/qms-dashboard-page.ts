@@ -9,7 +9,7 @@ import { SessionController } from '../../app/session.ts'
 import { todayIso, formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import './qms-trend-chart.ts'
 import '../../app/qms-date-input.ts'
 

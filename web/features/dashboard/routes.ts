@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import type { RouteDef } from '../../app/routes.ts'
+import type { RouteDef } from '../../app/router.ts'
 import './qms-dashboard-page.ts'
 
 export const dashboardRoutes: RouteDef[] = [{ pattern: '/', render: () => html`<qms-dashboard-page></qms-dashboard-page>` }]

@@ -6,7 +6,8 @@ import { get } from '../../api/client.ts'
 import type { ClauseCoverage, CoverageReport } from '../../api/types.ts'
 import { getLocale } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { statusLabel, statusStyles } from './labels.ts'
+import { statusLabel } from './document-labels.ts'
+import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
 
 /**
@@ -22,7 +23,7 @@ export class QmsClauseCoveragePage extends LitElement {
     buttonStyles,
     formStyles,
     tableStyles,
-    statusStyles,
+    documentStyles,
     css`
       tr.uncovered td { background: var(--qms-danger-soft); }
       tr.uncovered td:first-child { box-shadow: inset 4px 0 0 var(--qms-danger); }

@@ -1,14 +1,14 @@
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
-import { html, LitElement, nothing } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch, post } from '../../api/client.ts'
+import { html, LitElement } from 'lit'
+import { customElement, property } from 'lit/decorators.js'
+import { get, patch, post } from '../../api/client.ts'
 import type { Document } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
-import { DOCUMENT_TYPES, editionLabel, typeLabel } from './labels.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
+import { DOCUMENT_TYPES, editionLabel, typeLabel } from './document-labels.ts'
 
 /**
  * @summary Registers a document, or changes its register entry (code, title, type, unit,
@@ -22,8 +22,7 @@ export class QmsDocumentEditor extends LitElement {
 
   /** The document to edit; unset to register a new one. */
   @property() documentId?: string
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
   private readonly document = new Task(this, {
@@ -45,29 +44,22 @@ export class QmsDocumentEditor extends LitElement {
       reviewIntervalMonths: Number(text('reviewIntervalMonths')),
     }
     const current = this.document.value
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       const saved = current
         ? await patch<Document>(`/api/documents/${current.id}`, body, { ifMatch: current.version })
         : await post<Document>('/api/documents', body)
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/documents/${saved.id}` }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+      this.form.navigate(`/documents/${saved.id}`)
+    })
   }
 
   /** The first error for a field, including list items such as `clauseNumbers.2`. */
   private message(name: string): string {
-    const exact = fieldMessage(this.error, name)
+    const exact = this.form.message(name)
     if (exact) return exact
-    const items = this.error?.problem.errors?.filter((e) => e.path.startsWith(`${name}.`)) ?? []
+    const items = this.form.error?.problem.errors?.filter((e) => e.path.startsWith(`${name}.`)) ?? []
     if (!items.length) return ''
     const values = items.map((e) => String(e.params?.value ?? '')).join(', ')
-    return items[0].code === 'clause' ? msg(str`Not clauses of ISO 9001:2015: ${values}.`, { id: 'documents.badClauses' }) : this.error!.problem.detail
+    return items[0].code === 'clause' ? msg(str`Not clauses of ISO 9001:2015: ${values}.`, { id: 'documents.badClauses' }) : this.form.error!.problem.detail
   }
 
   private field(name: string, label: string, input: unknown, hint?: string) {
@@ -85,7 +77,6 @@ export class QmsDocumentEditor extends LitElement {
 
   private renderForm(doc: Document | null) {
     const invalid = (name: string) => (this.message(name) ? 'true' : 'false')
-    const general = this.error && !this.error.problem.errors?.length
     return html`<h1>${doc ? msg('Edit document', { id: 'documents.editTitle' }) : msg('Register a document', { id: 'documents.newTitle' })}</h1>
       <form class="card" @submit=${this.handleSubmit} novalidate>
         <div class="grid-2">
@@ -118,9 +109,9 @@ export class QmsDocumentEditor extends LitElement {
           ${this.field('reviewIntervalMonths', msg('Review every (months)', { id: 'documents.interval' }),
             html`<input id="reviewIntervalMonths" name="reviewIntervalMonths" type="number" min="1" max="120" .value=${String(doc?.reviewIntervalMonths ?? 12)} aria-invalid=${invalid('reviewIntervalMonths')} aria-describedby="reviewIntervalMonths-error" />`)}
         </div>
-        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        ${this.form.renderError()}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button>
           <a class="button" href=${doc ? `/documents/${doc.id}` : '/documents'}>${msg('Cancel', { id: 'common.cancel' })}</a>
         </div>
       </form>`

@@ -6,7 +6,8 @@ import { get, type Page } from '../../api/client.ts'
 import type { Document, Revision } from '../../api/types.ts'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { editionLabel, meaningLabel, meaningStatement, statusLabel, statusStyles, typeLabel } from './labels.ts'
+import { editionLabel, meaningLabel, meaningStatement, statusLabel, typeLabel } from './document-labels.ts'
+import { documentStyles } from './document-styles.ts'
 import './qms-revision-actions.ts'
 import './qms-revision-upload.ts'
 
@@ -25,7 +26,7 @@ export class QmsDocumentPage extends LitElement {
     buttonStyles,
     formStyles,
     tableStyles,
-    statusStyles,
+    documentStyles,
     css`
       .facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: var(--qms-space-3) var(--qms-space-5); margin: 0; }
       .facts dt { color: var(--qms-muted); font-size: 0.85rem; }

@@ -2,13 +2,15 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { get, type Page } from '../../api/client.ts'
+import { get } from '../../api/client.ts'
 import type { Document, IsoClause } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, editionLabel, statusLabel, statusStyles, typeLabel } from './labels.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
+import { DOCUMENT_STATUSES, DOCUMENT_TYPES, editionLabel, statusLabel, typeLabel } from './document-labels.ts'
+import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
 
 const FILTERS = ['q', 'type', 'orgUnitId', 'clause', 'status', 'standardEdition'] as const
@@ -25,28 +27,18 @@ export const loadClauses = (signal?: AbortSignal) => get<{ items: IsoClause[] }>
 @customElement('qms-documents-page')
 @localized()
 export class QmsDocumentsPage extends LitElement {
-  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, statusStyles]
+  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, documentStyles]
 
   /** The address's query string, so a filtered register can be linked to. */
   @property({ attribute: false }) query = new URLSearchParams()
   @state() private filters: Filters = { q: '', type: '', orgUnitId: '', clause: '', status: '', standardEdition: '' }
-  @state() private items: Document[] = []
-  @state() private nextCursor: string | null = null
   private searchTimer?: ReturnType<typeof setTimeout>
   private readonly session = new SessionController(this)
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
   private readonly clauses = new Task(this, { task: (_a, { signal }) => loadClauses(signal), args: () => [] })
 
-  private readonly documents = new Task(this, {
-    task: async ([filters], { signal }) => {
-      const page = await get<Page<Document>>('/api/documents', { query: { ...filters, limit: 50 }, signal })
-      this.items = page.items
-      this.nextCursor = page.nextCursor
-      return page
-    },
-    args: () => [this.filters] as const,
-  })
+  private readonly documents = new PagedList<Document>(this, '/api/documents', () => this.filters)
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('query')) {
@@ -55,13 +47,6 @@ export class QmsDocumentsPage extends LitElement {
       // Our own address changes come back here: only a real difference reloads the list.
       if (FILTERS.some((name) => next[name] !== this.filters[name])) this.filters = next
     }
-  }
-
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<Page<Document>>('/api/documents', { query: { ...this.filters, limit: 50, cursor: this.nextCursor } })
-    this.items = [...this.items, ...page.items]
-    this.nextCursor = page.nextCursor
   }
 
   private applyFilters(next: Filters) {
@@ -130,16 +115,11 @@ export class QmsDocumentsPage extends LitElement {
           ? html`<a class="button primary" href="/documents/new">${msg('Register document', { id: 'documents.new' })}</a>`
           : nothing}
       </div>
-      ${this.documents.render({
-        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: () => this.renderTable(),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
-      })}
+      ${this.documents.render((items) => this.renderTable(items), msg('No document matches.', { id: 'documents.none' }))}
     `
   }
 
-  private renderTable() {
-    if (!this.items.length) return html`<p class="muted">${msg('No document matches.', { id: 'documents.none' })}</p>`
+  private renderTable(items: Document[]) {
     const l = {
       code: msg('Code', { id: 'documents.code' }),
       title: msg('Title', { id: 'documents.titleField' }),
@@ -151,7 +131,7 @@ export class QmsDocumentsPage extends LitElement {
     return html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.code}</th><th>${l.title}</th><th>${l.unit}</th><th>${l.status}</th><th>${l.issue}</th><th>${l.review}</th></tr></thead>
         <tbody>
-          ${this.items.map(
+          ${items.map(
             (d) => html`<tr>
               <td data-label=${l.code}><a href=${`/documents/${d.id}`}>${d.code}</a></td>
               <td data-label=${l.title}>${d.title}<br /><span class="muted">${typeLabel(d.type)}</span>
@@ -172,8 +152,7 @@ export class QmsDocumentsPage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table></div>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </table></div>`
   }
 }
 

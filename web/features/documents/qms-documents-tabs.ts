@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize'
 import { html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import { statusStyles } from './labels.ts'
+import { documentStyles } from './document-styles.ts'
 
 /**
  * @summary The sub-pages of Documents: the register, clause coverage, reviews due and the 2008 → 2015 transition.
@@ -9,7 +9,7 @@ import { statusStyles } from './labels.ts'
 @customElement('qms-documents-tabs')
 @localized()
 export class QmsDocumentsTabs extends LitElement {
-  static override styles = statusStyles
+  static override styles = documentStyles
 
   /** The path of the page being shown. */
   @property() current = '/documents'

@@ -1,13 +1,13 @@
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
-import { html, LitElement, nothing } from 'lit'
+import { html, LitElement } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { get, type Page } from '../../api/client.ts'
 import type { ReviewDueItem } from '../../api/types.ts'
 import { formatDate } from '../../i18n/localization.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
-import { statusStyles } from './labels.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
+import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
 
 /**
@@ -17,30 +17,12 @@ import './qms-documents-tabs.ts'
 @customElement('qms-review-due-page')
 @localized()
 export class QmsReviewDuePage extends LitElement {
-  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, statusStyles]
+  static override styles = [pageStyles, buttonStyles, formStyles, tableStyles, documentStyles]
 
-  @state() private withinDays = 30
-  @state() private orgUnitId = ''
-  @state() private items: ReviewDueItem[] = []
-  @state() private nextCursor: string | null = null
+  @state() private filters = { withinDays: 30, orgUnitId: '' }
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
-  private readonly due = new Task(this, {
-    task: async ([withinDays, orgUnitId], { signal }) => {
-      const page = await get<Page<ReviewDueItem>>('/api/documents/review-due', { query: { withinDays, orgUnitId, limit: 100 }, signal })
-      this.items = page.items
-      this.nextCursor = page.nextCursor
-      return page
-    },
-    args: () => [this.withinDays, this.orgUnitId] as const,
-  })
-
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<Page<ReviewDueItem>>('/api/documents/review-due', { query: { withinDays: this.withinDays, orgUnitId: this.orgUnitId, limit: 100, cursor: this.nextCursor } })
-    this.items = [...this.items, ...page.items]
-    this.nextCursor = page.nextCursor
-  }
+  private readonly due = new PagedList<ReviewDueItem>(this, '/api/documents/review-due', () => this.filters, { limit: 100 })
 
   override render() {
     return html`
@@ -50,28 +32,23 @@ export class QmsReviewDuePage extends LitElement {
       <div class="toolbar">
         <div class="field">
           <label for="withinDays">${msg('Due within', { id: 'documents.reviewDue.within' })}</label>
-          <select id="withinDays" @change=${(e: Event) => (this.withinDays = Number((e.target as HTMLSelectElement).value))}>
-            ${[30, 60, 90, 180].map((d) => html`<option value=${d} ?selected=${d === this.withinDays}>${msg(str`${d} days`, { id: 'documents.reviewDue.days' })}</option>`)}
+          <select id="withinDays" @change=${(e: Event) => (this.filters = { ...this.filters, withinDays: Number((e.target as HTMLSelectElement).value) })}>
+            ${[30, 60, 90, 180].map((d) => html`<option value=${d} ?selected=${d === this.filters.withinDays}>${msg(str`${d} days`, { id: 'documents.reviewDue.days' })}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="orgUnitId">${msg('Owning unit', { id: 'documents.unit' })}</label>
-          <select id="orgUnitId" @change=${(e: Event) => (this.orgUnitId = (e.target as HTMLSelectElement).value)}>
+          <select id="orgUnitId" @change=${(e: Event) => (this.filters = { ...this.filters, orgUnitId: (e.target as HTMLSelectElement).value })}>
             <option value="">${msg('All', { id: 'common.all' })}</option>
             ${(this.units.value ?? []).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
           </select>
         </div>
       </div>
-      ${this.due.render({
-        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: () => this.renderTable(),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
-      })}
+      ${this.due.render((items) => this.renderTable(items), msg('No review is due in this period.', { id: 'documents.reviewDue.none' }))}
     `
   }
 
-  private renderTable() {
-    if (!this.items.length) return html`<p class="muted">${msg('No review is due in this period.', { id: 'documents.reviewDue.none' })}</p>`
+  private renderTable(items: ReviewDueItem[]) {
     const l = {
       document: msg('Document', { id: 'documents.document' }),
       unit: msg('Owning unit', { id: 'documents.unit' }),
@@ -81,7 +58,7 @@ export class QmsReviewDuePage extends LitElement {
     return html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.document}</th><th>${l.unit}</th><th>${l.due}</th><th>${l.notify}</th></tr></thead>
         <tbody>
-          ${this.items.map(
+          ${items.map(
             (i) => html`<tr>
               <td data-label=${l.document}><a href=${`/documents/${i.document.id}`}>${i.document.code}</a><br />${i.document.title}</td>
               <td data-label=${l.unit}>${i.document.owningUnit.name}</td>
@@ -95,8 +72,7 @@ export class QmsReviewDuePage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table></div>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </table></div>`
   }
 }
 

@@ -1,10 +1,11 @@
 import { localized, msg } from '@lit/localize'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, post, type Page } from '../../api/client.ts'
+import { post } from '../../api/client.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
 import type { Revision, RevisionAction, User } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
 import { session } from '../../app/session.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
 import { todayIso } from '../../i18n/localization.ts'
@@ -21,8 +22,7 @@ export class QmsRevisionActions extends LitElement {
 
   @property({ attribute: false }) revision!: Revision
   @state() private open: RevisionAction | null = null
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
   @state() private reviewers: User[] = []
 
   private label(action: RevisionAction): string {
@@ -64,11 +64,11 @@ export class QmsRevisionActions extends LitElement {
 
   private async handleOpen(action: RevisionAction) {
     this.open = this.open === action ? null : action
-    this.error = undefined
+    this.form.clear()
     if (action === 'submit' && !this.reviewers.length) {
-      const page = await get<Page<User>>('/api/users', { query: { active: true, limit: 500 } })
+      const users = await loadActiveUsers()
       const me = session.info?.user.id
-      this.reviewers = page.items.filter((u) => u.canSignIn && u.id !== me && u.id !== this.revision.createdBy?.id)
+      this.reviewers = users.filter((u) => u.canSignIn && u.id !== me && u.id !== this.revision.createdBy?.id)
     }
   }
 
@@ -86,22 +86,15 @@ export class QmsRevisionActions extends LitElement {
     if (action === 'return') body = { comment: text('comment') }
     if (action === 'publish') body = text('effectiveFrom') ? { effectiveFrom: text('effectiveFrom') } : {}
     if (action === 'obsolete') body = { reason: text('reason') }
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       const revision = await post<Revision>(`/api/documents/${this.revision.documentId}/revisions/${this.revision.id}/${action}`, body, { ifMatch: this.revision.version })
       this.open = null
       this.dispatchEvent(new CustomEvent('qms-revision-changed', { detail: { revision }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+    })
   }
 
   private errorLine(name: string) {
-    const message = fieldMessage(this.error, name)
+    const message = this.form.message(name)
     return message ? html`<span class="error" id=${`${name}-error-${this.revision.id}`}>${message}</span>` : nothing
   }
 
@@ -113,7 +106,7 @@ export class QmsRevisionActions extends LitElement {
       ${this.errorLine('comment')}
     </div>`
     let fields: unknown = nothing
-    let buttons = html`<button class=${action === 'obsolete' ? 'danger' : 'primary'} type="submit" ?disabled=${this.busy}>${this.confirmLabel(action)}</button>`
+    let buttons = html`<button class=${action === 'obsolete' ? 'danger' : 'primary'} type="submit" ?disabled=${this.form.busy}>${this.confirmLabel(action)}</button>`
     switch (action) {
       case 'submit':
         fields = html`<div class="field">
@@ -128,8 +121,8 @@ export class QmsRevisionActions extends LitElement {
         break
       case 'review':
         fields = comment(false)
-        buttons = html`<button class="primary" type="submit" value="approve" ?disabled=${this.busy}>${this.confirmLabel('review')}</button>
-          <button type="submit" value="return" ?disabled=${this.busy}>${msg('Send back', { id: 'documents.confirm.return' })}</button>`
+        buttons = html`<button class="primary" type="submit" value="approve" ?disabled=${this.form.busy}>${this.confirmLabel('review')}</button>
+          <button type="submit" value="return" ?disabled=${this.form.busy}>${msg('Send back', { id: 'documents.confirm.return' })}</button>`
         break
       case 'approve':
         fields = comment(false)
@@ -153,10 +146,9 @@ export class QmsRevisionActions extends LitElement {
         </div>`
         break
     }
-    const general = this.error && !this.error.problem.errors?.length
     return html`<form @submit=${this.handleSubmit} novalidate>
       ${fields}
-      ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+      ${this.form.renderError()}
       <div class="actions">${buttons}<button type="button" @click=${() => (this.open = null)}>${msg('Cancel', { id: 'common.cancel' })}</button></div>
     </form>`
   }

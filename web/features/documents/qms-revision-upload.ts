@@ -1,11 +1,11 @@
 import { localized, msg } from '@lit/localize'
 import { html, LitElement, nothing } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
-import { api, ApiError } from '../../api/client.ts'
+import { customElement, property } from 'lit/decorators.js'
+import { api } from '../../api/client.ts'
 import type { Document, Revision } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles } from '../../styles/shared.ts'
-import { editionLabel } from './labels.ts'
+import { editionLabel } from './document-labels.ts'
 
 /**
  * @summary Uploads a new revision (PDF, DOCX or XLSX) of a document as a draft.
@@ -17,8 +17,7 @@ export class QmsRevisionUpload extends LitElement {
   static override styles = [buttonStyles, formStyles]
 
   @property({ attribute: false }) document!: Document
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
 
   private async handleSubmit(event: SubmitEvent) {
     event.preventDefault()
@@ -28,36 +27,29 @@ export class QmsRevisionUpload extends LitElement {
     for (const name of ['issueNumber']) if (!String(data.get(name) ?? '').trim()) data.delete(name)
     const file = data.get('file')
     if (file instanceof File && file.size === 0 && !file.name) data.delete('file')
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       const revision = await api<Revision>('POST', `/api/documents/${this.document.id}/revisions`, data)
       form.reset()
       this.dispatchEvent(new CustomEvent('qms-revision-changed', { detail: { revision }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+    })
   }
 
   private problemText(): string {
-    if (!this.error) return ''
-    switch (this.error.status) {
+    if (!this.form.error) return ''
+    switch (this.form.error.status) {
       case 413:
-        return msg('The file is too large.', { id: 'documents.upload.tooLarge' }) + ` ${this.error.problem.detail}`
+        return msg('The file is too large.', { id: 'documents.upload.tooLarge' }) + ` ${this.form.error.problem.detail}`
       case 415:
         return msg('Only PDF, Word (DOCX) and Excel (XLSX) files are accepted.', { id: 'documents.upload.wrongType' })
       default:
-        return this.error.problem.errors?.length ? '' : this.error.problem.detail
+        return this.form.error.problem.errors?.length ? '' : this.form.error.problem.detail
     }
   }
 
   override render() {
     const next = Math.max(this.document.currentRevision?.issueNumber ?? 0, this.document.workingRevision?.issueNumber ?? 0) + 1
     const error = (name: string) => {
-      const message = name === 'file' && this.error?.fieldError('file')?.code === 'empty' ? msg('The file is empty.', { id: 'documents.upload.empty' }) : fieldMessage(this.error, name)
+      const message = name === 'file' && this.form.error?.fieldError('file')?.code === 'empty' ? msg('The file is empty.', { id: 'documents.upload.empty' }) : this.form.message(name)
       return message ? html`<span class="error" id=${`${name}-error`}>${message}</span>` : nothing
     }
     const problem = this.problemText()
@@ -87,7 +79,7 @@ export class QmsRevisionUpload extends LitElement {
         </div>
       </div>
       ${problem ? html`<div class="form-error" role="alert">${problem}</div>` : nothing}
-      <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${this.busy ? msg('Uploading…', { id: 'documents.upload.busy' }) : msg('Upload as draft', { id: 'documents.upload.submit' })}</button></div>
+      <div class="actions"><button class="primary" type="submit" ?disabled=${this.form.busy}>${this.form.busy ? msg('Uploading…', { id: 'documents.upload.busy' }) : msg('Upload as draft', { id: 'documents.upload.submit' })}</button></div>
     </form>`
   }
 }

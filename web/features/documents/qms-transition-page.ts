@@ -6,7 +6,8 @@ import { get, type Page } from '../../api/client.ts'
 import type { Document, TransitionSummary } from '../../api/types.ts'
 import { formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { statusLabel, statusStyles, typeLabel } from './labels.ts'
+import { statusLabel, typeLabel } from './document-labels.ts'
+import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
 
 /**
@@ -20,7 +21,7 @@ export class QmsTransitionPage extends LitElement {
     pageStyles,
     buttonStyles,
     tableStyles,
-    statusStyles,
+    documentStyles,
     css`
       .progress { height: 14px; border-radius: 999px; background: var(--qms-warning-soft); overflow: hidden; margin: var(--qms-space-2) 0; }
       .progress span { display: block; height: 100%; background: var(--qms-success); }

@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import type { RouteDef } from '../../app/routes.ts'
+import type { RouteDef } from '../../app/router.ts'
 import './qms-clause-coverage-page.ts'
 import './qms-document-editor.ts'
 import './qms-document-page.ts'

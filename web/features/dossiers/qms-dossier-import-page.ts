@@ -1,8 +1,9 @@
 import { localized, msg, str } from '@lit/localize'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { ApiError, post } from '../../api/client.ts'
+import { post } from '../../api/client.ts'
 import type { ImportReport, ImportRowError } from '../../api/types.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { dossierStyles } from './dossier-styles.ts'
 import './qms-dossier-tabs.ts'
@@ -31,15 +32,14 @@ export class QmsDossierImportPage extends LitElement {
   @state() private file?: File
   @state() private report?: ImportReport
   @state() private errors: ImportRowError[] = []
-  @state() private problem = ''
-  @state() private busy = false
+  private readonly request = new FormController(this)
   @state() private over = false
 
   private choose(file: File | undefined) {
     this.file = file
     this.report = undefined
     this.errors = []
-    this.problem = ''
+    this.request.clear()
     if (file) void this.send(true)
   }
 
@@ -58,19 +58,10 @@ export class QmsDossierImportPage extends LitElement {
     const form = new FormData()
     form.set('file', this.file)
     form.set('dryRun', String(dryRun))
-    this.busy = true
-    this.problem = ''
-    try {
-      this.report = await post<ImportReport>('/api/dossiers/import', form)
-      this.errors = this.report.errors
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err
-      this.report = undefined
-      this.errors = (err.problem as unknown as { rowErrors?: ImportRowError[] }).rowErrors ?? []
-      this.problem = err.problem.detail
-    } finally {
-      this.busy = false
-    }
+    const report = await this.request.run(() => post<ImportReport>('/api/dossiers/import', form))
+    this.report = report
+    // A refused file (422) names its rows too.
+    this.errors = report?.errors ?? (this.request.error?.problem as unknown as { rowErrors?: ImportRowError[] } | undefined)?.rowErrors ?? []
   }
 
   override render() {
@@ -88,8 +79,8 @@ export class QmsDossierImportPage extends LitElement {
           <input id="file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" @change=${this.handleChange} />
         </div>
       </div>
-      ${this.busy ? html`<p role="status">${msg('Checking…', { id: 'dossiers.import.checking' })}</p>` : nothing}
-      ${this.problem ? html`<div class="form-error" role="alert">${this.problem}</div>` : nothing}
+      ${this.request.busy ? html`<p role="status">${msg('Checking…', { id: 'dossiers.import.checking' })}</p>` : nothing}
+      ${this.request.error ? html`<div class="form-error" role="alert">${this.request.error.problem.detail}</div>` : nothing}
       ${r
         ? html`<section class="card" aria-labelledby="result-title" style="margin-top: var(--qms-space-4)">
             <h2 id="result-title">${r.committed ? msg('Imported', { id: 'dossiers.import.done' }) : msg('Check result', { id: 'dossiers.import.checked' })}</h2>
@@ -101,7 +92,7 @@ export class QmsDossierImportPage extends LitElement {
               ${this.errors.length ? html`<span class="chip bad">${msg(str`${this.errors.length} errors`, { id: 'dossiers.import.errorCount' })}</span>` : nothing}
             </div>
             ${!r.committed && !this.errors.length
-              ? html`<p><button class="primary" ?disabled=${this.busy} @click=${() => this.send(false)}>${msg('Import these rows', { id: 'dossiers.import.commit' })}</button></p>`
+              ? html`<p><button class="primary" ?disabled=${this.request.busy} @click=${() => this.send(false)}>${msg('Import these rows', { id: 'dossiers.import.commit' })}</button></p>`
               : nothing}
             ${r.committed ? html`<p><a href="/dossiers/stats">${msg('See the statistics', { id: 'dossiers.import.toStats' })}</a></p>` : nothing}
           </section>`

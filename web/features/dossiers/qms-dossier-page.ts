@@ -2,11 +2,11 @@ import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch, post } from '../../api/client.ts'
+import { get, patch, post } from '../../api/client.ts'
 import type { Dossier, DossierAction, DossierEvent, Nonconformity } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
 import { SessionController } from '../../app/session.ts'
 import { agencyTimeZone, formatDateTime } from '../../i18n/localization.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { actionLabel, channelLabel, eventLabel, statusChip } from './dossier-labels.ts'
 import { dossierStyles } from './dossier-styles.ts'
@@ -39,8 +39,7 @@ export class QmsDossierPage extends LitElement {
   ]
 
   @property() dossierId = ''
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
   @state() private message = ''
   private readonly session = new SessionController(this)
 
@@ -57,17 +56,10 @@ export class QmsDossierPage extends LitElement {
   })
 
   private async handleRaiseNc(dossier: Dossier) {
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       const nc = await post<Nonconformity>(`/api/dossiers/${dossier.id}/raise-nc`, {})
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/nonconformities/${nc.id}` }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+      this.form.navigate(`/nonconformities/${nc.id}`)
+    })
   }
 
   private renderLateNc(d: Dossier, nonconformity: Nonconformity | null) {
@@ -75,7 +67,7 @@ export class QmsDossierPage extends LitElement {
       return html`<p><a href=${`/nonconformities/${nonconformity.id}`}>${msg(str`Nonconformity ${nonconformity.code}`, { id: 'dossiers.ncLink' })}</a></p>`
     }
     if (!this.session.can('nonconformity.create')) return nothing
-    return html`<button class="primary" ?disabled=${this.busy} @click=${() => this.handleRaiseNc(d)}>${msg('Raise a nonconformity', { id: 'dossiers.raiseNc' })}</button>`
+    return html`<button class="primary" ?disabled=${this.form.busy} @click=${() => this.handleRaiseNc(d)}>${msg('Raise a nonconformity', { id: 'dossiers.raiseNc' })}</button>`
   }
 
   private async handleAction(dossier: Dossier, action: DossierAction) {
@@ -86,38 +78,24 @@ export class QmsDossierPage extends LitElement {
     const at = localInstant(String(data.get('at') ?? ''), agencyTimeZone())
     if (at) body.at = at
     if (reason) body.reason = reason
-    this.busy = true
-    this.error = undefined
     this.message = ''
-    try {
+    await this.form.run(async () => {
       await post<Dossier>(`/api/dossiers/${dossier.id}/${action}`, body, { ifMatch: dossier.version })
       form.reset()
       this.message = msg(str`Done: ${actionLabel(action)}.`, { id: 'dossiers.done' })
       await this.data.run()
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+    })
   }
 
   private async handleDueChange(event: SubmitEvent, dossier: Dossier) {
     event.preventDefault()
     const form = event.target as HTMLFormElement
     const data = new FormData(form)
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       await patch<Dossier>(`/api/dossiers/${dossier.id}`, { dueAt: localInstant(String(data.get('dueAt') ?? ''), agencyTimeZone()), dueAtReason: String(data.get('dueAtReason') ?? '').trim() || undefined }, { ifMatch: dossier.version })
       form.reset()
       await this.data.run()
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+    })
   }
 
   override render() {
@@ -181,8 +159,6 @@ export class QmsDossierPage extends LitElement {
   }
 
   private renderSteps(d: Dossier) {
-    const general = this.error && !this.error.problem.errors?.length
-    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
     return html`<section class="card" aria-labelledby="steps-title" style="margin-top: var(--qms-space-4)">
       <h2 id="steps-title">${msg('Next step', { id: 'dossiers.nextStep' })}</h2>
       ${d.allowedActions.length
@@ -190,18 +166,18 @@ export class QmsDossierPage extends LitElement {
             <div class="grid-2">
               <div class="field">
                 <label for="at">${msg('When it happened (leave empty for now)', { id: 'dossiers.at' })}</label>
-                <qms-date-input time field-id="at" name="at" invalid=${invalid('at')} describedby="at-error"></qms-date-input>
-                ${fieldMessage(this.error, 'at') ? html`<span class="error" id="at-error">${this.error?.fieldError('at')?.message}</span>` : nothing}
+                <qms-date-input time field-id="at" name="at" invalid=${this.form.invalid('at')} describedby="at-error"></qms-date-input>
+                ${this.form.message('at') ? html`<span class="error" id="at-error">${this.form.error?.fieldError('at')?.message}</span>` : nothing}
               </div>
               <div class="field">
                 <label for="reason">${msg('Reason (required to request a supplement or reject)', { id: 'dossiers.reason' })}</label>
-                <textarea id="reason" name="reason" rows="2" aria-invalid=${invalid('reason')} aria-describedby="reason-error"></textarea>
-                ${fieldMessage(this.error, 'reason') ? html`<span class="error" id="reason-error">${fieldMessage(this.error, 'reason')}</span>` : nothing}
+                <textarea id="reason" name="reason" rows="2" aria-invalid=${this.form.invalid('reason')} aria-describedby="reason-error"></textarea>
+                ${this.form.message('reason') ? html`<span class="error" id="reason-error">${this.form.message('reason')}</span>` : nothing}
               </div>
             </div>
             <div class="action-buttons">
               ${d.allowedActions.map(
-                (a) => html`<button type="button" class=${a === 'resolve' || a === 'return-result' || a === 'start-processing' ? 'primary' : a === 'reject' ? 'danger' : ''} ?disabled=${this.busy}
+                (a) => html`<button type="button" class=${a === 'resolve' || a === 'return-result' || a === 'start-processing' ? 'primary' : a === 'reject' ? 'danger' : ''} ?disabled=${this.form.busy}
                   @click=${() => this.handleAction(d, a)}>${actionLabel(a)}${NEEDS_REASON.includes(a) ? ' *' : ''}</button>`,
               )}
             </div>
@@ -214,20 +190,20 @@ export class QmsDossierPage extends LitElement {
               <div class="grid-2">
                 <div class="field">
                   <label for="dueAt">${msg('New due date', { id: 'dossiers.newDue' })}</label>
-                  <qms-date-input time field-id="dueAt" name="dueAt" invalid=${invalid('dueAt')}></qms-date-input>
+                  <qms-date-input time field-id="dueAt" name="dueAt" invalid=${this.form.invalid('dueAt')}></qms-date-input>
                 </div>
                 <div class="field">
                   <label for="dueAtReason">${msg('Reason for the change', { id: 'dossiers.dueReason' })}</label>
-                  <input id="dueAtReason" name="dueAtReason" aria-invalid=${invalid('dueAtReason')} aria-describedby="dueAtReason-error" />
-                  ${fieldMessage(this.error, 'dueAtReason') ? html`<span class="error" id="dueAtReason-error">${fieldMessage(this.error, 'dueAtReason')}</span>` : nothing}
+                  <input id="dueAtReason" name="dueAtReason" aria-invalid=${this.form.invalid('dueAtReason')} aria-describedby="dueAtReason-error" />
+                  ${this.form.message('dueAtReason') ? html`<span class="error" id="dueAtReason-error">${this.form.message('dueAtReason')}</span>` : nothing}
                 </div>
               </div>
-              <div class="actions"><button type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button></div>
+              <div class="actions"><button type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button></div>
             </form>
           </details>`
         : nothing}
       ${this.message ? html`<p role="status">${this.message}</p>` : nothing}
-      ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+      ${this.form.renderError()}
     </section>`
   }
 }

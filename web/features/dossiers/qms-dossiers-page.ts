@@ -2,15 +2,14 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { get, type Page } from '../../api/client.ts'
 import type { Dossier } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits, loadAllProcedures, loadFields } from '../../api/loaders.ts'
 import { channelLabel, CHANNELS, STATUSES, statusChip, statusLabel, TIMELINESS, timelinessLabel } from './dossier-labels.ts'
 import { dossierStyles } from './dossier-styles.ts'
-import { loadAllProcedures, loadFields } from './load-procedures.ts'
 import './qms-dossier-tabs.ts'
 import '../../app/qms-date-input.ts'
 
@@ -39,8 +38,6 @@ export class QmsDossiersPage extends LitElement {
   /** The address's query string: the initial filters. */
   @property({ attribute: false }) query?: URLSearchParams
   @state() private filters: Filters = Object.fromEntries(FILTERS.map((f) => [f, ''])) as Filters
-  @state() private items: Dossier[] = []
-  @state() private nextCursor: string | null = null
   private readonly session = new SessionController(this)
   private searchTimer?: ReturnType<typeof setTimeout>
 
@@ -53,22 +50,7 @@ export class QmsDossiersPage extends LitElement {
   private readonly procedures = new Task(this, { task: (_a, { signal }) => loadAllProcedures(signal), args: () => [] })
   private readonly fields = new Task(this, { task: (_a, { signal }) => loadFields(signal), args: () => [] })
 
-  private readonly dossiers = new Task(this, {
-    task: async ([filters], { signal }) => {
-      const page = await get<Page<Dossier>>('/api/dossiers', { query: { ...filters, limit: 50 }, signal })
-      this.items = page.items
-      this.nextCursor = page.nextCursor
-      return page
-    },
-    args: () => [this.filters] as const,
-  })
-
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<Page<Dossier>>('/api/dossiers', { query: { ...this.filters, limit: 50, cursor: this.nextCursor } })
-    this.items = [...this.items, ...page.items]
-    this.nextCursor = page.nextCursor
-  }
+  private readonly dossiers = new PagedList<Dossier>(this, '/api/dossiers', () => this.filters)
 
   private handleFilter(event: Event) {
     const input = event.target as HTMLInputElement | HTMLSelectElement
@@ -121,16 +103,11 @@ export class QmsDossiersPage extends LitElement {
         <label class="check"><input type="checkbox" name="overdue" ?checked=${this.filters.overdue === 'true'} @change=${this.handleFilter} />${msg('Overdue only', { id: 'dossiers.overdueOnly' })}</label>
         </div>
       </details>
-      ${this.dossiers.render({
-        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: () => this.renderTable(),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
-      })}
+      ${this.dossiers.render((items) => this.renderTable(items))}
     `
   }
 
-  private renderTable() {
-    if (!this.items.length) return html`<p class="muted">${msg('Nothing here yet.', { id: 'common.empty' })}</p>`
+  private renderTable(items: Dossier[]) {
     const l = {
       code: msg('Code', { id: 'dossiers.code' }),
       applicant: msg('Applicant', { id: 'dossiers.applicant' }),
@@ -142,7 +119,7 @@ export class QmsDossiersPage extends LitElement {
     return html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.code}</th><th>${l.applicant}</th><th>${l.procedure}</th><th>${l.received}</th><th>${l.due}</th><th>${l.status}</th></tr></thead>
         <tbody>
-          ${this.items.map(
+          ${items.map(
             (d) => html`<tr>
               <td data-label=${l.code}><a href=${`/dossiers/${d.id}`}>${d.code}</a></td>
               <td data-label=${l.applicant}>${d.applicantName}</td>
@@ -153,8 +130,7 @@ export class QmsDossiersPage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table></div>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </table></div>`
   }
 }
 

@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import type { RouteDef } from '../../app/routes.ts'
+import type { RouteDef } from '../../app/router.ts'
 import './qms-dossier-form.ts'
 import './qms-dossier-import-page.ts'
 import './qms-dossier-page.ts'

@@ -2,16 +2,14 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch, post } from '../../api/client.ts'
+import { get, patch, post } from '../../api/client.ts'
 import type { Finding, Nonconformity, User } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
-import { formField } from '../../app/form-field.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { SessionController } from '../../app/session.ts'
 import { todayIso, formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { CATEGORIES, categoryLabel } from '../checklist-templates/checklist-labels.ts'
-import { loadActiveUsers } from '../inspections/load-people.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadActiveUsers, loadAllOrgUnits } from '../../api/loaders.ts'
 import { CLASSIFICATIONS, classificationLabel, findingStatusLabel, handlingLabel, SETTABLE_HANDLINGS } from './finding-labels.ts'
 import '../../app/qms-date-input.ts'
 
@@ -28,10 +26,9 @@ export class QmsFindingEditor extends LitElement {
   /** The finding to edit; unset to record a new one. */
   @property() findingId?: string
   private readonly session = new SessionController(this)
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
   @state() private unitId = ''
-  @state() private raiseError?: ApiError
+  private readonly raise = new FormController(this)
 
   private readonly finding = new Task(this, {
     task: ([id], { signal }) => (id ? get<Finding>(`/api/findings/${id}`, { signal }) : Promise.resolve(null)),
@@ -54,9 +51,7 @@ export class QmsFindingEditor extends LitElement {
       ...(data.has('handling') ? { handling: text('handling') || null } : {}),
       description: text('description'),
     }
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       if (finding) {
         await patch<Finding>(`/api/findings/${finding.id}`, { ...common, status: text('status') }, { ifMatch: finding.version })
       } else {
@@ -68,13 +63,8 @@ export class QmsFindingEditor extends LitElement {
           foundOn: text('foundOn') || undefined,
         })
       }
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: '/findings' }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+      this.form.navigate('/findings')
+    })
   }
 
   private async handleRaise(event: SubmitEvent) {
@@ -82,17 +72,10 @@ export class QmsFindingEditor extends LitElement {
     const finding = this.finding.value
     if (!finding) return
     const data = new FormData(event.target as HTMLFormElement)
-    this.busy = true
-    this.raiseError = undefined
-    try {
+    await this.raise.run(async () => {
       const nc = await post<Nonconformity>(`/api/findings/${finding.id}/raise-nc`, { severity: String(data.get('severity')) }, { ifMatch: finding.version })
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/nonconformities/${nc.id}` }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.raiseError = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+      this.raise.navigate(`/nonconformities/${nc.id}`)
+    })
   }
 
   private renderRaise(finding: Finding) {
@@ -111,13 +94,9 @@ export class QmsFindingEditor extends LitElement {
           <option value="major" ?selected=${finding.classification === 'major_nc'}>${msg('Major', { id: 'findings.severityMajor' })}</option>
         </select>
       </div>
-      ${this.raiseError ? html`<div class="form-error" role="alert">${this.raiseError.problem.detail}</div>` : nothing}
-      <div class="actions"><button class="primary" type="submit" ?disabled=${this.busy}>${msg('Raise a nonconformity', { id: 'findings.raiseNc' })}</button></div>
+      ${this.raise.error ? html`<div class="form-error" role="alert">${this.raise.error.problem.detail}</div>` : nothing}
+      <div class="actions"><button class="primary" type="submit" ?disabled=${this.form.busy || this.raise.busy}>${msg('Raise a nonconformity', { id: 'findings.raiseNc' })}</button></div>
     </form>`
-  }
-
-  private field(name: string, label: string, input: unknown) {
-    return formField(name, label, input, fieldMessage(this.error, name))
   }
 
   override render() {
@@ -131,7 +110,6 @@ export class QmsFindingEditor extends LitElement {
 
   private renderForm(finding: Finding | null) {
     const mayWrite = this.session.can('finding.write')
-    const general = this.error && !this.error.problem.errors?.length
     return html`<h1>${finding ? msg('Finding', { id: 'findings.one' }) : msg('Record a finding', { id: 'findings.new' })}</h1>
       <form class="card" @submit=${this.handleSubmit} novalidate>
         ${finding
@@ -142,40 +120,40 @@ export class QmsFindingEditor extends LitElement {
               ${finding.clauseNumbers.length ? html` · ISO ${finding.clauseNumbers.join(', ')}` : nothing}
             </p>`
           : html`<div class="grid-2">
-              ${this.field('orgUnitId', msg('Unit', { id: 'inspections.unit' }), html`<select id="orgUnitId" name="orgUnitId" @change=${(e: Event) => (this.unitId = (e.target as HTMLSelectElement).value)}>
+              ${this.form.field('orgUnitId', msg('Unit', { id: 'inspections.unit' }), html`<select id="orgUnitId" name="orgUnitId" @change=${(e: Event) => (this.unitId = (e.target as HTMLSelectElement).value)}>
                 <option value="">—</option>
                 ${(this.units.value ?? []).filter((u) => u.active).map((u) => html`<option value=${u.id}>${indentedName(u)}</option>`)}
               </select>`)}
-              ${this.field('personId', msg('Person', { id: 'findings.person' }), html`<select id="personId" name="personId">
+              ${this.form.field('personId', msg('Person', { id: 'findings.person' }), html`<select id="personId" name="personId">
                 <option value="">${msg('— None —', { id: 'common.none' })}</option>
                 ${(this.people.value ?? []).map((u) => html`<option value=${u.id}>${u.fullName}</option>`)}
               </select>`)}
-              ${this.field('category', msg('Criterion', { id: 'inspections.criterion' }), html`<select id="category" name="category">
+              ${this.form.field('category', msg('Criterion', { id: 'inspections.criterion' }), html`<select id="category" name="category">
                 ${CATEGORIES.map((c) => html`<option value=${c}>${categoryLabel(c)}</option>`)}
               </select>`)}
-              ${this.field('foundOn', msg('Date', { id: 'inspections.date' }), html`<qms-date-input field-id="foundOn" name="foundOn" .value=${todayIso()}></qms-date-input>`)}
+              ${this.form.field('foundOn', msg('Date', { id: 'inspections.date' }), html`<qms-date-input field-id="foundOn" name="foundOn" .value=${todayIso()}></qms-date-input>`)}
             </div>`}
         <div class="grid-2">
-          ${this.field('classification', msg('Classification', { id: 'findings.classification' }), html`<select id="classification" name="classification">
+          ${this.form.field('classification', msg('Classification', { id: 'findings.classification' }), html`<select id="classification" name="classification">
             ${CLASSIFICATIONS.map((c) => html`<option value=${c} ?selected=${(finding?.classification ?? 'observation') === c}>${classificationLabel(c)}</option>`)}
           </select>`)}
-          ${this.field('handling', msg('Handling', { id: 'findings.handling' }), finding?.nonconformityId
+          ${this.form.field('handling', msg('Handling', { id: 'findings.handling' }), finding?.nonconformityId
             ? html`<select id="handling" name="handling" disabled><option value="nc_raised" selected>${handlingLabel('nc_raised')}</option></select>`
             : html`<select id="handling" name="handling">
                 <option value="" ?selected=${!finding?.handling}>${handlingLabel(null)}</option>
                 ${SETTABLE_HANDLINGS.map((h) => html`<option value=${h} ?selected=${finding?.handling === h}>${handlingLabel(h)}</option>`)}
               </select>`)}
           ${finding
-            ? this.field('status', msg('Status', { id: 'common.status' }), html`<select id="status" name="status">
+            ? this.form.field('status', msg('Status', { id: 'common.status' }), html`<select id="status" name="status">
                 ${(['open', 'closed'] as const).map((s) => html`<option value=${s} ?selected=${finding.status === s}>${findingStatusLabel(s)}</option>`)}
               </select>`)
             : nothing}
         </div>
-        ${this.field('description', msg('Description', { id: 'findings.description' }), html`<textarea id="description" name="description" .value=${finding?.description ?? ''}></textarea>`)}
-        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        ${this.form.field('description', msg('Description', { id: 'findings.description' }), html`<textarea id="description" name="description" .value=${finding?.description ?? ''}></textarea>`)}
+        ${this.form.renderError()}
         ${mayWrite
           ? html`<div class="actions">
-              <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+              <button class="primary" type="submit" ?disabled=${this.form.busy || this.raise.busy}>${msg('Save', { id: 'common.save' })}</button>
               <a class="button" href="/findings">${msg('Cancel', { id: 'common.cancel' })}</a>
             </div>`
           : nothing}

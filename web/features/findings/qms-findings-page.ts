@@ -8,7 +8,7 @@ import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { CATEGORIES, categoryLabel } from '../checklist-templates/checklist-labels.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { CLASSIFICATIONS, classificationLabel, findingStatusLabel, HANDLINGS, handlingLabel } from './finding-labels.ts'
 import '../../app/qms-date-input.ts'
 

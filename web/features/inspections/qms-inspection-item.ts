@@ -5,7 +5,7 @@ import type { ChecklistItem, PersonRef } from '../../api/types.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { HANDLINGS, handlingLabel } from '../findings/finding-labels.ts'
-import { inspectionStyles, performStyles } from './inspection.styles.ts'
+import { inspectionStyles, performStyles } from './inspection-styles.ts'
 import { resultLabel } from './inspection-labels.ts'
 import { emptySlot, slotKey, type Result, type Slot } from './slots.ts'
 

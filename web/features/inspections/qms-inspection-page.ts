@@ -2,14 +2,15 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, post } from '../../api/client.ts'
+import { get, post } from '../../api/client.ts'
 import type { Inspection } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/localization.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { classificationLabel, findingStatusLabel, handlingLabel } from '../findings/finding-labels.ts'
-import { inspectionStyles } from './inspection.styles.ts'
+import { inspectionStyles } from './inspection-styles.ts'
 import { kindLabel, resultLabel, statusLabel } from './inspection-labels.ts'
 
 /**
@@ -24,7 +25,7 @@ export class QmsInspectionPage extends LitElement {
   @property() inspectionId = ''
   private readonly session = new SessionController(this)
   @state() private cancelling = false
-  @state() private error?: ApiError
+  private readonly form = new FormController(this)
 
   private readonly inspection = new Task(this, {
     task: ([id], { signal }) => get<Inspection>(`/api/inspections/${id}`, { signal }),
@@ -34,15 +35,11 @@ export class QmsInspectionPage extends LitElement {
   private async handleCancel(event: SubmitEvent, inspection: Inspection) {
     event.preventDefault()
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim()
-    try {
+    await this.form.run(async () => {
       await post(`/api/inspections/${inspection.id}/cancel`, { reason }, { ifMatch: inspection.version })
       this.cancelling = false
-      this.error = undefined
       void this.inspection.run()
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    }
+    })
   }
 
   override render() {
@@ -77,7 +74,7 @@ export class QmsInspectionPage extends LitElement {
             <div class="field">
               <label for="reason">${msg('Why is it cancelled?', { id: 'inspections.cancelReason' })}</label>
               <input id="reason" name="reason" required />
-              ${this.error ? html`<span class="error">${this.error.problem.detail}</span>` : nothing}
+              ${this.form.error ? html`<span class="error">${this.form.error.problem.detail}</span>` : nothing}
             </div>
             <div class="actions">
               <button class="danger" type="submit">${msg('Cancel the inspection', { id: 'inspections.cancel' })}</button>

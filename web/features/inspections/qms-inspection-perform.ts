@@ -3,10 +3,11 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, patch, post, put } from '../../api/client.ts'
 import type { Attachment, Inspection, ResponseInput, User } from '../../api/types.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { inspectionStyles, performStyles } from './inspection.styles.ts'
+import { inspectionStyles, performStyles } from './inspection-styles.ts'
 import { kindLabel } from './inspection-labels.ts'
-import { loadActiveUsers } from './load-people.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
 import type { AnswerDetail, PhotoDetail } from './qms-inspection-item.ts'
 import './qms-inspection-item.ts'
 import { emptySlot, readyToSave, slotKey, slotsFrom, toInput, type Slot } from './slots.ts'
@@ -36,8 +37,7 @@ export class QmsInspectionPerform extends LitElement {
   @state() private saveState: SaveState = 'idle'
   @state() private saveError = ''
   @state() private uploading = new Set<string>()
-  @state() private completeError?: ApiError
-  @state() private completing = false
+  private readonly completion = new FormController(this)
   private queue: Promise<unknown> = Promise.resolve()
   /** Slots with a save queued or in flight: the answer shown here is newer than the server's. */
   private readonly pending = new Map<string, number>()
@@ -194,19 +194,17 @@ export class QmsInspectionPerform extends LitElement {
   private async handleComplete(event: SubmitEvent) {
     event.preventDefault()
     const conclusion = String(new FormData(event.target as HTMLFormElement).get('conclusion') ?? '').trim()
-    this.completing = true
-    this.completeError = undefined
-    try {
-      await this.queue
-      await post<Inspection>(`/api/inspections/${this.inspectionId}/complete`, { conclusion: conclusion || null }, { ifMatch: this.inspection!.version })
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/inspections/${this.inspectionId}` }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err
-      this.completeError = err
-      this.apply(await get<Inspection>(`/api/inspections/${this.inspectionId}`))
-    } finally {
-      this.completing = false
-    }
+    await this.completion.run(async () => {
+      try {
+        await this.queue
+        await post<Inspection>(`/api/inspections/${this.inspectionId}/complete`, { conclusion: conclusion || null }, { ifMatch: this.inspection!.version })
+        this.completion.navigate(`/inspections/${this.inspectionId}`)
+      } catch (err) {
+        // Refused: show the inspection as it now stands, with the reason.
+        if (err instanceof ApiError) this.apply(await get<Inspection>(`/api/inspections/${this.inspectionId}`))
+        throw err
+      }
+    })
   }
 
   override render() {
@@ -341,8 +339,8 @@ export class QmsInspectionPerform extends LitElement {
           <label for="conclusion">${msg('Conclusion', { id: 'inspections.conclusion' })}</label>
           <textarea id="conclusion" name="conclusion" .value=${i.conclusion ?? ''}></textarea>
         </div>
-        ${this.completeError ? html`<div class="form-error" role="alert">${this.completeError.problem.detail}</div>` : nothing}
-        <button class="primary" type="submit" ?disabled=${this.completing || this.saveState === 'saving'}>${msg('Complete the inspection', { id: 'perform.complete' })}</button>
+        ${this.completion.error ? html`<div class="form-error" role="alert">${this.completion.error.problem.detail}</div>` : nothing}
+        <button class="primary" type="submit" ?disabled=${this.completion.busy || this.saveState === 'saving'}>${msg('Complete the inspection', { id: 'perform.complete' })}</button>
         <p class="hint">${msg('Completing scores the inspection, turns every failure into a finding and makes the record read-only.', { id: 'perform.completeHint' })}</p>
       </form>
       ${this.renderNav()}

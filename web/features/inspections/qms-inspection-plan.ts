@@ -1,17 +1,15 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
-import { ApiError, get, post, type Page } from '../../api/client.ts'
+import { customElement } from 'lit/decorators.js'
+import { get, post, type Page } from '../../api/client.ts'
 import type { ChecklistTemplate, Inspection } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
-import { formField } from '../../app/form-field.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { roleLabel } from '../../app/labels.ts'
 import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadActiveUsers, loadAllOrgUnits } from '../../api/loaders.ts'
 import { KINDS, kindLabel } from './inspection-labels.ts'
-import { loadActiveUsers } from './load-people.ts'
 import '../../app/qms-date-input.ts'
 import { todayIso } from '../../i18n/localization.ts'
 
@@ -26,8 +24,7 @@ export class QmsInspectionPlan extends LitElement {
   static override styles = [pageStyles, buttonStyles, formStyles]
 
   private readonly session = new SessionController(this)
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
   private readonly templates = new Task(this, {
@@ -53,51 +50,38 @@ export class QmsInspectionPlan extends LitElement {
       basis: text('basis') || null,
       location: text('location') || null,
     }
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       const created = await post<Inspection>('/api/inspections', body)
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/inspections/${created.id}` }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
-  }
-
-  private field(name: string, label: string, input: unknown, hint?: string) {
-    return formField(name, label, input, fieldMessage(this.error, name), hint)
+      this.form.navigate(`/inspections/${created.id}`)
+    })
   }
 
   override render() {
     const me = this.session.info?.user
     const onlySelf = !this.session.can('inspection.write')
     const kinds = onlySelf ? KINDS.filter((k) => k === 'self') : KINDS
-    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
-    const general = this.error && !this.error.problem.errors?.length
     const inspectors = this.inspectors.value ?? []
     return html`<p><a href="/inspections">${msg('← All inspections', { id: 'inspections.back' })}</a></p>
       <h1>${msg('Plan an inspection', { id: 'inspections.plan' })}</h1>
       <form class="card" @submit=${this.handleSubmit} novalidate>
-        ${this.field('templateId', msg('Checklist', { id: 'inspections.checklist' }),
-          html`<select id="templateId" name="templateId" aria-invalid=${invalid('templateId')}>
+        ${this.form.field('templateId', msg('Checklist', { id: 'inspections.checklist' }),
+          html`<select id="templateId" name="templateId" aria-invalid=${this.form.invalid('templateId')}>
             ${(this.templates.value ?? []).map((t) => html`<option value=${t.id}>${t.name}</option>`)}
           </select>`)}
         <div class="grid-2">
-          ${this.field('orgUnitId', msg('Unit inspected', { id: 'inspections.unitInspected' }),
-            html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${invalid('orgUnitId')}>
+          ${this.form.field('orgUnitId', msg('Unit inspected', { id: 'inspections.unitInspected' }),
+            html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${this.form.invalid('orgUnitId')}>
               ${(this.units.value ?? []).filter((u) => u.active).map((u) => html`<option value=${u.id} ?selected=${u.id === me?.orgUnitId && onlySelf}>${indentedName(u)}</option>`)}
             </select>`)}
-          ${this.field('kind', msg('Form of inspection', { id: 'inspections.kind' }),
-            html`<select id="kind" name="kind" aria-invalid=${invalid('kind')}>
+          ${this.form.field('kind', msg('Form of inspection', { id: 'inspections.kind' }),
+            html`<select id="kind" name="kind" aria-invalid=${this.form.invalid('kind')}>
               ${kinds.map((k) => html`<option value=${k} ?selected=${k === (onlySelf ? 'self' : 'internal')}>${kindLabel(k)}</option>`)}
             </select>`,
             onlySelf ? msg('As head of unit you plan self-inspections of your own unit.', { id: 'inspections.onlySelfHint' }) : undefined)}
-          ${this.field('plannedFor', msg('Planned for', { id: 'inspections.plannedFor' }),
-            html`<qms-date-input field-id="plannedFor" name="plannedFor" .value=${todayIso()} invalid=${invalid('plannedFor')}></qms-date-input>`)}
-          ${this.field('leadInspectorId', msg('Lead inspector', { id: 'inspections.lead' }),
-            html`<select id="leadInspectorId" name="leadInspectorId" aria-invalid=${invalid('leadInspectorId')}>
+          ${this.form.field('plannedFor', msg('Planned for', { id: 'inspections.plannedFor' }),
+            html`<qms-date-input field-id="plannedFor" name="plannedFor" .value=${todayIso()} invalid=${this.form.invalid('plannedFor')}></qms-date-input>`)}
+          ${this.form.field('leadInspectorId', msg('Lead inspector', { id: 'inspections.lead' }),
+            html`<select id="leadInspectorId" name="leadInspectorId" aria-invalid=${this.form.invalid('leadInspectorId')}>
               ${me && !inspectors.some((u) => u.id === me.id) ? html`<option value=${me.id} selected>${me.fullName}</option>` : nothing}
               ${inspectors.map((u) => html`<option value=${u.id} ?selected=${u.id === me?.id}>${u.fullName}</option>`)}
             </select>`)}
@@ -110,13 +94,13 @@ export class QmsInspectionPlan extends LitElement {
             )}
           </div>
         </fieldset>
-        ${this.field('basis', msg('Basis (plan or decision)', { id: 'inspections.basis' }),
-          html`<input id="basis" name="basis" placeholder=${msg('e.g. Plan 04/KH-BQL of 06/01/2020', { id: 'inspections.basisPlaceholder' })} aria-invalid=${invalid('basis')} />`)}
-        ${this.field('location', msg('Place', { id: 'inspections.location' }),
-          html`<input id="location" name="location" aria-invalid=${invalid('location')} />`)}
-        ${general ? html`<div class="form-error" role="alert">${this.error!.problem.detail}</div>` : nothing}
+        ${this.form.field('basis', msg('Basis (plan or decision)', { id: 'inspections.basis' }),
+          html`<input id="basis" name="basis" placeholder=${msg('e.g. Plan 04/KH-BQL of 06/01/2020', { id: 'inspections.basisPlaceholder' })} aria-invalid=${this.form.invalid('basis')} />`)}
+        ${this.form.field('location', msg('Place', { id: 'inspections.location' }),
+          html`<input id="location" name="location" aria-invalid=${this.form.invalid('location')} />`)}
+        ${this.form.renderError()}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save plan', { id: 'inspections.savePlan' })}</button>
+          <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save plan', { id: 'inspections.savePlan' })}</button>
           <a class="button" href="/inspections">${msg('Cancel', { id: 'common.cancel' })}</a>
         </div>
       </form>`

@@ -2,10 +2,11 @@ import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch, post, type Page } from '../../api/client.ts'
-import type { Action, Attachment, User } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
+import { patch, post } from '../../api/client.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
+import type { Action, Attachment } from '../../api/types.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { ACTION_TYPES, actionTypeLabel } from './nc-labels.ts'
 import { ncStyles } from './nc-styles.ts'
@@ -43,13 +44,12 @@ export class QmsNcActions extends LitElement {
   @state() private completing?: string
   @state() private editing?: string
   @state() private adding = false
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
 
   // The people an action can be given to, once the reader may add or change one.
   private readonly people = new Task(this, {
     task: async ([needed], { signal }) =>
-      needed ? (await get<Page<User>>('/api/users', { query: { active: true, limit: 500 }, signal })).items : [],
+      needed ? loadActiveUsers(undefined, signal) : [],
     args: () => [this.canAdd || this.actions.some((a) => a.allowedActions.includes('update'))] as const,
   })
 
@@ -58,20 +58,13 @@ export class QmsNcActions extends LitElement {
   }
 
   private async run(work: () => Promise<unknown>) {
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       await work()
       this.completing = undefined
       this.editing = undefined
       this.adding = false
       this.changed()
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+    })
   }
 
   private handleAdd(event: SubmitEvent) {
@@ -113,17 +106,12 @@ export class QmsNcActions extends LitElement {
     })
   }
 
-  private problem() {
-    if (!this.error || this.error.problem.errors?.length) return nothing
-    return html`<div class="form-error" role="alert">${this.error.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error.problem.detail}</div>`
-  }
-
   override render() {
     return html`
       ${this.actions.length
         ? html`<ul class="actions-list">${this.actions.map((a) => this.renderAction(a))}</ul>`
         : html`<p class="muted">${msg('No actions yet.', { id: 'nc.actions.none' })}</p>`}
-      ${this.canAdd && !this.adding ? html`<button @click=${() => ((this.adding = true), (this.error = undefined))}>${msg('Add an action', { id: 'nc.actions.add' })}</button>` : nothing}
+      ${this.canAdd && !this.adding ? html`<button @click=${() => ((this.adding = true), this.form.clear())}>${msg('Add an action', { id: 'nc.actions.add' })}</button>` : nothing}
       ${this.adding ? this.renderAddForm() : nothing}
     `
   }
@@ -154,10 +142,10 @@ export class QmsNcActions extends LitElement {
         : !completing && (a.allowedActions.includes('complete') || a.allowedActions.includes('update'))
           ? html`<div class="actions">
               ${a.allowedActions.includes('complete')
-                ? html`<button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), (this.error = undefined))}>${msg('Mark done', { id: 'nc.actions.complete' })}</button>`
+                ? html`<button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), this.form.clear())}>${msg('Mark done', { id: 'nc.actions.complete' })}</button>`
                 : nothing}
               ${a.allowedActions.includes('update')
-                ? html`<button aria-label=${msg(str`Edit: ${a.description}`, { id: 'nc.actions.editLabel' })} @click=${() => ((this.editing = a.id), (this.completing = undefined), (this.error = undefined))}>${msg('Edit', { id: 'common.edit' })}</button>`
+                ? html`<button aria-label=${msg(str`Edit: ${a.description}`, { id: 'nc.actions.editLabel' })} @click=${() => ((this.editing = a.id), (this.completing = undefined), this.form.clear())}>${msg('Edit', { id: 'common.edit' })}</button>`
                 : nothing}
             </div>`
           : nothing}
@@ -165,16 +153,16 @@ export class QmsNcActions extends LitElement {
         ? html`<form class="inline" @submit=${(e: SubmitEvent) => this.handleComplete(e, a)} novalidate>
             <div class="field">
               <label for=${`note-${a.id}`}>${msg('What was done', { id: 'nc.actions.note' })}</label>
-              <textarea id=${`note-${a.id}`} name="note" rows="2" aria-invalid=${fieldMessage(this.error, 'note') ? 'true' : 'false'}></textarea>
-              ${fieldMessage(this.error, 'note') ? html`<span class="error">${fieldMessage(this.error, 'note')}</span>` : nothing}
+              <textarea id=${`note-${a.id}`} name="note" rows="2" aria-invalid=${this.form.invalid('note')}></textarea>
+              ${this.form.errorLine('note')}
             </div>
             <div class="field">
               <label for=${`evidence-${a.id}`}>${msg('Evidence (photos or PDF, optional)', { id: 'nc.actions.evidence' })}</label>
               <input id=${`evidence-${a.id}`} name="evidence" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" />
             </div>
-            ${this.problem()}
+            ${this.form.renderError()}
             <div class="actions">
-              <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Confirm done', { id: 'nc.actions.confirm' })}</button>
+              <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Confirm done', { id: 'nc.actions.confirm' })}</button>
               <button type="button" @click=${() => (this.completing = undefined)}>${msg('Cancel', { id: 'common.cancel' })}</button>
             </div>
           </form>`
@@ -185,7 +173,7 @@ export class QmsNcActions extends LitElement {
   /** Type, owner, what is to be done and the due date: the fields of a new action, or of one being changed (ids prefixed by `key`). */
   private renderFields(key: string, a?: Action) {
     const id = (name: string) => `${key}-${name}`
-    const err = (name: string) => (fieldMessage(this.error, name) ? html`<span class="error">${fieldMessage(this.error, name)}</span>` : nothing)
+    const err = (name: string) => this.form.errorLine(name)
     return html`<div class="grid-2">
         <div class="field">
           <label for=${id('type')}>${msg('Type', { id: 'nc.actions.type' })}</label>
@@ -210,14 +198,14 @@ export class QmsNcActions extends LitElement {
         <qms-date-input field-id=${id('due')} name="dueDate" min=${this.minDate} .value=${a?.dueDate ?? ''}></qms-date-input>
         ${err('dueDate')}
       </div>
-      ${this.problem()}`
+      ${this.form.renderError()}`
   }
 
   private renderAddForm() {
     return html`<form class="card" @submit=${this.handleAdd} novalidate>
       ${this.renderFields('action')}
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Add action', { id: 'nc.actions.save' })}</button>
+        <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Add action', { id: 'nc.actions.save' })}</button>
         <button type="button" @click=${() => (this.adding = false)}>${msg('Cancel', { id: 'common.cancel' })}</button>
       </div>
     </form>`
@@ -227,7 +215,7 @@ export class QmsNcActions extends LitElement {
     return html`<form class="inline" @submit=${(e: SubmitEvent) => this.handleEdit(e, a)} novalidate>
       ${this.renderFields(`edit-${a.id}`, a)}
       <div class="actions">
-        <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+        <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button>
         <button type="button" @click=${() => (this.editing = undefined)}>${msg('Cancel', { id: 'common.cancel' })}</button>
       </div>
     </form>`

@@ -4,10 +4,11 @@ import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { get, type Page } from '../../api/client.ts'
 import type { NcStatus, NonconformitySummary } from '../../api/types.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { severityLabel, statusLabel } from './nc-labels.ts'
 import { ncStyles } from './nc-styles.ts'
 
@@ -60,34 +61,24 @@ export class QmsNcBoard extends LitElement {
     super.connectedCallback()
     if (this.query) this.filters = { orgUnitId: this.query.get('orgUnitId') ?? '', overdueOnly: this.query.get('overdue') === 'true' }
   }
-  @state() private open: NonconformitySummary[] = []
-  @state() private nextCursor: string | null = null
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
 
-  private readonly board = new Task(this, {
-    task: async ([filters], { signal }) => {
-      const common = { orgUnitId: filters.orgUnitId, overdue: filters.overdueOnly ? true : undefined }
-      const [open, closed] = await Promise.all([
-        get<Page<NonconformitySummary>>('/api/nonconformities', { query: { ...common, open: true, limit: 200 }, signal }),
-        filters.overdueOnly
-          ? Promise.resolve({ items: [], nextCursor: null })
-          : get<Page<NonconformitySummary>>('/api/nonconformities', { query: { ...common, status: 'closed', limit: CLOSED_SHOWN }, signal }),
-      ])
-      this.open = open.items
-      this.nextCursor = open.nextCursor
-      return closed.items
-    },
+  /** The open ones, paged; the query object changes only with the filters. */
+  private openQuery = { orgUnitId: '', overdue: undefined as true | undefined, open: true }
+  private readonly open = new PagedList<NonconformitySummary>(this, '/api/nonconformities', () => this.openQuery, { limit: 200 })
+
+  /** The latest closed ones (none when only overdue ones are shown). */
+  private readonly closed = new Task(this, {
+    task: async ([filters], { signal }): Promise<NonconformitySummary[]> =>
+      filters.overdueOnly
+        ? []
+        : (await get<Page<NonconformitySummary>>('/api/nonconformities', { query: { orgUnitId: filters.orgUnitId, status: 'closed', limit: CLOSED_SHOWN }, signal })).items,
     args: () => [this.filters] as const,
   })
 
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<Page<NonconformitySummary>>('/api/nonconformities', {
-      query: { orgUnitId: this.filters.orgUnitId, overdue: this.filters.overdueOnly ? true : undefined, open: true, limit: 200, cursor: this.nextCursor },
-    })
-    this.open = [...this.open, ...page.items]
-    this.nextCursor = page.nextCursor
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('filters')) this.openQuery = { orgUnitId: this.filters.orgUnitId, overdue: this.filters.overdueOnly ? true : undefined, open: true }
   }
 
   override render() {
@@ -106,17 +97,13 @@ export class QmsNcBoard extends LitElement {
           ${msg('Overdue only', { id: 'nc.board.overdueOnly' })}</label>
         ${this.session.can('nonconformity.create') ? html`<a class="button primary" href="/nonconformities/new">${msg('Raise a nonconformity', { id: 'nc.board.new' })}</a>` : nothing}
       </div>
-      ${this.board.render({
-        pending: () => (this.open.length ? this.renderBoard(this.board.value ?? []) : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: (closed) => this.renderBoard(closed),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })} <button @click=${() => this.board.run()}>${msg('Try again', { id: 'common.retry' })}</button></p>`,
-      })}
+      ${this.open.render((open) => this.renderBoard(open, this.closed.value ?? []), null, { retry: true })}
     `
   }
 
-  private renderBoard(closed: NonconformitySummary[]) {
+  private renderBoard(open: NonconformitySummary[], closed: NonconformitySummary[]) {
     const byStatus = new Map<NcStatus, NonconformitySummary[]>(COLUMNS.map((s) => [s, []]))
-    for (const nc of this.open) byStatus.get(nc.status)?.push(nc)
+    for (const nc of open) byStatus.get(nc.status)?.push(nc)
     byStatus.set('closed', closed)
     const columns = this.filters.overdueOnly ? COLUMNS.filter((s) => s !== 'closed') : COLUMNS
     return html`<div class="board">
@@ -128,8 +115,7 @@ export class QmsNcBoard extends LitElement {
             ${items.length ? html`<ul>${items.map((nc) => html`<li>${this.renderCard(nc)}</li>`)}</ul>` : html`<p class="empty">—</p>`}
           </section>`
         })}
-      </div>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </div>`
   }
 
   private renderCard(nc: NonconformitySummary) {

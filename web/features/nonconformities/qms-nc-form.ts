@@ -1,14 +1,15 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch, post } from '../../api/client.ts'
+import { customElement, property } from 'lit/decorators.js'
+import { get, patch, post } from '../../api/client.ts'
 import type { Nonconformity } from '../../api/types.ts'
-import { clauseErrors, fieldMessage } from '../../app/field-errors.ts'
+import { clauseErrors } from '../../app/field-errors.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { formField } from '../../app/form-field.ts'
 import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { NC_SOURCES, sourceLabel } from './nc-labels.ts'
 import '../../app/qms-date-input.ts'
 
@@ -24,8 +25,7 @@ export class QmsNcForm extends LitElement {
 
   /** The NC to change; unset to raise a new one. */
   @property() ncId?: string
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
   private readonly session = new SessionController(this)
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
@@ -65,30 +65,23 @@ export class QmsNcForm extends LitElement {
         if (text('sourceId')) body.sourceId = text('sourceId')
       }
     }
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       const saved = nc
         ? await patch<Nonconformity>(`/api/nonconformities/${nc.id}`, body, { ifMatch: nc.version })
         : await post<Nonconformity>('/api/nonconformities', body)
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: `/nonconformities/${saved.id}` }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+      this.form.navigate(`/nonconformities/${saved.id}`)
+    })
   }
 
   private field(name: string, label: string, input: unknown, hint?: string) {
-    return formField(name, label, input, fieldMessage(this.error, name) || (name === 'clauseNumbers' ? this.clauseError() : ''), hint)
+    return formField(name, label, input, this.form.message(name) || (name === 'clauseNumbers' ? this.clauseError() : ''), hint)
   }
 
   /** The clauses as sent with the last save, to name the ones the server refused. */
   private sentClauses: string[] = []
 
   private clauseError(): string {
-    return clauseErrors(this.error, 'clauseNumbers', this.sentClauses)
+    return clauseErrors(this.form.error, 'clauseNumbers', this.sentClauses)
   }
 
   override render() {
@@ -102,8 +95,6 @@ export class QmsNcForm extends LitElement {
   }
 
   private renderForm(nc: Nonconformity | null) {
-    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
-    const general = this.error && !this.error.problem.errors?.length
     const full = this.fullEditor(nc)
     const containment = this.field('containment', msg('Containment (what was done at once)', { id: 'nc.form.containment' }),
       html`<textarea id="containment" name="containment" rows="2" .value=${nc?.containment ?? ''}></textarea>`)
@@ -117,17 +108,17 @@ export class QmsNcForm extends LitElement {
                     ${this.field('source', msg('Source', { id: 'nc.form.source' }),
                       html`<select id="source" name="source">${NC_SOURCES.map((s) => html`<option value=${s}>${sourceLabel(s)}</option>`)}</select>`)}
                     ${this.field('sourceId', msg('Source record (id, optional)', { id: 'nc.form.sourceId' }),
-                      html`<input id="sourceId" name="sourceId" autocomplete="off" spellcheck="false" aria-invalid=${invalid('sourceId')} />`,
+                      html`<input id="sourceId" name="sourceId" autocomplete="off" spellcheck="false" aria-invalid=${this.form.invalid('sourceId')} />`,
                       msg('The finding, dossier or audit it comes from, when it is in the system.', { id: 'nc.form.sourceIdHint' }))}
                   </div>`}
               ${!nc || nc.status === 'draft'
                 ? this.field('orgUnitId', msg('Unit concerned', { id: 'nc.form.unit' }),
-                    html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${invalid('orgUnitId')}>
+                    html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${this.form.invalid('orgUnitId')}>
                       <option value="">${msg('— Choose —', { id: 'nc.form.choose' })}</option>
                       ${(this.units.value ?? []).filter((u) => u.active).map((u) => html`<option value=${u.id} ?selected=${u.id === nc?.orgUnitId}>${indentedName(u)}</option>`)}
                     </select>`)
                 : nothing}
-              ${this.field('title', msg('Title', { id: 'nc.form.title' }), html`<input id="title" name="title" .value=${nc?.title ?? ''} aria-invalid=${invalid('title')} />`)}
+              ${this.field('title', msg('Title', { id: 'nc.form.title' }), html`<input id="title" name="title" .value=${nc?.title ?? ''} aria-invalid=${this.form.invalid('title')} />`)}
               ${this.field('description', msg('Description (what was found, where, evidence)', { id: 'nc.form.description' }),
                 html`<textarea id="description" name="description" rows="4" .value=${nc?.description ?? ''}></textarea>`)}
               <div class="grid-2">
@@ -140,17 +131,17 @@ export class QmsNcForm extends LitElement {
                   html`<input id="clauseNumbers" name="clauseNumbers" .value=${nc?.clauseNumbers.join(', ') ?? ''} inputmode="decimal" aria-invalid=${this.clauseError() ? 'true' : 'false'} />`,
                   msg('Separated by commas, e.g. 7.5.2, 7.5.3', { id: 'nc.form.clausesHint' }))}
                 ${this.field('detectedOn', msg('Detected on', { id: 'nc.form.detectedOn' }),
-                  html`<qms-date-input field-id="detectedOn" name="detectedOn" .value=${nc?.detectedOn ?? ''} invalid=${invalid('detectedOn')}></qms-date-input>`,
+                  html`<qms-date-input field-id="detectedOn" name="detectedOn" .value=${nc?.detectedOn ?? ''} invalid=${this.form.invalid('detectedOn')}></qms-date-input>`,
                   nc ? undefined : msg('Today if empty.', { id: 'nc.form.detectedOnHint' }))}
                 ${this.field('dueDate', msg('To be closed by', { id: 'nc.form.dueDate' }),
-                  html`<qms-date-input field-id="dueDate" name="dueDate" .value=${nc?.dueDate ?? ''} invalid=${invalid('dueDate')}></qms-date-input>`,
+                  html`<qms-date-input field-id="dueDate" name="dueDate" .value=${nc?.dueDate ?? ''} invalid=${this.form.invalid('dueDate')}></qms-date-input>`,
                   nc ? undefined : msg('If empty: 30 days after detection for a major, 60 for a minor one.', { id: 'nc.form.dueDateHint' }))}
               </div>
               ${containment}`
           : containment}
-        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        ${this.form.renderError()}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button>
           <a class="button" href=${nc ? `/nonconformities/${nc.id}` : '/nonconformities'}>${msg('Cancel', { id: 'common.cancel' })}</a>
         </div>
       </form>`

@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, post } from '../../api/client.ts'
 import type { Nonconformity, RootCause } from '../../api/types.ts'
 import { describeFieldError } from '../../app/field-errors.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { severityLabel, sourceLabel, statusLabel } from './nc-labels.ts'
@@ -48,9 +49,7 @@ export class QmsNcPage extends LitElement {
 
   @property() ncId = ''
   @state() private form: Form = null
-  @state() private error?: ApiError
-  @state() private busy = false
-  @state() private errorsOfAnalysis: Record<string, string> = {}
+  private readonly request = new FormController(this)
   /** Re-opening the analysis of a planned NC (saving it sends the NC back to analysis). */
   @state() private revising = false
 
@@ -67,21 +66,17 @@ export class QmsNcPage extends LitElement {
   private async step(operation: string, body: unknown = {}) {
     const nc = this.nc.value
     if (!nc) return
-    this.busy = true
-    this.error = undefined
-    this.errorsOfAnalysis = {}
-    try {
+    await this.request.run(async () => {
       await post<Nonconformity>(`/api/nonconformities/${nc.id}/${operation}`, body, { ifMatch: nc.version })
       this.form = null
       this.revising = false
       this.reload()
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err
-      this.error = err
-      this.errorsOfAnalysis = Object.fromEntries((err.problem.errors ?? []).map((e) => [e.path, describeFieldError(e)]))
-    } finally {
-      this.busy = false
-    }
+    })
+  }
+
+  /** The refused step's field errors, for the root-cause editor. */
+  private get errorsOfAnalysis(): Record<string, string> {
+    return Object.fromEntries((this.request.error?.problem.errors ?? []).map((e) => [e.path, describeFieldError(e)]))
   }
 
   private handleRootCause(event: CustomEvent<{ rootCause: RootCause }>) {
@@ -158,7 +153,7 @@ export class QmsNcPage extends LitElement {
         <section class="card" aria-labelledby="analysis">
           <h2 id="analysis">${msg('Root cause (5 whys)', { id: 'nc.page.analysis' })}</h2>
           <qms-nc-five-why-editor .rootCause=${nc.rootCause} ?editable=${can('analyze') && (['draft', 'analysis'].includes(nc.status) || this.revising)}
-            ?busy=${this.busy} .errors=${this.errorsOfAnalysis} @qms-save-root-cause=${this.handleRootCause}></qms-nc-five-why-editor>
+            ?busy=${this.request.busy} .errors=${this.errorsOfAnalysis} @qms-save-root-cause=${this.handleRootCause}></qms-nc-five-why-editor>
           ${can('analyze') && !['draft', 'analysis'].includes(nc.status) && !this.revising
             ? html`<p><button @click=${() => (this.revising = true)}>${msg('Revise the analysis', { id: 'nc.page.revise' })}</button>
                 <span class="meta">${msg('Saving a revised analysis sends the nonconformity back to analysis; the plan is then confirmed again.', { id: 'nc.page.reviseHint' })}</span></p>`
@@ -188,20 +183,16 @@ export class QmsNcPage extends LitElement {
   private renderSteps(nc: Nonconformity, can: (op: string) => boolean) {
     const buttons = [
       can('plan') ? html`<button class="primary" @click=${() => (this.form = 'plan')}>${msg('Confirm the plan', { id: 'nc.step.plan' })}</button>` : nothing,
-      can('start') ? html`<button class="primary" ?disabled=${this.busy} @click=${() => this.step('start')}>${msg('Start the work', { id: 'nc.step.start' })}</button>` : nothing,
+      can('start') ? html`<button class="primary" ?disabled=${this.request.busy} @click=${() => this.step('start')}>${msg('Start the work', { id: 'nc.step.start' })}</button>` : nothing,
       can('submit-verification')
-        ? html`<button class="primary" ?disabled=${this.busy} @click=${() => this.step('submit-verification')}>${msg('Send for verification', { id: 'nc.step.submit' })}</button>`
+        ? html`<button class="primary" ?disabled=${this.request.busy} @click=${() => this.step('submit-verification')}>${msg('Send for verification', { id: 'nc.step.submit' })}</button>`
         : nothing,
       can('verify') ? html`<button class="primary" @click=${() => (this.form = 'verify')}>${msg('Check effectiveness', { id: 'nc.step.verify' })}</button>` : nothing,
       can('close') ? html`<button class="primary" @click=${() => (this.form = 'close')}>${msg('Close the nonconformity', { id: 'nc.step.close' })}</button>` : nothing,
       can('cancel') ? html`<button class="danger" @click=${() => (this.form = 'cancel')}>${msg('Cancel the nonconformity', { id: 'nc.step.cancel' })}</button>` : nothing,
     ].filter((b) => b !== nothing)
-    const problem = this.error
-      ? html`<div class="form-error" role="alert">
-          ${this.error.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error.problem.detail}
-        </div>`
-      : nothing
-    if (!buttons.length && !this.error) return nothing
+    const problem = this.request.error ? html`<div class="form-error" role="alert">${this.request.problemText()}</div>` : nothing
+    if (!buttons.length && !this.request.error) return nothing
     return html`<div class="steps">
       ${this.form
         ? this.renderForm(this.form)
@@ -213,8 +204,8 @@ export class QmsNcPage extends LitElement {
   }
 
   private renderForm(form: Exclude<Form, null>) {
-    const cancel = html`<button type="button" @click=${() => ((this.form = null), (this.error = undefined))}>${msg('Back', { id: 'nc.step.back' })}</button>`
-    const submit = (label: string) => html`<button class="primary" type="submit" ?disabled=${this.busy}>${label}</button>`
+    const cancel = html`<button type="button" @click=${() => ((this.form = null), this.request.clear())}>${msg('Back', { id: 'nc.step.back' })}</button>`
+    const submit = (label: string) => html`<button class="primary" type="submit" ?disabled=${this.request.busy}>${label}</button>`
     switch (form) {
       case 'plan':
         return html`<form class="card" @submit=${(e: SubmitEvent) => this.handleFormSubmit(e, 'plan')} novalidate>
@@ -236,7 +227,7 @@ export class QmsNcPage extends LitElement {
           <div class="field">
             <label for="verify-note">${msg('What was checked and what it showed', { id: 'nc.step.verifyNote' })}</label>
             <textarea id="verify-note" name="note" rows="3"></textarea>
-            ${this.error?.fieldError('note') ? html`<span class="error">${describeFieldError(this.error.fieldError('note'))}</span>` : nothing}
+            ${this.request.errorLine('note')}
           </div>
           <div class="actions">${submit(msg('Record the check', { id: 'nc.step.verifySave' }))}${cancel}</div>
         </form>`
@@ -253,7 +244,7 @@ export class QmsNcPage extends LitElement {
           <div class="field">
             <label for="cancel-reason">${msg('Reason for cancelling', { id: 'nc.step.cancelReason' })}</label>
             <textarea id="cancel-reason" name="reason" rows="2"></textarea>
-            ${this.error?.fieldError('reason') ? html`<span class="error">${describeFieldError(this.error.fieldError('reason'))}</span>` : nothing}
+            ${this.request.errorLine('reason')}
           </div>
           <div class="actions">${submit(msg('Confirm cancelling', { id: 'nc.step.cancelConfirm' }))}${cancel}</div>
         </form>`

@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import type { RouteDef } from '../../app/routes.ts'
+import type { RouteDef } from '../../app/router.ts'
 import './qms-nc-board.ts'
 import './qms-nc-form.ts'
 import './qms-nc-page.ts'

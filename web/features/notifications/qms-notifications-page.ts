@@ -1,8 +1,8 @@
 import { localized, msg } from '@lit/localize'
-import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { get, post, type Page } from '../../api/client.ts'
+import { post, type Page } from '../../api/client.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import type { Notification } from '../../api/types.ts'
 import { formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
@@ -29,28 +29,12 @@ export class QmsNotificationsPage extends LitElement {
     `,
   ]
 
-  @state() private items: Notification[] = []
-  @state() private nextCursor: string | null = null
   @state() private unread = 0
-  @state() private onlyUnread = false
+  @state() private filters: { unread?: true } = {}
 
-  private readonly list = new Task(this, {
-    task: async ([unread], { signal }) => {
-      const page = await get<NotificationPage>('/api/notifications', { query: { limit: 50, unread: unread || undefined }, signal })
-      this.items = page.items
-      this.nextCursor = page.nextCursor
-      this.unread = page.unreadCount
-      return page
-    },
-    args: () => [this.onlyUnread] as const,
+  private readonly list = new PagedList<Notification, NotificationPage>(this, '/api/notifications', () => this.filters, {
+    onLoad: (page) => (this.unread = page.unreadCount),
   })
-
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<NotificationPage>('/api/notifications', { query: { limit: 50, cursor: this.nextCursor, unread: this.onlyUnread || undefined } })
-    this.items = [...this.items, ...page.items]
-    this.nextCursor = page.nextCursor
-  }
 
   private async handleOpen(event: Event, n: Notification) {
     event.preventDefault()
@@ -59,41 +43,35 @@ export class QmsNotificationsPage extends LitElement {
       window.dispatchEvent(new Event('qms-notifications-changed'))
     }
     if (n.link) this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: n.link }, bubbles: true, composed: true }))
-    else void this.list.run()
+    else void this.list.reload()
   }
 
   private async handleReadAll() {
     await post('/api/notifications/read-all')
     window.dispatchEvent(new Event('qms-notifications-changed'))
-    void this.list.run()
+    void this.list.reload()
   }
 
   override render() {
     return html`
       <h1>${msg('Notifications', { id: 'notifications.title' })}</h1>
       <div class="toolbar">
-        <label class="check"><input type="checkbox" .checked=${this.onlyUnread} @change=${(e: Event) => (this.onlyUnread = (e.target as HTMLInputElement).checked)} />
+        <label class="check"><input type="checkbox" .checked=${!!this.filters.unread} @change=${(e: Event) => (this.filters = (e.target as HTMLInputElement).checked ? { unread: true } : {})} />
           ${msg('Unread only', { id: 'notifications.unreadOnly' })}</label>
         ${this.unread ? html`<button @click=${this.handleReadAll}>${msg('Mark all read', { id: 'notifications.readAll' })}</button>` : nothing}
       </div>
-      ${this.list.render({
-        pending: () => (this.items.length ? this.renderList() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: () => this.renderList(),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
-      })}
+      ${this.list.render((items) => this.renderList(items), msg('No notifications.', { id: 'notifications.empty' }))}
     `
   }
 
-  private renderList() {
-    if (!this.items.length) return html`<p class="muted">${msg('No notifications.', { id: 'notifications.empty' })}</p>`
+  private renderList(items: Notification[]) {
     return html`<ul>
-        ${this.items.map(
+        ${items.map(
           (n) => html`<li class=${n.readAt ? '' : 'unread'}>
             <a href=${n.link ?? '/notifications'} @click=${(e: Event) => this.handleOpen(e, n)}>${notificationText(n)}<span class="when">${formatDateTime(n.createdAt)}</span></a>
           </li>`,
         )}
-      </ul>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </ul>`
   }
 }
 

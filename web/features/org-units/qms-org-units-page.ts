@@ -4,7 +4,7 @@ import { html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { OrgUnit } from '../../api/types.ts'
 import { buttonStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { loadAllOrgUnits } from './load-org-units.ts'
+import { loadAllOrgUnits } from '../../api/loaders.ts'
 import './qms-org-unit-form.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { html } from 'lit'
 import { NAV } from '../../app/navigation.ts'
-import type { RouteDef } from '../../app/routes.ts'
+import type { RouteDef } from '../../app/router.ts'
 import './qms-coming-soon.ts'
 
 /** A placeholder page for every main section; a feature's own routes come first and win. */

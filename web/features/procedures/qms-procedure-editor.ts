@@ -1,13 +1,13 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch, post } from '../../api/client.ts'
+import { customElement, property } from 'lit/decorators.js'
+import { get, patch, post } from '../../api/client.ts'
 import type { Procedure } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { modeLabel, MODES } from './procedure-labels.ts'
 import '../../app/qms-date-input.ts'
 
@@ -22,8 +22,7 @@ export class QmsProcedureEditor extends LitElement {
   static override styles = [pageStyles, buttonStyles, formStyles]
 
   @property() procedureId?: string
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
   private readonly procedure = new Task(this, {
@@ -55,22 +54,15 @@ export class QmsProcedureEditor extends LitElement {
       if (text('onlineModeFrom')) body.onlineModeFrom = text('onlineModeFrom')
     }
     if (current) body.active = data.get('active') === 'on'
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       if (current) await patch<Procedure>(`/api/procedures/${current.id}`, body, { ifMatch: current.version })
       else await post<Procedure>('/api/procedures', body)
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: '/procedures' }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
+      this.form.navigate('/procedures')
+    })
   }
 
   private field(name: string, label: string, input: unknown) {
-    return formField(name, label, input, fieldMessage(this.error, name))
+    return formField(name, label, input, this.form.message(name))
   }
 
   override render() {
@@ -83,37 +75,35 @@ export class QmsProcedureEditor extends LitElement {
   }
 
   private renderForm(p: Procedure | null) {
-    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
-    const general = this.error && !this.error.problem.errors?.length
     return html`<h1>${p ? msg('Edit procedure', { id: 'procedures.editTitle' }) : msg('New procedure', { id: 'procedures.newTitle' })}</h1>
       <form class="card" @submit=${this.handleSubmit} novalidate>
         <div class="grid-2">
-          ${this.field('code', msg('Code', { id: 'procedures.code' }), html`<input id="code" name="code" .value=${p?.code ?? ''} aria-invalid=${invalid('code')} />`)}
-          ${this.field('field', msg('Field', { id: 'dossiers.field' }), html`<input id="field" name="field" .value=${p?.field ?? ''} aria-invalid=${invalid('field')} />`)}
+          ${this.field('code', msg('Code', { id: 'procedures.code' }), html`<input id="code" name="code" .value=${p?.code ?? ''} aria-invalid=${this.form.invalid('code')} />`)}
+          ${this.field('field', msg('Field', { id: 'dossiers.field' }), html`<input id="field" name="field" .value=${p?.field ?? ''} aria-invalid=${this.form.invalid('field')} />`)}
         </div>
-        ${this.field('name', msg('Name', { id: 'procedures.name' }), html`<textarea id="name" name="name" rows="2" .value=${p?.name ?? ''} aria-invalid=${invalid('name')}></textarea>`)}
+        ${this.field('name', msg('Name', { id: 'procedures.name' }), html`<textarea id="name" name="name" rows="2" .value=${p?.name ?? ''} aria-invalid=${this.form.invalid('name')}></textarea>`)}
         <div class="grid-2">
-          ${this.field('owningUnitId', msg('Unit', { id: 'procedures.unit' }), html`<select id="owningUnitId" name="owningUnitId" aria-invalid=${invalid('owningUnitId')}>
+          ${this.field('owningUnitId', msg('Unit', { id: 'procedures.unit' }), html`<select id="owningUnitId" name="owningUnitId" aria-invalid=${this.form.invalid('owningUnitId')}>
             <option value="">${msg('— None —', { id: 'common.none' })}</option>
             ${(this.units.value ?? []).map((u) => html`<option value=${u.id} ?selected=${u.id === p?.owningUnitId}>${indentedName(u)}</option>`)}
           </select>`)}
-          ${this.field('processingDays', msg('Working days', { id: 'procedures.days' }), html`<input id="processingDays" name="processingDays" type="number" min="1" max="365" .value=${String(p?.processingDays ?? '')} aria-invalid=${invalid('processingDays')} />`)}
-          ${this.field('fee', msg('Fee (VND)', { id: 'procedures.fee' }), html`<input id="fee" name="fee" type="number" min="0" .value=${p?.fee === null || p?.fee === undefined ? '' : String(p.fee)} aria-invalid=${invalid('fee')} />`)}
+          ${this.field('processingDays', msg('Working days', { id: 'procedures.days' }), html`<input id="processingDays" name="processingDays" type="number" min="1" max="365" .value=${String(p?.processingDays ?? '')} aria-invalid=${this.form.invalid('processingDays')} />`)}
+          ${this.field('fee', msg('Fee (VND)', { id: 'procedures.fee' }), html`<input id="fee" name="fee" type="number" min="0" .value=${p?.fee === null || p?.fee === undefined ? '' : String(p.fee)} aria-invalid=${this.form.invalid('fee')} />`)}
         </div>
         <div class="grid-2">
           ${this.field('onlineLevel', msg('Online level', { id: 'procedures.level' }), html`<select id="onlineLevel" name="onlineLevel">
             <option value="">—</option>${[1, 2, 3, 4].map((n) => html`<option value=${n} ?selected=${p?.onlineLevel === n}>${n}</option>`)}
           </select>`)}
-          ${this.field('onlineLevelFrom', msg('Level applies from', { id: 'procedures.levelFrom' }), html`<qms-date-input field-id="onlineLevelFrom" name="onlineLevelFrom" invalid=${invalid('onlineLevelFrom')}></qms-date-input>`)}
+          ${this.field('onlineLevelFrom', msg('Level applies from', { id: 'procedures.levelFrom' }), html`<qms-date-input field-id="onlineLevelFrom" name="onlineLevelFrom" invalid=${this.form.invalid('onlineLevelFrom')}></qms-date-input>`)}
           ${this.field('onlineMode', msg('Online mode', { id: 'procedures.mode' }), html`<select id="onlineMode" name="onlineMode">
             <option value="">—</option>${MODES.map((m) => html`<option value=${m} ?selected=${p?.onlineMode === m}>${modeLabel(m)}</option>`)}
           </select>`)}
-          ${this.field('onlineModeFrom', msg('Mode applies from', { id: 'procedures.modeFrom' }), html`<qms-date-input field-id="onlineModeFrom" name="onlineModeFrom" invalid=${invalid('onlineModeFrom')}></qms-date-input>`)}
+          ${this.field('onlineModeFrom', msg('Mode applies from', { id: 'procedures.modeFrom' }), html`<qms-date-input field-id="onlineModeFrom" name="onlineModeFrom" invalid=${this.form.invalid('onlineModeFrom')}></qms-date-input>`)}
         </div>
         ${p ? html`<label class="check"><input type="checkbox" name="active" ?checked=${p.active} />${msg('In the catalogue (active)', { id: 'procedures.active' })}</label>` : nothing}
-        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        ${this.form.renderError()}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button>
           <a class="button" href="/procedures">${msg('Cancel', { id: 'common.cancel' })}</a>
         </div>
       </form>`

@@ -7,7 +7,7 @@ import type { Procedure } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { loadFields } from '../dossiers/load-procedures.ts'
+import { loadFields } from '../../api/loaders.ts'
 import '../dossiers/qms-dossier-tabs.ts'
 import { modeLabel } from './procedure-labels.ts'
 

@@ -1,5 +1,5 @@
 import { html } from 'lit'
-import type { RouteDef } from '../../app/routes.ts'
+import type { RouteDef } from '../../app/router.ts'
 import './qms-procedure-editor.ts'
 import './qms-procedures-page.ts'
 

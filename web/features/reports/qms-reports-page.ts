@@ -7,7 +7,7 @@ import type { ParReport } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { todayIso, formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import '../../app/qms-date-input.ts'
 
 interface Selection {

@@ -1,14 +1,13 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
-import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get, patch, post } from '../../api/client.ts'
+import { customElement, property } from 'lit/decorators.js'
+import { get, patch, post } from '../../api/client.ts'
 import { ROLES, type User } from '../../api/types.ts'
-import { fieldMessage } from '../../app/field-errors.ts'
-import { formField } from '../../app/form-field.ts'
+import { FormController } from '../../app/form-controller.ts'
 import { roleLabel } from '../../app/labels.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 
 /**
  * @summary Creates a user, or edits one (with the version read, so a concurrent change is refused).
@@ -21,8 +20,7 @@ export class QmsUserEditor extends LitElement {
 
   /** The user to edit; unset to create one. */
   @property() userId?: string
-  @state() private error?: ApiError
-  @state() private busy = false
+  private readonly form = new FormController(this)
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
   private readonly user = new Task(this, {
@@ -51,22 +49,11 @@ export class QmsUserEditor extends LitElement {
     } else if (password) {
       body.password = password
     }
-    this.busy = true
-    this.error = undefined
-    try {
+    await this.form.run(async () => {
       if (user) await patch<User>(`/api/users/${user.id}`, body, { ifMatch: user.version })
       else await post<User>('/api/users', body)
-      this.dispatchEvent(new CustomEvent('qms-navigate', { detail: { to: '/admin/users' }, bubbles: true, composed: true }))
-    } catch (err) {
-      if (err instanceof ApiError) this.error = err
-      else throw err
-    } finally {
-      this.busy = false
-    }
-  }
-
-  private field(name: string, label: string, input: unknown, hint?: string) {
-    return formField(name, label, input, fieldMessage(this.error, name), hint)
+      this.form.navigate('/admin/users')
+    })
   }
 
   override render() {
@@ -79,23 +66,21 @@ export class QmsUserEditor extends LitElement {
   }
 
   private renderForm(user: User | null) {
-    const invalid = (name: string) => (fieldMessage(this.error, name) ? 'true' : 'false')
-    const general = this.error && !this.error.problem.errors?.length
     return html`<h1>${user ? msg('Edit user', { id: 'users.editTitle' }) : msg('New user', { id: 'users.newTitle' })}</h1>
       <form class="card" @submit=${this.handleSubmit} novalidate>
         <div class="grid-2">
-          ${this.field('username', msg('Username', { id: 'users.username' }),
-            html`<input id="username" name="username" .value=${user?.username ?? ''} autocapitalize="none" spellcheck="false" autocomplete="off" aria-invalid=${invalid('username')} aria-describedby="username-hint username-error" />`,
+          ${this.form.field('username', msg('Username', { id: 'users.username' }),
+            html`<input id="username" name="username" .value=${user?.username ?? ''} autocapitalize="none" spellcheck="false" autocomplete="off" aria-invalid=${this.form.invalid('username')} aria-describedby="username-hint username-error" />`,
             msg('Letters without accents, digits, dot, dash.', { id: 'users.usernameHint' }))}
-          ${this.field('fullName', msg('Full name', { id: 'users.fullName' }),
-            html`<input id="fullName" name="fullName" .value=${user?.fullName ?? ''} autocomplete="off" aria-invalid=${invalid('fullName')} aria-describedby="fullName-error" />`)}
-          ${this.field('position', msg('Position', { id: 'users.position' }),
-            html`<input id="position" name="position" .value=${user?.position ?? ''} aria-invalid=${invalid('position')} />`)}
-          ${this.field('email', msg('Email', { id: 'users.email' }),
-            html`<input id="email" name="email" type="email" .value=${user?.email ?? ''} aria-invalid=${invalid('email')} aria-describedby="email-error" />`)}
+          ${this.form.field('fullName', msg('Full name', { id: 'users.fullName' }),
+            html`<input id="fullName" name="fullName" .value=${user?.fullName ?? ''} autocomplete="off" aria-invalid=${this.form.invalid('fullName')} aria-describedby="fullName-error" />`)}
+          ${this.form.field('position', msg('Position', { id: 'users.position' }),
+            html`<input id="position" name="position" .value=${user?.position ?? ''} aria-invalid=${this.form.invalid('position')} />`)}
+          ${this.form.field('email', msg('Email', { id: 'users.email' }),
+            html`<input id="email" name="email" type="email" .value=${user?.email ?? ''} aria-invalid=${this.form.invalid('email')} aria-describedby="email-error" />`)}
         </div>
-        ${this.field('orgUnitId', msg('Unit', { id: 'users.unit' }),
-          html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${invalid('orgUnitId')} aria-describedby="orgUnitId-error">
+        ${this.form.field('orgUnitId', msg('Unit', { id: 'users.unit' }),
+          html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${this.form.invalid('orgUnitId')} aria-describedby="orgUnitId-error">
             <option value="">${msg('— None —', { id: 'common.none' })}</option>
             ${(this.units.value ?? []).filter((u) => u.active || u.id === user?.orgUnitId).map(
               (u) => html`<option value=${u.id} ?selected=${u.id === user?.orgUnitId}>${indentedName(u)}</option>`,
@@ -106,10 +91,10 @@ export class QmsUserEditor extends LitElement {
           <div class="checks">
             ${ROLES.map((r) => html`<label class="check"><input type="checkbox" name="roles" value=${r} ?checked=${user?.roles.includes(r) ?? false} />${roleLabel(r)}</label>`)}
           </div>
-          ${fieldMessage(this.error, 'roles') ? html`<span class="error">${fieldMessage(this.error, 'roles')}</span>` : nothing}
+          ${this.form.errorLine('roles')}
         </fieldset>
-        ${this.field('password', msg('Password', { id: 'users.password' }),
-          html`<input id="password" name="password" type="password" autocomplete="new-password" aria-invalid=${invalid('password')} aria-describedby="password-hint password-error" />`,
+        ${this.form.field('password', msg('Password', { id: 'users.password' }),
+          html`<input id="password" name="password" type="password" autocomplete="new-password" aria-invalid=${this.form.invalid('password')} aria-describedby="password-hint password-error" />`,
           user
             ? msg('Leave empty to keep the current password. A new password ends this person’s sessions.', { id: 'users.passwordHintEdit' })
             : msg('Leave empty for someone who is only inspected and never signs in.', { id: 'users.passwordHintNew' }))}
@@ -118,11 +103,11 @@ export class QmsUserEditor extends LitElement {
               ${user.canSignIn ? html`<label class="check"><input type="checkbox" name="removePassword" />${msg('No sign-in (remove the password)', { id: 'users.removePassword' })}</label>` : nothing}
               <label class="check"><input type="checkbox" name="active" ?checked=${user.active} />${msg('Active', { id: 'users.activeLabel' })}</label>
             </div>
-            ${fieldMessage(this.error, 'active') ? html`<span class="error">${this.error?.problem.detail}</span>` : nothing}`
+            ${this.form.message('active') ? html`<span class="error">${this.form.error?.problem.detail}</span>` : nothing}`
           : nothing}
-        ${general ? html`<div class="form-error" role="alert">${this.error!.status === 412 ? msg('Someone else changed this record. Reload it and make your change again.', { id: 'common.stale' }) : this.error!.problem.detail}</div>` : nothing}
+        ${this.form.renderError()}
         <div class="actions">
-          <button class="primary" type="submit" ?disabled=${this.busy}>${msg('Save', { id: 'common.save' })}</button>
+          <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Save', { id: 'common.save' })}</button>
           <a class="button" href="/admin/users">${msg('Cancel', { id: 'common.cancel' })}</a>
         </div>
       </form>`

@@ -2,11 +2,11 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
-import { get, type Page } from '../../api/client.ts'
 import { ROLES, type User } from '../../api/types.ts'
 import { roleLabel } from '../../app/labels.ts'
+import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../org-units/load-org-units.ts'
+import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 
 interface Filters {
   q: string
@@ -24,28 +24,11 @@ export class QmsUsersPage extends LitElement {
   static override styles = [pageStyles, buttonStyles, formStyles, tableStyles]
 
   @state() private filters: Filters = { q: '', orgUnitId: '', role: '', active: 'true' }
-  @state() private items: User[] = []
-  @state() private nextCursor: string | null = null
   private searchTimer?: ReturnType<typeof setTimeout>
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
 
-  private readonly users = new Task(this, {
-    task: async ([filters], { signal }) => {
-      const page = await get<Page<User>>('/api/users', { query: { ...filters, limit: 50 }, signal })
-      this.items = page.items
-      this.nextCursor = page.nextCursor
-      return page
-    },
-    args: () => [this.filters] as const,
-  })
-
-  private async handleMore() {
-    if (!this.nextCursor) return
-    const page = await get<Page<User>>('/api/users', { query: { ...this.filters, limit: 50, cursor: this.nextCursor } })
-    this.items = [...this.items, ...page.items]
-    this.nextCursor = page.nextCursor
-  }
+  private readonly users = new PagedList<User>(this, '/api/users', () => this.filters)
 
   private handleFilter(event: Event) {
     const input = event.target as HTMLInputElement | HTMLSelectElement
@@ -89,16 +72,11 @@ export class QmsUsersPage extends LitElement {
         </div>
         <a class="button primary" href="/admin/users/new">${msg('Add user', { id: 'users.new' })}</a>
       </div>
-      ${this.users.render({
-        pending: () => (this.items.length ? this.renderTable() : html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`),
-        complete: () => this.renderTable(),
-        error: () => html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`,
-      })}
+      ${this.users.render((items) => this.renderTable(items))}
     `
   }
 
-  private renderTable() {
-    if (!this.items.length) return html`<p class="muted">${msg('Nothing here yet.', { id: 'common.empty' })}</p>`
+  private renderTable(items: User[]) {
     const l = {
       name: msg('Full name', { id: 'users.fullName' }),
       username: msg('Username', { id: 'users.username' }),
@@ -109,7 +87,7 @@ export class QmsUsersPage extends LitElement {
     return html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.name}</th><th>${l.username}</th><th>${l.unit}</th><th>${l.roles}</th><th>${l.status}</th></tr></thead>
         <tbody>
-          ${this.items.map(
+          ${items.map(
             (u) => html`<tr>
               <td data-label=${l.name}><a href=${`/admin/users/${u.id}`}>${u.fullName}</a>${u.position ? html`<br /><span class="muted">${u.position}</span>` : nothing}</td>
               <td data-label=${l.username}>${u.username}</td>
@@ -122,8 +100,7 @@ export class QmsUsersPage extends LitElement {
             </tr>`,
           )}
         </tbody>
-      </table></div>
-      ${this.nextCursor ? html`<p><button @click=${this.handleMore}>${msg('Show more', { id: 'common.loadMore' })}</button></p>` : nothing}`
+      </table></div>`
   }
 }
 

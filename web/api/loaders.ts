@@ -1,0 +1,24 @@
+/**
+ * Whole lists that several features need for their selects and filters, each one
+ * `getAll` of its API list.
+ */
+import { get, getAll } from './client.ts'
+import type { OrgUnit, Procedure, User } from './types.ts'
+
+/** Every org unit, in tree order. */
+export const loadAllOrgUnits = (signal?: AbortSignal) => getAll<OrgUnit>('/api/org-units', {}, { signal })
+
+/** "— — Name" labels for a select, showing the tree by indentation. */
+export const indentedName = (unit: OrgUnit) => `${'\u2014 '.repeat(unit.depth)}${unit.name}`
+
+/** Active users, optionally of one unit and the units below it. */
+export const loadActiveUsers = (orgUnitId?: string, signal?: AbortSignal) => getAll<User>('/api/users', { active: true, orgUnitId }, { signal })
+
+/** The whole catalogue (a few dozen to a few hundred procedures), for selects and filters. */
+export const loadAllProcedures = (signal?: AbortSignal) => getAll<Procedure>('/api/procedures', {}, { signal })
+
+/** The fields (lĩnh vực) the catalogue's procedures belong to. */
+export async function loadFields(signal?: AbortSignal): Promise<string[]> {
+  const res = await get<{ items: { field: string }[] }>('/api/procedures/fields', { signal })
+  return res.items.map((f) => f.field)
+}
