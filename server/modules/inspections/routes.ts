@@ -12,16 +12,8 @@ import {
   ResponseBatch,
   UpdateInspection,
 } from './schemas.ts'
-import {
-  cancelInspection,
-  completeInspection,
-  createInspection,
-  getInspection,
-  listInspections,
-  recordResponses,
-  startInspection,
-  updateInspection,
-} from './service.ts'
+import { completeInspection, recordResponses } from './perform.ts'
+import { cancelInspection, createInspection, getInspection, listInspections, startInspection, updateInspection } from './service.ts'
 
 const tags = ['inspections']
 

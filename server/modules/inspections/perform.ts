@@ -1,0 +1,225 @@
+/**
+ * Performing an inspection: recording answers (one at a time from a phone, or a batch)
+ * and completing it, which scores it and turns failures into findings. Planning and
+ * reading are in service.ts.
+ */
+import { eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../../db/client.ts'
+import {
+  inspectionPeople,
+  inspectionResponseAttachments,
+  inspectionResponses,
+  inspections,
+  orgUnits,
+  users,
+  type ChecklistTemplateItemRow,
+  type InspectionKind,
+} from '../../../db/schema/index.ts'
+import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
+import type { Actor } from '../../lib/permissions.ts'
+import { badRequest, unprocessable, type FieldError } from '../../lib/problems.ts'
+import { recordAudit } from '../audit-log/service.ts'
+import { claimAttachments } from '../attachments/service.ts'
+import { itemsOfRevisions } from '../checklist-templates/service.ts'
+import { insertFindings, type NewFinding } from '../findings/service.ts'
+import { addInspectionToRollups } from './inspection-rollups.ts'
+import type { CompleteInspection, ResponseBatch } from './schemas.ts'
+import { computeScore, missingResponses, type Missing } from './scoring.ts'
+import { assertAllowed, loadInspection, lockForWrite, recordedOf, scoringItems, startValues, summaryForAudit } from './service.ts'
+
+// ---------------------------------------------------------------------------------------
+// Recording
+
+function checkValue(item: ChecklistTemplateItemRow, value: number | string | null | undefined, result: string, path: string): FieldError | null {
+  const present = value !== undefined && value !== null && value !== ''
+  switch (item.responseType) {
+    case 'pass_fail_na':
+      return present ? { path, message: 'is not used by a pass / fail item', code: 'invalid' } : null
+    case 'number':
+      if (!present) return result === 'na' ? null : { path, message: 'is required: this item records a number', code: 'required' }
+      return typeof value === 'number' && Number.isFinite(value) ? null : { path, message: 'must be a number', code: 'type' }
+    case 'text':
+      return !present || typeof value === 'string' ? null : { path, message: 'must be text', code: 'type' }
+    case 'choice':
+      if (!present) return result === 'na' ? null : { path, message: 'is required: choose one of the options', code: 'required' }
+      return typeof value === 'string' && item.choices?.includes(value)
+        ? null
+        : { path, message: `must be one of: ${(item.choices ?? []).join(', ')}`, code: 'enum', params: { allowedValues: item.choices } }
+  }
+}
+
+/**
+ * Upserts a batch of responses by (item, person). The first answer starts a planned
+ * inspection. Each response replaces the stored one, photos included.
+ */
+export async function recordResponses(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, batch: ResponseBatch, env: ServiceEnv) {
+  return db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, expectedVersion)
+    const i = current.inspection
+    assertAllowed(i, 'record')
+    const items = (await itemsOfRevisions(tx, [i.templateRevisionId])).get(i.templateRevisionId)!
+    const byKey = new Map(items.map((item) => [item.key, item]))
+    const people = new Set((await tx.select({ id: inspectionPeople.userId }).from(inspectionPeople).where(eq(inspectionPeople.inspectionId, id))).map((p) => p.id))
+
+    const errors: FieldError[] = []
+    const seen = new Set<string>()
+    batch.forEach((r, n) => {
+      const item = byKey.get(r.itemId)
+      if (!item) return void errors.push({ path: `${n}.itemId`, message: `is not an item of this checklist (${r.itemId})`, code: 'exists' })
+      const personId = r.personId ?? null
+      if (item.perPerson && !personId) errors.push({ path: `${n}.personId`, message: 'is required: this item is judged per person', code: 'required' })
+      if (item.perPerson && personId && !people.has(personId)) errors.push({ path: `${n}.personId`, message: 'is not among the people present; add them to personIds first', code: 'scope' })
+      if (!item.perPerson && personId) errors.push({ path: `${n}.personId`, message: 'is not used: this item is judged for the unit as a whole', code: 'invalid' })
+      const valueError = checkValue(item, r.value, r.result, `${n}.value`)
+      if (valueError) errors.push(valueError)
+      const slot = `${r.itemId}\u0000${personId ?? ''}`
+      if (seen.has(slot)) errors.push({ path: `${n}.itemId`, message: 'is answered twice in this batch (for the same person)', code: 'duplicate' })
+      seen.add(slot)
+    })
+    if (errors.length) throw badRequest(`The batch has ${errors.length} invalid response field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+
+    const existing = await tx.select().from(inspectionResponses).where(eq(inspectionResponses.inspectionId, id))
+    const existingBySlot = new Map(existing.map((r) => [`${r.itemId}\u0000${r.personId ?? ''}`, r]))
+    const now = env.now
+    const changed: { itemId: string; personId: string | null; before: unknown; after: unknown }[] = []
+    for (const [n, r] of batch.entries()) {
+      const item = byKey.get(r.itemId)!
+      const personId = r.personId ?? null
+      const values = {
+        result: r.result,
+        value: r.value === undefined || r.value === '' ? null : r.value,
+        note: r.note?.trim() || null,
+        classification: r.classification ?? null,
+        handling: r.handling ?? null,
+        answeredById: actor.via === 'system' ? null : actor.userId,
+        updatedAt: now,
+      }
+      const prior = existingBySlot.get(`${item.id}\u0000${personId ?? ''}`)
+      let responseId: string
+      if (prior) {
+        await tx.update(inspectionResponses).set(values).where(eq(inspectionResponses.id, prior.id))
+        await tx.delete(inspectionResponseAttachments).where(eq(inspectionResponseAttachments.responseId, prior.id))
+        responseId = prior.id
+      } else {
+        const [row] = await tx.insert(inspectionResponses).values({ ...values, inspectionId: id, itemId: item.id, personId }).returning({ id: inspectionResponses.id })
+        responseId = row.id
+      }
+      const files = await claimAttachments(tx, actor, r.attachmentIds ?? [], i.orgUnitId, `${n}.attachmentIds`)
+      if (files.length) {
+        await tx.insert(inspectionResponseAttachments).values(files.map((f, position) => ({ responseId, attachmentId: f.id, position })))
+      }
+      changed.push({
+        itemId: r.itemId,
+        personId,
+        before: prior ? { result: prior.result, value: prior.value, note: prior.note } : null,
+        after: { result: values.result, value: values.value, note: values.note, attachmentIds: files.map((f) => f.id) },
+      })
+    }
+
+    await tx
+      .update(inspections)
+      .set({ ...(i.status === 'planned' ? startValues(i, env) : {}), version: i.version + 1, updatedAt: now })
+      .where(eq(inspections.id, id))
+    await recordAudit(tx, actor, {
+      action: 'inspection.record_responses',
+      entityType: 'inspection',
+      entityId: id,
+      before: { status: i.status, version: i.version, responses: changed.map((c) => ({ itemId: c.itemId, personId: c.personId, ...(c.before as object) })) },
+      after: { status: i.status === 'planned' ? 'in_progress' : i.status, version: i.version + 1, responses: changed.map((c) => ({ itemId: c.itemId, personId: c.personId, ...(c.after as object) })) },
+    })
+    return loadInspection(tx, id)
+  })
+}
+
+// ---------------------------------------------------------------------------------------
+// Completing
+
+function missingAsErrors(missing: Missing[]): FieldError[] {
+  return missing.map((m) => {
+    switch (m.reason) {
+      case 'people':
+        return { path: 'personIds', message: 'name the people present: per-person items need them', code: 'required' }
+      case 'photo':
+        return { path: `responses.${m.itemId}${m.personId ? `.${m.personId}` : ''}.attachmentIds`, message: 'a failure of this item needs a photo', code: 'photo_required', params: { itemId: m.itemId, personId: m.personId } }
+      default:
+        return { path: `responses.${m.itemId}${m.personId ? `.${m.personId}` : ''}`, message: 'needs a response', code: 'required', params: { itemId: m.itemId, personId: m.personId } }
+    }
+  })
+}
+
+const defaultClassification = (kind: InspectionKind) => (kind === 'internal_audit' ? 'minor_nc' : 'observation')
+
+/**
+ * Completes the inspection: 422 listing what is missing, else the score is computed,
+ * one finding is created per failed response (for items that create findings) and the
+ * inspection becomes read-only.
+ */
+export async function completeInspection(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: CompleteInspection, env: ServiceEnv) {
+  return db.transaction(async (tx) => {
+    const current = await lockForWrite(tx, actor, id, expectedVersion)
+    const i = current.inspection
+    assertAllowed(i, 'complete')
+    const before = await summaryForAudit(tx, id)
+    const recorded = await recordedOf(tx, i)
+    const items = scoringItems(recorded.items)
+    const missing = missingResponses(items, before.personIds, recorded.scoring)
+    if (missing.length) {
+      const responses = missing.filter((m) => m.reason === 'response').length
+      const photos = missing.filter((m) => m.reason === 'photo').length
+      const people = missing.some((m) => m.reason === 'people')
+      const parts = [people ? 'the people present' : '', responses ? `${responses} response${responses === 1 ? '' : 's'}` : '', photos ? `${photos} photo${photos === 1 ? '' : 's'} of failures` : ''].filter(Boolean)
+      throw unprocessable(`The inspection cannot be completed yet: it still needs ${parts.join(', ')}.`, missingAsErrors(missing))
+    }
+    const score = computeScore(items, recorded.scoring)
+    const started = i.status === 'planned' ? startValues(i, env) : { startedAt: i.startedAt, performedOn: i.performedOn ?? agencyToday(env) }
+
+    // A person's finding belongs to their own unit when it lies inside the inspected one.
+    const personUnits = new Map<string, string>()
+    if (before.personIds.length) {
+      const rows = await tx
+        .select({ id: users.id, unitId: users.orgUnitId, path: orgUnits.path })
+        .from(users)
+        .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+        .where(inArray(users.id, before.personIds))
+      for (const p of rows) personUnits.set(p.id, p.unitId && p.path?.startsWith(current.unit.path) ? p.unitId : i.orgUnitId)
+    }
+    const itemById = new Map(recorded.items.map((item) => [item.id, item]))
+    const newFindings: NewFinding[] = []
+    recorded.scoring.forEach((s, n) => {
+      const item = itemById.get(s.itemId)!
+      if (s.result !== 'fail' || !item.createsFindingOnFail) return
+      const response = recorded.responses[n]
+      newFindings.push({
+        inspectionId: id,
+        responseId: response.id,
+        orgUnitId: s.personId ? (personUnits.get(s.personId) ?? i.orgUnitId) : i.orgUnitId,
+        personId: s.personId,
+        category: item.category,
+        clauseNumbers: item.clauseNumbers,
+        classification: response.classification ?? defaultClassification(i.kind),
+        handling: response.handling,
+        description: response.note ? `${item.text} — ${response.note}` : item.text,
+        foundOn: started.performedOn!,
+      })
+    })
+    await insertFindings(tx, actor, newFindings, env.now)
+
+    const now = env.now
+    await tx
+      .update(inspections)
+      .set({
+        status: 'completed',
+        startedAt: started.startedAt ?? now,
+        performedOn: started.performedOn,
+        completedAt: now,
+        score,
+        conclusion: input.conclusion === undefined ? i.conclusion : input.conclusion?.trim() || null,
+        version: i.version + 1,
+        updatedAt: now,
+      })
+      .where(eq(inspections.id, id))
+    await addInspectionToRollups(tx, id)
+    await recordAudit(tx, actor, { action: 'inspection.complete', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
+    return loadInspection(tx, id)
+  })
+}
