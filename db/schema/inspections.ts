@@ -125,6 +125,15 @@ export const inspectionResponses = pgTable(
     classification: text('classification'),
     handling: text('handling'),
     answeredById: uuid('answered_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Counts the changes of this answer: a device sends the revision it last saw, so a
+     * change made by someone else in between is shown to it, never overwritten.
+     */
+    revision: integer('revision').notNull().default(1),
+    /** When the answer was given on the device (it may reach the server much later). */
+    answeredAt: instant('answered_at'),
+    /** The device (browser installation) that gave the answer. */
+    clientId: text('client_id'),
     ...timestamps(),
   },
   (t) => [

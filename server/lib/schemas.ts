@@ -40,6 +40,9 @@ export const Problem = Type.Object(
     errors: Type.Optional(Type.Array(FieldError)),
     allowed: Type.Optional(Type.Array(Type.String(), { description: 'With illegal-transition: the actions allowed now' })),
     currentVersion: Type.Optional(Type.Integer({ description: 'With 412: the version the record is at now' })),
+    conflicts: Type.Optional(
+      Type.Array(Type.Unknown(), { description: 'With answer-conflict: each answer refused, with the version sent (`yours`) and the one stored (`theirs`)' }),
+    ),
   },
   { description: 'RFC 9457 problem details' },
 )

@@ -3,7 +3,7 @@
  * and completing it, which scores it and turns failures into findings. Planning and
  * reading are in service.ts.
  */
-import { eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import {
   inspectionPeople,
@@ -17,7 +17,7 @@ import {
 } from '../../../db/schema/index.ts'
 import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import type { Actor } from '../../lib/permissions.ts'
-import { badRequest, unprocessable, type FieldError } from '../../lib/problems.ts'
+import { badRequest, HttpProblem, unprocessable, type FieldError } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { claimAttachments } from '../attachments/service.ts'
 import { itemsOfRevisions } from '../checklist-templates/service.ts'
@@ -48,18 +48,61 @@ function checkValue(item: ChecklistTemplateItemRow, value: number | string | nul
   }
 }
 
+/** What an answer says, to tell a real difference from the same answer sent twice. */
+function sameAnswer(
+  stored: { result: string; value: unknown; note: string | null; handling: string | null; classification: string | null },
+  storedFiles: string[],
+  sent: { result: string; value: unknown; note: string | null; handling: string | null; classification: string | null },
+  sentFiles: string[],
+) {
+  return (
+    stored.result === sent.result &&
+    JSON.stringify(stored.value ?? null) === JSON.stringify(sent.value ?? null) &&
+    (stored.note ?? null) === (sent.note ?? null) &&
+    (stored.handling ?? null) === (sent.handling ?? null) &&
+    (stored.classification ?? null) === (sent.classification ?? null) &&
+    storedFiles.join() === sentFiles.join()
+  )
+}
+
+type AnswerOutcome = 'write' | 'unchanged' | 'older' | 'conflict'
+
+/**
+ * Whether an answer guarded by its base revision may be written: yes if nobody changed it
+ * since the device saw it; if the same device changed it since (its queue arrived out of
+ * order), the later of the two on the device wins; if someone else did, it is a conflict
+ * unless both say the same.
+ */
+function outcomeOf(
+  prior: { revision: number; clientId: string | null; answeredAt: Date | null; updatedAt: Date } | undefined,
+  baseRevision: number,
+  clientId: string | null,
+  answeredAt: Date,
+  same: boolean,
+): AnswerOutcome {
+  if (!prior || prior.revision === baseRevision) return 'write'
+  if (same) return 'unchanged'
+  if (clientId && prior.clientId === clientId) return answeredAt > (prior.answeredAt ?? prior.updatedAt) ? 'write' : 'older'
+  return 'conflict'
+}
+
 /**
  * Upserts a batch of responses by (item, person). The first answer starts a planned
- * inspection. Each response replaces the stored one, photos included.
+ * inspection. Each response replaces the stored one, photos included (the same photo
+ * twice is kept once). The batch is guarded by If-Match on the inspection or, for
+ * offline sync, by each answer's base revision: an answer someone else changed since
+ * the device saw it refuses the batch with 409 answer-conflict, listing both versions.
  */
 export async function recordResponses(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, batch: ResponseBatch, env: ServiceEnv) {
+  const perAnswer = expectedVersion === undefined && batch.every((r) => r.baseRevision !== undefined)
   return db.transaction(async (tx) => {
-    const current = await lockForWrite(tx, actor, id, expectedVersion)
+    const current = await lockForWrite(tx, actor, id, perAnswer ? 'per-answer' : expectedVersion)
     const i = current.inspection
     assertAllowed(i, 'record')
     const items = (await itemsOfRevisions(tx, [i.templateRevisionId])).get(i.templateRevisionId)!
     const byKey = new Map(items.map((item) => [item.key, item]))
     const people = new Set((await tx.select({ id: inspectionPeople.userId }).from(inspectionPeople).where(eq(inspectionPeople.inspectionId, id))).map((p) => p.id))
+    const now = env.now
 
     const errors: FieldError[] = []
     const seen = new Set<string>()
@@ -72,6 +115,8 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
       if (!item.perPerson && personId) errors.push({ path: `${n}.personId`, message: 'is not used: this item is judged for the unit as a whole', code: 'invalid' })
       const valueError = checkValue(item, r.value, r.result, `${n}.value`)
       if (valueError) errors.push(valueError)
+      // A device clock a little ahead is normal; a day ahead is a wrong clock.
+      if (r.answeredAt && Date.parse(r.answeredAt) > now.getTime() + 86_400_000) errors.push({ path: `${n}.answeredAt`, message: 'is more than a day in the future: check the device clock', code: 'future' })
       const slot = `${r.itemId}\u0000${personId ?? ''}`
       if (seen.has(slot)) errors.push({ path: `${n}.itemId`, message: 'is answered twice in this batch (for the same person)', code: 'duplicate' })
       seen.add(slot)
@@ -80,9 +125,17 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
 
     const existing = await tx.select().from(inspectionResponses).where(eq(inspectionResponses.inspectionId, id))
     const existingBySlot = new Map(existing.map((r) => [`${r.itemId}\u0000${r.personId ?? ''}`, r]))
-    const now = env.now
-    const changed: { itemId: string; personId: string | null; before: unknown; after: unknown }[] = []
-    for (const [n, r] of batch.entries()) {
+    const links = existing.length
+      ? await tx
+          .select({ responseId: inspectionResponseAttachments.responseId, attachmentId: inspectionResponseAttachments.attachmentId })
+          .from(inspectionResponseAttachments)
+          .where(inArray(inspectionResponseAttachments.responseId, existing.map((r) => r.id)))
+          .orderBy(asc(inspectionResponseAttachments.position))
+      : []
+    const filesOf = new Map<string, string[]>()
+    for (const l of links) filesOf.set(l.responseId, [...(filesOf.get(l.responseId) ?? []), l.attachmentId])
+
+    const planned = batch.map((r, n) => {
       const item = byKey.get(r.itemId)!
       const personId = r.personId ?? null
       const values = {
@@ -91,30 +144,73 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
         note: r.note?.trim() || null,
         classification: r.classification ?? null,
         handling: r.handling ?? null,
-        answeredById: actor.via === 'system' ? null : actor.userId,
-        updatedAt: now,
       }
       const prior = existingBySlot.get(`${item.id}\u0000${personId ?? ''}`)
+      const answeredAt = r.answeredAt ? new Date(r.answeredAt) : now
+      const outcome: AnswerOutcome =
+        r.baseRevision === undefined
+          ? 'write'
+          : outcomeOf(prior, r.baseRevision, r.clientId ?? null, answeredAt, !!prior && sameAnswer(prior, filesOf.get(prior.id) ?? [], values, r.attachmentIds ?? []))
+      return { r, n, item, personId, values, prior, answeredAt, outcome }
+    })
+
+    const conflicts = planned.filter((p) => p.outcome === 'conflict')
+    if (conflicts.length) {
+      const stored = (await recordedOf(tx, i)).responses
+      const names = new Map((await tx.select({ id: users.id, fullName: users.fullName }).from(users).where(inArray(users.id, conflicts.map((c) => c.prior!.answeredById).filter((x): x is string => !!x)))).map((u) => [u.id, u.fullName]))
+      throw new HttpProblem(
+        409,
+        'answer-conflict',
+        'Answer changed by someone else',
+        `${conflicts.length === 1 ? 'One answer was' : `${conflicts.length} answers were`} changed by someone else after this device last saw ${conflicts.length === 1 ? 'it' : 'them'}: ${conflicts
+          .map((c) => `«${c.item.text}»${c.personId ? ' (per person)' : ''} by ${names.get(c.prior!.answeredById ?? '') ?? 'another user'}`)
+          .join('; ')}. Choose which answer to keep; nothing of this request was saved.`,
+        undefined,
+        {},
+        {
+          conflicts: conflicts.map((c) => ({
+            itemId: c.r.itemId,
+            personId: c.personId,
+            yours: c.r,
+            theirs: stored.find((s) => s.itemId === c.r.itemId && s.personId === c.personId),
+            changedBy: names.get(c.prior!.answeredById ?? '') ?? null,
+          })),
+        },
+      )
+    }
+
+    const changed: { itemId: string; personId: string | null; before: unknown; after: unknown }[] = []
+    for (const { r, n, item, personId, values, prior, answeredAt, outcome } of planned) {
+      if (outcome !== 'write') continue
+      const row = {
+        ...values,
+        answeredById: actor.via === 'system' ? null : actor.userId,
+        answeredAt,
+        clientId: r.clientId ?? null,
+        updatedAt: now,
+      }
       let responseId: string
       if (prior) {
-        await tx.update(inspectionResponses).set(values).where(eq(inspectionResponses.id, prior.id))
+        await tx.update(inspectionResponses).set({ ...row, revision: prior.revision + 1 }).where(eq(inspectionResponses.id, prior.id))
         await tx.delete(inspectionResponseAttachments).where(eq(inspectionResponseAttachments.responseId, prior.id))
         responseId = prior.id
       } else {
-        const [row] = await tx.insert(inspectionResponses).values({ ...values, inspectionId: id, itemId: item.id, personId }).returning({ id: inspectionResponses.id })
-        responseId = row.id
+        const [inserted] = await tx.insert(inspectionResponses).values({ ...row, inspectionId: id, itemId: item.id, personId }).returning({ id: inspectionResponses.id })
+        responseId = inserted.id
       }
-      const files = await claimAttachments(tx, actor, r.attachmentIds ?? [], i.orgUnitId, `${n}.attachmentIds`)
+      const files = dedupeBySha256(await claimAttachments(tx, actor, r.attachmentIds ?? [], i.orgUnitId, `${n}.attachmentIds`))
       if (files.length) {
         await tx.insert(inspectionResponseAttachments).values(files.map((f, position) => ({ responseId, attachmentId: f.id, position })))
       }
       changed.push({
         itemId: r.itemId,
         personId,
-        before: prior ? { result: prior.result, value: prior.value, note: prior.note } : null,
-        after: { result: values.result, value: values.value, note: values.note, attachmentIds: files.map((f) => f.id) },
+        before: prior ? { result: prior.result, value: prior.value, note: prior.note, revision: prior.revision } : null,
+        after: { result: values.result, value: values.value, note: values.note, attachmentIds: files.map((f) => f.id), revision: prior ? prior.revision + 1 : 1 },
       })
     }
+    // A replay that changed nothing leaves the inspection (and its version) as it was.
+    if (!changed.length) return loadInspection(tx, id)
 
     await tx
       .update(inspections)
@@ -129,6 +225,12 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
     })
     return loadInspection(tx, id)
   })
+}
+
+/** The same photo attached twice to one answer (a retried upload, a double tap) is kept once. */
+function dedupeBySha256<T extends { sha256: string }>(files: T[]): T[] {
+  const seen = new Set<string>()
+  return files.filter((f) => !seen.has(f.sha256) && seen.add(f.sha256))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ export const InspectionResponse = Type.Object({
   handling: Nullable(SettableHandling),
   attachments: Type.Array(Attachment),
   answeredById: Nullable(Uuid),
+  revision: Type.Integer({ minimum: 1, description: 'Counts the changes of this answer; send it back as `baseRevision`' }),
+  answeredAt: Type.String({ format: 'date-time', description: 'When it was answered on the device' }),
   updatedAt: DateTime,
 })
 export type InspectionResponse = Static<typeof InspectionResponse>
@@ -128,6 +130,17 @@ export const ResponseInput = Type.Object(
     classification: Type.Optional(Nullable(Classification)),
     handling: Type.Optional(Nullable(SettableHandling)),
     attachmentIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })),
+    baseRevision: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description:
+          "The answer's `revision` this device last saw (0: it saw none). When every response of a batch has one, If-Match may be left out: each answer is checked on its own, and one changed by someone else since is refused (409 answer-conflict) instead of overwritten.",
+      }),
+    ),
+    answeredAt: Type.Optional(Type.String({ format: 'date-time', description: 'When it was answered on the device (default: now)' })),
+    clientId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 100, description: "The device's id: its own later answers replace its earlier ones whatever order they arrive in" }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -136,7 +149,8 @@ export type ResponseInput = Static<typeof ResponseInput>
 export const ResponseBatch = Type.Array(ResponseInput, {
   minItems: 1,
   maxItems: 500,
-  description: 'Upserts by (itemId, personId); each response sent replaces the stored one (omitted note or photos are cleared).',
+  description:
+    'Upserts by (itemId, personId); each response sent replaces the stored one (omitted note or photos are cleared). Guarded by If-Match on the inspection, or per answer by `baseRevision` (offline sync).',
 })
 export type ResponseBatch = Static<typeof ResponseBatch>
 

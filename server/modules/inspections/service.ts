@@ -206,6 +206,8 @@ export async function recordedOf(db: Db, inspection: InspectionRow): Promise<Rec
     handling: r.handling as InspectionResponse['handling'],
     attachments: (byResponse.get(r.id) ?? []).map((id) => files.get(id)!).filter(Boolean),
     answeredById: r.answeredById,
+    revision: r.revision,
+    answeredAt: (r.answeredAt ?? r.updatedAt).toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   }))
   const scoring = rows.map(({ response: r }) => ({ itemId: r.itemId, personId: r.personId, result: r.result, attachmentCount: byResponse.get(r.id)?.length ?? 0 }))
@@ -373,11 +375,15 @@ export async function createInspection(db: Db, actor: Actor, input: CreateInspec
 }
 
 /** Locks the inspection and checks, in order: it exists, the actor may write it, the version. */
-export async function lockForWrite(db: Db, actor: Actor, id: string, expectedVersion: number | undefined) {
+/**
+ * Locks the inspection and checks, in order: it exists, the actor may write it, the
+ * version. `'per-answer'`: the caller guards each answer by its own revision instead.
+ */
+export async function lockForWrite(db: Db, actor: Actor, id: string, expectedVersion: number | undefined | 'per-answer') {
   assertMayWriteSomewhere(actor)
   const current = await findInspection(db, id, { forUpdate: true })
   assertMayWrite(actor, current.inspection.kind, current.unit.path)
-  assertVersion(current.inspection, expectedVersion)
+  if (expectedVersion !== 'per-answer') assertVersion(current.inspection, expectedVersion)
   return current
 }
 
