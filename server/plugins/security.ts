@@ -5,6 +5,7 @@ import fp from 'fastify-plugin'
 /**
  * Security headers. The CSP allows only our own scripts; styles may be inline because
  * Lit and the charts set element styles, and images may be blobs (photo previews).
+ * The offline app shell's service worker (/sw.js) and web manifest are our own files too.
  */
 export default fp(
   async function securityPlugin(app: FastifyInstance) {
@@ -16,6 +17,8 @@ export default fp(
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
+          workerSrc: ["'self'"],
+          manifestSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],

@@ -18,7 +18,8 @@ export default fp(
         root: opts.root,
         wildcard: false,
         index: false,
-        // Hashed assets never change; index.html must always be fresh.
+        // Hashed assets never change; index.html, the service worker (sw.js, workbox-*.js)
+        // and manifest.webmanifest must always be fresh, or an update is never seen.
         setHeaders(res, filePath) {
           res.header('Cache-Control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache')
         },

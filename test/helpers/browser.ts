@@ -8,6 +8,9 @@
  *   const it = ctx.use(journey)
  *   it('creates a user', async ({ page, baseUrl }) => { … })
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { Test } from 'uvu'
@@ -43,6 +46,8 @@ export interface BrowserTestContext {
   context: BrowserContext
   app: FastifyInstance
   handle: DbHandle
+  /** The folder the server serves the built web app from. */
+  webRoot: string
   /** Console errors, failed requests and page errors seen during the test (CSP violations included). */
   problems: string[]
 }
@@ -50,6 +55,8 @@ export interface BrowserTestContext {
 export interface BrowserOptions {
   seed?: Seed
   viewport?: { width: number; height: number }
+  /** Serve a private copy of the built web app, which the file's tests may change (e.g. a new sw.js). */
+  privateWebRoot?: boolean
 }
 
 export function browserContext(options: BrowserOptions = {}) {
@@ -57,13 +64,18 @@ export function browserContext(options: BrowserOptions = {}) {
   let started: Promise<void> | undefined
 
   async function start() {
-    const [root, handle] = await Promise.all([builtWebRoot(), createTestDatabase(options.seed ?? 'demo')])
+    const [built, handle] = await Promise.all([builtWebRoot(), createTestDatabase(options.seed ?? 'demo')])
+    let root = built
+    if (options.privateWebRoot) {
+      root = mkdtempSync(path.join(tmpdir(), 'qms-web-copy-'))
+      cpSync(built, root, { recursive: true })
+    }
     const config = { ...loadConfig({}), webRoot: root }
     const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : 0
-    Object.assign(ctx, { app, handle, baseUrl: `http://127.0.0.1:${port}` })
+    Object.assign(ctx, { app, handle, webRoot: root, baseUrl: `http://127.0.0.1:${port}` })
     await launchBrowser()
   }
 
@@ -105,6 +117,7 @@ export function browserContext(options: BrowserOptions = {}) {
     suite.after(async () => {
       await ctx.app?.close()
       await ctx.handle?.close()
+      if (options.privateWebRoot && ctx.webRoot) rmSync(ctx.webRoot, { recursive: true, force: true })
     })
     return suite
   }

@@ -6,6 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit'
 import { ApiError, get, post, sessionEvents, setCsrfToken } from '../api/client.ts'
 import type { SessionInfo } from '../api/types.ts'
 import { useTimeZone } from '../i18n/localization.ts'
+import { clearUserData } from '../offline/user-data.ts'
 
 type State = { status: 'loading' } | { status: 'signed-out'; expired?: boolean } | { status: 'signed-in'; info: SessionInfo }
 
@@ -46,6 +47,8 @@ class SessionStore extends EventTarget {
     try {
       await post('/api/auth/logout')
     } finally {
+      // A shared device: nothing of this user's offline data is left for the next one.
+      await clearUserData().catch((err: unknown) => console.warn('offline data not cleared', err))
       this.set({ status: 'signed-out' })
     }
   }

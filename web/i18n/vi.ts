@@ -19,6 +19,7 @@ import { notifications } from '../features/notifications/notifications.vi.ts'
 import { checklistTemplates } from '../features/checklist-templates/checklist-templates.vi.ts'
 import { findings } from '../features/findings/findings.vi.ts'
 import { inspections } from '../features/inspections/inspections.vi.ts'
+import { offline } from '../offline/offline.vi.ts'
 
 export const templates = {
   ...common,
@@ -38,4 +39,5 @@ export const templates = {
   ...inspections,
   ...findings,
   ...checklistTemplates,
+  ...offline,
 }
