@@ -5,7 +5,7 @@
 import type { Db } from '../../../db/client.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
 import { notify } from '../notifications/service.ts'
-import { sendReviewReminders } from './service.ts'
+import { sendReviewReminders } from './reviews.ts'
 
 export async function remindDocumentReviews(db: Db, env: ServiceEnv) {
   const sent = await sendReviewReminders(

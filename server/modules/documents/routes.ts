@@ -23,24 +23,21 @@ import {
   TransitionSummary,
   UpdateDocument,
 } from './schemas.ts'
+import { createDocument, getDocument, listDocuments, updateDocument } from './register.ts'
+import { listReviewsDue } from './reviews.ts'
 import {
   approveRevision,
-  createDocument,
   createRevision,
-  getDocument,
   getRevision,
-  listDocuments,
   listRevisions,
-  listReviewsDue,
   obsoleteRevision,
   publishRevision,
   readRevisionFile,
   returnRevision,
   reviewRevision,
   submitRevision,
-  transitionSummary,
-  updateDocument,
-} from './service.ts'
+} from './revisions.ts'
+import { transitionSummary } from './transition.ts'
 
 const tags = ['documents']
 const DOCUMENT_FILE_TYPES = [MIME.pdf, MIME.docx, MIME.xlsx] as const

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
-import { multipartBody } from '../../lib/uploads.ts'
+import { invalidField } from '../../lib/problems.ts'
+import { MIME, multipartBody, readUpload } from '../../lib/uploads.ts'
 import { dossierStats } from './dossier-stats.ts'
-import { importDossiers, readImportUpload } from './dossier-import.ts'
+import { importDossiers, type ImportUpload } from './dossier-import.ts'
 import {
   CreateDossier,
   Dossier,
@@ -26,6 +28,18 @@ import { Nonconformity, RaiseNonconformity } from '../nonconformities/schemas.ts
 import { raiseNcFromDossier } from './raise-nc.ts'
 
 const tags = ['dossiers']
+
+/** The import form: the file (CSV or XLSX, at most `maxBytes`), `dryRun` and `receivingUnitId`. */
+async function readImportUpload(request: FastifyRequest, maxBytes: number): Promise<ImportUpload> {
+  const { file, fields } = await readUpload(request, { allowed: [MIME.csv, MIME.xlsx], maxBytes })
+  const dryRun = (fields.dryRun ?? 'false').toLowerCase()
+  if (!['true', 'false', '1', '0', ''].includes(dryRun)) throw invalidField('dryRun', 'must be true or false', 'type')
+  const receivingUnitId = fields.receivingUnitId?.trim() || undefined
+  if (receivingUnitId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(receivingUnitId)) {
+    throw invalidField('receivingUnitId', 'must be a unit id (UUID)', 'format')
+  }
+  return { file, dryRun: dryRun === 'true' || dryRun === '1', receivingUnitId }
+}
 
 const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/dossiers', {

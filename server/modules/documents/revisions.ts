@@ -1,23 +1,19 @@
 /**
- * Document control (ISO 9001 clause 7.5): the register of controlled documents, their
- * revisions with files and sign-offs, the workflow draft → in_review → approved →
- * published → superseded (or obsolete), periodic reviews and the 2008 → 2015 transition.
+ * Revisions of controlled documents: their files and sign-offs, and the workflow
+ * draft → in_review → approved → published → superseded (or obsolete).
  *
  * Every state change locks the document row first (`select … for update`), so changes
  * to one document's revisions happen one at a time; the partial unique indexes on
  * document_revisions make "one published, one in work" hold whoever writes.
  */
-import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import {
   documentFiles,
-  documentReviewReminders,
   documentRevisions,
   documents,
-  procedures,
   documentSignoffs,
-  orgUnits,
   users,
   type DocumentRevisionRow,
   type DocumentRow,
@@ -26,307 +22,29 @@ import {
   type SignoffMeaning,
   type StandardEdition,
 } from '../../../db/schema/index.ts'
-import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
+import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
-import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
-import { can, requirePermission, systemActor, type Actor, type Permission } from '../../lib/permissions.ts'
+import { keyset } from '../../lib/pagination.ts'
+import { can, requirePermission, type Actor, type Permission } from '../../lib/permissions.ts'
 import { badRequest, conflict, forbidden, illegalTransition, invalidField, notFound, unprocessable, type FieldError } from '../../lib/problems.ts'
-import { containsPattern, matchesPattern } from '../../lib/search.ts'
 import { sha256Hex, type UploadedFile } from '../../lib/uploads.ts'
 import { recordAudit } from '../audit-log/service.ts'
-import { isIsoClause } from '../iso-clauses/service.ts'
-import { inSubtreeOf } from '../org-units/service.ts'
-import {
-  type ApproveRevision,
-  type CreateDocument,
-  type Document,
-  type DocumentQuery,
-  type DocumentStatus,
-  type NewRevisionFields,
-  type ObsoleteRevision,
-  type PublishRevision,
-  type ReviewDueItem,
-  type ReviewDueQuery,
-  type ReturnRevision,
-  type ReviewRevision,
-  type Revision,
-  type RevisionAction,
-  type RevisionQuery,
-  type RevisionSummary,
-  type Signoff,
-  type SubmitRevision,
-  type TransitionSummary,
-  type UpdateDocument,
-  type UserRef,
+import type {
+  ApproveRevision,
+  NewRevisionFields,
+  ObsoleteRevision,
+  PublishRevision,
+  ReturnRevision,
+  ReviewRevision,
+  Revision,
+  RevisionAction,
+  RevisionQuery,
+  Signoff,
+  SubmitRevision,
+  UserRef,
 } from './schemas.ts'
+import { findDocument, lockDocument, WORKING } from './records.ts'
 import { REVISION_WORKFLOW } from './workflow.ts'
-import { preparedSelect, present } from '../../lib/select-rows.ts'
-
-// ---------------------------------------------------------------------------------------
-// Dates: reviews fall due on calendar days in the agency's time zone (agencyToday).
-
-/** Reminders go out this many days before a review falls due. */
-export const REVIEW_NOTICE_DAYS = 30
-
-export function reviewState(nextReviewDue: string | null, today: string): 'ok' | 'due_soon' | 'overdue' | null {
-  if (!nextReviewDue) return null
-  const left = daysBetween(today, nextReviewDue)
-  return left < 0 ? 'overdue' : left <= REVIEW_NOTICE_DAYS ? 'due_soon' : 'ok'
-}
-
-// ---------------------------------------------------------------------------------------
-// Reading documents: the status, the revision in force and the one in work come from SQL.
-
-const WORKING = ['draft', 'in_review', 'approved'] as const
-const pub = alias(documentRevisions, 'pub')
-const work = alias(documentRevisions, 'work')
-
-const summaryColumns = (r: typeof pub | typeof work) => ({
-  id: r.id,
-  issueNumber: r.issueNumber,
-  status: r.status,
-  standardEdition: r.standardEdition,
-  effectiveFrom: r.effectiveFrom,
-  fileName: r.fileName,
-})
-
-/** Derived status: published while a revision is in force, else the working revision's, else obsolete or draft. */
-const statusSql = sql<DocumentStatus>`case
-  when ${pub.id} is not null then 'published'
-  when ${work.id} is not null then ${work.status}
-  when exists (select 1 from ${documentRevisions} o where o.document_id = ${documents.id} and o.status = 'obsolete') then 'obsolete'
-  else 'draft' end`
-
-/** Publication date + review interval; null while nothing is published. */
-const nextReviewSql = sql`(${pub.effectiveFrom} + make_interval(months => ${documents.reviewIntervalMonths}))::date`
-const nextReviewText = sql<string | null>`to_char(${nextReviewSql}, 'YYYY-MM-DD')`
-
-function selectDocuments(db: Db) {
-  return db
-    .select({
-      doc: documents,
-      unit: { id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, path: orgUnits.path },
-      pub: summaryColumns(pub),
-      work: summaryColumns(work),
-      status: statusSql,
-      nextReviewDue: nextReviewText,
-    })
-    .from(documents)
-    .innerJoin(orgUnits, eq(orgUnits.id, documents.owningUnitId))
-    .leftJoin(pub, and(eq(pub.documentId, documents.id), eq(pub.status, 'published')))
-    .leftJoin(work, and(eq(work.documentId, documents.id), inArray(work.status, [...WORKING])))
-}
-
-type DocumentSelection = Awaited<ReturnType<ReturnType<typeof selectDocuments>['execute']>>[number]
-
-function toSummary(r: DocumentSelection['pub']): RevisionSummary | null {
-  if (!r || !r.id) return null
-  return {
-    id: r.id,
-    issueNumber: r.issueNumber!,
-    status: r.status!,
-    standardEdition: r.standardEdition!,
-    effectiveFrom: r.effectiveFrom,
-    fileName: r.fileName!,
-  }
-}
-
-/** What `actor` may do with the document; none for background jobs. */
-function documentActions(actor: Actor | undefined, row: DocumentSelection): Document['actions'] {
-  if (!actor) return []
-  const target = { orgUnitPath: row.unit.path }
-  const actions: Document['actions'] = []
-  if (can(actor, 'document.write', target)) actions.push('edit')
-  if (!row.work?.id && can(actor, 'document.draft', target)) actions.push('upload')
-  return actions
-}
-
-export function toDocument(row: DocumentSelection, today: string, actor?: Actor): Document {
-  const { doc } = row
-  return {
-    id: doc.id,
-    code: doc.code,
-    title: doc.title,
-    type: doc.type,
-    owningUnitId: doc.owningUnitId,
-    owningUnit: { id: row.unit.id, code: row.unit.code, name: row.unit.name },
-    clauseNumbers: doc.clauseNumbers,
-    procedureIds: doc.procedureIds,
-    standardEdition: doc.standardEdition,
-    reviewIntervalMonths: doc.reviewIntervalMonths,
-    status: row.status,
-    currentRevision: toSummary(row.pub),
-    workingRevision: toSummary(row.work),
-    nextReviewDue: row.nextReviewDue,
-    reviewState: reviewState(row.nextReviewDue, today),
-    actions: documentActions(actor, row),
-    version: doc.version,
-    createdAt: doc.createdAt.toISOString(),
-    updatedAt: doc.updatedAt.toISOString(),
-  }
-}
-
-async function findDocument(db: Db, id: string): Promise<DocumentSelection> {
-  const [row] = await selectDocuments(db).where(eq(documents.id, id))
-  if (!row) throw notFound('Document', id)
-  return row
-}
-
-/** Locks the document row: every change to a document or its revisions goes through here first. */
-async function lockDocument(db: Db, id: string): Promise<DocumentRow & { unitPath: string }> {
-  const [row] = await db
-    .select({ doc: documents, unitPath: orgUnits.path })
-    .from(documents)
-    .innerJoin(orgUnits, eq(orgUnits.id, documents.owningUnitId))
-    .where(eq(documents.id, id))
-    .for('update', { of: documents })
-  if (!row) throw notFound('Document', id)
-  return { ...row.doc, unitPath: row.unitPath }
-}
-
-const listKeys = [textKey(documents.code, (r: DocumentSelection) => r.doc.code), textKey(documents.id, (r: DocumentSelection) => r.doc.id)]
-const FILTERS = ['type', 'orgUnitId', 'clause', 'status', 'standardEdition', 'reviewDueBefore'] as const
-const p = sql.placeholder
-
-const documentList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { q: boolean; inUse: boolean | undefined; cursor: boolean }) =>
-  selectDocuments(db)
-    .where(
-      and(
-        f.q ? matchesPattern(p('q'), documents.code, documents.title) : undefined,
-        f.type ? eq(documents.type, p('type')) : undefined,
-        f.orgUnitId ? inSubtreeOf(documents.owningUnitId, p('orgUnitId')) : undefined,
-        f.clause ? sql`${documents.clauseNumbers} @> array[${p('clause')}]::text[]` : undefined,
-        f.status ? sql`${statusSql} = ${p('status')}` : undefined,
-        f.standardEdition ? eq(documents.standardEdition, p('standardEdition')) : undefined,
-        f.inUse === undefined ? undefined : f.inUse ? sql`${statusSql} <> 'obsolete'` : sql`${statusSql} = 'obsolete'`,
-        f.reviewDueBefore ? sql`${nextReviewSql} <= ${p('reviewDueBefore')}::date` : undefined,
-        f.cursor ? afterCursor(listKeys) : undefined,
-      ),
-    )
-    .orderBy(asc(documents.code), asc(documents.id))
-    .limit(p('limit')),
-)
-
-export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery, env: ServiceEnv) {
-  requirePermission(actor, 'document.read')
-  const page = keyset(listKeys, query)
-  const q = containsPattern(query.q)
-  const rows = await documentList(db, { ...present(query, FILTERS), q: q !== undefined, inUse: query.inUse, cursor: page.hasCursor }, { ...query, ...page.params, q })
-  const today = agencyToday(env)
-  return page.page(rows, (r) => toDocument(r, today, actor))
-}
-
-export async function getDocument(db: Db, actor: Actor, id: string, env: ServiceEnv) {
-  requirePermission(actor, 'document.read')
-  return toDocument(await findDocument(db, id), agencyToday(env), actor)
-}
-
-// ---------------------------------------------------------------------------------------
-// Registering and changing documents.
-
-async function assertCodeFree(db: Db, code: string, exceptId?: string) {
-  const [clash] = await db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(sql`lower(${documents.code}) = lower(${code})`, exceptId ? sql`${documents.id} <> ${exceptId}` : undefined))
-  if (clash) throw conflict(`A document with code "${code}" already exists.`, [{ path: 'code', message: 'is already used by another document', code: 'duplicate' }])
-}
-
-async function unitPath(db: Db, unitId: string): Promise<string> {
-  const [unit] = await db.select({ path: orgUnits.path, active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId))
-  if (!unit) throw invalidField('owningUnitId', 'refers to a unit that does not exist', 'exists')
-  if (!unit.active) throw invalidField('owningUnitId', 'refers to a deactivated unit', 'active')
-  return unit.path
-}
-
-function assertClauses(clauseNumbers: string[] | undefined) {
-  const errors: FieldError[] = (clauseNumbers ?? []).flatMap((c, i) =>
-    isIsoClause(c) ? [] : [{ path: `clauseNumbers.${i}`, message: `"${c}" is not a clause of ISO 9001:2015`, code: 'clause', params: { value: c } }],
-  )
-  if (errors.length) throw badRequest(`Unknown ISO 9001:2015 clause${errors.length > 1 ? 's' : ''}: ${errors.map((e) => e.params!.value).join(', ')}.`, errors)
-}
-
-/** Clause numbers in the outline's order, so lists read 4.1, 7.5.3, 10.2 rather than as text. */
-const sortClauses = (clauses: string[]) =>
-  [...clauses].sort((a, b) => {
-    const x = a.split('.').map(Number)
-    const y = b.split('.').map(Number)
-    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1)
-    return 0
-  })
-
-/** Every linked administrative procedure must exist. */
-async function assertProceduresExist(db: Db, ids: string[] | undefined) {
-  if (!ids?.length) return
-  const unique = [...new Set(ids)]
-  const found = await db.select({ id: procedures.id }).from(procedures).where(inArray(procedures.id, unique))
-  const known = new Set(found.map((r) => r.id))
-  const missing = unique.filter((id) => !known.has(id))
-  if (missing.length) {
-    throw invalidField('procedureIds', `refers to procedures that do not exist: ${missing.join(', ')}`, 'exists', { missing })
-  }
-}
-
-export async function createDocument(db: Db, actor: Actor, input: CreateDocument, env: ServiceEnv) {
-  requirePermission(actor, 'document.write')
-  assertClauses(input.clauseNumbers)
-  return db.transaction(async (tx) => {
-    requirePermission(actor, 'document.write', { orgUnitPath: await unitPath(tx, input.owningUnitId) })
-    await assertCodeFree(tx, input.code)
-    await assertProceduresExist(tx, input.procedureIds)
-    const [row] = await tx
-      .insert(documents)
-      .values({
-        code: input.code,
-        title: input.title,
-        type: input.type,
-        owningUnitId: input.owningUnitId,
-        clauseNumbers: sortClauses(input.clauseNumbers ?? []),
-        procedureIds: input.procedureIds ?? [],
-        standardEdition: input.standardEdition ?? '2015',
-        reviewIntervalMonths: input.reviewIntervalMonths ?? 12,
-      })
-      .returning({ id: documents.id })
-    const document = toDocument(await findDocument(tx, row.id), agencyToday(env), actor)
-    await recordAudit(tx, actor, { action: 'document.create', entityType: 'document', entityId: document.id, after: document })
-    return document
-  })
-}
-
-export async function updateDocument(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDocument, env: ServiceEnv) {
-  requirePermission(actor, 'document.write')
-  assertClauses(input.clauseNumbers)
-  return db.transaction(async (tx) => {
-    const current = await lockDocument(tx, id)
-    requirePermission(actor, 'document.write', { orgUnitPath: current.unitPath })
-    assertVersion(current, expectedVersion)
-    if (input.owningUnitId && input.owningUnitId !== current.owningUnitId) {
-      // Handing a document to another unit needs the right on that unit too.
-      requirePermission(actor, 'document.write', { orgUnitPath: await unitPath(tx, input.owningUnitId) })
-    }
-    if (input.code !== undefined && input.code.toLowerCase() !== current.code.toLowerCase()) await assertCodeFree(tx, input.code, id)
-    await assertProceduresExist(tx, input.procedureIds)
-    const before = toDocument(await findDocument(tx, id), agencyToday(env), actor)
-    await tx
-      .update(documents)
-      .set({
-        code: input.code ?? current.code,
-        title: input.title ?? current.title,
-        type: input.type ?? current.type,
-        owningUnitId: input.owningUnitId ?? current.owningUnitId,
-        clauseNumbers: input.clauseNumbers ? sortClauses(input.clauseNumbers) : current.clauseNumbers,
-        procedureIds: input.procedureIds ?? current.procedureIds,
-        standardEdition: input.standardEdition ?? current.standardEdition,
-        reviewIntervalMonths: input.reviewIntervalMonths ?? current.reviewIntervalMonths,
-        version: current.version + 1,
-        updatedAt: env.now,
-      })
-      .where(eq(documents.id, id))
-    const after = toDocument(await findDocument(tx, id), agencyToday(env), actor)
-    await recordAudit(tx, actor, { action: 'document.update', entityType: 'document', entityId: id, before, after })
-    return after
-  })
-}
 
 // ---------------------------------------------------------------------------------------
 // Revisions: reading, with sign-offs and what the caller may do next.
@@ -733,181 +451,4 @@ export async function obsoleteRevision(db: Db, actor: Actor, documentId: string,
     REVISION_WORKFLOW.assert('obsolete', rev.status)
     return { status: 'obsolete', obsoletedAt: env.now, obsoleteReason: input.reason.trim() }
   })
-}
-
-// ---------------------------------------------------------------------------------------
-// Reviews: who is told, the review-due list and the reminder job.
-
-/**
- * For each unit path, who is told about reviews: the active heads of that unit, or of the
- * nearest unit above it that has one; for a unit with no head on its way up (e.g. the
- * board itself), the active managers. One query for all candidates; the walk up the tree
- * is done here.
- */
-export async function reviewRecipients(db: Db, unitPaths: string[]): Promise<Map<string, UserRef[]>> {
-  const people = await db
-    .select({ id: users.id, fullName: users.fullName, position: users.position, roles: users.roles, path: orgUnits.path })
-    .from(users)
-    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(and(eq(users.active, true), sql`${users.roles} && array['dept_head', 'manager']::text[]`))
-    .orderBy(asc(users.fullName))
-  const ref = ({ id, fullName, position }: (typeof people)[number]): UserRef => ({ id, fullName, position })
-  const heads = people.filter((p) => p.roles.includes('dept_head') && p.path)
-  const managers = people.filter((p) => p.roles.includes('manager')).map(ref)
-  const result = new Map<string, UserRef[]>()
-  for (const path of new Set(unitPaths)) {
-    const above = heads.filter((h) => path.startsWith(h.path!))
-    const nearest = Math.max(-1, ...above.map((h) => h.path!.length))
-    result.set(path, above.length ? above.filter((h) => h.path!.length === nearest).map(ref) : managers)
-  }
-  return result
-}
-
-export async function listReviewsDue(db: Db, actor: Actor, query: ReviewDueQuery, env: ServiceEnv) {
-  requirePermission(actor, 'document.read')
-  const today = agencyToday(env)
-  const until = addDays(today, query.withinDays ?? REVIEW_NOTICE_DAYS)
-  const dueKey = { column: nextReviewSql as unknown as typeof documents.code, read: (r: DocumentSelection) => r.nextReviewDue, parse: (v: unknown) => sql`${v}::date` }
-  const page = keyset([dueKey, textKey(documents.id, (r) => r.doc.id)], query)
-  const rows = await selectDocuments(db)
-    .where(and(isNotNull(pub.id), sql`${nextReviewSql} <= ${until}::date`, query.orgUnitId ? inSubtreeOf(documents.owningUnitId, query.orgUnitId) : undefined, page.where))
-    .orderBy(asc(nextReviewSql), asc(documents.id))
-    .limit(page.limit)
-  const recipients = await reviewRecipients(db, rows.map((r) => r.unit.path))
-  return page.page(rows, (r): ReviewDueItem => ({
-    document: toDocument(r, today, actor),
-    nextReviewDue: r.nextReviewDue!,
-    daysLeft: daysBetween(today, r.nextReviewDue!),
-    reviewState: reviewState(r.nextReviewDue, today)!,
-    notify: recipients.get(r.unit.path) ?? [],
-  }))
-}
-
-export interface ReviewReminder {
-  kind: 'due_soon' | 'overdue'
-  document: Document
-  nextReviewDue: string
-  daysLeft: number
-  /** The heads of the owning unit (or of the nearest unit above it with one). */
-  recipients: UserRef[]
-}
-
-/**
- * Delivers a reminder, e.g. through the notification system. It runs inside the
- * transaction that records the reminder, so a failed delivery is retried next run.
- */
-export type DeliverReminder = (tx: Db, reminder: ReviewReminder) => Promise<void>
-
-/**
- * The scheduled job: for every published document whose review falls due within 30
- * days, or is overdue, tells the owning unit's heads once per kind ("due soon", then
- * "overdue") and per due date. Safe to run as often as wanted (e.g. daily); returns
- * what it sent.
- */
-export async function sendReviewReminders(db: Db, deliver: DeliverReminder, env: ServiceEnv): Promise<ReviewReminder[]> {
-  const today = agencyToday(env)
-  const rows = await selectDocuments(db)
-    .where(and(isNotNull(pub.id), sql`${nextReviewSql} <= ${addDays(today, REVIEW_NOTICE_DAYS)}::date`))
-    .orderBy(asc(nextReviewSql), asc(documents.id))
-  const recipients = await reviewRecipients(db, rows.map((r) => r.unit.path))
-  const sent: ReviewReminder[] = []
-  for (const row of rows) {
-    const due = row.nextReviewDue!
-    const reminder: ReviewReminder = {
-      kind: due < today ? 'overdue' : 'due_soon',
-      document: toDocument(row, today),
-      nextReviewDue: due,
-      daysLeft: daysBetween(today, due),
-      recipients: recipients.get(row.unit.path) ?? [],
-    }
-    const delivered = await db.transaction(async (tx) => {
-      const inserted = await tx
-        .insert(documentReviewReminders)
-        .values({ revisionId: row.pub!.id!, kind: reminder.kind, dueOn: due, recipientIds: reminder.recipients.map((r) => r.id) })
-        .onConflictDoNothing()
-        .returning({ kind: documentReviewReminders.kind })
-      if (!inserted.length) return false
-      await deliver(tx, reminder)
-      await recordAudit(tx, systemActor, {
-        action: 'document.review_reminder',
-        entityType: 'document',
-        entityId: row.doc.id,
-        after: { kind: reminder.kind, nextReviewDue: due, recipients: reminder.recipients.map((r) => r.id) },
-      })
-      return true
-    })
-    if (delivered) sent.push(reminder)
-  }
-  return sent
-}
-
-// ---------------------------------------------------------------------------------------
-// The 2008 → 2015 transition and clause references.
-
-const notObsolete = sql`${statusSql} <> 'obsolete'`
-
-export async function transitionSummary(db: Db, actor: Actor): Promise<TransitionSummary> {
-  requirePermission(actor, 'document.read')
-  const rows = await db
-    .select({
-      unit: { id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, path: orgUnits.path },
-      edition: documents.standardEdition,
-      n: count(),
-      inProgress: sql<number>`count(*) filter (where ${work.standardEdition} = '2015')::int`,
-    })
-    .from(documents)
-    .innerJoin(orgUnits, eq(orgUnits.id, documents.owningUnitId))
-    .leftJoin(pub, and(eq(pub.documentId, documents.id), eq(pub.status, 'published')))
-    .leftJoin(work, and(eq(work.documentId, documents.id), inArray(work.status, [...WORKING])))
-    .where(notObsolete)
-    .groupBy(orgUnits.id, orgUnits.code, orgUnits.name, orgUnits.path, documents.standardEdition)
-    .orderBy(asc(orgUnits.path))
-  const byUnit = new Map<string, TransitionSummary['byUnit'][number]>()
-  let edition2008 = 0
-  let edition2015 = 0
-  let inProgress = 0
-  for (const r of rows) {
-    const entry = byUnit.get(r.unit.id) ?? { unit: { id: r.unit.id, code: r.unit.code, name: r.unit.name }, edition2008: 0, edition2015: 0 }
-    if (r.edition === '2008') {
-      entry.edition2008 += r.n
-      edition2008 += r.n
-      inProgress += r.inProgress
-    } else {
-      entry.edition2015 += r.n
-      edition2015 += r.n
-    }
-    byUnit.set(r.unit.id, entry)
-  }
-  const total = edition2008 + edition2015
-  return {
-    total,
-    edition2015,
-    edition2008,
-    inProgress,
-    percentDone: total ? Math.round((edition2015 / total) * 1000) / 10 : 100,
-    byUnit: [...byUnit.values()],
-  }
-}
-
-export interface DocumentClauseReference {
-  id: string
-  code: string
-  title: string
-  status: DocumentStatus
-}
-
-/** Every document not withdrawn, by the clauses it references (for the coverage matrix). */
-export async function documentsByClause(db: Db): Promise<Map<string, DocumentClauseReference[]>> {
-  const rows = await db
-    .select({ id: documents.id, code: documents.code, title: documents.title, clauses: documents.clauseNumbers, status: statusSql })
-    .from(documents)
-    .leftJoin(pub, and(eq(pub.documentId, documents.id), eq(pub.status, 'published')))
-    .leftJoin(work, and(eq(work.documentId, documents.id), inArray(work.status, [...WORKING])))
-    .where(and(notObsolete, sql`cardinality(${documents.clauseNumbers}) > 0`))
-    .orderBy(asc(documents.code))
-  const byClause = new Map<string, DocumentClauseReference[]>()
-  for (const r of rows) {
-    for (const clause of r.clauses) byClause.set(clause, [...(byClause.get(clause) ?? []), { id: r.id, code: r.code, title: r.title, status: r.status }])
-  }
-  return byClause
 }
