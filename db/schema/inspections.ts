@@ -162,5 +162,37 @@ export const inspectionResponseAttachments = pgTable(
   (t) => [primaryKey({ columns: [t.responseId, t.attachmentId] }), index('inspection_response_attachments_attachment_idx').on(t.attachmentId)],
 )
 
+export const SIGNATURE_ROLES = ['unit_representative', 'lead_inspector'] as const
+export type SignatureRole = (typeof SIGNATURE_ROLES)[number]
+
+/**
+ * The signature blocks of the record: the representative of the inspected unit and the
+ * lead inspector sign on the screen (a PNG), or the representative's refusal to sign is
+ * recorded with the reason. Each block is signed once.
+ */
+export const inspectionSignatures = pgTable(
+  'inspection_signatures',
+  {
+    inspectionId: uuid('inspection_id')
+      .notNull()
+      .references(() => inspections.id, { onDelete: 'cascade' }),
+    role: text('role').$type<SignatureRole>().notNull(),
+    signerName: text('signer_name').notNull(),
+    signerId: uuid('signer_id').references(() => users.id, { onDelete: 'set null' }),
+    attachmentId: uuid('attachment_id').references(() => attachments.id, { onDelete: 'restrict' }),
+    refusalReason: text('refusal_reason'),
+    /** When it was signed on the device. */
+    signedAt: instant('signed_at').notNull(),
+    recordedById: uuid('recorded_by_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'inspection_signatures_pkey', columns: [t.inspectionId, t.role] }),
+    check('inspection_signatures_role_valid', sql`${t.role} in (${inList(SIGNATURE_ROLES)})`),
+    check('inspection_signatures_signed_or_refused', sql`(${t.attachmentId} is null) <> (${t.refusalReason} is null)`),
+    check('inspection_signatures_lead_signs', sql`${t.role} <> 'lead_inspector' or ${t.attachmentId} is not null`),
+  ],
+)
+
 export type InspectionRow = typeof inspections.$inferSelect
 export type InspectionResponseRow = typeof inspectionResponses.$inferSelect

@@ -9,6 +9,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { appContext, type ApiClient, type AppContext } from '../helpers/app.ts'
 import { multipartForm, PNG_1X1 } from '../helpers/multipart-form.ts'
+import { pdfText } from '../helpers/pdf-text.ts'
 
 const ctx = appContext()
 
@@ -157,5 +158,71 @@ sync('the same photo attached twice is kept once; completing twice with one key 
   assert.is(done.findings.length, 1, 'one failure, one finding')
 })
 
-ctx.use(sync)
+const signing = suite('signing the record on the screen', ctx)
+
+async function uploadPng(client: ApiClient) {
+  const form = multipartForm({ file: { filename: 'signature.png', contentType: 'image/png', data: PNG_1X1 } })
+  return (await client.post('/api/attachments', form.body, { headers: { 'content-type': form.contentType } })).body.id as string
+}
+
+signing('the lead signs, the representative refuses with a reason; both print in the record, each block once', async (c) => {
+  const inspection = await planReception(c)
+  const auditor = await c.as('auditor')
+  const planned = await auditor.get(`/api/inspections/${inspection.id}`)
+  const answered = await auditor.put(
+    `/api/inspections/${inspection.id}/responses`,
+    inspection.items.flatMap((item: { id: string; perPerson: boolean }) =>
+      (item.perPerson ? inspection.personIds : [null]).map((personId: string | null) => ({ itemId: item.id, ...(personId ? { personId } : {}), result: 'pass' })),
+    ),
+    { ifMatch: planned.body.version },
+  )
+  const done = await auditor.post(`/api/inspections/${inspection.id}/complete`, {}, { ifMatch: answered.body.version })
+  assert.is(done.status, 200, done.text)
+
+  const png = await uploadPng(auditor)
+  const lead = await auditor.put(`/api/inspections/${inspection.id}/signatures/lead_inspector`, { signerName: 'Trần Thị Kiểm', attachmentId: png, signedAt: '2026-05-04T03:30:00.000Z' })
+  assert.is(lead.status, 200, lead.text)
+  assert.equal(lead.body.signatures.map((x: { role: string }) => x.role), ['lead_inspector'])
+  assert.is(lead.body.signatures[0].signerId, inspection.leadInspector.id)
+  const refused = await auditor.put(`/api/inspections/${inspection.id}/signatures/unit_representative`, { signerName: 'Lê Văn Đại', refusalReason: 'Chưa đồng ý với nội dung số 2' })
+  assert.is(refused.status, 200, refused.text)
+  assert.is(refused.body.signatures.length, 2)
+
+  const again = await auditor.put(`/api/inspections/${inspection.id}/signatures/lead_inspector`, { signerName: 'Ai đó', attachmentId: png })
+  assert.is(again.status, 409, 'a signature is never replaced')
+
+  const html = (await auditor.get(`/api/inspections/${inspection.id}/record?format=html`)).text
+  assert.ok(html.includes(`src="/api/attachments/${png}"`), 'the drawn signature is shown')
+  assert.ok(html.includes('Ký lúc 10:30 04/05/2026'), 'signed at, in the agency zone')
+  assert.ok(html.includes('Lê Văn Đại từ chối ký'), 'the refusal is printed')
+  assert.ok(html.includes('Chưa đồng ý với nội dung số 2'))
+  const cookie = Object.entries(auditor.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+  const pdf = await c.app.inject({ method: 'GET', url: `/api/inspections/${inspection.id}/record?format=pdf`, headers: { cookie } })
+  assert.ok(pdf.rawPayload.includes('/Subtype /Image'), 'the PDF embeds the signature')
+  const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ')
+  for (const expected of ['Trần Thị Kiểm', 'Lê Văn Đại từ chối ký', 'Chưa đồng ý với nội dung số 2']) assert.ok(text.includes(expected), `PDF text has "${expected}"`)
+})
+
+signing('bad signatures are refused, naming the field, and change nothing', async (c) => {
+  const inspection = await planReception(c)
+  const auditor = await c.as('auditor')
+  const png = await uploadPng(auditor)
+  const planned = await auditor.put(`/api/inspections/${inspection.id}/signatures/lead_inspector`, { signerName: 'X', attachmentId: png })
+  assert.is(planned.status, 409, 'a planned inspection is not signed yet')
+  await put(auditor, inspection.id, [{ itemId: unitItem(inspection).id, result: 'pass', baseRevision: 0 }])
+  const both = await auditor.put(`/api/inspections/${inspection.id}/signatures/unit_representative`, { signerName: 'X', attachmentId: png, refusalReason: 'y' })
+  assert.is(both.status, 400)
+  const neither = await auditor.put(`/api/inspections/${inspection.id}/signatures/unit_representative`, { signerName: 'X' })
+  assert.is(neither.status, 400)
+  const leadRefuses = await auditor.put(`/api/inspections/${inspection.id}/signatures/lead_inspector`, { signerName: 'X', refusalReason: 'không' })
+  assert.equal([leadRefuses.status, leadRefuses.body.errors?.[0]?.path], [400, 'refusalReason'])
+  const role = await auditor.put(`/api/inspections/${inspection.id}/signatures/mayor`, { signerName: 'X', attachmentId: png })
+  assert.is(role.status, 400)
+  const staff = await (await c.as('staff')).put(`/api/inspections/${inspection.id}/signatures/unit_representative`, { signerName: 'X', refusalReason: 'y' })
+  assert.is(staff.status, 403)
+  assert.equal((await auditor.get(`/api/inspections/${inspection.id}`)).body.signatures, [])
+})
+
+ctx.use(sync, signing)
 sync.run()
+signing.run()

@@ -53,7 +53,7 @@ export interface RecordModel {
   score: string | null
   violations: { no: number; who: string; description: string; classification: string; handling: string }[]
   conclusion: string | null
-  signatures: { title: string; name: string }[]
+  signatures: { title: string; name: string; /** The drawn signature (PNG attachment). */ imageId: string | null; refusal: string | null; signedAt: string | null }[]
   /** Photos taken on the responses, numbered in the order of the criteria: the annex. */
   photos: RecordPhoto[]
 }
@@ -71,6 +71,14 @@ const dmy = (date: string) => {
   return `${d}/${m}/${y}`
 }
 const percent = (n: number) => `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(n)}%`
+
+/** A signature block: the signed name, image and time, or the refusal, or blank for a pen. */
+function signatureBlock(inspection: Inspection, role: Inspection['signatures'][number]['role'], title: string, defaultName: string, timeZone: string): RecordModel['signatures'][number] {
+  const s = inspection.signatures.find((x) => x.role === role)
+  if (!s) return { title, name: defaultName, imageId: null, refusal: null, signedAt: null }
+  const at = `${timeOf(s.signedAt, timeZone)} ${dmy(dayOf(s.signedAt, timeZone))}`
+  return { title, name: s.signerName, imageId: s.attachmentId, refusal: s.refusalReason, signedAt: at }
+}
 
 /** `timeZone`: the agency's, in which the times and dates of the record are written. */
 export function toRecordModel(inspection: Inspection, agency: string, timeZone: string): RecordModel {
@@ -163,17 +171,18 @@ export function toRecordModel(inspection: Inspection, agency: string, timeZone: 
     violations,
     conclusion: inspection.conclusion,
     signatures: [
-      { title: 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', name: '' },
-      { title: audit ? 'TRƯỞNG ĐOÀN ĐÁNH GIÁ' : inspection.kind === 'self' ? 'NGƯỜI CHỦ TRÌ KIỂM TRA' : 'TRƯỞNG ĐOÀN KIỂM TRA', name: inspection.leadInspector.fullName },
+      signatureBlock(inspection, 'unit_representative', 'ĐẠI DIỆN ĐƠN VỊ ĐƯỢC KIỂM TRA', '', timeZone),
+      signatureBlock(inspection, 'lead_inspector', audit ? 'TRƯỞNG ĐOÀN ĐÁNH GIÁ' : inspection.kind === 'self' ? 'NGƯỜI CHỦ TRÌ KIỂM TRA' : 'TRƯỞNG ĐOÀN KIỂM TRA', inspection.leadInspector.fullName, timeZone),
     ],
     photos,
   }
 }
 
-/** The bytes of the record's photos, in one query (for the PDF; the HTML links to them). */
+/** The bytes of the record's photos and drawn signatures, in one query (for the PDF; the HTML links to them). */
 export async function recordPhotoBytes(db: Db, r: RecordModel): Promise<Map<string, Buffer>> {
-  if (!r.photos.length) return new Map()
-  const rows = await db.select({ id: attachments.id, bytes: attachments.bytes }).from(attachments).where(inArray(attachments.id, r.photos.map((p) => p.attachmentId)))
+  const ids = [...r.photos.map((p) => p.attachmentId), ...r.signatures.flatMap((s) => (s.imageId ? [s.imageId] : []))]
+  if (!ids.length) return new Map()
+  const rows = await db.select({ id: attachments.id, bytes: attachments.bytes }).from(attachments).where(inArray(attachments.id, ids))
   return new Map(rows.map((row) => [row.id, Buffer.from(row.bytes)]))
 }
 
@@ -224,6 +233,10 @@ export function renderRecordHtml(r: RecordModel): string {
   .signs .title { font-weight: bold; }
   .signs .hint { font-style: italic; font-size: 11pt; }
   .signs .name { margin-top: 22mm; font-weight: bold; }
+  .signs .signature { display: block; margin: 2mm auto 0; max-width: 60mm; height: 18mm; object-fit: contain; }
+  .signs .signed { font-size: 10pt; font-style: italic; }
+  .signs .signed-name { margin-top: 1mm; }
+  .signs .refusal { margin-top: 8mm; font-style: italic; }
   .annex { break-before: page; }
   .annex h2 { text-align: center; }
   .photos { display: grid; grid-template-columns: 1fr 1fr; gap: 6mm; }
@@ -274,7 +287,18 @@ ${
 <p>${r.conclusion ? esc(r.conclusion) : '………………………………………………………………………………………………'}</p>
 <p>Biên bản được lập thành 02 bản có giá trị như nhau, đã đọc lại cho những người có tên trên cùng nghe và thống nhất ký tên.</p>
 <div class="signs">
-  ${r.signatures.map((s) => `<div><div class="title">${esc(s.title)}</div><div class="hint">(Ký, ghi rõ họ tên)</div><div class="name">${esc(s.name) || '&nbsp;'}</div></div>`).join('\n  ')}
+  ${r.signatures
+    .map(
+      (s) =>
+        `<div><div class="title">${esc(s.title)}</div><div class="hint">(Ký, ghi rõ họ tên)</div>${
+          s.imageId
+            ? `<img class="signature" src="/api/attachments/${esc(s.imageId)}" alt="Chữ ký của ${esc(s.name)}"><div class="signed">Ký lúc ${esc(s.signedAt)}</div><div class="name signed-name">${esc(s.name)}</div>`
+            : s.refusal
+              ? `<div class="refusal">${esc(s.name)} từ chối ký (${esc(s.signedAt)}). Lý do: ${esc(s.refusal)}</div>`
+              : `<div class="name">${esc(s.name) || '&nbsp;'}</div>`
+        }</div>`,
+    )
+    .join('\n  ')}
 </div>
 ${
   r.photos.length
@@ -401,7 +425,14 @@ export function renderRecordPdf(r: RecordModel, photos: Map<string, Buffer> = ne
     const x = left + i * colW
     doc.font('bold').fontSize(11).text(s.title, x, signTop, { width: colW, align: 'center' })
     doc.font('italic').fontSize(10).text('(Ký, ghi rõ họ tên)', x, doc.y, { width: colW, align: 'center' })
-    if (s.name) doc.font('bold').fontSize(11).text(s.name, x, signTop + 95, { width: colW, align: 'center' })
+    const image = s.imageId ? photos.get(s.imageId) : undefined
+    if (image) {
+      doc.image(image, x + colW / 2 - 70, signTop + 32, { fit: [140, 52], align: 'center', valign: 'center' })
+      doc.font('italic').fontSize(9).text(`Ký lúc ${s.signedAt}`, x, signTop + 84, { width: colW, align: 'center' })
+    } else if (s.refusal) {
+      doc.font('italic').fontSize(10).text(`${s.name} từ chối ký (${s.signedAt}). Lý do: ${s.refusal}`, x + 8, signTop + 40, { width: colW - 16, align: 'center' })
+    }
+    if (s.name && !s.refusal) doc.font('bold').fontSize(11).text(s.name, x, signTop + 95, { width: colW, align: 'center' })
   })
 
   if (r.photos.length) {

@@ -10,9 +10,12 @@ import {
   InspectionQuery,
   RecordQuery,
   ResponseBatch,
+  SignatureParams,
+  SignInput,
   UpdateInspection,
 } from './schemas.ts'
 import { completeInspection, recordResponses } from './perform.ts'
+import { signInspection } from './signatures.ts'
 import { cancelInspection, createInspection, getInspection, listInspections, startInspection, updateInspection } from './service.ts'
 
 const tags = ['inspections']
@@ -98,6 +101,22 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const inspection = await recordResponses(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())
+      return reply.header('ETag', etag(inspection.version)).send(inspection)
+    },
+  })
+
+  app.put('/inspections/:id/signatures/:role', {
+    schema: {
+      summary: 'Sign a signature block of the record, or record that the unit representative refused to sign',
+      description:
+        'Upload the signature drawn on the screen as a PNG (`POST /api/attachments`), then send its id. The unit representative may refuse instead (`refusalReason`); the lead inspector signs. A block is signed once (409 after that), so no If-Match is needed. The inspection must be in progress or completed.',
+      tags,
+      params: SignatureParams,
+      body: SignInput,
+      response: { 200: Inspection, ...problems(404, 409) },
+    },
+    handler: async (request, reply) => {
+      const inspection = await signInspection(app.db, request.actor, request.params.id, request.params.role, request.body, app.env())
       return reply.header('ETag', etag(inspection.version)).send(inspection)
     },
   })

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { INSPECTION_KINDS, INSPECTION_STATUSES, RESPONSE_RESULTS } from '../../../db/schema/inspections.ts'
+import { INSPECTION_KINDS, INSPECTION_STATUSES, RESPONSE_RESULTS, SIGNATURE_ROLES } from '../../../db/schema/inspections.ts'
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 import { Attachment } from '../attachments/schemas.ts'
 import { ChecklistItem } from '../checklist-templates/schemas.ts'
@@ -28,6 +28,19 @@ export const InspectionResponse = Type.Object({
   updatedAt: DateTime,
 })
 export type InspectionResponse = Static<typeof InspectionResponse>
+
+const SignatureRoleSchema = Type.Enum([...SIGNATURE_ROLES], { description: 'unit_representative (Đại diện đơn vị được kiểm tra) | lead_inspector (Trưởng đoàn)' })
+
+export const Signature = Type.Object({
+  role: SignatureRoleSchema,
+  signerName: Type.String(),
+  signerId: Nullable(Uuid),
+  attachmentId: Nullable(Type.String({ format: 'uuid', description: 'The signature image (PNG); null when the signer refused' })),
+  refusalReason: Nullable(Type.String()),
+  signedAt: Type.String({ format: 'date-time' }),
+  recordedById: Nullable(Uuid),
+})
+export type Signature = Static<typeof Signature>
 
 export const MissingResponse = Type.Object({
   itemId: Nullable(Type.String()),
@@ -80,8 +93,24 @@ export const Inspection = Type.Object({
   }),
   missing: Type.Array(MissingResponse, { description: 'What completing still needs' }),
   findings: Type.Array(Finding),
+  signatures: Type.Array(Signature, { description: 'The signature blocks signed so far' }),
 })
 export type Inspection = Static<typeof Inspection>
+
+export const SignatureParams = Type.Object({ id: Uuid, role: SignatureRoleSchema })
+export type SignatureParams = Static<typeof SignatureParams>
+
+export const SignInput = Type.Object(
+  {
+    signerName: Type.String({ minLength: 1, maxLength: 200, description: 'Full name as written under the signature' }),
+    signerId: Type.Optional(Nullable(Uuid)),
+    attachmentId: Type.Optional(Uuid),
+    refusalReason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'The representative declined to sign, and why (instead of a signature)' })),
+    signedAt: Type.Optional(Type.String({ format: 'date-time', description: 'When it was signed on the device (default: now)' })),
+  },
+  { additionalProperties: false },
+)
+export type SignInput = Static<typeof SignInput>
 
 export const CreateInspection = Type.Object(
   {

@@ -9,6 +9,7 @@ import {
   inspectionResponseAttachments,
   inspectionResponses,
   inspections,
+  inspectionSignatures,
   inspectionTeam,
   orgUnits,
   users,
@@ -34,6 +35,7 @@ import type {
   InspectionQuery,
   InspectionResponse,
   InspectionSummary,
+  Signature,
   UpdateInspection,
 } from './schemas.ts'
 import { missingResponses, progressOf, type ScoringItem } from './scoring.ts'
@@ -217,10 +219,24 @@ export async function recordedOf(db: Db, inspection: InspectionRow): Promise<Rec
 export const scoringItems = (items: ChecklistTemplateItemRow[]): ScoringItem[] =>
   items.map((i) => ({ id: i.id, key: i.key, weight: i.weight, perPerson: i.perPerson, required: i.required, photoRequiredOnFail: i.photoRequiredOnFail }))
 
+/** The signature blocks signed so far (signatures.ts signs them). */
+export async function signaturesOf(db: Db, inspectionId: string): Promise<Signature[]> {
+  const rows = await db.select().from(inspectionSignatures).where(eq(inspectionSignatures.inspectionId, inspectionId)).orderBy(asc(inspectionSignatures.role))
+  return rows.map((r) => ({
+    role: r.role,
+    signerName: r.signerName,
+    signerId: r.signerId,
+    attachmentId: r.attachmentId,
+    refusalReason: r.refusalReason,
+    signedAt: r.signedAt.toISOString(),
+    recordedById: r.recordedById,
+  }))
+}
+
 /** The whole inspection: summary, items, responses, progress, what is missing, findings. */
 export async function loadInspection(db: Db, id: string): Promise<Inspection> {
   const row = await findInspection(db, id)
-  const [{ team, people }, recorded, found] = await Promise.all([membersOf(db, [id]), recordedOf(db, row.inspection), findingsOfInspection(db, id)])
+  const [{ team, people }, recorded, found, signatures] = await Promise.all([membersOf(db, [id]), recordedOf(db, row.inspection), findingsOfInspection(db, id), signaturesOf(db, id)])
   const summary = toInspectionSummary(row, team.get(id)!, people.get(id)!)
   const items = scoringItems(recorded.items)
   return {
@@ -230,6 +246,7 @@ export async function loadInspection(db: Db, id: string): Promise<Inspection> {
     progress: progressOf(items, summary.personIds, recorded.scoring),
     missing: row.inspection.status === 'completed' || row.inspection.status === 'cancelled' ? [] : missingResponses(items, summary.personIds, recorded.scoring),
     findings: found,
+    signatures,
   }
 }
 
