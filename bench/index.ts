@@ -1,9 +1,10 @@
 import { benchImport } from './dossier-import.ts'
 import { benchCompliance, benchLists, benchStats } from './reads.ts'
+import { benchSync } from './sync.ts'
 
 /**
  * `npm run bench [name]`: performance measurements that print their figures.
- * `import` makes its own database; `stats`, `compliance` and `lists` read the
+ * `import` and `sync` make their own database; `stats`, `compliance` and `lists` read the
  * province-sized one that `npm run bench:seed` writes. Without a name: all of them.
  */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   stats: benchStats,
   compliance: benchCompliance,
   lists: benchLists,
+  sync: benchSync,
 }
 
 const wanted = process.argv[2]

@@ -3,7 +3,7 @@
  * and completing it, which scores it and turns failures into findings. Planning and
  * reading are in service.ts.
  */
-import { asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import {
   inspectionPeople,
@@ -123,7 +123,12 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
     })
     if (errors.length) throw badRequest(`The batch has ${errors.length} invalid response field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
 
-    const existing = await tx.select().from(inspectionResponses).where(eq(inspectionResponses.inspectionId, id))
+    // Only the answers this batch touches: a phone syncs a few at a time into checklists of up to 200 items.
+    const touched = [...new Set(batch.map((r) => byKey.get(r.itemId)!.id))]
+    const existing = await tx
+      .select()
+      .from(inspectionResponses)
+      .where(and(eq(inspectionResponses.inspectionId, id), inArray(inspectionResponses.itemId, touched)))
     const existingBySlot = new Map(existing.map((r) => [`${r.itemId}\u0000${r.personId ?? ''}`, r]))
     const links = existing.length
       ? await tx
