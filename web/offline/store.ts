@@ -243,3 +243,20 @@ export async function outboxCount(): Promise<number> {
   if (!userId) return 0
   return (await db()).count('outbox')
 }
+
+export async function answer(key: string) {
+  return (await db()).get('answers', key)
+}
+
+/** The user kept the other person's answer: it becomes the device's view of the server's. */
+export async function adoptResponse(inspectionId: string, response: InspectionResponse) {
+  const d = await db()
+  const tx = d.transaction(['inspections', 'answers'], 'readwrite')
+  const kept = await tx.objectStore('inspections').get(inspectionId)
+  if (kept) {
+    const others = kept.inspection.responses.filter((r) => !(r.itemId === response.itemId && r.personId === response.personId))
+    await tx.objectStore('inspections').put({ ...kept, inspection: { ...kept.inspection, responses: [...others, response] } })
+  }
+  await tx.objectStore('answers').delete(answerKey(inspectionId, response.itemId, response.personId))
+  await tx.done
+}
