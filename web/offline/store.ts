@@ -251,7 +251,16 @@ export async function answer(key: string) {
 /** The user kept the other person's answer: it becomes the device's view of the server's. */
 export async function adoptResponse(inspectionId: string, response: InspectionResponse) {
   const d = await db()
-  const tx = d.transaction(['inspections', 'answers'], 'readwrite')
+  const tx = d.transaction(['inspections', 'answers', 'outbox'], 'readwrite')
+  // Changes of that answer still waiting (not yet sent) would overwrite theirs: drop them.
+  const key = answerKey(inspectionId, response.itemId, response.personId)
+  for (const entry of await tx.objectStore('outbox').index('inspectionId').getAll(inspectionId)) {
+    if (entry.mutation.kind !== 'answers' || entry.sentBody) continue
+    const rest = entry.mutation.inputs.filter((r) => answerKey(inspectionId, r.itemId, r.personId ?? null) !== key)
+    if (rest.length === entry.mutation.inputs.length) continue
+    if (rest.length) await tx.objectStore('outbox').put({ ...entry, mutation: { kind: 'answers', inputs: rest } })
+    else await tx.objectStore('outbox').delete(entry.seq!)
+  }
   const kept = await tx.objectStore('inspections').get(inspectionId)
   if (kept) {
     const others = kept.inspection.responses.filter((r) => !(r.itemId === response.itemId && r.personId === response.personId))
