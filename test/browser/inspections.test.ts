@@ -16,7 +16,7 @@ async function noSideways(page: Page, where: string) {
   assert.ok(overflow <= 0, `${where}: the page is wider than the phone by ${overflow}px`)
 }
 
-const saved = (page: Page) => page.getByRole('status').getByText('Đã lưu').waitFor()
+const saved = (page: Page) => page.getByRole('status').getByText('Đã đồng bộ').waitFor()
 
 it('plans, performs with two failures (one a per-person badge failure), completes, and sees the two findings', async ({ page, baseUrl, problems, app }) => {
   await signIn(page, baseUrl, 'auditor')

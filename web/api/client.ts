@@ -52,6 +52,8 @@ export interface RequestOptions {
   ifMatch?: number
   query?: Record<string, string | number | boolean | undefined | null>
   signal?: AbortSignal
+  /** Makes a change safe to retry: the server answers a repeat with the first response. */
+  idempotencyKey?: string
 }
 
 export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
@@ -62,6 +64,7 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
     if (token) headers['x-csrf-token'] = token
   }
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey
   let url = path
   if (options.query) {
     const params = new URLSearchParams()

@@ -8,6 +8,7 @@ import './qms-language-switch.ts'
 import { ROUTES } from './routes.ts'
 import { internalLink, RouterController } from './router.ts'
 import { session, SessionController } from './session.ts'
+import { outboxCount } from '../offline/store.ts'
 
 /**
  * @summary The application shell: sign-in when signed out; otherwise the navigation and
@@ -26,6 +27,7 @@ export class QmsApp extends LitElement {
     header .brand { font-weight: 700; color: inherit; text-decoration: none; font-size: 1.05rem; }
     header .spacer { flex: 1; }
     header .who { font-size: 0.9rem; opacity: 0.9; }
+    header .offline-badge { font-size: 0.8rem; font-weight: 700; background: var(--qms-warning, #b45309); color: #fff; border-radius: 999px; padding: 2px 10px; }
     header button {
       font: inherit; color: inherit; background: transparent; border: 1px solid rgb(255 255 255 / 50%);
       border-radius: var(--qms-radius); min-height: 40px; padding: 0 var(--qms-space-3); cursor: pointer;
@@ -96,6 +98,9 @@ export class QmsApp extends LitElement {
   }
 
   private async handleSignOut() {
+    // Changes still waiting on this device are deleted with the user's offline data: ask first.
+    const waiting = await outboxCount().catch(() => 0)
+    if (waiting && !window.confirm(msg(str`${waiting} changes are saved only on this device and not yet synced. Signing out deletes them. Sign out anyway?`, { id: 'nav.signOutUnsynced' }))) return
     await session.logout()
     this.router.navigate('/', { replace: true })
   }
@@ -130,6 +135,9 @@ export class QmsApp extends LitElement {
         </button>
         <a class="brand" href="/">QMS Tracker</a>
         <span class="spacer"></span>
+        ${this.session.offline
+          ? html`<span class="offline-badge" role="note" title=${msg('The server cannot be reached: you are working with what this device kept.', { id: 'nav.offlineHint' })}>${msg('Offline', { id: 'nav.offline' })}</span>`
+          : nothing}
         <span class="who">${msg(str`Signed in as ${user.fullName}`, { id: 'nav.signedInAs' })}</span>
         <qms-notification-bell></qms-notification-bell>
         <qms-language-switch class="desktop-only"></qms-language-switch>

@@ -36,8 +36,8 @@ export class QmsInspectionItem extends LitElement {
   @property({ attribute: false }) item!: ChecklistItem
   @property({ attribute: false }) people: PersonRef[] = []
   @property({ attribute: false }) slots = new Map<string, Slot>()
-  /** Uploading a photo for these slot keys. */
-  @property({ attribute: false }) uploading = new Set<string>()
+  /** Photos still only on this device (local id → object URL of the Blob). */
+  @property({ attribute: false }) photoUrls = new Map<string, string>()
 
   private emit(name: string, detail: unknown) {
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
@@ -119,13 +119,15 @@ export class QmsInspectionItem extends LitElement {
               <textarea id=${id('note')} .value=${slot.note} @change=${(e: Event) => this.answer(personId, { note: (e.target as HTMLTextAreaElement).value })}></textarea>
             </div>
             <div class="photos">
-              ${slot.attachments.map((a) => html`<a href=${`/api/attachments/${a.id}`} target="_blank" rel="noopener"><img src=${`/api/attachments/${a.id}`} alt=${msg('Photo', { id: 'perform.photoAlt' })} /></a>`)}
+              ${slot.attachments.map((a) => {
+                const src = this.photoUrls.get(a.id) ?? `/api/attachments/${a.id}`
+                return html`<a href=${src} target="_blank" rel="noopener"><img src=${src} alt=${msg('Photo', { id: 'perform.photoAlt' })} /></a>`
+              })}
               <label class="button photo-button">
                 <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M4 8h3l2-3h6l2 3h3v11H4z" /><circle cx="12" cy="13" r="3.5" /></svg>
                 ${msg('Take a photo', { id: 'perform.photo' })}
                 <input type="file" accept="image/*" capture="environment" @change=${(e: Event) => this.handlePhoto(e, personId)} />
               </label>
-              ${this.uploading.has(key) ? html`<span class="hint">${msg('Uploading…', { id: 'perform.uploading' })}</span>` : nothing}
             </div>
             ${photoMissing ? html`<p class="error">${msg('A failure of this item needs a photo.', { id: 'perform.photoRequired' })}</p>` : nothing}
             ${!slot.result && (slot.note || slot.attachments.length)

@@ -2,7 +2,10 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import type { InspectionSummary } from '../../api/types.ts'
+import { get, getAll } from '../../api/client.ts'
+import type { Inspection, InspectionSummary, User } from '../../api/types.ts'
+import { loadActiveUsers } from '../../api/loaders.ts'
+import { forgetInspection, keptInspections, saveServerInspection } from '../../offline/store.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate, formatNumber } from '../../i18n/localization.ts'
@@ -20,9 +23,15 @@ interface Filters {
   to: string
 }
 
+/** Inspections planned this far ahead are kept on the device for offline use. */
+const KEEP_DAYS_AHEAD = 14
+
 /**
  * @summary Inspections the user may see, newest first, filtered by unit (with the units
- * below it), kind, status and period; a way to plan a new one.
+ * below it), kind, status and period; a way to plan a new one. Opened online, it keeps
+ * on the device the inspections the user leads or is on the team of, still open and
+ * planned within 14 days (overdue ones too), marked "available offline"; offline, it
+ * lists those.
  */
 @customElement('qms-inspections-page')
 @localized()
@@ -33,10 +42,44 @@ export class QmsInspectionsPage extends LitElement {
   /** The address's query string: the initial filters, so the dashboard can link to a selection. */
   @property({ attribute: false }) query?: URLSearchParams
   @state() private filters: Filters = { orgUnitId: '', kind: '', status: '', from: '', to: '' }
+  /** Inspections kept on this device for offline use. */
+  @state() private kept: Inspection[] = []
 
   override connectedCallback() {
     super.connectedCallback()
     if (this.query) this.filters = Object.fromEntries(Object.keys(this.filters).map((f) => [f, this.query!.get(f) ?? ''])) as unknown as Filters
+    void this.keepWork()
+  }
+
+  private get offline() {
+    return !navigator.onLine || this.session.offline
+  }
+
+  private async readKept() {
+    this.kept = (await keptInspections().catch(() => [])).filter((k) => k.kept).map((k) => k.inspection)
+  }
+
+  /** Downloads the user's coming work for offline use, and lets go of what no longer is. */
+  private async keepWork() {
+    await this.readKept()
+    const me = this.session.info?.user.id
+    if (!me || this.offline) return
+    try {
+      const to = new Date(Date.now() + KEEP_DAYS_AHEAD * 86_400_000).toISOString().slice(0, 10)
+      const open = (await Promise.all(['planned', 'in_progress'].map((status) => getAll<InspectionSummary>('/api/inspections', { status, to })))).flat()
+      const mine = open.filter((i) => i.leadInspectorId === me || i.teamIds.includes(me))
+      const users = new Map<string, Promise<User[]>>()
+      for (const summary of mine) {
+        const inspection = await get<Inspection>(`/api/inspections/${summary.id}`)
+        if (!users.has(inspection.orgUnitId)) users.set(inspection.orgUnitId, loadActiveUsers(inspection.orgUnitId))
+        await saveServerInspection(inspection, { unitUsers: await users.get(inspection.orgUnitId)!, kept: true })
+      }
+      const ids = new Set(mine.map((i) => i.id))
+      for (const k of this.kept) if (!ids.has(k.id)) await forgetInspection(k.id)
+    } catch (err) {
+      console.warn('inspections not kept for offline use', err)
+    }
+    await this.readKept()
   }
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
@@ -89,7 +132,10 @@ export class QmsInspectionsPage extends LitElement {
         <a href="/findings">${msg('Findings', { id: 'nav.findings' })}</a> ·
         <a href="/checklist-templates">${msg('Checklists', { id: 'checklists.title' })}</a>
       </p>
-      ${this.inspections.render((items) => this.renderTable(items))}
+      ${this.offline
+        ? html`<p class="hint" role="note">${msg('No network: these are the inspections kept on this device.', { id: 'inspections.offlineList' })}</p>
+            ${this.renderTable(this.kept)}`
+        : this.inspections.render((items) => this.renderTable(items))}
     `
   }
 
@@ -103,12 +149,15 @@ export class QmsInspectionsPage extends LitElement {
       status: msg('Status', { id: 'common.status' }),
       result: msg('Result', { id: 'inspections.resultColumn' }),
     }
+    const kept = new Set(this.kept.map((k) => k.id))
+    const offline = this.offline
     return html`<div class="table-wrap"><table class="responsive">
         <thead><tr><th>${l.number}</th><th>${l.date}</th><th>${l.unit}</th><th>${l.kind}</th><th>${l.lead}</th><th>${l.status}</th><th>${l.result}</th></tr></thead>
         <tbody>
           ${items.map(
             (i) => html`<tr>
-              <td data-label=${l.number}><a href=${`/inspections/${i.id}`}>${i.number}</a><br /><span class="muted">${i.template.name}</span></td>
+              <td data-label=${l.number}><a href=${offline ? `/inspections/${i.id}/perform` : `/inspections/${i.id}`}>${i.number}</a><br /><span class="muted">${i.template.name}</span>
+                ${kept.has(i.id) ? html`<br /><span class="chip offline-ready">${msg('Available offline', { id: 'inspections.offlineReady' })}</span>` : nothing}</td>
               <td data-label=${l.date}>${formatDate(i.inspectionDate)}</td>
               <td data-label=${l.unit}>${i.orgUnit.name}</td>
               <td data-label=${l.kind}>${kindLabel(i.kind)}</td>
