@@ -233,6 +233,45 @@ export async function deleteEntry(seq: number) {
   await (await db()).delete('outbox', seq)
 }
 
+/** At most this many answers go in one request: a long offline spell syncs in a few requests, not one per tap. */
+export const ANSWERS_PER_REQUEST = 25
+
+/**
+ * Folds the answer changes queued right after `entry` (same inspection, nothing in
+ * between, never sent) into it, up to ANSWERS_PER_REQUEST answers, the later change of
+ * an answer replacing the earlier. Only an entry that was never sent grows: once a body
+ * went out under its key, that body is what a retry sends.
+ */
+export async function absorbFollowingAnswers(entry: OutboxEntry): Promise<OutboxEntry> {
+  if (entry.mutation.kind !== 'answers' || entry.sentBody !== undefined || entry.seq === undefined) return entry
+  const tx = (await db()).transaction('outbox', 'readwrite')
+  const current = await tx.store.get(entry.seq)
+  if (!current || current.mutation.kind !== 'answers' || current.sentBody !== undefined) {
+    await tx.done
+    return current ?? entry
+  }
+  const slot = (r: ResponseInput) => `${r.itemId}|${r.personId ?? ''}`
+  const merged = new Map(current.mutation.inputs.map((r) => [slot(r), r]))
+  const absorbed: number[] = []
+  let cursor = await tx.store.openCursor(IDBKeyRange.lowerBound(entry.seq, true))
+  while (cursor) {
+    const next = cursor.value
+    if (next.inspectionId !== current.inspectionId || next.mutation.kind !== 'answers' || next.stopped || next.sentBody !== undefined) break
+    const slots = new Set([...merged.keys(), ...next.mutation.inputs.map(slot)])
+    if (slots.size > ANSWERS_PER_REQUEST) break
+    for (const r of next.mutation.inputs) merged.set(slot(r), r)
+    absorbed.push(next.seq!)
+    cursor = await cursor.continue()
+  }
+  const grown = { ...current, mutation: { kind: 'answers' as const, inputs: [...merged.values()] } }
+  if (absorbed.length) {
+    for (const seq of absorbed) await tx.store.delete(seq)
+    await tx.store.put(grown)
+  }
+  await tx.done
+  return grown
+}
+
 export async function firstEntry(): Promise<OutboxEntry | undefined> {
   const cursor = await (await db()).transaction('outbox').store.openCursor()
   return cursor?.value

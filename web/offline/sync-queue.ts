@@ -8,7 +8,8 @@
  *
  * - photo: uploaded before the answers that reference it (they are queued after it);
  *   answers then send the server's attachment id in place of the local one.
- * - answers: each with its base revision, device time and device id (no If-Match). A 409
+ * - answers: consecutive answer changes go together, up to 25 a request (absorbFollowingAnswers),
+ *   each with its base revision, device time and device id (no If-Match). A 409
  *   answer-conflict marks those answers as conflicts (both versions kept) and sends the
  *   rest of the batch.
  * - people, complete: If-Match with the latest version the device knows; a 412 reloads
@@ -18,6 +19,7 @@
 import { ApiError, get, patch, post, put } from '../api/client.ts'
 import type { Attachment, Inspection, InspectionResponse, ResponseInput } from '../api/types.ts'
 import {
+  absorbFollowingAnswers,
   answerKey,
   db,
   deleteEntry,
@@ -103,8 +105,13 @@ class SyncQueue extends EventTarget {
 
   private async drain() {
     while (offlineUser()) {
-      const entry = await firstEntry()
-      if (!entry || entry.stopped) {
+      const first = await firstEntry()
+      if (!first || first.stopped) {
+        this.changed()
+        return
+      }
+      const entry = await absorbFollowingAnswers(first)
+      if (entry.stopped) {
         this.changed()
         return
       }
