@@ -9,6 +9,7 @@ import { kindLabel, resultLabel } from './inspection-labels.ts'
 import { loadActiveUsers } from '../../api/loaders.ts'
 import type { AnswerDetail, PhotoDetail } from './qms-inspection-item.ts'
 import './qms-inspection-item.ts'
+import { resizePhoto } from '../../offline/photo-resize.ts'
 import { emptySlot, readyToSave, slotKey, slotsFrom, toInput, type Slot } from './slots.ts'
 import {
   adoptResponse,
@@ -262,8 +263,10 @@ export class QmsInspectionPerform extends LitElement {
   }
 
   /** The photo is kept on the device (shown from its Blob) and uploaded before the answer that uses it. */
-  private readonly handlePhoto = (event: CustomEvent<PhotoDetail>) => {
-    const { itemId, personId, file } = event.detail
+  private readonly handlePhoto = async (event: CustomEvent<PhotoDetail>) => {
+    const { itemId, personId } = event.detail
+    // Resized on the device before it is stored and queued (web/offline/photo-resize.ts).
+    const file = await resizePhoto(event.detail.file)
     const id = this.inspectionId
     const photoId = `local:${crypto.randomUUID()}`
     const filename = file.name || 'photo.jpg'
