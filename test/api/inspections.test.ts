@@ -432,6 +432,20 @@ listing('list items carry the team and the people present as the inspection itse
 
 // ---------------------------------------------------------------------------------------
 
+listing('assignedTo lists the inspections a person leads or is on the team of', async (c) => {
+  const auditorId = await c.userId('auditor')
+  const managerId = await c.userId('manager')
+  const led = await planReception(c, 'auditor', { plannedFor: '2032-03-01' })
+  const onTeam = await planReception(c, 'manager', { plannedFor: '2032-03-02', leadInspectorId: managerId, teamIds: [auditorId] })
+  const notMine = await planReception(c, 'manager', { plannedFor: '2032-03-03', leadInspectorId: managerId })
+  const manager = await c.as('manager')
+  const mine = (await manager.get(`/api/inspections?assignedTo=${auditorId}&from=2032-03-01&to=2032-03-31`)).body.items.map((i: { id: string }) => i.id)
+  assert.equal(mine.sort(), [led.id, onTeam.id].sort())
+  assert.not.ok(mine.includes(notMine.id))
+  const bad = await manager.get('/api/inspections?assignedTo=me')
+  assert.is(bad.status, 400)
+})
+
 const record = suite('the printed record', ctx)
 
 record('HTML and PDF carry the record with Vietnamese diacritics intact', async (c) => {

@@ -28,6 +28,7 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   // Plan.
   await page.getByRole('link', { name: 'Lập kế hoạch kiểm tra' }).click()
   await page.getByLabel('Danh mục kiểm tra').selectOption({ label: 'Kiểm tra công vụ' })
+  assert.is(await page.getByLabel('Đơn vị được kiểm tra').inputValue(), '', 'the unit is chosen, never the whole agency by default')
   await page.getByLabel('Đơn vị được kiểm tra').selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
   await page.getByLabel('Hình thức kiểm tra').selectOption({ label: 'Kiểm tra đột xuất' })
   await page.getByLabel('Căn cứ (kế hoạch, quyết định)').fill('Kế hoạch kiểm tra công vụ năm 2026')
@@ -35,9 +36,17 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   await page.getByRole('button', { name: 'Lưu kế hoạch' }).click()
   await page.getByRole('heading', { name: /^Cuộc kiểm tra \d{2}\/\d{4}\/BB-KT$/ }).waitFor()
   await page.getByText('Đã lập kế hoạch').waitFor()
+  const number = (await page.getByRole('heading', { name: /^Cuộc kiểm tra / }).textContent())!.replace('Cuộc kiểm tra ', '').trim()
+
+  // The start page shows it among today's work, Perform one tap away.
+  await page.goto(baseUrl)
+  const day = page.getByRole('region', { name: 'Việc kiểm tra của tôi' })
+  const mine = day.getByRole('listitem').filter({ hasText: number })
+  await mine.waitFor()
+  await noSideways(page, 'auditor day')
 
   // Perform: who is present.
-  await page.getByRole('link', { name: 'Thực hiện kiểm tra' }).click()
+  await mine.getByRole('link', { name: 'Thực hiện' }).click()
   await page.getByRole('heading', { name: 'Ai có mặt?' }).waitFor()
   // Two quick taps: the second must not undo the first while it is being saved.
   await page.getByRole('checkbox', { name: /Phạm Thị Thu/ }).check()

@@ -53,6 +53,13 @@ export function useTimeZone(timeZone: string | undefined) {
 
 export const agencyTimeZone = () => zone
 
+/** `date` (yyyy-mm-dd) plus `days` calendar days. */
+export function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
 /** Today in the agency's calendar, as yyyy-mm-dd. */
 export const todayIso = (now = new Date()) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)

@@ -196,6 +196,7 @@ export const InspectionQuery = Type.Object({
   templateId: Type.Optional(Uuid),
   from: Type.Optional(DateOnly),
   to: Type.Optional(DateOnly),
+  assignedTo: Type.Optional(Type.String({ format: 'uuid', description: 'Inspections this user leads or is on the team of (e.g. your own id: your work)' })),
   ...ListQuery,
 })
 export type InspectionQuery = Static<typeof InspectionQuery>

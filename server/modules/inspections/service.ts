@@ -269,7 +269,7 @@ const membersJson = (table: 'inspection_team' | 'inspection_people') =>
  */
 type ListedInspection = Selected & { team: PersonRef[]; people: PersonRef[] }
 const listKeys = [textKey(inspections.inspectionDate, (r: ListedInspection) => r.inspection.inspectionDate), textKey(inspections.id, (r: ListedInspection) => r.inspection.id)]
-const FILTERS = ['orgUnitId', 'kind', 'status', 'templateId', 'from', 'to'] as const
+const FILTERS = ['orgUnitId', 'kind', 'status', 'templateId', 'from', 'to', 'assignedTo'] as const
 const p = sql.placeholder
 
 const inspectionList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { scope: ScopeKind; cursor: boolean }) =>
@@ -283,6 +283,9 @@ const inspectionList = preparedSelect((db, f: Record<(typeof FILTERS)[number], b
         f.templateId ? eq(inspections.templateId, p('templateId')) : undefined,
         f.from ? gte(inspections.inspectionDate, p('from')) : undefined,
         f.to ? lte(inspections.inspectionDate, p('to')) : undefined,
+        f.assignedTo
+          ? sql`(${inspections.leadInspectorId} = ${p('assignedTo')} or exists (select 1 from inspection_team t where t.inspection_id = ${inspections.id} and t.user_id = ${p('assignedTo')}))`
+          : undefined,
         f.cursor ? afterCursor(listKeys, 'desc') : undefined,
       ),
     )

@@ -6,6 +6,7 @@ import { get, type Page } from '../../api/client.ts'
 import type { Action, ComplianceSummary, CriterionCell } from '../../api/types.ts'
 import { roleLabel } from '../../app/labels.ts'
 import { SessionController } from '../../app/session.ts'
+import '../inspections/qms-auditor-day.ts'
 import { todayIso, formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
@@ -117,6 +118,7 @@ export class QmsDashboardPage extends LitElement {
     if (!user) return html``
     return html`
       <h1>${msg('Dashboard', { id: 'dashboard.title' })}</h1>
+      ${this.session.can('inspection.write') || this.session.can('inspection.self_inspect') ? html`<qms-auditor-day></qms-auditor-day>` : nothing}
       ${this.session.can('report.read') ? this.renderCompliance() : this.renderPersonal()}
     `
   }

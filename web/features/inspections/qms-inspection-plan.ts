@@ -42,7 +42,8 @@ export class QmsInspectionPlan extends LitElement {
     const text = (name: string) => String(data.get(name) ?? '').trim()
     const body = {
       templateId: text('templateId'),
-      orgUnitId: text('orgUnitId'),
+      // Never the whole agency by default: an unchosen unit is named under the field.
+      orgUnitId: text('orgUnitId') || undefined,
       kind: text('kind'),
       plannedFor: text('plannedFor'),
       leadInspectorId: text('leadInspectorId') || undefined,
@@ -71,6 +72,7 @@ export class QmsInspectionPlan extends LitElement {
         <div class="grid-2">
           ${this.form.field('orgUnitId', msg('Unit inspected', { id: 'inspections.unitInspected' }),
             html`<select id="orgUnitId" name="orgUnitId" aria-invalid=${this.form.invalid('orgUnitId')}>
+              ${onlySelf ? nothing : html`<option value="" selected>${msg('— Choose the unit —', { id: 'inspections.chooseUnit' })}</option>`}
               ${(this.units.value ?? []).filter((u) => u.active).map((u) => html`<option value=${u.id} ?selected=${u.id === me?.orgUnitId && onlySelf}>${indentedName(u)}</option>`)}
             </select>`)}
           ${this.form.field('kind', msg('Form of inspection', { id: 'inspections.kind' }),

@@ -8,7 +8,7 @@ import { loadActiveUsers } from '../../api/loaders.ts'
 import { forgetInspection, keptInspections, saveServerInspection } from '../../offline/store.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { SessionController } from '../../app/session.ts'
-import { formatDate, formatNumber } from '../../i18n/localization.ts'
+import { addDaysIso, formatDate, formatNumber, todayIso } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { inspectionStyles } from './inspection-styles.ts'
@@ -65,9 +65,8 @@ export class QmsInspectionsPage extends LitElement {
     const me = this.session.info?.user.id
     if (!me || this.offline) return
     try {
-      const to = new Date(Date.now() + KEEP_DAYS_AHEAD * 86_400_000).toISOString().slice(0, 10)
-      const open = (await Promise.all(['planned', 'in_progress'].map((status) => getAll<InspectionSummary>('/api/inspections', { status, to })))).flat()
-      const mine = open.filter((i) => i.leadInspectorId === me || i.teamIds.includes(me))
+      const to = addDaysIso(todayIso(), KEEP_DAYS_AHEAD)
+      const mine = (await Promise.all(['planned', 'in_progress'].map((status) => getAll<InspectionSummary>('/api/inspections', { status, to, assignedTo: me })))).flat()
       const users = new Map<string, Promise<User[]>>()
       for (const summary of mine) {
         const inspection = await get<Inspection>(`/api/inspections/${summary.id}`)
