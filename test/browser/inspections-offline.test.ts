@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ApiClient } from '../helpers/app.ts'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
 import { PNG_1X1 } from '../helpers/multipart-form.ts'
 
 const phone = browserContext({ viewport: { width: 375, height: 812 } })
@@ -122,6 +122,23 @@ it('answers, takes a photo, reloads and completes offline; once online the serve
   await page.getByText('Việc hoàn thành đã lưu trên máy').waitFor()
   await status(page).getByText(/^Đã lưu trên máy, chờ đồng bộ/).waitFor()
 
+  // Still offline, the record is signed on the screen: the lead draws, the representative refuses.
+  const signing = page.getByRole('region', { name: 'Ký biên bản' })
+  const pad = signing.getByRole('img', { name: 'Ô ký: ký bằng ngón tay' }).last()
+  await pad.scrollIntoViewIfNeeded()
+  const box = (await pad.boundingBox())!
+  await page.mouse.move(box.x + 20, box.y + 40)
+  await page.mouse.down()
+  for (const [dx, dy] of [[60, 90], [110, 30], [170, 100], [230, 50]]) await page.mouse.move(box.x + dx, box.y + dy, { steps: 5 })
+  await page.mouse.up()
+  await signing.getByRole('button', { name: 'Ký', exact: true }).last().click()
+  await signing.getByLabel('Người đại diện từ chối ký').check()
+  await signing.getByLabel('Họ tên người ký').first().fill('Phạm Thị Thu')
+  await signing.getByLabel('Lý do từ chối ký').fill('Chưa thống nhất nội dung số 2')
+  await signing.getByRole('button', { name: 'Ghi nhận từ chối ký' }).click()
+  await signing.getByText('Đã lưu trên máy, chờ đồng bộ').first().waitFor()
+  await noSideways(page, 'signing offline')
+
   // Back online: everything reaches the server, once.
   await context.setOffline(false)
   await status(page).getByText('Đã đồng bộ').waitFor({ timeout: 45_000 })
@@ -138,6 +155,11 @@ it('answers, takes a photo, reloads and completes offline; once online the serve
   assert.is(held.responses.filter((r: { result: string }) => r.result === 'fail').length, 1)
   assert.is(held.findings.length, 1, 'one finding per failure')
   assert.is(held.conclusion, 'Nhắc nhở 01 trường hợp không đeo thẻ.')
+  const signatures = Object.fromEntries(held.signatures.map((x: { role: string }) => [x.role, x]))
+  assert.ok(signatures.lead_inspector?.attachmentId, 'the lead signed with a drawing')
+  assert.equal([signatures.unit_representative?.signerName, signatures.unit_representative?.refusalReason], ['Phạm Thị Thu', 'Chưa thống nhất nội dung số 2'])
+  const record = (await auditor.get(`/api/inspections/${inspection.id}/record?format=html`)).text
+  assert.ok(record.includes('Phạm Thị Thu từ chối ký'), 'the refusal prints in the record')
   assert.equal(offlineNoise(problems), [])
 })
 

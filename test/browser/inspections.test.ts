@@ -2,19 +2,12 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Page } from 'playwright-core'
 import { ApiClient } from '../helpers/app.ts'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
 import { PNG_1X1 } from '../helpers/multipart-form.ts'
 
 const phone = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('an auditor inspects the reception desk on a phone', phone)
 const it = phone.use(journey)
-
-async function noSideways(page: Page, where: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  // SHOTS=dir keeps a screenshot of each checked screen, to look at the layout.
-  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${where.replace(/\W+/g, '-')}.png`, fullPage: true })
-  assert.ok(overflow <= 0, `${where}: the page is wider than the phone by ${overflow}px`)
-}
 
 const saved = (page: Page) => page.getByRole('status').getByText('Đã đồng bộ').waitFor()
 

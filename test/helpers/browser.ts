@@ -14,6 +14,7 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { Test } from 'uvu'
+import * as assert from 'uvu/assert'
 import type { DbHandle } from '../../db/client.ts'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
@@ -131,4 +132,11 @@ export async function signIn(page: Page, baseUrl: string, username: string) {
   await page.getByLabel('Mật khẩu').fill('demo1234')
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+}
+
+/** The page is no wider than the viewport (a phone must never scroll sideways). SHOTS=dir keeps a screenshot of each checked screen. */
+export async function noSideways(page: Page, where: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${where.replace(/\W+/g, '-')}.png`, fullPage: true })
+  assert.ok(overflow <= 0, `${where}: the page is wider than the phone by ${overflow}px`)
 }

@@ -48,6 +48,8 @@ export type Mutation =
   | { kind: 'answers'; inputs: (ResponseInput & { answeredAt: string })[] }
   | { kind: 'people'; personIds: string[] }
   | { kind: 'photo'; photoId: string }
+  /** A signature block: the drawing is a photo entry queued just before (photoId), or a refusal. */
+  | { kind: 'signature'; role: 'unit_representative' | 'lead_inspector'; signerName: string; photoId?: string; refusalReason?: string; signedAt: string }
   | { kind: 'complete'; conclusion: string | null }
 
 export interface OutboxEntry {

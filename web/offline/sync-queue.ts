@@ -12,6 +12,7 @@
  *   each with its base revision, device time and device id (no If-Match). A 409
  *   answer-conflict marks those answers as conflicts (both versions kept) and sends the
  *   rest of the batch.
+ * - signature: after the photo entry of its drawing; a block is written once, so no If-Match.
  * - people, complete: If-Match with the latest version the device knows; a 412 reloads
  *   the inspection and sends again (a new request: a new key).
  * - anything else refused: the change stops the queue until the user retries or discards it.
@@ -172,6 +173,14 @@ class SyncQueue extends EventTarget {
         return this.withVersion(entry, (version, key) => patch<Inspection>(base, { personIds: m.personIds }, { ifMatch: version, idempotencyKey: key }))
       case 'complete':
         return this.withVersion(entry, (version, key) => post<Inspection>(`${base}/complete`, { conclusion: m.conclusion }, { ifMatch: version, idempotencyKey: key }))
+      case 'signature': {
+        // Written once on the server, so no If-Match; the key makes a retry safe.
+        const attachmentId = m.photoId ? (await photo(m.photoId))?.attachment?.id : undefined
+        if (m.photoId && !attachmentId) throw new Error('the signature image is not uploaded yet')
+        const body = { signerName: m.signerName, signedAt: m.signedAt, ...(attachmentId ? { attachmentId } : { refusalReason: m.refusalReason }) }
+        await saveServerInspection(await put<Inspection>(`${base}/signatures/${m.role}`, body, { idempotencyKey: entry.idempotencyKey }))
+        return
+      }
     }
   }
 

@@ -9,6 +9,8 @@ import { kindLabel, resultLabel } from './inspection-labels.ts'
 import { loadActiveUsers } from '../../api/loaders.ts'
 import type { AnswerDetail, PhotoDetail } from './qms-inspection-item.ts'
 import './qms-inspection-item.ts'
+import type { SignDetail, SignedState, SignatureRole } from './qms-signature-block.ts'
+import './qms-signature-block.ts'
 import { resizePhoto } from '../../offline/photo-resize.ts'
 import { emptySlot, readyToSave, slotKey, slotsFrom, toInput, type Slot } from './slots.ts'
 import {
@@ -338,6 +340,7 @@ export class QmsInspectionPerform extends LitElement {
     if (i.status === 'completed' || i.status === 'cancelled') {
       return html`<div class="top"><div class="line"><span>${i.number}</span>${this.renderSyncState()}</div></div>
         <p>${msg('This inspection is closed; its record is read-only.', { id: 'perform.closed' })}</p>
+        ${i.status === 'completed' ? this.renderSignatures(i) : nothing}
         <p><a href=${`/inspections/${i.id}`}>${msg('Open the inspection', { id: 'perform.open' })}</a></p>`
     }
     return html`
@@ -480,6 +483,39 @@ export class QmsInspectionPerform extends LitElement {
     return missing
   }
 
+  private readonly handleSign = (event: CustomEvent<SignDetail>) => {
+    const d = event.detail
+    const id = this.inspectionId
+    this.write(async () => {
+      let photoId: string | undefined
+      if (d.png) {
+        photoId = `local:${crypto.randomUUID()}`
+        await putPhoto({ id: photoId, inspectionId: id, blob: d.png, filename: `chu-ky-${d.role}.png` })
+        await enqueue(id, { kind: 'photo', photoId })
+      }
+      await enqueue(id, { kind: 'signature', role: d.role, signerName: d.signerName, photoId, refusalReason: d.refusalReason, signedAt: d.signedAt })
+    })
+  }
+
+  /** A block's signature: on the server, or waiting on this device. */
+  private signedState(i: Inspection, role: SignatureRole): SignedState | undefined {
+    const server = i.signatures.find((s) => s.role === role)
+    if (server) return { signerName: server.signerName, signedAt: server.signedAt, refusalReason: server.refusalReason, waiting: false }
+    const queued = this.entries.find((e) => e.mutation.kind === 'signature' && e.mutation.role === role)?.mutation
+    if (queued?.kind === 'signature') return { signerName: queued.signerName, signedAt: queued.signedAt, refusalReason: queued.refusalReason ?? null, waiting: true }
+    return undefined
+  }
+
+  /** The record's two signature blocks, signed on the screen at the end. */
+  private renderSignatures(i: Inspection) {
+    const lead = i.kind === 'internal_audit' ? msg('Lead auditor', { id: 'sign.leadAuditor' }) : msg('Lead inspector', { id: 'sign.lead' })
+    return html`<section class="card" aria-labelledby="signing" @qms-sign=${this.handleSign}>
+      <h2 id="signing">${msg('Sign the record', { id: 'sign.title' })}</h2>
+      <qms-signature-block signature-role="unit_representative" caption=${msg('Representative of the inspected unit', { id: 'sign.representative' })} .signed=${this.signedState(i, 'unit_representative')}></qms-signature-block>
+      <qms-signature-block signature-role="lead_inspector" caption=${lead} default-name=${i.leadInspector.fullName} .signed=${this.signedState(i, 'lead_inspector')}></qms-signature-block>
+    </section>`
+  }
+
   private renderSummary(i: Inspection) {
     const people = new Map(i.people.map((p) => [p.id, p.fullName]))
     const failures = i.items.flatMap((item, index) =>
@@ -523,7 +559,8 @@ export class QmsInspectionPerform extends LitElement {
             </ul>`
         : nothing}
       ${completing
-        ? html`<p class="card">${msg('Completion is saved on this device and is sent after the answers, as soon as there is a network.', { id: 'perform.completeQueued' })}</p>`
+        ? html`<p class="card">${msg('Completion is saved on this device and is sent after the answers, as soon as there is a network.', { id: 'perform.completeQueued' })}</p>
+            ${this.renderSignatures(i)}`
         : html`<form class="card" @submit=${this.handleComplete}>
             <div class="field">
               <label for="conclusion">${msg('Conclusion', { id: 'inspections.conclusion' })}</label>
