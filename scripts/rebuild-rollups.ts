@@ -8,7 +8,7 @@ import { connect } from '../db/client.ts'
 import { loadConfig } from '../server/config.ts'
 import { rebuildDossierStats } from '../server/modules/dossiers/dossier-rollups.ts'
 import { rebuildInspectionRollups } from '../server/modules/inspections/inspection-rollups.ts'
-import { rebuildNonconformityRollups } from '../server/modules/nonconformities/nc-rollups.ts'
+import { rebuildNonconformityRollups } from '../server/modules/nonconformities/nonconformity-rollups.ts'
 
 const config = loadConfig()
 const handle = connect(config)

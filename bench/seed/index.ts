@@ -14,7 +14,7 @@ import { loadDemoData } from '../../server/demo/index.ts'
 import { serviceEnv, systemClock } from '../../server/lib/clock.ts'
 import { rebuildDossierStats } from '../../server/modules/dossiers/dossier-rollups.ts'
 import { rebuildInspectionRollups } from '../../server/modules/inspections/inspection-rollups.ts'
-import { rebuildNonconformityRollups } from '../../server/modules/nonconformities/nc-rollups.ts'
+import { rebuildNonconformityRollups } from '../../server/modules/nonconformities/nonconformity-rollups.ts'
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/qms_bench'
 const SCALE = Number(process.env.BENCH_SCALE ?? 1)

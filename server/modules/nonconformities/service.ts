@@ -35,7 +35,7 @@ import {
   responsibleHeads,
   ncScope,
 } from './records.ts'
-import { applyNcChange } from './nc-rollups.ts'
+import { applyNcChange } from './nonconformity-rollups.ts'
 import { allowedOperations, loadFacts, refusal } from './rules.ts'
 import type { CreateNonconformity, Nonconformity, NonconformityQuery, NonconformitySummary, UpdateNonconformity } from './schemas.ts'
 import { NC_WORKFLOW } from './transitions.ts'

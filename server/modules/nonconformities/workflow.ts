@@ -14,7 +14,7 @@ import { forbidden, unprocessable, type FieldError } from '../../lib/problems.ts
 import { recordAudit } from '../audit-log/service.ts'
 import { notifyAssigned } from './actions/service.ts'
 import { notify } from '../notifications/service.ts'
-import { applyNcChange } from './nc-rollups.ts'
+import { applyNcChange } from './nonconformity-rollups.ts'
 import { actionOwners, except, findNonconformity, ncCode, recordNcEvent, responsibleHeads, usersWithRole, type NcWithUnit } from './records.ts'
 import { loadFacts, refusal, type NcFacts } from './rules.ts'
 import type { AnalyzeBody, CancelBody, CloseBody, PlanBody, VerifyBody } from './schemas.ts'

@@ -26,7 +26,7 @@ import {
 } from '../records.ts'
 import { actionsCompletable, isOpen, NC_WORKFLOW } from '../transitions.ts'
 import { inSubtreeOf } from '../../org-units/service.ts'
-import { refreshNextActionDue } from '../nc-rollups.ts'
+import { refreshNextActionDue } from '../nonconformity-rollups.ts'
 import { notify } from '../../notifications/service.ts'
 import type { Action, ActionQuery, CompleteAction, CreateAction, NcActionQuery, UpdateAction } from './schemas.ts'
 
