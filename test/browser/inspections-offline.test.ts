@@ -12,7 +12,7 @@ import { ApiClient } from '../helpers/app.ts'
 import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
 import { PNG_1X1 } from '../helpers/multipart-form.ts'
 
-const phone = browserContext({ viewport: { width: 375, height: 812 } })
+const phone = browserContext({ viewport: { width: 375, height: 812 }, serviceWorkers: true })
 const offline = suite('an auditor inspects the reception desk with no network', phone)
 const it = phone.use(offline)
 

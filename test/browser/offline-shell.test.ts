@@ -11,7 +11,7 @@ import * as assert from 'uvu/assert'
 import { browserContext, signIn } from '../helpers/browser.ts'
 
 // This file changes sw.js to publish a "new version": it gets its own copy of the build.
-const ctx = browserContext({ privateWebRoot: true })
+const ctx = browserContext({ privateWebRoot: true, serviceWorkers: true })
 const shell = suite('the app shell works offline', ctx)
 const it = ctx.use(shell)
 

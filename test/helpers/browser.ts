@@ -58,6 +58,12 @@ export interface BrowserOptions {
   viewport?: { width: number; height: number }
   /** Serve a private copy of the built web app, which the file's tests may change (e.g. a new sw.js). */
   privateWebRoot?: boolean
+  /**
+   * Let the app's service worker run (the offline tests). Other journeys block it: it
+   * would precache the whole app again in every fresh browser context, costing each
+   * test time and nothing they check.
+   */
+  serviceWorkers?: boolean
 }
 
 export function browserContext(options: BrowserOptions = {}) {
@@ -105,6 +111,7 @@ export function browserContext(options: BrowserOptions = {}) {
         locale: 'vi-VN',
         // Not the agency's zone: pages must show and take times in the agency's zone regardless.
         timezoneId: 'America/New_York',
+        serviceWorkers: options.serviceWorkers ? 'allow' : 'block',
       })
       ctx.page = await ctx.context.newPage()
       ctx.page.on('console', (m) => {
