@@ -24,6 +24,7 @@ import {
   answerKey,
   db,
   deleteEntry,
+  deviceClientId,
   firstEntry,
   keptInspection,
   offlineUser,
@@ -208,7 +209,7 @@ class SyncQueue extends EventTarget {
   }
 
   private async deliverAnswers(entry: OutboxEntry, inputs: (ResponseInput & { answeredAt: string })[]) {
-    const clientId = localStorage.getItem('qms-client-id') ?? undefined
+    const clientId = deviceClientId()
     let body = entry.sentBody as ResponseInput[] | undefined
     if (!body) {
       // Frozen at the first attempt: a retry under the same key sends exactly this.
