@@ -31,6 +31,14 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   await page.getByText('Đã lập kế hoạch').waitFor()
   const number = (await page.getByRole('heading', { name: /^Cuộc kiểm tra / }).textContent())!.replace('Cuộc kiểm tra ', '').trim()
 
+  // Until it starts, the plan can be changed (saved with If-Match).
+  await page.getByRole('link', { name: 'Sửa kế hoạch' }).click()
+  await page.getByRole('heading', { name: `Sửa kế hoạch kiểm tra ${number}` }).waitFor()
+  assert.is(await page.getByLabel('Đơn vị được kiểm tra').inputValue(), await page.getByLabel('Đơn vị được kiểm tra').locator('option', { hasText: 'Bộ phận Tiếp nhận và Trả kết quả' }).getAttribute('value'))
+  await page.getByLabel('Địa điểm').fill('Quầy tiếp nhận số 2')
+  await page.getByRole('button', { name: 'Lưu kế hoạch' }).click()
+  await page.getByText('Quầy tiếp nhận số 2').waitFor()
+
   // The start page shows it among today's work, Perform one tap away.
   await page.goto(baseUrl)
   const day = page.getByRole('region', { name: 'Việc kiểm tra của tôi' })

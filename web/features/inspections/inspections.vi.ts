@@ -33,6 +33,8 @@ export const inspections = {
   'inspections.notFound': 'Không tìm thấy cuộc kiểm tra, hoặc bạn không có quyền xem.',
   'inspections.plan': 'Lập kế hoạch kiểm tra',
   'inspections.chooseUnit': '— Chọn đơn vị —',
+  'inspections.editPlan': str`Sửa kế hoạch kiểm tra ${0}`,
+  'inspections.changePlan': 'Sửa kế hoạch',
   'inspections.planHeading': 'Kế hoạch',
   'inspections.savePlan': 'Lưu kế hoạch',
   'inspections.checklist': 'Danh mục kiểm tra',

@@ -67,6 +67,7 @@ export class QmsInspectionPage extends LitElement {
           : nothing}
         <a class="button" href=${`${record}?format=html`} target="_blank" rel="noopener">${msg('Print the record', { id: 'inspections.print' })}</a>
         <a class="button" href=${`${record}?format=pdf`} target="_blank" rel="noopener">${msg('Record as PDF', { id: 'inspections.pdf' })}</a>
+        ${i.status === 'planned' && this.mayWrite(i) ? html`<a class="button" href=${`/inspections/${i.id}/edit`}>${msg('Change the plan', { id: 'inspections.changePlan' })}</a>` : nothing}
         ${open && this.mayWrite(i) && !this.cancelling ? html`<button class="danger" @click=${() => (this.cancelling = true)}>${msg('Cancel the inspection', { id: 'inspections.cancel' })}</button>` : nothing}
       </div>
       ${this.cancelling
