@@ -24,9 +24,24 @@ export interface ExportedFile {
   body: Buffer
 }
 
+/**
+ * Text a spreadsheet would run as a formula (= + - @, or a tab or carriage return before
+ * one) gets a leading apostrophe, so a description typed as `=HYPERLINK(…)` stays text
+ * when the CSV is opened in Excel. Numbers stay numbers.
+ */
+export function neutraliseCell(value: Cell): string | number {
+  if (value === null) return ''
+  return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+/** Every CSV the app writes: UTF-8 with a BOM (Excel then shows Vietnamese diacritics), formula-safe cells. */
+export function toCsv(rows: Cell[][]): string {
+  return '\uFEFF' + stringify(rows.map((r) => r.map(neutraliseCell)))
+}
+
 export async function exportTable(table: Table, format: 'csv' | 'xlsx'): Promise<ExportedFile> {
   if (format === 'csv') {
-    const csv = '\uFEFF' + stringify([table.headings, ...table.rows].map((r) => r.map((v) => (v === null ? '' : v))))
+    const csv = toCsv([table.headings, ...table.rows])
     return { filename: `${table.name}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(csv, 'utf8') }
   }
   const workbook = new ExcelJS.Workbook()

@@ -4,8 +4,8 @@
  * resolved (total, early, on time, late), in progress (total, not yet due, overdue),
  * returned / withdrawn, % on time.
  */
-import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
+import { toCsv } from '../../lib/table-export.ts'
 import { MIME } from '../../lib/uploads.ts'
 import type { DossierStats, StatsRow } from './schemas.ts'
 
@@ -75,8 +75,7 @@ export async function exportStats(stats: DossierStats, format: 'csv' | 'xlsx', l
   const name = `thong-ke-ho-so_${stats.from}_${stats.to}`
   const { heading1, heading2, body, total } = tableRows(stats, lang)
   if (format === 'csv') {
-    // A BOM so Excel opens the UTF-8 (Vietnamese diacritics) correctly.
-    const csv = '\uFEFF' + stringify([heading1, heading2, ...body, total].map((r) => r.map((v) => (v === null ? '' : v))))
+    const csv = toCsv([heading1, heading2, ...body, total])
     return { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(csv, 'utf8') }
   }
   const workbook = new ExcelJS.Workbook()
