@@ -198,14 +198,6 @@ export async function forgetInspection(id: string) {
   await tx.done
 }
 
-export async function putAnswer(answer: WorkingAnswer) {
-  await (await db()).put('answers', answer)
-}
-
-export async function deleteAnswer(key: string) {
-  await (await db()).delete('answers', key)
-}
-
 export async function putPhoto(p: StoredPhoto) {
   await (await db()).put('photos', p)
 }

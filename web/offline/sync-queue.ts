@@ -293,4 +293,3 @@ class SyncQueue extends EventTarget {
 class RetryNow extends Error {}
 
 export const syncQueue = new SyncQueue()
-export { RetryNow }

@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize'
 import { html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { ApiError, get } from '../../api/client.ts'
+import { get } from '../../api/client.ts'
 import type { Attachment, Inspection, InspectionResponse, PersonRef, ResponseInput, User } from '../../api/types.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { inspectionStyles, performStyles } from './inspection-styles.ts'
