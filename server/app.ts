@@ -36,6 +36,8 @@ import complaintRoutes from './modules/complaints/routes.ts'
 import reportRoutes from './modules/reports/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
+import inputRulesPlugin from './plugins/input-rules.ts'
+import { clientErrorHandler } from './lib/safe-log.ts'
 import idempotencyPlugin from './plugins/idempotency.ts'
 import openapiPlugin from './plugins/openapi.ts'
 import securityPlugin from './plugins/security.ts'
@@ -78,6 +80,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: { customOptions: { allErrors: true } },
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)
@@ -98,6 +101,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
     }, { name: 'db' }),
   )
   await app.register(errorsPlugin)
+  await app.register(inputRulesPlugin)
   await app.register(securityPlugin)
   await app.register(cookie)
   // Uploads are read per route with readUpload (server/lib/uploads.ts), which sets the limits.

@@ -5,12 +5,17 @@
  */
 import { badRequest, preconditionFailed, preconditionRequired } from './problems.ts'
 
-/** The version in `If-Match: "3"` (weak `W/"3"` and bare `3` accepted); undefined when absent. */
+/** The version in `If-Match: "3"` (bare `3` accepted); undefined when absent. A weak `W/"3"` is refused: RFC 9110 §13.1.1 asks a strong comparison. */
 export function ifMatch(headers: Record<string, string | string[] | undefined>): number | undefined {
   const raw = headers['if-match']
   const value = Array.isArray(raw) ? raw[0] : raw
   if (value === undefined || value.trim() === '') return undefined
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(value)
+  if (/^\s*W\//i.test(value)) {
+    throw badRequest('If-Match needs the strong ETag you read, e.g. "3"; a weak ETag (W/"3") cannot guard a change.', [
+      { path: 'headers.if-match', message: 'must be a strong ETag such as "3", not W/"3"', code: 'weak-etag' },
+    ])
+  }
+  const match = /^\s*"?(\d{1,9})"?\s*$/.exec(value)
   if (!match) {
     throw badRequest('If-Match must be the ETag you read, e.g. "3".', [
       { path: 'headers.if-match', message: 'must be a version such as "3"', code: 'format' },

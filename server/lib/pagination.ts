@@ -30,6 +30,53 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
   throw invalidField('query.cursor', 'The cursor is not valid; use the nextCursor of a previous page.', 'cursor')
 }
 
+const badCursor = () => invalidField('query.cursor', 'The cursor is not valid; use the nextCursor of a previous page.', 'cursor')
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * A cursor comes back from the client, so it may be forged: each value must fit its
+ * column's type, or PostgreSQL would answer a cast error (a 500) instead of our 400.
+ */
+function checkCursorValue(column: PgColumn, value: unknown): void {
+  if (value === null) {
+    if (column.notNull) throw badCursor()
+    return
+  }
+  const ok = (() => {
+    switch (column.columnType) {
+      case 'PgUUID':
+        return typeof value === 'string' && UUID.test(value)
+      case 'PgInteger':
+      case 'PgSmallInt':
+      case 'PgSerial':
+        return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2147483647
+      case 'PgBigInt53':
+        return typeof value === 'number' && Number.isSafeInteger(value)
+      case 'PgDateString':
+      case 'PgDate': {
+        if (typeof value !== 'string' || !DATE.test(value)) return false
+        const at = new Date(`${value}T00:00:00Z`)
+        return !Number.isNaN(at.getTime()) && at.toISOString().startsWith(value) && value >= '0001'
+      }
+      case 'PgTimestamp':
+      case 'PgTimestampString': {
+        if (typeof value !== 'string' || value.length > 40) return false
+        const at = new Date(value)
+        return !Number.isNaN(at.getTime()) && at.getUTCFullYear() >= 1 && at.getUTCFullYear() <= 9999
+      }
+      case 'PgText':
+      case 'PgVarchar':
+      case 'PgChar':
+        return typeof value === 'string' && value.length <= 1000 && !value.includes('\0')
+      default:
+        // Other keys keys: bounded, no NUL (PostgreSQL text cannot hold it).
+        return (typeof value === 'string' && value.length <= 1000 && !value.includes('\0')) || typeof value === 'number'
+    }
+  })()
+  if (!ok) throw badCursor()
+}
+
 interface SortKey {
   column: PgColumn
   /** Turns the cursor's JSON value back into the column's type (e.g. a Date). */
@@ -45,7 +92,12 @@ interface SortKey {
  */
 export function keyset(keys: SortKey[], request: PageRequest, direction: 'asc' | 'desc' = 'asc') {
   const limit = request.limit ?? DEFAULT_LIMIT
-  const values = request.cursor ? decodeCursor(request.cursor, keys.length).map((v, i) => (keys[i].parse ? keys[i].parse!(v) : v)) : undefined
+  const values = request.cursor
+    ? decodeCursor(request.cursor, keys.length).map((v, i) => {
+        checkCursorValue(keys[i].column, v)
+        return keys[i].parse ? keys[i].parse!(v) : v
+      })
+    : undefined
   const params: Record<string, unknown> = { limit: limit + 1 }
   values?.forEach((v, i) => (params[`cursor${i}`] = v instanceof Date ? v.toISOString() : v))
   return {

@@ -5,6 +5,7 @@
  *
  *   const { file, fields } = await readUpload(request, { allowed: IMAGE_OR_PDF, maxBytes })
  */
+import { cleanText } from './text-input.ts'
 import { createHash } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import { fileTypeFromBuffer } from 'file-type'
@@ -60,9 +61,9 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
           continue
         }
         const bytes = await part.toBuffer()
-        file = await describe(bytes, part.filename, options)
+        file = await describe(bytes, cleanText(part.filename ?? '', 'filename'), options)
       } else {
-        fields[part.fieldname] = String(part.value ?? '')
+        fields[part.fieldname] = cleanText(String(part.value ?? ''), part.fieldname)
       }
     }
   } catch (err) {

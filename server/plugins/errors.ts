@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { HttpProblem, problemType, type FieldError } from '../lib/problems.ts'
+import { loggableError } from '../lib/safe-log.ts'
 
 interface AjvError {
   instancePath: string
@@ -102,6 +103,9 @@ export function toProblem(error: unknown): HttpProblem {
       400: 'Invalid request',
       404: 'Not found',
       405: 'Method not allowed',
+      408: 'Request timeout',
+      414: 'URI too long',
+      431: 'Request header fields too large',
       406: 'Not acceptable',
       413: 'Request body too large',
       415: 'Unsupported media type',
@@ -120,7 +124,7 @@ export default fp(
   async function errorsPlugin(app: FastifyInstance) {
     app.setErrorHandler((error, request, reply) => {
       const problem = toProblem(error)
-      if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
+      if (problem.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed')
       else request.log.info({ status: problem.status, detail: problem.detail }, 'request refused')
       return sendProblem(request, reply, problem)
     })
