@@ -17,7 +17,6 @@ const lists = [
   '/api/inspections',
   '/api/findings',
   '/api/nonconformities',
-  '/api/documents',
   '/api/complaints',
   '/api/procedures',
   '/api/checklist-templates',
