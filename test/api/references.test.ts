@@ -70,5 +70,12 @@ refs('a complaint about a dossier is filed under the dossier’s unit and proced
   assert.is(ok.body.orgUnitId, dossier.orgUnit.id)
 })
 
+refs('other foreign ids in bodies: a made-up unit, user or procedure is a 422 naming the field', async ({ as }) => {
+  const ghost = uuid()
+  isReference(await (await as('admin')).post('/api/api-tokens', { name: 'ghost', userId: ghost }), 'userId', 'reference')
+  isReference(await (await as('manager')).post('/api/procedures', { code: 'ref.01', name: 'x', field: 'x', owningUnitId: ghost, processingDays: 1 }), 'owningUnitId', 'reference')
+  isReference(await (await as('admin')).post('/api/org-units', { code: 'REF1', name: 'x', parentId: ghost }), 'parentId', 'reference')
+})
+
 ctx.use(refs)
 refs.run()
