@@ -80,7 +80,8 @@ register('linked procedures must exist', async ({ as, unitId }) => {
     owningUnitId: await unitId('QLDN'),
     procedureIds: ['11111111-1111-4111-8111-111111111111'],
   })
-  assert.is(res.status, 400)
+  assert.is(res.status, 422)
+  assert.is(res.body.type, 'urn:qms:problem:reference')
   assert.is(res.body.errors[0].path, 'procedureIds')
 })
 
