@@ -25,7 +25,7 @@ adding('the head adds actions with owner and due date; bad input names the field
   assert.is(bad.status, 400)
   assert.equal(bad.body.errors.map((e: { path: string }) => e.path).sort(), ['description', 'dueDate', 'ownerId', 'type'])
   const nobody = await head.post(`/api/nonconformities/${nc.id}/actions`, { type: 'corrective', description: 'x', ownerId: crypto.randomUUID(), dueDate: today() })
-  assert.is(nobody.status, 400)
+  assert.is(nobody.status, 422)
   assert.is(nobody.body.errors[0].path, 'ownerId')
   const early = await head.post(`/api/nonconformities/${nc.id}/actions`, { type: 'corrective', description: 'x', ownerId: await userId('staff'), dueDate: addDays(today(), -1) })
   assert.is(early.status, 400)
@@ -88,7 +88,7 @@ completing('staff complete only their own actions', async (context) => {
   assert.is(onBehalf.completedBy.fullName, 'Lê Văn Hùng')
   // Evidence must be a file that exists and that the owner may use.
   const unknown = await staff.post(`/api/actions/${action.id}/complete`, { note: 'x', attachmentIds: [crypto.randomUUID()] }, { ifMatch: action.version })
-  assert.is(unknown.status, 400)
+  assert.is(unknown.status, 422)
   assert.is(unknown.body.errors[0].path, 'attachmentIds.0')
   const form = multipartForm({ file: { filename: 'evidence.png', contentType: 'image/png', data: pngFile() } })
   const upload = await staff.post('/api/attachments', form.body, { headers: { 'content-type': form.contentType } })

@@ -80,7 +80,8 @@ register('linked procedures must exist', async ({ as, unitId }) => {
     owningUnitId: await unitId('QLDN'),
     procedureIds: ['11111111-1111-4111-8111-111111111111'],
   })
-  assert.is(res.status, 400)
+  assert.is(res.status, 422)
+  assert.is(res.body.type, 'urn:qms:problem:reference')
   assert.is(res.body.errors[0].path, 'procedureIds')
 })
 
@@ -395,7 +396,8 @@ workflow('the reviewer is someone other than the drafter, active and able to sig
   assert.is(cannotSignIn.status, 400)
   assert.is(cannotSignIn.body.errors[0].path, 'reviewerId')
   const nobody = await act(head, rev, 'submit', { reviewerId: '00000000-0000-4000-8000-000000000000' })
-  assert.is(nobody.status, 400)
+  assert.is(nobody.status, 422)
+  assert.is(nobody.body.errors[0].path, 'reviewerId')
 })
 
 workflow('a manager can send an approved revision back with a comment', async ({ as, unitId, userId }) => {

@@ -17,8 +17,9 @@ const creating = suite('raising nonconformities', ctx)
 creating('an auditor raises one from every source; it starts as a draft with a code, a due date and a timeline', async ({ as, unitId }) => {
   const auditor = await as('auditor')
   const unit = await unitId('TNTKQ')
-  for (const source of ['finding', 'complaint', 'internal_audit', 'late_dossier', 'management_review', 'other']) {
-    const res = await auditor.post('/api/nonconformities', { source, sourceId: uuid(), orgUnitId: unit, title: `From ${source}`, severity: 'minor' })
+  // finding and late_dossier need a real record of the unit: findings.test.ts, dossier-nonconformities.test.ts, references.test.ts.
+  for (const source of ['complaint', 'internal_audit', 'management_review', 'other']) {
+    const res = await auditor.post('/api/nonconformities', { source, orgUnitId: unit, title: `From ${source}`, severity: 'minor' })
     assert.is(res.status, 201, `${source}: ${res.text}`)
     assert.is(res.body.status, 'draft')
     assert.is(res.body.source, source)
@@ -47,14 +48,25 @@ creating('the head of the unit hears of it; nobody hears of their own doing', as
   assert.not.ok(auditorNotes.body.items.some((n: { entityId: string }) => n.entityId === nc.id))
 })
 
-creating('a finding or late dossier needs its record and has one live nonconformity', async ({ as, unitId }) => {
+/** A finding with no nonconformity yet, and its unit. */
+async function freeFinding(client: Awaited<ReturnType<Parameters<Parameters<typeof creating>[1]>[0]['as']>>, pick: 'first' | 'last' = 'first') {
+  const items = (await client.get('/api/findings?limit=500')).body.items as { id: string; orgUnitId: string; nonconformityId: string | null }[]
+  const free = items.filter((f) => !f.nonconformityId)
+  // Two tests each take a different one: an NC raised directly does not mark its finding.
+  const found = pick === 'first' ? free[0] : free.at(-1)
+  assert.ok(found, 'the demo has a finding without a nonconformity')
+  return found
+}
+
+creating('a finding or late dossier needs its record and has one live nonconformity', async ({ as }) => {
   const auditor = await as('auditor')
-  const unit = await unitId('VP')
+  const finding = await freeFinding(auditor)
+  const unit = finding.orgUnitId
   const missing = await auditor.post('/api/nonconformities', { source: 'finding', orgUnitId: unit, title: 'No finding', severity: 'major' })
   assert.is(missing.status, 400)
   assert.is(missing.body.errors[0].path, 'sourceId')
 
-  const findingId = uuid()
+  const findingId = finding.id
   const first = await raise(auditor, unit, { source: 'finding', sourceId: findingId })
   const second = await auditor.post('/api/nonconformities', { source: 'finding', sourceId: findingId, orgUnitId: unit, title: 'Again', severity: 'minor' })
   assert.is(second.status, 409)
@@ -63,9 +75,9 @@ creating('a finding or late dossier needs its record and has one live nonconform
   await step(auditor, first, 'cancel', { reason: 'Raised against the wrong finding' })
   await raise(auditor, unit, { source: 'finding', sourceId: findingId })
   // Internal audits raise many NCs from one audit.
-  const auditId = uuid()
-  await raise(auditor, unit, { sourceId: auditId })
-  await raise(auditor, unit, { sourceId: auditId })
+  const audit = (await auditor.get('/api/inspections?limit=1')).body.items[0]
+  await raise(auditor, audit.orgUnitId, { sourceId: audit.id })
+  await raise(auditor, audit.orgUnitId, { sourceId: audit.id })
 })
 
 creating('bad input names every failing field and writes nothing', async ({ as, unitId }) => {
@@ -84,7 +96,8 @@ creating('bad input names every failing field and writes nothing', async ({ as, 
   assert.is(rules.status, 400)
   assert.equal(rules.body.errors.map((e: { path: string }) => e.path).sort(), ['clauseNumbers.0', 'detectedOn', 'dueDate'])
   const unknownUnit = await auditor.post('/api/nonconformities', { source: 'other', orgUnitId: uuid(), title: 'Nowhere', severity: 'minor' })
-  assert.is(unknownUnit.status, 400)
+  assert.is(unknownUnit.status, 422)
+  assert.is(unknownUnit.body.type, 'urn:qms:problem:reference')
   assert.is(unknownUnit.body.errors[0].path, 'orgUnitId')
   assert.is((await auditor.get('/api/nonconformities?limit=500')).body.items.length, before)
 })
@@ -101,8 +114,9 @@ creating('raiseNonconformity joins the caller’s transaction: a failure later l
   const auditor = await as('auditor')
   const me = (await auditor.get('/api/auth/me')).body.user
   const actor = { userId: me.id, username: me.username, fullName: me.fullName, roles: me.roles, orgUnitId: me.orgUnitId, orgUnitPath: null, via: 'session' as const }
-  const sourceId = uuid()
-  const office = await unitId('VP')
+  const finding = await freeFinding(auditor, 'last')
+  const sourceId = finding.id
+  const office = finding.orgUnitId
   let raisedId = ''
   try {
     // Nothing else may touch the database meanwhile: the embedded engine has one connection.

@@ -39,7 +39,8 @@ creating('bad input lists every failing field and writes nothing', async ({ as }
 
 creating('a parent that does not exist is refused', async ({ as }) => {
   const res = await (await as('admin')).post('/api/org-units', { code: 'X1', name: 'X', parentId: '00000000-0000-4000-8000-000000000000' })
-  assert.is(res.status, 400)
+  assert.is(res.status, 422)
+  assert.is(res.body.type, 'urn:qms:problem:reference')
   assert.is(res.body.errors[0].path, 'parentId')
 })
 

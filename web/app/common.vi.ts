@@ -55,4 +55,10 @@ export const common = {
   'error.format': 'Sai định dạng.',
   'error.pattern': 'Có ký tự không hợp lệ.',
   'error.duplicate': 'Đã được sử dụng.',
+  'error.reference': 'Không tìm thấy, hoặc bạn không được sử dụng.',
+  'error.sameUnit': 'Thuộc đơn vị khác.',
+  'error.notLate': 'Hồ sơ này không quá hạn và không giải quyết trễ hạn.',
+  'error.noRecord': 'Để trống với nguồn này.',
+  'error.dossierUnit': 'Phải là đơn vị của hồ sơ (hoặc để trống).',
+  'error.dossierProcedure': 'Phải là thủ tục của hồ sơ (hoặc để trống).',
 }

@@ -20,6 +20,19 @@ export function describeFieldError(error: FieldError | undefined): string {
       return msg('Contains characters that are not allowed.', { id: 'error.pattern' })
     case 'duplicate':
       return msg('Already in use.', { id: 'error.duplicate' })
+    // 422 reference problems: a missing record and one the user may not see read alike.
+    case 'reference':
+      return msg('Not found, or not yours to use.', { id: 'error.reference' })
+    case 'same_unit':
+      return msg('Belongs to another unit.', { id: 'error.sameUnit' })
+    case 'not_late':
+      return msg('This dossier is neither overdue nor resolved late.', { id: 'error.notLate' })
+    case 'no_record':
+      return msg('Leave empty for this source.', { id: 'error.noRecord' })
+    case 'dossier_unit':
+      return msg('Must be the dossier’s unit (or left empty).', { id: 'error.dossierUnit' })
+    case 'dossier_procedure':
+      return msg('Must be the dossier’s procedure (or left empty).', { id: 'error.dossierProcedure' })
     default:
       return error.message
   }

@@ -9,6 +9,7 @@ import { conflict, invalidField, notFound } from '../../lib/problems.ts'
 import { newSecret, sha256 } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import type { ApiToken, ApiTokenQuery, CreateApiToken } from './schemas.ts'
+import { missingReference } from '../../lib/references.ts'
 
 export function toApiToken(row: ApiTokenRow, username: string): ApiToken {
   return {
@@ -45,7 +46,7 @@ export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken
   }
   return db.transaction(async (tx) => {
     const [owner] = await tx.select().from(users).where(eq(users.id, userId))
-    if (!owner) throw invalidField('userId', 'refers to a user that does not exist', 'exists')
+    if (!owner) throw missingReference('userId', 'user')
     if (!owner.active) throw invalidField('userId', 'refers to a deactivated user', 'active')
     const token = newSecret('qms_')
     const [row] = await tx

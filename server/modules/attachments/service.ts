@@ -13,6 +13,7 @@ import { forbidden, invalidField, notFound } from '../../lib/problems.ts'
 import type { UploadedFile } from '../../lib/uploads.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import type { Attachment } from './schemas.ts'
+import { missingReference } from '../../lib/references.ts'
 
 type AttachmentMeta = Omit<AttachmentRow, 'bytes'>
 
@@ -105,7 +106,7 @@ export async function claimAttachments(db: Db, actor: Actor, ids: string[], orgU
   const byId = new Map(rows.map((r) => [r.attachment.id, r]))
   unique.forEach((id, i) => {
     const row = byId.get(id)
-    if (!row) throw invalidField(`${path}.${i}`, `refers to a file that does not exist (${id})`, 'exists')
+    if (!row) throw missingReference(`${path}.${i}`, 'file')
     if (!canReadAttachment(actor, row.attachment, row.unitPath)) throw invalidField(`${path}.${i}`, 'refers to a file you may not use', 'forbidden')
     if (row.attachment.orgUnitId && row.attachment.orgUnitId !== orgUnitId) {
       throw invalidField(`${path}.${i}`, 'refers to a file that is evidence for another unit; upload it again for this one', 'scope')

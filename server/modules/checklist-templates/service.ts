@@ -23,6 +23,7 @@ import type {
   CreateChecklistTemplate,
   UpdateChecklistTemplate,
 } from './schemas.ts'
+import { missingReference } from '../../lib/references.ts'
 
 export function toChecklistItem(row: ChecklistTemplateItemRow): ChecklistItem {
   return {
@@ -283,7 +284,7 @@ export async function currentRevisionFor(db: Db, templateId: string, field = 'te
       and(eq(checklistTemplateRevisions.templateId, checklistTemplates.id), eq(checklistTemplateRevisions.revision, checklistTemplates.currentRevision)),
     )
     .where(eq(checklistTemplates.id, templateId))
-  if (!found) throw badRequest('The checklist template does not exist.', [{ path: field, message: 'refers to a checklist template that does not exist', code: 'exists' }])
+  if (!found) throw missingReference(field, 'checklist template')
   if (!found.template.active) throw badRequest('The checklist template is retired.', [{ path: field, message: 'refers to a retired checklist template', code: 'active' }])
   return { template: found.template, revisionId: found.revisionId }
 }

@@ -25,10 +25,10 @@ const complaintRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/complaints', {
     schema: {
       summary: 'Record a complaint, denunciation or feedback',
-      description: 'With a dossierId, the procedure and unit default to the dossier\'s.',
+      description: 'With a dossierId, the procedure and unit are the dossier\'s (a different orgUnitId or procedureId is a 422 reference problem).',
       tags,
       body: CreateComplaint,
-      response: { 201: Complaint },
+      response: { 201: Complaint, ...problems(403, 422) },
     },
     handler: async (request, reply) => {
       const complaint = await createComplaint(app.db, request.actor, request.body, app.env())

@@ -6,6 +6,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField, notFound } from '../../lib/problems.ts'
+import { brokenRule, requireReference } from '../../lib/references.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { localDayRange } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
@@ -135,22 +136,24 @@ export async function createComplaint(db: Db, actor: Actor, input: CreateComplai
   return db.transaction(async (tx) => {
     let { procedureId = null, orgUnitId = null } = input
     if (input.dossierId) {
-      // A complaint about a dossier is also about its procedure and handling unit.
-      const [dossier] = await tx.select({ procedureId: dossiers.procedureId, orgUnitId: dossiers.orgUnitId }).from(dossiers).where(eq(dossiers.id, input.dossierId))
-      if (!dossier) throw invalidField('dossierId', 'refers to a dossier that does not exist', 'exists')
-      procedureId ??= dossier.procedureId
-      orgUnitId ??= dossier.orgUnitId
+      // A complaint about a dossier is about its procedure and handling unit: filing it
+      // elsewhere would hide it from that unit and count it against another.
+      const [row] = await tx.select({ procedureId: dossiers.procedureId, orgUnitId: dossiers.orgUnitId }).from(dossiers).where(eq(dossiers.id, input.dossierId))
+      const dossier = await requireReference('dossierId', 'dossier', row, () => can(actor, 'dossier.read'))
+      if (orgUnitId && orgUnitId !== dossier.orgUnitId) throw brokenRule('orgUnitId', "must be the dossier's unit (or left out)", 'dossier_unit', { expected: dossier.orgUnitId })
+      if (procedureId && procedureId !== dossier.procedureId) throw brokenRule('procedureId', "must be the dossier's procedure (or left out)", 'dossier_procedure', { expected: dossier.procedureId })
+      procedureId = dossier.procedureId
+      orgUnitId = dossier.orgUnitId
     }
     if (procedureId) {
-      const [procedure] = await tx.select({ owningUnitId: procedures.owningUnitId }).from(procedures).where(eq(procedures.id, procedureId))
-      if (!procedure) throw invalidField('procedureId', 'refers to a procedure that does not exist', 'exists')
+      const [row] = await tx.select({ owningUnitId: procedures.owningUnitId }).from(procedures).where(eq(procedures.id, procedureId))
+      const procedure = await requireReference('procedureId', 'procedure', row)
       orgUnitId ??= procedure.owningUnitId
     }
     let unitPath: string | null = null
     if (orgUnitId) {
-      const [unit] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId))
-      if (!unit) throw invalidField('orgUnitId', 'refers to a unit that does not exist', 'exists')
-      unitPath = unit.path
+      const [row] = await tx.select({ path: orgUnits.path }).from(orgUnits).where(eq(orgUnits.id, orgUnitId))
+      unitPath = (await requireReference('orgUnitId', 'unit', row)).path
     }
     requireWrite(actor, unitPath)
     const [row] = await tx

@@ -17,6 +17,7 @@ import { isIsoClause } from '../iso-clauses/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateDocument, DocumentQuery, DocumentStatus, UpdateDocument } from './schemas.ts'
 import { findDocument, lockDocument, nextReviewSql, notObsolete, pub, selectDocuments, statusSql, toDocument, work, WORKING, type DocumentSelection } from './records.ts'
+import { brokenRule, missingReference } from '../../lib/references.ts'
 
 // ---------------------------------------------------------------------------------------
 // Listing and reading the register.
@@ -71,7 +72,7 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
 
 async function unitPath(db: Db, unitId: string): Promise<string> {
   const [unit] = await db.select({ path: orgUnits.path, active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId))
-  if (!unit) throw invalidField('owningUnitId', 'refers to a unit that does not exist', 'exists')
+  if (!unit) throw missingReference('owningUnitId', 'unit')
   if (!unit.active) throw invalidField('owningUnitId', 'refers to a deactivated unit', 'active')
   return unit.path
 }
@@ -100,7 +101,7 @@ async function assertProceduresExist(db: Db, ids: string[] | undefined) {
   const known = new Set(found.map((r) => r.id))
   const missing = unique.filter((id) => !known.has(id))
   if (missing.length) {
-    throw invalidField('procedureIds', `refers to procedures that do not exist: ${missing.join(', ')}`, 'exists', { missing })
+    throw brokenRule('procedureIds', `refers to procedures that do not exist: ${missing.join(', ')}`, 'reference', { missing })
   }
 }
 

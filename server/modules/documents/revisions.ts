@@ -45,6 +45,7 @@ import type {
 } from './schemas.ts'
 import { findDocument, lockDocument, WORKING } from './records.ts'
 import { REVISION_WORKFLOW } from './workflow.ts'
+import { missingReference } from '../../lib/references.ts'
 
 // ---------------------------------------------------------------------------------------
 // Revisions: reading, with sign-offs and what the caller may do next.
@@ -350,7 +351,7 @@ export async function submitRevision(db: Db, actor: Actor, documentId: string, r
       throw invalidField('reviewerId', 'must be someone other than the drafter', 'separation')
     }
     const [person] = await tx.select({ active: users.active, canSignIn: sql<boolean>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, input.reviewerId))
-    if (!person) throw invalidField('reviewerId', 'refers to a user who does not exist', 'exists')
+    if (!person) throw missingReference('reviewerId', 'user')
     if (!person.active || !person.canSignIn) throw invalidField('reviewerId', 'must be an active user who can sign in', 'active')
     await sign(tx, actor, revisionId, 'drafted', 'signed')
     return { status: 'in_review', reviewerId: input.reviewerId, submittedAt: env.now, submittedById: actor.userId, reviewedAt: null }

@@ -22,7 +22,7 @@ import type { Db } from '../../../db/client.ts'
 import { dossierEvents, dossiers, orgUnits, procedures, type Channel, type DossierStatus } from '../../../db/schema/index.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { HttpProblem, invalidField } from '../../lib/problems.ts'
+import { HttpProblem } from '../../lib/problems.ts'
 import { MIME, type UploadedFile } from '../../lib/uploads.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
@@ -33,6 +33,7 @@ import { readImportFile, type DateField, type FieldName, type ImportRow, type Im
 import { canWriteDossier } from './service.ts'
 import { applyAction, DOSSIER_WORKFLOW, type DossierState } from './workflow.ts'
 import { refreshDossierStats } from './dossier-rollups.ts'
+import { missingReference } from '../../lib/references.ts'
 
 /** What the route read from the upload. */
 export interface ImportUpload {
@@ -137,7 +138,7 @@ async function loadContext(db: Db, actor: Actor, receivingUnitIdGiven: string | 
   let receivingPath: string | null = null
   if (receivingUnitId) {
     const [unit] = await db.select({ path: orgUnits.path }).from(orgUnits).where(sql`${orgUnits.id} = ${receivingUnitId}`)
-    if (!unit) throw invalidField('receivingUnitId', 'refers to a unit that does not exist', 'exists')
+    if (!unit) throw missingReference('receivingUnitId', 'unit')
     receivingPath = unit.path
   }
 

@@ -16,6 +16,7 @@ import type { CreateDossier, Dossier, DossierAction, DossierEvent, DossierQuery,
 import { applyAction, DOSSIER_WORKFLOW, isOverdue, PENDING_STATUSES } from './workflow.ts'
 import { refreshDossierStats } from './dossier-rollups.ts'
 import { preparedSelect, type Shape } from '../../lib/select-rows.ts'
+import { missingReference } from '../../lib/references.ts'
 
 type UnitColumns = { id: string; code: string; name: string; path: string }
 type ProcedureColumns = { id: string; code: string; name: string; field: string; processingDays: number }
@@ -212,7 +213,7 @@ function notInFuture(path: string, at: Date, now: Date) {
 
 async function unitPath(db: Db, unitId: string, path: string) {
   const [unit] = await db.select({ path: orgUnits.path, active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId))
-  if (!unit) throw invalidField(path, 'refers to a unit that does not exist', 'exists')
+  if (!unit) throw missingReference(path, 'unit')
   return unit.path
 }
 
@@ -230,7 +231,7 @@ export async function createDossier(db: Db, actor: Actor, input: CreateDossier, 
       .from(procedures)
       .innerJoin(orgUnits, eq(orgUnits.id, procedures.owningUnitId))
       .where(eq(procedures.id, input.procedureId))
-    if (!procedure) throw invalidField('procedureId', 'refers to a procedure that does not exist', 'exists')
+    if (!procedure) throw missingReference('procedureId', 'procedure')
     if (!procedure.active) throw invalidField('procedureId', 'refers to a procedure withdrawn from the catalogue', 'active')
     const receivingUnitId = input.receivingUnitId === undefined ? actor.orgUnitId : input.receivingUnitId
     const receivingPath = receivingUnitId ? await unitPath(tx, receivingUnitId, 'receivingUnitId') : null

@@ -15,6 +15,7 @@ import { raiseNonconformity } from '../nonconformities/service.ts'
 import type { CreateFinding, Finding, FindingQuery, PersonRef, UpdateFinding } from './schemas.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { pathInSubtreeOf } from '../org-units/service.ts'
+import { missingReference } from '../../lib/references.ts'
 
 export const toPersonRef = (row: Pick<UserRow, 'id' | 'fullName' | 'position' | 'orgUnitId'>): PersonRef => ({
   id: row.id,
@@ -137,7 +138,7 @@ export async function getFinding(db: Db, actor: Actor, id: string) {
 
 async function unitById(db: Db, id: string, field: string) {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, id))
-  if (!unit) throw invalidField(field, 'refers to a unit that does not exist', 'exists')
+  if (!unit) throw missingReference(field, 'unit')
   return unit
 }
 
@@ -148,7 +149,7 @@ async function assertPersonInUnit(db: Db, personId: string, unitPath: string, fi
     .from(users)
     .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .where(eq(users.id, personId))
-  if (!found) throw invalidField(field, 'refers to a person who does not exist', 'exists')
+  if (!found) throw missingReference(field, 'user')
   if (!found.path?.startsWith(unitPath)) throw invalidField(field, 'refers to a person outside the unit of the finding', 'scope')
 }
 
@@ -169,7 +170,7 @@ export async function createFinding(db: Db, actor: Actor, input: CreateFinding, 
     let foundOn = input.foundOn
     if (input.inspectionId) {
       const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, input.inspectionId))
-      if (!inspection) throw invalidField('inspectionId', 'refers to an inspection that does not exist', 'exists')
+      if (!inspection) throw missingReference('inspectionId', 'inspection')
       orgUnitId ??= inspection.orgUnitId
       foundOn ??= inspection.inspectionDate
     }

@@ -42,6 +42,7 @@ import { missingResponses, progressOf, type ScoringItem } from './scoring.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { pathInSubtreeOf } from '../org-units/service.ts'
 import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
+import { missingReference, referenceProblem } from '../../lib/references.ts'
 
 // ---------------------------------------------------------------------------------------
 // Permissions
@@ -306,7 +307,7 @@ export async function listInspections(db: Db, actor: Actor, query: InspectionQue
 
 async function usableUnit(db: Db, id: string, field: string) {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, id))
-  if (!unit) throw invalidField(field, 'refers to a unit that does not exist', 'exists')
+  if (!unit) throw missingReference(field, 'unit')
   if (!unit.active) throw invalidField(field, 'refers to a deactivated unit', 'active')
   return unit
 }
@@ -321,15 +322,17 @@ async function assertUsers(db: Db, ids: string[], field: string, options: { unit
     .where(inArray(users.id, ids))
   const byId = new Map(rows.map((r) => [r.id, r]))
   const errors: FieldError[] = []
+  const missing: FieldError[] = []
   ids.forEach((id, i) => {
     const path = options.list ? `${field}.${i}` : field
     const user = byId.get(id)
-    if (!user) errors.push({ path, message: 'refers to a person who does not exist', code: 'exists' })
+    if (!user) missing.push({ path, message: 'refers to no user you can see', code: 'reference', params: { kind: 'user' } })
     else if (!user.active) errors.push({ path, message: 'refers to a deactivated user', code: 'active' })
     else if (options.unitPath && !user.path?.startsWith(options.unitPath)) {
       errors.push({ path, message: 'refers to a person outside the inspected unit', code: 'scope' })
     }
   })
+  if (missing.length) throw referenceProblem(missing)
   if (errors.length) throw badRequest(errors.map((e) => `${e.path} ${e.message}`).join('; ') + '.', errors)
 }
 

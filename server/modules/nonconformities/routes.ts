@@ -64,7 +64,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Raise a nonconformity (auditor, manager; head of unit within their unit)',
       tags,
       body: CreateNonconformity,
-      response: { 201: Nonconformity, ...problems(409) },
+      response: { 201: Nonconformity, ...problems(409, 422) },
     },
     handler: async (request, reply) => {
       const nc = await createNonconformity(app.db, request.actor, request.body, app.env())
@@ -92,7 +92,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       headers: IfMatchHeaders,
       body: UpdateNonconformity,
-      response: { 200: Nonconformity, ...problems(404, 409, 412, 428) },
+      response: { 200: Nonconformity, ...problems(404, 409, 412, 422, 428) },
     },
     handler: async (request, reply) => {
       const nc = await updateNonconformity(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())

@@ -19,7 +19,7 @@ import { addDays, agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, hasRole, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { badRequest, conflict, forbidden, invalidField, type FieldError } from '../../lib/problems.ts'
+import { badRequest, conflict, forbidden, type FieldError } from '../../lib/problems.ts'
 import { containsPattern, matchesPattern } from '../../lib/search.ts'
 import { actionsOf } from './actions/service.ts'
 import { recordAudit } from '../audit-log/service.ts'
@@ -36,6 +36,8 @@ import {
   ncScope,
 } from './records.ts'
 import { applyNcChange } from './nonconformity-rollups.ts'
+import { checkNcSource } from './sources.ts'
+import { brokenRule, missingReference } from '../../lib/references.ts'
 import { allowedOperations, loadFacts, refusal } from './rules.ts'
 import type { CreateNonconformity, Nonconformity, NonconformityQuery, NonconformitySummary, UpdateNonconformity } from './schemas.ts'
 import { NC_WORKFLOW } from './transitions.ts'
@@ -254,8 +256,8 @@ function clauseErrors(numbers: string[] | undefined): FieldError[] {
 
 async function unitForNc(db: Db, orgUnitId: string) {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId))
-  if (!unit) throw invalidField('orgUnitId', 'refers to a unit that does not exist', 'exists')
-  if (!unit.active) throw invalidField('orgUnitId', 'refers to a deactivated unit', 'active')
+  if (!unit) throw missingReference('orgUnitId', 'unit')
+  if (!unit.active) throw brokenRule('orgUnitId', 'refers to a deactivated unit', 'active')
   return unit
 }
 
@@ -289,6 +291,7 @@ export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonc
   if (detectedOn > today) errors.push({ path: 'detectedOn', message: 'cannot be in the future', code: 'max', params: { max: today } })
   if (dueDate < detectedOn) errors.push({ path: 'dueDate', message: 'must not be before the detection date', code: 'min', params: { min: detectedOn } })
   if (errors.length) throw badRequest(`The nonconformity has ${errors.length} invalid field(s): ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+  await checkNcSource(db, actor, input.source, input.sourceId, unit, env.now)
 
   if (input.sourceId && (SOURCES_WITH_RECORD as readonly string[]).includes(input.source)) {
     const [existing] = await db

@@ -10,6 +10,7 @@ import { conflict, invalidField, notFound } from '../../lib/problems.ts'
 import { matchesText } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import type { CreateOrgUnit, OrgUnit, OrgUnitQuery, UpdateOrgUnit } from './schemas.ts'
+import { missingReference } from '../../lib/references.ts'
 
 export function toOrgUnit(row: OrgUnitRow): OrgUnit {
   return {
@@ -79,7 +80,7 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
 async function parentPath(db: Db, parentId: string | null | undefined): Promise<string> {
   if (!parentId) return '/'
   const [parent] = await db.select().from(orgUnits).where(eq(orgUnits.id, parentId))
-  if (!parent) throw invalidField('parentId', 'refers to a unit that does not exist', 'exists')
+  if (!parent) throw missingReference('parentId', 'unit')
   if (!parent.active) throw invalidField('parentId', 'refers to a deactivated unit', 'active')
   return parent.path
 }

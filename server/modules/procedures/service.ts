@@ -10,6 +10,7 @@ import { matchesText } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateProcedure, Procedure, ProcedureQuery, UpdateProcedure } from './schemas.ts'
+import { missingReference } from '../../lib/references.ts'
 
 type UnitColumns = { id: string; code: string; name: string }
 
@@ -130,7 +131,7 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
 
 async function assertUnitUsable(db: Db, unitId: string) {
   const [unit] = await db.select({ active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId))
-  if (!unit) throw invalidField('owningUnitId', 'refers to a unit that does not exist', 'exists')
+  if (!unit) throw missingReference('owningUnitId', 'unit')
   if (!unit.active) throw invalidField('owningUnitId', 'refers to a deactivated unit', 'active')
 }
 

@@ -11,6 +11,7 @@ import { matchesText } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateUser, UpdateUser, User, UserQuery } from './schemas.ts'
+import { missingReference } from '../../lib/references.ts'
 
 type UnitColumns = Pick<OrgUnitRow, 'id' | 'code' | 'name'> | null
 
@@ -87,7 +88,7 @@ async function assertUsernameFree(db: Db, username: string, exceptId?: string) {
 async function assertUnitUsable(db: Db, orgUnitId: string | null | undefined) {
   if (!orgUnitId) return
   const [unit] = await db.select({ active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, orgUnitId))
-  if (!unit) throw invalidField('orgUnitId', 'refers to a unit that does not exist', 'exists')
+  if (!unit) throw missingReference('orgUnitId', 'unit')
   if (!unit.active) throw invalidField('orgUnitId', 'refers to a deactivated unit', 'active')
 }
 

@@ -29,6 +29,7 @@ import { inSubtreeOf } from '../../org-units/service.ts'
 import { refreshNextActionDue } from '../nonconformity-rollups.ts'
 import { notify } from '../../notifications/service.ts'
 import type { Action, ActionQuery, CompleteAction, CreateAction, NcActionQuery, UpdateAction } from './schemas.ts'
+import { missingReference } from '../../../lib/references.ts'
 
 const owner = alias(users, 'owner')
 const completer = alias(users, 'completer')
@@ -155,7 +156,7 @@ export async function getAction(db: Db, actor: Actor, id: string, env: ServiceEn
 
 async function assertOwnerUsable(db: Db, ownerId: string) {
   const [user] = await db.select({ active: users.active }).from(users).where(eq(users.id, ownerId))
-  if (!user) throw invalidField('ownerId', 'refers to a user who does not exist', 'exists')
+  if (!user) throw missingReference('ownerId', 'user')
   if (!user.active) throw invalidField('ownerId', 'refers to a deactivated user', 'active')
 }
 
