@@ -4,6 +4,7 @@
  * Retry-After, never a bare 500.
  */
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { connectPostgres } from '../../db/client.ts'
@@ -57,6 +58,26 @@ down('PostgreSQL unreachable (nothing listening): API calls answer 503, with a t
     assertUnavailable(await token.post('/api/org-units', { code: 'X1', name: 'X' }), 'write with a token')
     const login = await new ApiClient(app).post('/api/auth/login', { username: 'admin', password: 'x' })
     assertUnavailable(login, 'sign-in')
+  } finally {
+    await app.close()
+    await handle.close()
+  }
+})
+
+down('a nearly full disk under the embedded database: writes answer 507 insufficient-storage, reads go on', async () => {
+  const handle = await createTestDatabase('demo')
+  // 1 TB minimum free: always "too little" on a test machine.
+  const config = { ...loadConfig({}), dataDir: tmpdir(), minFreeMb: 1024 * 1024 }
+  const app = await buildApp({ db: handle.db, engine: 'pglite', config, logger: false, jobs: false })
+  try {
+    await app.ready()
+    const admin = new ApiClient(app)
+    assert.is((await admin.login('admin')).status, 507, 'even sign-in writes a session')
+    const token = new ApiClient(app, { authorization: 'Bearer qms_x' })
+    const write = await token.post('/api/org-units', { code: 'X1', name: 'X' })
+    assert.is(write.status, 507)
+    assert.match(write.body.type, /insufficient-storage$/)
+    assert.is((await token.get('/api/org-units')).status, 401, 'reads are not refused')
   } finally {
     await app.close()
     await handle.close()
