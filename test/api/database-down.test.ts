@@ -84,4 +84,25 @@ down('a nearly full disk under the embedded database: writes answer 507 insuffic
   }
 })
 
+down('a database that accepts connections but never answers: the request gets 503 after QMS_STALL_SECONDS', async () => {
+  // A TCP server that swallows everything: postgres.js waits for an answer that never comes.
+  const sockets: import('node:net').Socket[] = []
+  const silent = createServer((s) => void sockets.push(s))
+  await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r))
+  const port = (silent.address() as { port: number }).port
+  const handle = connectPostgres(`postgres://postgres@127.0.0.1:${port}/qms`, { max: 1 })
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config: { ...loadConfig({}), stallSeconds: 1 }, logger: false, jobs: false })
+  try {
+    await app.ready()
+    const started = Date.now()
+    assertUnavailable(await new ApiClient(app, { authorization: 'Bearer qms_x' }).get('/api/nonconformities'), 'stalled list')
+    assert.ok(Date.now() - started < 10_000)
+  } finally {
+    await app.close()
+    for (const s of sockets) s.destroy()
+    silent.close()
+    void handle.close().catch(() => {})
+  }
+})
+
 down.run()
