@@ -4,15 +4,15 @@
  * the embedded one in QMS_DATA_DIR). Needed after changing QMS_TIMEZONE or after loading
  * rows outside the app; the server keeps them current on its own writes.
  */
-import { connect } from '../db/client.ts'
 import { loadConfig } from '../server/config.ts'
+import { exitOnStartupError, openDatabase } from '../server/start-up.ts'
 import { rebuildDossierStats } from '../server/modules/dossiers/dossier-rollups.ts'
 import { rebuildInspectionRollups } from '../server/modules/inspections/inspection-rollups.ts'
 import { rebuildNonconformityRollups } from '../server/modules/nonconformities/nonconformity-rollups.ts'
 
 const config = loadConfig()
-const handle = connect(config)
-await handle.migrate()
+// The same lock as the server: rebuilding under a running embedded server would lose writes.
+const handle = await openDatabase(config).catch((err) => exitOnStartupError(err, config))
 const started = performance.now()
 await rebuildDossierStats(handle.db, config.timeZone)
 await rebuildInspectionRollups(handle.db)

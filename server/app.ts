@@ -41,6 +41,8 @@ import { clientErrorHandler } from './lib/safe-log.ts'
 import idempotencyPlugin from './plugins/idempotency.ts'
 import openapiPlugin from './plugins/openapi.ts'
 import securityPlugin from './plugins/security.ts'
+import storageGuardPlugin from './plugins/storage-guard.ts'
+import stallWatchdog from './lib/stall-watchdog.ts'
 import webAppPlugin from './plugins/web-app.ts'
 
 declare module 'fastify' {
@@ -87,6 +89,8 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   app.setSerializerCompiler(serializerCompiler)
   // The API speaks JSON (and multipart where a route says so); anything else is a 415.
   app.removeContentTypeParser('text/plain')
+  await app.register(stallWatchdog, { seconds: config.stallSeconds })
+  if (engine === 'pglite') await app.register(storageGuardPlugin, { dataDir: config.dataDir, minFreeMb: config.minFreeMb })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

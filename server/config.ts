@@ -28,6 +28,10 @@ export interface Config {
   webRoot: string
   /** Largest file of a document revision (PDF, DOCX, XLSX), in bytes. */
   documentMaxBytes: number
+  /** Writes to the embedded database are refused (507) below this much free disk space. */
+  minFreeMb: number
+  /** An API request still unanswered after this many seconds gets 503 (a stalled database). */
+  stallSeconds: number
   /** The agency's time zone (IANA name): office hours and day boundaries are read in it. */
   timeZone: string
   /** Office hours as minutes after local midnight; a dossier received after `officeClose` counts from the next working day. */
@@ -137,6 +141,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     bodyLimit: int('QMS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     webRoot: path.resolve(cwd, read('QMS_WEB_ROOT') ?? 'dist/web'),
     documentMaxBytes: int('QMS_DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    minFreeMb: int('QMS_MIN_FREE_MB', 64, 0, 1024 * 1024),
+    stallSeconds: int('QMS_STALL_SECONDS', 60, 0, 3600),
     timeZone,
     officeOpen,
     officeClose,

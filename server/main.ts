@@ -1,11 +1,11 @@
 /**
  * `npm start`: configuration → database (migrated) → demo data or first admin → HTTP.
  */
-import { connect } from '../db/client.ts'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { createFirstAdmin, DEMO_PASSWORD, DEMO_USERS, isEmpty, loadDemoData } from './demo/index.ts'
 import { serviceEnv, systemClock } from './lib/clock.ts'
+import { exitOnStartupError, openDatabase } from './start-up.ts'
 
 function readConfig(): Config {
   try {
@@ -20,8 +20,7 @@ function readConfig(): Config {
 }
 
 const config = readConfig()
-const handle = connect(config)
-await handle.migrate()
+const handle = await openDatabase(config).catch((err) => exitOnStartupError(err, config))
 
 const empty = await isEmpty(handle.db)
 if (empty && config.demo) await loadDemoData(handle.db, serviceEnv(systemClock, config))
@@ -49,7 +48,10 @@ async function shutdown(signal: string) {
 process.on('SIGINT', () => void shutdown('SIGINT'))
 process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
-await app.listen({ port: config.port, host: config.host })
+await app.listen({ port: config.port, host: config.host }).catch(async (err) => {
+  await handle.close().catch(() => {})
+  throw err
+})
 const where = handle.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'
 const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`
 console.log(`\nQMS Tracker is running at ${url} (${where}). API docs: ${url}/docs`)

@@ -80,6 +80,21 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
     })
 }
 
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03'])
+
+/** The database is down or gone (PostgreSQL unreachable or restarting, PGlite closed): worth a retry. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === 'string' ? e.code : ''
+    if (CONNECTION_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true
+    if (typeof e.message === 'string' && /^PGlite is closed/.test(e.message)) return true
+  }
+  return false
+}
+
+export const databaseUnavailable = () =>
+  new HttpProblem(503, 'database-unavailable', 'Database unavailable', 'The database cannot be reached right now. Try again in a few seconds.', undefined, { 'retry-after': '5' })
+
 /** Maps any thrown value to a problem; unknown errors become a bare 500. */
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error
@@ -89,6 +104,7 @@ export function toProblem(error: unknown): HttpProblem {
     const where = fe.validationContext === 'querystring' ? 'query string' : fe.validationContext ?? 'request'
     return new HttpProblem(400, 'validation', 'Invalid request', `The ${where} has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailable()
   switch (pgCode(error)) {
     case PG_UNIQUE:
       return new HttpProblem(409, 'conflict', 'Conflict', 'A record with the same unique value already exists.')

@@ -22,10 +22,11 @@ export default fp(
       if (!route.url.startsWith('/api/') || !route.schema) return
       const schema = route.schema as Record<string, any>
       const methods = [route.method].flat()
-      const statuses = [500]
+      // 503: the database is down (database-unavailable), any route can meet it.
+      const statuses = [500, 503]
       if (!route.config?.public) statuses.push(401, 403)
       if (schema.body || schema.querystring || schema.params || schema.headers) statuses.push(400)
-      if (schema.body || methods.some((m) => ['POST', 'PUT', 'PATCH'].includes(m))) statuses.push(413, 415)
+      if (schema.body || methods.some((m) => ['POST', 'PUT', 'PATCH'].includes(m))) statuses.push(413, 415, 507)
       schema.response = { ...problems(...statuses), ...(schema.response ?? {}) }
       if (!route.config?.public) schema.security ??= [{ session: [] }, { bearer: [] }]
     })

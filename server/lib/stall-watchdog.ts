@@ -1,0 +1,34 @@
+/**
+ * A database call that never returns (a stalled embedded engine, a PostgreSQL server that
+ * accepts connections but does not answer) would otherwise hold the request, and the
+ * client, forever. After QMS_STALL_SECONDS the request is answered 503
+ * `database-unavailable`; whatever the handler does later is dropped (Fastify logs it).
+ * A write answered this way may still complete: clients retry with Idempotency-Key.
+ */
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { databaseUnavailable, sendProblem } from '../plugins/errors.ts'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    stallTimer?: NodeJS.Timeout
+  }
+}
+
+export default fp(
+  async function stallWatchdog(app: FastifyInstance, options: { seconds: number }) {
+    if (options.seconds <= 0) return
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return
+      request.stallTimer = setTimeout(() => {
+        if (reply.sent) return
+        request.log.error({ seconds: options.seconds }, 'request stalled: answering 503')
+        void sendProblem(request, reply, databaseUnavailable())
+      }, options.seconds * 1000)
+      // Never keep a stopping process alive for a stalled request.
+      request.stallTimer.unref()
+    })
+    app.addHook('onResponse', async (request) => clearTimeout(request.stallTimer))
+  },
+  { name: 'stall-watchdog' },
+)
