@@ -77,7 +77,10 @@ const DEFAULT_DUE_REASON = 'Hạn theo hệ thống một cửa (nhập từ t�
 export async function importDossiers(db: Db, actor: Actor, upload: ImportUpload, env: ServiceEnv): Promise<ImportReport> {
   const hours = env.config
   requirePermission(actor, 'dossier.write')
-  const sheet = await readImportFile(upload.file.bytes, upload.file.contentType === MIME.csv ? 'csv' : 'xlsx', hours)
+  const sheet = await readImportFile(upload.file.bytes, upload.file.contentType === MIME.csv ? 'csv' : 'xlsx', hours, {
+    maxRows: env.config.importMaxRows,
+    maxUncompressedBytes: env.config.importMaxUncompressedBytes,
+  })
   const report = (errors: ImportRowError[], committed: boolean, created = 0, updated = 0, unchanged = 0): ImportReport => ({
     dryRun: upload.dryRun,
     committed,
