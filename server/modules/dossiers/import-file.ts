@@ -177,8 +177,8 @@ export interface ImportLimits {
 // Title rows and the heading row come on top of the data rows the cap counts.
 const HEAD_ROWS = 20
 // Rows read between two returns to the event loop: a long file must not starve other requests.
-const YIELD_EVERY = 500
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+export const YIELD_EVERY = 200
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function tooManyRows(maxRows: number): HttpProblem {
   return new HttpProblem(422, 'import-too-many-rows', 'Too many rows', `The file has more than ${maxRows} data rows, the limit set by QMS_IMPORT_MAX_ROWS: split it into smaller files.`, undefined, {}, {
@@ -351,10 +351,12 @@ export async function readImportFile(bytes: Buffer, format: ImportFormat, hours:
     if (cell === '') return null
     return { shown: cell instanceof Date ? cell.toISOString() : cell, value: parseInstant(cell, hours) }
   }
-  const parsed = dataRows.map((row): ImportRow => {
+  const parsed: ImportRow[] = []
+  for (const row of dataRows) {
+    if (parsed.length % YIELD_EVERY === YIELD_EVERY - 1) await yieldToLoop()
     const channelText = str(row, 'channel')
     const statusText = str(row, 'status')
-    return {
+    parsed.push({
       number: row.number,
       code: str(row, 'code'),
       procedureCode: str(row, 'procedureCode'),
@@ -367,7 +369,7 @@ export async function readImportFile(bytes: Buffer, format: ImportFormat, hours:
       dueAtReason: str(row, 'dueAtReason'),
       reason: str(row, 'reason'),
       note: str(row, 'note'),
-    }
-  })
+    })
+  }
   return { format, columns, headingOf, errors, rows: parsed }
 }
