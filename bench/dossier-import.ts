@@ -85,13 +85,20 @@ export async function benchImport() {
 
     const run = async (label: string, file: string, bytes: Buffer, fields: Record<string, string> = {}) => {
       const body = multipart(file, bytes, fields)
+      // Peak resident memory during the import, sampled: the figure docs/dossiers.md quotes.
+      const before = process.memoryUsage.rss()
+      let peak = before
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage.rss())
+      }, 20)
       const started = performance.now()
       const res = await app.inject({ method: 'POST', url: '/api/dossiers/import', headers: { ...body.headers, cookie, 'x-csrf-token': csrf }, payload: body.payload })
       const seconds = (performance.now() - started) / 1000
+      clearInterval(sampler)
       const report = res.json()
       if (res.statusCode !== 200) throw new Error(`${label}: ${res.statusCode} ${res.body.slice(0, 500)}`)
       console.log(
-        `${label.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  (${Math.round(ROWS / seconds).toLocaleString('en')} rows/s)  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}`,
+        `${label.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  (${Math.round(ROWS / seconds).toLocaleString('en')} rows/s)  created ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; peak RSS ${(peak / 2 ** 20).toFixed(0)} MB (+${((peak - before) / 2 ** 20).toFixed(0)} MB)`,
       )
       return seconds
     }

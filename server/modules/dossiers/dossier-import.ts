@@ -29,7 +29,7 @@ import { loadWorkingCalendar } from '../calendar/service.ts'
 import type { WorkingCalendar } from '../calendar/working-days.ts'
 import type { DossierAction, ImportReport, ImportRowError } from './schemas.ts'
 import { bulkInsert, type BulkColumn } from './bulk-write.ts'
-import { readImportFile, type DateField, type FieldName, type ImportRow, type ImportSheet } from './import-file.ts'
+import { readImportFile, yieldToLoop, YIELD_EVERY, type DateField, type FieldName, type ImportRow, type ImportSheet } from './import-file.ts'
 import { canWriteDossier } from './service.ts'
 import { applyAction, DOSSIER_WORKFLOW, type DossierState } from './workflow.ts'
 import { refreshDossierStats } from './dossier-rollups.ts'
@@ -78,7 +78,10 @@ const DEFAULT_DUE_REASON = 'Hạn theo hệ thống một cửa (nhập từ t�
 export async function importDossiers(db: Db, actor: Actor, upload: ImportUpload, env: ServiceEnv): Promise<ImportReport> {
   const hours = env.config
   requirePermission(actor, 'dossier.write')
-  const sheet = await readImportFile(upload.file.bytes, upload.file.contentType === MIME.csv ? 'csv' : 'xlsx', hours)
+  const sheet = await readImportFile(upload.file.bytes, upload.file.contentType === MIME.csv ? 'csv' : 'xlsx', hours, {
+    maxRows: env.config.importMaxRows,
+    maxUncompressedBytes: env.config.importMaxUncompressedBytes,
+  })
   const report = (errors: ImportRowError[], committed: boolean, created = 0, updated = 0, unchanged = 0): ImportReport => ({
     dryRun: upload.dryRun,
     committed,
@@ -93,8 +96,8 @@ export async function importDossiers(db: Db, actor: Actor, upload: ImportUpload,
   if (sheet.errors.length) return finish(report(sheet.errors, false), upload.dryRun)
 
   const context = await loadContext(db, actor, upload.receivingUnitId, sheet.rows, env)
-  const checked = validateImport(sheet, context, actor)
-  const plan = planImport(checked.valid, sheet, context, actor)
+  const checked = await validateImport(sheet, context, actor)
+  const plan = await planImport(checked.valid, sheet, context, actor)
   // Row by row, as the file reads; a row the plan rejects had no other problem.
   const errors = [...checked.errors, ...plan.errors].sort((a, b) => a.row - b.row).slice(0, MAX_ERRORS)
   const created = plan.writes.filter((w) => !w.existing).length
@@ -190,7 +193,7 @@ export interface ValidRow {
  * fitting the status and in order) and the caller's right to record dossiers of the unit.
  * Every problem is listed, row by row.
  */
-export function validateImport(sheet: ImportSheet, context: ImportContext, actor: Actor): { errors: ImportRowError[]; valid: ValidRow[] } {
+export async function validateImport(sheet: ImportSheet, context: ImportContext, actor: Actor): Promise<{ errors: ImportRowError[]; valid: ValidRow[] }> {
   const { headingOf } = sheet
   const errors: ImportRowError[] = []
   const valid: ValidRow[] = []
@@ -198,7 +201,9 @@ export function validateImport(sheet: ImportSheet, context: ImportContext, actor
     errors.push({ row, column, message, code })
   }
   const seen = new Map<string, number>()
+  let done = 0
   for (const row of sheet.rows) {
+    if (++done % YIELD_EVERY === 0) await yieldToLoop()
     const r = row.number
     const rowErrorsBefore = errors.length
     const { code } = row
@@ -330,10 +335,12 @@ export interface ImportPlan {
  * machine as manual transitions) and compares the result with the dossier already
  * recorded under its code. Reads and writes nothing.
  */
-export function planImport(rows: ValidRow[], sheet: Pick<ImportSheet, 'headingOf'>, context: ImportContext, actor: Actor): ImportPlan {
+export async function planImport(rows: ValidRow[], sheet: Pick<ImportSheet, 'headingOf'>, context: ImportContext, actor: Actor): Promise<ImportPlan> {
   const plan: ImportPlan = { writes: [], unchanged: 0, errors: [] }
   const { errors } = plan
+  let done = 0
   for (const valid of rows) {
+    if (++done % YIELD_EVERY === 0) await yieldToLoop()
     const { row, code, procedure, channel, status, receivedAt, dueGiven, dates, known } = valid
     // Replay the dossier's life through the same state machine as manual transitions.
     const computedDue = context.calendar.dueAt(receivedAt, procedure.processingDays)

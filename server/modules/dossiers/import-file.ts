@@ -8,10 +8,12 @@
  * diacritics and punctuation (the list is in docs/dossiers.md and HEADINGS below); title
  * rows above the heading row are skipped.
  */
-import { parse as parseCsv } from 'csv-parse/sync'
+import { Readable } from 'node:stream'
+import { parse as parseCsvStream } from 'csv-parse'
 import ExcelJS from 'exceljs'
 import type { Channel, DossierStatus } from '../../../db/schema/index.ts'
 import { HttpProblem } from '../../lib/problems.ts'
+import { assertUnzippedSize, UnzippedTooLarge } from '../../lib/unzipped-size.ts'
 import { zonedInstant, type OfficeHours } from '../calendar/working-days.ts'
 import type { ImportReport, ImportRowError } from './schemas.ts'
 
@@ -166,42 +168,103 @@ function cellText(value: ExcelJS.CellValue): Cell {
   return String(value)
 }
 
-/** The rows of the file with their 1-based row numbers. */
-async function readRows(bytes: Buffer, format: ImportFormat): Promise<{ number: number; cells: Cell[] }[]> {
+/** The bounds on what one import may read (QMS_IMPORT_MAX_ROWS, QMS_IMPORT_MAX_UNCOMPRESSED_BYTES). */
+export interface ImportLimits {
+  maxRows: number
+  maxUncompressedBytes: number
+}
+
+// Title rows and the heading row come on top of the data rows the cap counts.
+const HEAD_ROWS = 20
+// Rows read between two returns to the event loop: a long file must not starve other requests.
+export const YIELD_EVERY = 200
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export function tooManyRows(maxRows: number): HttpProblem {
+  return new HttpProblem(422, 'import-too-many-rows', 'Too many rows', `The file has more than ${maxRows} data rows, the limit set by QMS_IMPORT_MAX_ROWS: split it into smaller files.`, undefined, {}, {
+    limit: maxRows,
+    setting: 'QMS_IMPORT_MAX_ROWS',
+  })
+}
+
+function tooLargeUnzipped(cap: number): HttpProblem {
+  return new HttpProblem(413, 'import-too-large', 'File too large once unzipped', `The file holds more than ${cap} bytes once unzipped, the limit set by QMS_IMPORT_MAX_UNCOMPRESSED_BYTES: split it into smaller files.`, undefined, {}, {
+    limit: cap,
+    setting: 'QMS_IMPORT_MAX_UNCOMPRESSED_BYTES',
+  })
+}
+
+/**
+ * The non-empty rows of the file with their 1-based row numbers, read as a stream: at most
+ * `maxRows` + HEAD_ROWS rows are kept, and the XLSX is checked against the unzipped-size
+ * cap before exceljs sees it, so neither a long sheet nor a zip bomb can hold the process.
+ */
+async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimits): Promise<{ number: number; cells: Cell[] }[]> {
+  const rowCap = limits.maxRows + HEAD_ROWS
+  const rows: { number: number; cells: Cell[] }[] = []
   if (format === 'csv') {
-    let text = bytes.toString('utf8')
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    if (bytes.length > limits.maxUncompressedBytes) throw tooLargeUnzipped(limits.maxUncompressedBytes)
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
     // Excel in Vietnamese locales writes ';' as the separator: pick the one the first line uses most.
-    const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'))
+    const newline = bytes.indexOf(0x0a, start)
+    const firstLine = bytes.toString('utf8', start, newline === -1 ? Math.min(bytes.length, 64 * 1024) : newline)
     const delimiter = [',', ';', '\t'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',')
-    let records: string[][]
+    const parser = Readable.from([bytes.subarray(start)]).pipe(parseCsvStream({ delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }))
+    let number = 0
     try {
-      records = parseCsv(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }) as string[][]
+      for await (const cells of parser as AsyncIterable<string[]>) {
+        number++
+        if (number % YIELD_EVERY === 0) await yieldToLoop()
+        if (!cells.some((c) => c.trim() !== '')) continue
+        if (rows.length >= rowCap) {
+          parser.destroy()
+          throw tooManyRows(limits.maxRows)
+        }
+        rows.push({ number, cells })
+      }
     } catch (err) {
+      if (err instanceof HttpProblem) throw err
       const line = (err as { lines?: number }).lines
       throw new HttpProblem(422, 'import-invalid', 'The file has errors', `The CSV file cannot be read${line ? ` (line ${line})` : ''}: ${(err as Error).message}`, undefined, {}, {
         rowErrors: [{ row: line ?? 0, column: null, message: (err as Error).message, code: 'csv' }],
       })
     }
-    return records.map((cells, i) => ({ number: i + 1, cells }))
+    return rows
   }
-  const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    await assertUnzippedSize(bytes, limits.maxUncompressedBytes)
   } catch (err) {
+    if (err instanceof UnzippedTooLarge) throw tooLargeUnzipped(limits.maxUncompressedBytes)
     throw new HttpProblem(422, 'import-invalid', 'The file has errors', `The XLSX file cannot be read: ${(err as Error).message}`)
   }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) return []
-  const rows: { number: number; cells: Cell[] }[] = []
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: Cell[] = []
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value)
-    })
-    for (let i = 0; i < cells.length; i++) cells[i] ??= ''
-    rows.push({ number, cells })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   })
+  let read = 0
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        if (++read % YIELD_EVERY === 0) await yieldToLoop()
+        const cells: Cell[] = []
+        row.eachCell({ includeEmpty: true }, (cell, col) => {
+          cells[col - 1] = cellText(cell.value)
+        })
+        for (let i = 0; i < cells.length; i++) cells[i] ??= ''
+        if (!cells.some((c) => (c instanceof Date ? true : c.trim() !== ''))) continue
+        if (rows.length >= rowCap) throw tooManyRows(limits.maxRows)
+        rows.push({ number: row.number, cells })
+      }
+      // Only the first sheet is imported; the rest of the file is not read.
+      break
+    }
+  } catch (err) {
+    if (err instanceof HttpProblem) throw err
+    throw new HttpProblem(422, 'import-invalid', 'The file has errors', `The XLSX file cannot be read: ${(err as Error).message}`)
+  }
   return rows
 }
 
@@ -246,8 +309,8 @@ export interface ImportSheet {
 }
 
 /** Reads the file: finds the heading row, maps the columns and parses every data row (dates in the agency's office hours). */
-export async function readImportFile(bytes: Buffer, format: ImportFormat, hours: OfficeHours): Promise<ImportSheet> {
-  const rows = await readRows(bytes, format)
+export async function readImportFile(bytes: Buffer, format: ImportFormat, hours: OfficeHours, limits: ImportLimits): Promise<ImportSheet> {
+  const rows = await readRows(bytes, format, limits)
   const errors: ImportRowError[] = []
 
   // The heading row: the first of the first 20 rows that names the required columns.
@@ -271,7 +334,8 @@ export async function readImportFile(bytes: Buffer, format: ImportFormat, hours:
     if (!columnOf.has(field)) errors.push({ row: header.number, column: HEADINGS[field][0], message: `the column ${HEADINGS[field][0]} (${HEADINGS[field][1]}) is missing`, code: 'missing_column' })
   }
 
-  const dataRows = rows.slice(headerIndex + 1).filter((r) => r.cells.some((c) => (c instanceof Date ? true : c.trim() !== '')))
+  const dataRows = rows.slice(headerIndex + 1)
+  if (dataRows.length > limits.maxRows) throw tooManyRows(limits.maxRows)
 
   const text = (row: { cells: Cell[] }, field: FieldName): Cell => {
     const i = columnOf.get(field)
@@ -287,10 +351,12 @@ export async function readImportFile(bytes: Buffer, format: ImportFormat, hours:
     if (cell === '') return null
     return { shown: cell instanceof Date ? cell.toISOString() : cell, value: parseInstant(cell, hours) }
   }
-  const parsed = dataRows.map((row): ImportRow => {
+  const parsed: ImportRow[] = []
+  for (const row of dataRows) {
+    if (parsed.length % YIELD_EVERY === YIELD_EVERY - 1) await yieldToLoop()
     const channelText = str(row, 'channel')
     const statusText = str(row, 'status')
-    return {
+    parsed.push({
       number: row.number,
       code: str(row, 'code'),
       procedureCode: str(row, 'procedureCode'),
@@ -303,7 +369,7 @@ export async function readImportFile(bytes: Buffer, format: ImportFormat, hours:
       dueAtReason: str(row, 'dueAtReason'),
       reason: str(row, 'reason'),
       note: str(row, 'note'),
-    }
-  })
+    })
+  }
   return { format, columns, headingOf, errors, rows: parsed }
 }

@@ -106,7 +106,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       summary: 'Import dossiers from a one-stop-shop export (CSV or XLSX)',
       description:
-        'Columns and accepted Vietnamese headings: docs/dossiers.md. Idempotent by dossier code (a re-import updates, never duplicates); all or nothing per file. Form field `dryRun=true` checks the file and returns the report without writing. Errors: 422 with `rowErrors` (row, column, message).',
+        'Columns and accepted Vietnamese headings: docs/dossiers.md. Idempotent by dossier code (a re-import updates, never duplicates); all or nothing per file. Form field `dryRun=true` checks the file and returns the report without writing. Errors: 422 with `rowErrors` (row, column, message); 422 `import-too-many-rows` past QMS_IMPORT_MAX_ROWS and 413 `import-too-large` past QMS_IMPORT_MAX_UNCOMPRESSED_BYTES, both with `limit` and `setting`.',
       tags,
       consumes: ['multipart/form-data'],
       body: multipartBody({
@@ -115,8 +115,9 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }),
       response: {
         200: ImportReport,
-        422: { description: 'The file has errors; nothing was written', content: { 'application/problem+json': { schema: ImportProblem } } },
-        ...problems(413, 415),
+        413: { description: 'The file is larger than QMS_IMPORT_MAX_BYTES, or than QMS_IMPORT_MAX_UNCOMPRESSED_BYTES once unzipped', content: { 'application/problem+json': { schema: ImportProblem } } },
+        422: { description: 'The file has errors, or more rows than QMS_IMPORT_MAX_ROWS; nothing was written', content: { 'application/problem+json': { schema: ImportProblem } } },
+        ...problems(415),
       },
     },
     handler: async (request) => {

@@ -215,4 +215,6 @@ export type ImportReport = Static<typeof ImportReport>
 export const ImportProblem = Type.Object({
   ...Problem.properties,
   rowErrors: Type.Optional(Type.Array(ImportRowError)),
+  limit: Type.Optional(Type.Integer({ description: 'With import-too-many-rows / import-too-large: the cap the file passed' })),
+  setting: Type.Optional(Type.String({ description: 'With import-too-many-rows / import-too-large: the setting that sets the cap' })),
 })
