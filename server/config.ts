@@ -22,6 +22,9 @@ export interface Config {
   loginMaxFailuresPerUser: number
   loginMaxFailuresPerIp: number
   loginWindowMinutes: number
+  /** Failures per username (from any address) after which each try waits an exponential delay instead of a lock. */
+  loginUserDelayAfter: number
+  loginUserDelayMaxSeconds: number
   /** Largest JSON request body, in bytes. */
   bodyLimit: number
   /** Directory with the built web app; the server serves it when present. */
@@ -134,6 +137,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loginMaxFailuresPerUser: int('QMS_LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000),
     loginMaxFailuresPerIp: int('QMS_LOGIN_MAX_FAILURES_PER_IP', 30, 1, 100000),
     loginWindowMinutes: int('QMS_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    loginUserDelayAfter: int('QMS_LOGIN_USER_DELAY_AFTER', 10, 1, 100000),
+    loginUserDelayMaxSeconds: int('QMS_LOGIN_USER_DELAY_MAX_SECONDS', 60, 1, 24 * 3600),
     bodyLimit: int('QMS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     webRoot: path.resolve(cwd, read('QMS_WEB_ROOT') ?? 'dist/web'),
     documentMaxBytes: int('QMS_DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -1,20 +1,19 @@
-import { and, count, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { apiTokens, loginAttempts, orgUnits, sessions, users, type UserRow } from '../../../db/schema/index.ts'
+import { apiTokens, orgUnits, sessions, users, type UserRow } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts'
 import { can, RULES, type Actor, type Permission } from '../../lib/permissions.ts'
-import { HttpProblem, tooManyRequests } from '../../lib/problems.ts'
+import { HttpProblem } from '../../lib/problems.ts'
 import { newSecret, sha256 } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadUser } from '../users/service.ts'
+import { beginSignIn, endSignIn } from './sign-in-limits.ts'
 import type { ChangePasswordBody, LoginBody, SessionInfo } from './schemas.ts'
 
 export const SESSION_COOKIE = 'qms_session'
 export const CSRF_COOKIE = 'qms_csrf'
-
-type LoginConfig = Pick<Config, 'sessionHours' | 'loginMaxFailuresPerUser' | 'loginMaxFailuresPerIp' | 'loginWindowMinutes'>
 
 const BAD_CREDENTIALS = 'The username or password is not correct.'
 
@@ -29,22 +28,6 @@ function actorOf(user: Pick<UserRow, 'id' | 'username' | 'fullName' | 'roles' | 
     orgUnitPath: unitPath,
     via,
     requestId,
-  }
-}
-
-async function assertNotThrottled(db: Db, config: LoginConfig, now: Date, username: string, ip: string) {
-  const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000)
-  const failures = (where: ReturnType<typeof and>) =>
-    db.select({ n: count() }).from(loginAttempts).where(and(where, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
-  const [[byUser], [byIp]] = await Promise.all([
-    failures(eq(loginAttempts.username, username.toLowerCase())),
-    failures(eq(loginAttempts.ip, ip)),
-  ])
-  if (byUser.n >= config.loginMaxFailuresPerUser || byIp.n >= config.loginMaxFailuresPerIp) {
-    throw tooManyRequests(
-      `Too many failed sign-ins. Wait ${config.loginWindowMinutes} minutes and try again, or ask an administrator to reset the password.`,
-      config.loginWindowMinutes * 60,
-    )
   }
 }
 
@@ -65,7 +48,7 @@ export async function login(
 ): Promise<LoginResult> {
   const { config, now } = env
   const username = input.username.trim()
-  await assertNotThrottled(db, config, now, username, input.ip)
+  const attemptId = await beginSignIn(db, config, now, username, input.ip)
 
   const [found] = await db
     .select({ user: users, unitPath: orgUnits.path })
@@ -77,9 +60,7 @@ export async function login(
   const hash = found?.user.passwordHash ?? (await decoyHash())
   const ok = (await verifyPassword(input.password, hash)) && Boolean(found?.user.passwordHash) && Boolean(found?.user.active)
 
-  await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip: input.ip, succeeded: ok, at: now })
-  // Keep the table small: old attempts no longer count for anything.
-  await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - 24 * 3600_000)))
+  await endSignIn(db, attemptId, ok, now)
   if (!ok || !found) throw new HttpProblem(401, 'bad-credentials', 'Sign-in failed', BAD_CREDENTIALS)
 
   const sessionToken = newSecret()
