@@ -18,6 +18,8 @@ export interface Config {
   /** Honour X-Forwarded-* from a reverse proxy (needed for Secure cookies behind https). */
   trustProxy: boolean
   sessionHours: number
+  /** Absolute session lifetime, however active the session. */
+  sessionMaxDays: number
   /** Failed sign-ins allowed per username, and per client address, within `loginWindowMinutes`. */
   loginMaxFailuresPerUser: number
   loginMaxFailuresPerIp: number
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     adminPassword,
     trustProxy: bool('TRUST_PROXY', false),
     sessionHours: int('QMS_SESSION_HOURS', 12, 1, 24 * 90),
+    sessionMaxDays: int('QMS_SESSION_MAX_DAYS', 7, 1, 365),
     loginMaxFailuresPerUser: int('QMS_LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000),
     loginMaxFailuresPerIp: int('QMS_LOGIN_MAX_FAILURES_PER_IP', 30, 1, 100000),
     loginWindowMinutes: int('QMS_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),

@@ -74,5 +74,31 @@ tokens('only admins manage tokens; an expiry in the past is refused', async ({ a
   assert.is(past.body.errors[0].path, 'expiresAt')
 })
 
+tokens('a password reset and a deactivation end a user’s tokens; reactivation does not revive them', async ({ as, bearer, userId }) => {
+  const admin = await as('admin')
+  const id = await userId('staff')
+  const beforeReset = (await admin.post('/api/api-tokens', { name: 'staff sync 1', userId: id })).body
+  assert.is((await bearer(beforeReset.token).get('/api/auth/me')).status, 200)
+  let user = (await admin.get(`/api/users/${id}`)).body
+  user = (await admin.patch(`/api/users/${id}`, { password: 'demo1234' }, { ifMatch: user.version })).body
+  assert.is((await bearer(beforeReset.token).get('/api/auth/me')).status, 401)
+
+  const beforeDeactivation = (await admin.post('/api/api-tokens', { name: 'staff sync 2', userId: id })).body
+  user = (await admin.patch(`/api/users/${id}`, { active: false }, { ifMatch: user.version })).body
+  assert.is((await bearer(beforeDeactivation.token).get('/api/auth/me')).status, 401)
+  const reactivated = await admin.patch(`/api/users/${id}`, { active: true }, { ifMatch: user.version })
+  assert.is(reactivated.status, 200)
+  assert.is((await bearer(beforeDeactivation.token).get('/api/auth/me')).status, 401)
+  assert.ok((await admin.get(`/api/api-tokens/${beforeDeactivation.id}`)).body.revokedAt)
+})
+
+tokens('changing one’s own password ends one’s tokens', async ({ as, bearer, userId }) => {
+  const admin = await as('admin')
+  const token = (await admin.post('/api/api-tokens', { name: 'auditor sync', userId: await userId('auditor') })).body
+  const auditor = await as('auditor')
+  assert.is((await auditor.post('/api/auth/password', { currentPassword: 'demo1234', newPassword: 'demo1234-new' })).status, 204)
+  assert.is((await bearer(token.token).get('/api/auth/me')).status, 401)
+})
+
 ctx.use(tokens)
 tokens.run()

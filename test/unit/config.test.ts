@@ -45,6 +45,14 @@ test('escalation thresholds, jobs and the time zone', () => {
   }
 })
 
+test('sign-in limits and the session lifetime', () => {
+  const d = loadConfig({}, '/x')
+  assert.equal([d.loginUserDelayAfter, d.loginUserDelayMaxSeconds, d.sessionMaxDays], [10, 60, 7])
+  const c = loadConfig({ QMS_LOGIN_USER_DELAY_AFTER: '20', QMS_LOGIN_USER_DELAY_MAX_SECONDS: '30', QMS_SESSION_MAX_DAYS: '1' }, '/x')
+  assert.equal([c.loginUserDelayAfter, c.loginUserDelayMaxSeconds, c.sessionMaxDays], [20, 30, 1])
+  assert.throws(() => loadConfig({ QMS_SESSION_MAX_DAYS: '0' }), /QMS_SESSION_MAX_DAYS/)
+})
+
 test('every bad value is reported at once, by name', () => {
   try {
     loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', QMS_DEMO: 'maybe', DATABASE_URL: 'mysql://x', QMS_ADMIN_USERNAME: 'root' })

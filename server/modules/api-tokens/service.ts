@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { apiTokens, users, type ApiTokenRow } from '../../../db/schema/index.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
@@ -103,4 +103,16 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string, expectedV
     await recordAudit(tx, actor, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, before, after })
     return after
   })
+}
+
+/**
+ * Revokes every live token of a user: called, inside the caller's transaction, when the
+ * user's password changes or is reset and when the user is deactivated. Revoked tokens
+ * stay revoked, so reactivating the user does not bring them back.
+ */
+export async function revokeUserTokens(db: Db, userId: string, now: Date) {
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now, version: sql`${apiTokens.version} + 1` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
 }

@@ -10,6 +10,7 @@ import { newSecret, sha256 } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadUser } from '../users/service.ts'
 import { beginSignIn, endSignIn } from './sign-in-limits.ts'
+import { revokeUserTokens } from '../api-tokens/service.ts'
 import type { ChangePasswordBody, LoginBody, SessionInfo } from './schemas.ts'
 
 export const SESSION_COOKIE = 'qms_session'
@@ -66,12 +67,15 @@ export async function login(
   const sessionToken = newSecret()
   const csrfToken = newSecret('', 24)
   const expiresAt = new Date(now.getTime() + config.sessionHours * 3600_000)
+  const endsAt = new Date(now.getTime() + config.sessionMaxDays * 24 * 3600_000)
+  if (endsAt < expiresAt) expiresAt.setTime(endsAt.getTime())
   const actor = actorOf(found.user, found.unitPath, 'session', input.requestId)
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
       tokenHash: sha256(sessionToken),
       csrfToken,
       userId: found.user.id,
+      createdAt: now,
       expiresAt,
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
@@ -80,7 +84,8 @@ export async function login(
     await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: found.user.id, after: { ip: input.ip } })
   })
   const user = await loadUser(db, found.user.id)
-  return { user, sessionToken, csrfToken, expiresAt, permissions: permissionsOf(actor) }
+  // The cookie lasts to the session's absolute end; the sliding idle expiry is the server's.
+  return { user, sessionToken, csrfToken, expiresAt: endsAt, permissions: permissionsOf(actor) }
 }
 
 export interface ResolvedSession {
@@ -101,7 +106,7 @@ const TOUCH_AFTER_MS = 5 * 60_000
 function sessionLookup(db: Db) {
   return db
     .select({
-      session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt },
+      session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, createdAt: sessions.createdAt },
       user: { id: users.id, username: users.username, fullName: users.fullName, roles: users.roles, orgUnitId: users.orgUnitId },
       unitPath: orgUnits.path,
     })
@@ -118,13 +123,18 @@ export async function resolveSession(db: Db, token: string, env: ServiceEnv, req
   let lookup = sessionLookups.get(db)
   if (!lookup) sessionLookups.set(db, (lookup = sessionLookup(db)))
   const now = env.now.getTime()
-  const { sessionHours } = env.config
+  const { sessionHours, sessionMaxDays } = env.config
   const [row] = await lookup.execute({ tokenHash: sha256(token), now: new Date(now).toISOString() })
   if (!row) return null
+  if (now >= row.session.createdAt.getTime() + sessionMaxDays * 24 * 3600_000) return null
   if (now - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db
       .update(sessions)
-      .set({ lastSeenAt: new Date(now), expiresAt: new Date(now + sessionHours * 3600_000) })
+      // Idle expiry slides, but never past the absolute end.
+      .set({
+        lastSeenAt: new Date(now),
+        expiresAt: new Date(Math.min(now + sessionHours * 3600_000, row.session.createdAt.getTime() + sessionMaxDays * 24 * 3600_000)),
+      })
       .where(eq(sessions.id, row.session.id))
   }
   return { actor: actorOf(row.user, row.unitPath, 'session', requestId), sessionId: row.session.id, csrfToken: row.session.csrfToken }
@@ -191,6 +201,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: 
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, actor.userId), currentSessionId ? ne(sessions.id, currentSessionId) : undefined))
+    await revokeUserTokens(tx, actor.userId, env.now)
     await recordAudit(tx, actor, { action: 'auth.change_password', entityType: 'user', entityId: actor.userId })
   })
 }
