@@ -20,6 +20,9 @@ export interface Config {
   sessionHours: number
   /** Absolute session lifetime, however active the session. */
   sessionMaxDays: number
+  /** API token expiry: the default when none is asked for, and the longest allowed. */
+  tokenDefaultDays: number
+  tokenMaxDays: number
   /** Failed sign-ins allowed per username, and per client address, within `loginWindowMinutes`. */
   loginMaxFailuresPerUser: number
   loginMaxFailuresPerIp: number
@@ -137,6 +140,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     trustProxy: bool('TRUST_PROXY', false),
     sessionHours: int('QMS_SESSION_HOURS', 12, 1, 24 * 90),
     sessionMaxDays: int('QMS_SESSION_MAX_DAYS', 7, 1, 365),
+    tokenDefaultDays: int('QMS_TOKEN_DEFAULT_DAYS', 90, 1, 3650),
+    tokenMaxDays: int('QMS_TOKEN_MAX_DAYS', 365, 1, 3650),
     loginMaxFailuresPerUser: int('QMS_LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000),
     loginMaxFailuresPerIp: int('QMS_LOGIN_MAX_FAILURES_PER_IP', 30, 1, 100000),
     loginWindowMinutes: int('QMS_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),

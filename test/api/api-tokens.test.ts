@@ -45,16 +45,41 @@ tokens('a revoked token stops working at once', async ({ as, bearer }) => {
   assert.is((await admin.post(`/api/api-tokens/${created.id}/revoke`, {}, { ifMatch: revoked.body.version })).status, 409)
 })
 
-tokens('a token stops working when it expires; one without expiry keeps working', async ({ as, bearer, db }) => {
+tokens('a token stops working when it expires; without an expiry it gets the default one', async ({ as, bearer, db }) => {
   const admin = await as('admin')
   const expiring = (await admin.post('/api/api-tokens', { name: 'expiring', expiresAt: new Date(Date.now() + 3600_000).toISOString() })).body
   const lasting = (await admin.post('/api/api-tokens', { name: 'lasting' })).body
+  const days = (new Date(lasting.expiresAt).getTime() - Date.now()) / 86_400_000
+  assert.ok(days > 89.9 && days <= 90, `lasts ${days} days`)
+  assert.is(lasting.scope, 'read_write')
   assert.is((await bearer(expiring.token).get('/api/auth/me')).status, 200)
   const { apiTokens } = await import('../../db/schema/index.ts')
   const { eq } = await import('drizzle-orm')
   await db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, expiring.id))
   assert.is((await bearer(expiring.token).get('/api/auth/me')).status, 401)
   assert.is((await bearer(lasting.token).get('/api/auth/me')).status, 200)
+})
+
+tokens('an expiry beyond the maximum is refused; the limits are published for the form', async ({ as }) => {
+  const admin = await as('admin')
+  const limits = await admin.get('/api/api-tokens/limits')
+  assert.equal(limits.body, { defaultDays: 90, maxDays: 365 })
+  const tooLate = await admin.post('/api/api-tokens', { name: 'forever', expiresAt: new Date(Date.now() + 366 * 86_400_000).toISOString() })
+  assert.is(tooLate.status, 400)
+  assert.is(tooLate.body.errors[0].path, 'expiresAt')
+  assert.is((await (await as('manager')).get('/api/api-tokens/limits')).status, 403)
+})
+
+tokens('a read token may read but gets 403 problem on any change', async ({ as, bearer }) => {
+  const admin = await as('admin')
+  const created = (await admin.post('/api/api-tokens', { name: 'report reader', scope: 'read' })).body
+  assert.is(created.scope, 'read')
+  const reader = bearer(created.token)
+  assert.is((await reader.get('/api/org-units')).status, 200)
+  const refused = await reader.post('/api/org-units', { code: 'RO', name: 'Not allowed' })
+  assert.is(refused.status, 403)
+  assert.is(refused.headers['content-type'], 'application/problem+json; charset=utf-8')
+  assert.is((await reader.post(`/api/api-tokens/${created.id}/revoke`, {}, { ifMatch: created.version })).status, 403)
 })
 
 tokens('tokens are stored hashed', async ({ as, db }) => {

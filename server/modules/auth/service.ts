@@ -144,7 +144,7 @@ export async function resolveSession(db: Db, token: string, env: ServiceEnv, req
 function apiTokenLookup(db: Db) {
   return db
     .select({
-      token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt },
+      token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, scope: apiTokens.scope },
       user: { id: users.id, username: users.username, fullName: users.fullName, roles: users.roles, orgUnitId: users.orgUnitId },
       unitPath: orgUnits.path,
     })
@@ -155,7 +155,7 @@ function apiTokenLookup(db: Db) {
       and(
         eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
+        gt(apiTokens.expiresAt, sql.placeholder('now')),
         eq(users.active, true),
       ),
     )
@@ -164,7 +164,12 @@ function apiTokenLookup(db: Db) {
 
 const apiTokenLookups = new WeakMap<Db, ReturnType<typeof apiTokenLookup>>()
 
-export async function resolveApiToken(db: Db, token: string, env: ServiceEnv, requestId?: string): Promise<Actor | null> {
+export async function resolveApiToken(
+  db: Db,
+  token: string,
+  env: ServiceEnv,
+  requestId?: string,
+): Promise<{ actor: Actor; scope: 'read' | 'read_write' } | null> {
   let lookup = apiTokenLookups.get(db)
   if (!lookup) apiTokenLookups.set(db, (lookup = apiTokenLookup(db)))
   const { now } = env
@@ -173,7 +178,7 @@ export async function resolveApiToken(db: Db, token: string, env: ServiceEnv, re
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id))
   }
-  return actorOf(row.user, row.unitPath, 'token', requestId)
+  return { actor: actorOf(row.user, row.unitPath, 'token', requestId), scope: row.token.scope }
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string) {
