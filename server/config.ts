@@ -164,6 +164,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),
     attachmentMaxMb: int('QMS_ATTACHMENT_MAX_MB', 10, 1, 1024),
   }
+  if (config.tokenDefaultDays > config.tokenMaxDays) {
+    problems.push(`QMS_TOKEN_DEFAULT_DAYS (${config.tokenDefaultDays}) must not exceed QMS_TOKEN_MAX_DAYS (${config.tokenMaxDays})`)
+  }
   if (problems.length) throw new ConfigError(problems)
   return config
 }

@@ -54,6 +54,7 @@ test('sign-in limits, the session lifetime and token expiry', () => {
   )
   assert.equal([c.loginUserDelayAfter, c.loginUserDelayMaxSeconds, c.sessionMaxDays, c.tokenDefaultDays, c.tokenMaxDays], [20, 30, 1, 30, 60])
   assert.throws(() => loadConfig({ QMS_SESSION_MAX_DAYS: '0' }), /QMS_SESSION_MAX_DAYS/)
+  assert.throws(() => loadConfig({ QMS_TOKEN_DEFAULT_DAYS: '400' }), /QMS_TOKEN_DEFAULT_DAYS/)
 })
 
 test('every bad value is reported at once, by name', () => {
