@@ -18,10 +18,18 @@ export interface Config {
   /** Honour X-Forwarded-* from a reverse proxy (needed for Secure cookies behind https). */
   trustProxy: boolean
   sessionHours: number
+  /** Absolute session lifetime, however active the session. */
+  sessionMaxDays: number
+  /** API token expiry: the default when none is asked for, and the longest allowed. */
+  tokenDefaultDays: number
+  tokenMaxDays: number
   /** Failed sign-ins allowed per username, and per client address, within `loginWindowMinutes`. */
   loginMaxFailuresPerUser: number
   loginMaxFailuresPerIp: number
   loginWindowMinutes: number
+  /** Failures per username (from any address) after which each try waits an exponential delay instead of a lock. */
+  loginUserDelayAfter: number
+  loginUserDelayMaxSeconds: number
   /** Largest JSON request body, in bytes. */
   bodyLimit: number
   /** Directory with the built web app; the server serves it when present. */
@@ -139,9 +147,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     adminPassword,
     trustProxy: bool('TRUST_PROXY', false),
     sessionHours: int('QMS_SESSION_HOURS', 12, 1, 24 * 90),
+    sessionMaxDays: int('QMS_SESSION_MAX_DAYS', 7, 1, 365),
+    tokenDefaultDays: int('QMS_TOKEN_DEFAULT_DAYS', 90, 1, 3650),
+    tokenMaxDays: int('QMS_TOKEN_MAX_DAYS', 365, 1, 3650),
     loginMaxFailuresPerUser: int('QMS_LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000),
     loginMaxFailuresPerIp: int('QMS_LOGIN_MAX_FAILURES_PER_IP', 30, 1, 100000),
     loginWindowMinutes: int('QMS_LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    loginUserDelayAfter: int('QMS_LOGIN_USER_DELAY_AFTER', 10, 1, 100000),
+    loginUserDelayMaxSeconds: int('QMS_LOGIN_USER_DELAY_MAX_SECONDS', 60, 1, 24 * 3600),
     bodyLimit: int('QMS_BODY_LIMIT', 1024 * 1024, 1024, 100 * 1024 * 1024),
     webRoot: path.resolve(cwd, read('QMS_WEB_ROOT') ?? 'dist/web'),
     documentMaxBytes: int('QMS_DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
@@ -162,6 +175,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ncDueDaysMajor: int('QMS_NC_DUE_DAYS_MAJOR', 30, 1, 3650),
     ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),
     attachmentMaxMb: int('QMS_ATTACHMENT_MAX_MB', 10, 1, 1024),
+  }
+  if (config.tokenDefaultDays > config.tokenMaxDays) {
+    problems.push(`QMS_TOKEN_DEFAULT_DAYS (${config.tokenDefaultDays}) must not exceed QMS_TOKEN_MAX_DAYS (${config.tokenMaxDays})`)
   }
   if (problems.length) throw new ConfigError(problems)
   return config

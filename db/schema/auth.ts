@@ -30,7 +30,9 @@ export const apiTokens = pgTable(
     userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     createdById: uuid('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: instant('created_at').notNull().defaultNow(),
-    expiresAt: instant('expires_at'),
+    /** `read` tokens may only GET/HEAD; `read_write` tokens act with all of their user's rights. */
+    scope: text('scope', { enum: ['read', 'read_write'] }).notNull().default('read_write'),
+    expiresAt: instant('expires_at').notNull(),
     lastUsedAt: instant('last_used_at'),
     revokedAt: instant('revoked_at'),
     version: version(),

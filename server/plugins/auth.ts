@@ -34,13 +34,17 @@ export default fp(
       const authorization = request.headers.authorization
       if (authorization) {
         const match = /^Bearer\s+(\S+)$/i.exec(authorization)
-        const actor = match ? await resolveApiToken(app.db, match[1], app.env(), request.id) : null
-        if (!actor) {
+        const resolved = match ? await resolveApiToken(app.db, match[1], app.env(), request.id) : null
+        if (!resolved) {
           throw new HttpProblem(401, 'bad-token', 'Not signed in', 'The API token is not valid, has expired or was revoked.', undefined, {
             'WWW-Authenticate': 'Bearer error="invalid_token"',
           })
         }
-        request.actor = actor
+        // A read token may look but not change anything, whatever its user may do.
+        if (resolved.scope === 'read' && request.method !== 'GET' && request.method !== 'HEAD') {
+          throw forbidden('This API token may only read (scope "read"). Use a read_write token to make changes.')
+        }
+        request.actor = resolved.actor
         return
       }
 

@@ -163,6 +163,26 @@ perAddress('failures from one address are limited across usernames', async ({ an
   assert.is((await anonymous().login('head')).status, 429)
 })
 
+sessions('a session ends at its absolute lifetime however active it is; the cookie lasts to that end', async ({ anonymous, db }) => {
+  const client = anonymous()
+  const res = await client.login('auditor')
+  const cookie = (res as any).headers['set-cookie'] as string[] | string
+  const expires = /qms_session=[^;]+;[^,]*?Expires=([^;]+)/i.exec(String(cookie))
+  assert.ok(expires, String(cookie))
+  const days = (new Date(expires![1]).getTime() - Date.now()) / 86_400_000
+  assert.ok(days > 6.9 && days <= 7, `cookie lasts ${days} days`)
+  assert.is((await client.get('/api/auth/me')).status, 200)
+  const { sessions: table, users } = await import('../../db/schema/index.ts')
+  const { eq, and } = await import('drizzle-orm')
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'auditor'))
+  // Created 7 days ago, used a minute ago: still idle-valid, but past its absolute end.
+  await db
+    .update(table)
+    .set({ createdAt: new Date(Date.now() - 7 * 86_400_000), lastSeenAt: new Date(Date.now() - 60_000) })
+    .where(and(eq(table.userId, user.id)))
+  assert.is((await client.get('/api/auth/me')).status, 401)
+})
+
 ctx.use(signingIn, sessions)
 strict.use(perAddress)
 signingIn.run()

@@ -45,6 +45,18 @@ test('escalation thresholds, jobs and the time zone', () => {
   }
 })
 
+test('sign-in limits, the session lifetime and token expiry', () => {
+  const d = loadConfig({}, '/x')
+  assert.equal([d.loginUserDelayAfter, d.loginUserDelayMaxSeconds, d.sessionMaxDays, d.tokenDefaultDays, d.tokenMaxDays], [10, 60, 7, 90, 365])
+  const c = loadConfig(
+    { QMS_LOGIN_USER_DELAY_AFTER: '20', QMS_LOGIN_USER_DELAY_MAX_SECONDS: '30', QMS_SESSION_MAX_DAYS: '1', QMS_TOKEN_DEFAULT_DAYS: '30', QMS_TOKEN_MAX_DAYS: '60' },
+    '/x',
+  )
+  assert.equal([c.loginUserDelayAfter, c.loginUserDelayMaxSeconds, c.sessionMaxDays, c.tokenDefaultDays, c.tokenMaxDays], [20, 30, 1, 30, 60])
+  assert.throws(() => loadConfig({ QMS_SESSION_MAX_DAYS: '0' }), /QMS_SESSION_MAX_DAYS/)
+  assert.throws(() => loadConfig({ QMS_TOKEN_DEFAULT_DAYS: '400' }), /QMS_TOKEN_DEFAULT_DAYS/)
+})
+
 test('every bad value is reported at once, by name', () => {
   try {
     loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud', QMS_DEMO: 'maybe', DATABASE_URL: 'mysql://x', QMS_ADMIN_USERNAME: 'root' })

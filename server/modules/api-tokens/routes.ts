@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
-import { ApiToken, ApiTokenPage, ApiTokenQuery, CreateApiToken, CreatedApiToken } from './schemas.ts'
-import { createApiToken, getApiToken, listApiTokens, revokeApiToken } from './service.ts'
+import { ApiToken, ApiTokenLimits, ApiTokenPage, ApiTokenQuery, CreateApiToken, CreatedApiToken } from './schemas.ts'
+import { apiTokenLimits, createApiToken, getApiToken, listApiTokens, revokeApiToken } from './service.ts'
 
 const tags = ['api-tokens']
 
@@ -23,6 +23,11 @@ const apiTokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/api-tokens', {
     schema: { summary: 'List API tokens (admin), newest first', tags, querystring: ApiTokenQuery, response: { 200: ApiTokenPage } },
     handler: (request) => listApiTokens(app.db, request.actor, request.query),
+  })
+
+  app.get('/api-tokens/limits', {
+    schema: { summary: 'The expiry settings for new API tokens (admin), for the token form', tags, response: { 200: ApiTokenLimits } },
+    handler: (request) => apiTokenLimits(request.actor, app.env()),
   })
 
   app.get('/api-tokens/:id', {

@@ -9,7 +9,8 @@ export const ApiToken = Type.Object({
   username: Type.String(),
   createdById: Nullable(Uuid),
   createdAt: DateTime,
-  expiresAt: Nullable(DateTime),
+  scope: Type.Union([Type.Literal('read'), Type.Literal('read_write')]),
+  expiresAt: DateTime,
   lastUsedAt: Nullable(DateTime),
   revokedAt: Nullable(DateTime),
   version: Version,
@@ -25,7 +26,17 @@ export const CreateApiToken = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200, description: 'What the token is for, e.g. "one-stop-shop sync"' }),
     userId: Type.Optional(Uuid),
-    expiresAt: Type.Optional(Nullable(DateTime)),
+    scope: Type.Optional(
+      Type.Union([Type.Literal('read'), Type.Literal('read_write')], {
+        default: 'read_write',
+        description: '`read`: GET/HEAD only (anything else is 403); `read_write`: all of the user’s rights',
+      }),
+    ),
+    expiresAt: Type.Optional(
+      Type.Union([DateTime, Type.Null()], {
+        description: 'When the token stops working; default QMS_TOKEN_DEFAULT_DAYS from now, at most QMS_TOKEN_MAX_DAYS',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -39,3 +50,8 @@ export const ApiTokenQuery = Type.Object({
 export type ApiTokenQuery = Static<typeof ApiTokenQuery>
 
 export const ApiTokenPage = Page(ApiToken)
+
+export const ApiTokenLimits = Type.Object({
+  defaultDays: Type.Integer({ description: 'Days a token lasts when no expiresAt is given' }),
+  maxDays: Type.Integer({ description: 'The latest allowed expiresAt, in days from now' }),
+})

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm'
+import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { apiTokens, users, type ApiTokenRow } from '../../../db/schema/index.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
@@ -20,7 +20,8 @@ export function toApiToken(row: ApiTokenRow, username: string): ApiToken {
     username,
     createdById: row.createdById,
     createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
+    scope: row.scope,
+    expiresAt: row.expiresAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
     version: row.version,
@@ -41,8 +42,11 @@ async function findToken(db: Db, id: string, forUpdate = false) {
 export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken, env: ServiceEnv) {
   requirePermission(actor, 'api_token.manage')
   const userId = input.userId ?? actor.userId
-  if (input.expiresAt && new Date(input.expiresAt) <= env.now) {
-    throw invalidField('expiresAt', 'must be in the future', 'future')
+  const day = 24 * 3600_000
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : new Date(env.now.getTime() + env.config.tokenDefaultDays * day)
+  if (expiresAt <= env.now) throw invalidField('expiresAt', 'must be in the future', 'future')
+  if (expiresAt.getTime() > env.now.getTime() + env.config.tokenMaxDays * day) {
+    throw invalidField('expiresAt', `must be within ${env.config.tokenMaxDays} days`, 'max')
   }
   return db.transaction(async (tx) => {
     const [owner] = await tx.select().from(users).where(eq(users.id, userId))
@@ -57,13 +61,20 @@ export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken
         tokenPrefix: token.slice(0, 10),
         userId,
         createdById: actor.via === 'system' ? null : actor.userId,
-        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+        scope: input.scope ?? 'read_write',
+        expiresAt,
       })
       .returning()
     const created = toApiToken(row, owner.username)
     await recordAudit(tx, actor, { action: 'api_token.create', entityType: 'api_token', entityId: row.id, after: created })
     return { ...created, token }
   })
+}
+
+/** The expiry settings, for the token form. */
+export function apiTokenLimits(actor: Actor, env: ServiceEnv) {
+  requirePermission(actor, 'api_token.manage')
+  return { defaultDays: env.config.tokenDefaultDays, maxDays: env.config.tokenMaxDays }
 }
 
 export async function listApiTokens(db: Db, actor: Actor, query: ApiTokenQuery) {
@@ -104,4 +115,16 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string, expectedV
     await recordAudit(tx, actor, { action: 'api_token.revoke', entityType: 'api_token', entityId: id, before, after })
     return after
   })
+}
+
+/**
+ * Revokes every live token of a user: called, inside the caller's transaction, when the
+ * user's password changes or is reset and when the user is deactivated. Revoked tokens
+ * stay revoked, so reactivating the user does not bring them back.
+ */
+export async function revokeUserTokens(db: Db, userId: string, now: Date) {
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now, version: sql`${apiTokens.version} + 1` })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
 }

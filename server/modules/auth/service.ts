@@ -1,20 +1,20 @@
-import { and, count, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm'
+import { and, eq, gt, isNull, ne, or, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { apiTokens, loginAttempts, orgUnits, sessions, users, type UserRow } from '../../../db/schema/index.ts'
+import { apiTokens, orgUnits, sessions, users, type UserRow } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts'
 import { can, RULES, type Actor, type Permission } from '../../lib/permissions.ts'
-import { HttpProblem, tooManyRequests } from '../../lib/problems.ts'
+import { HttpProblem } from '../../lib/problems.ts'
 import { newSecret, sha256 } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadUser } from '../users/service.ts'
+import { beginSignIn, endSignIn } from './sign-in-limits.ts'
+import { revokeUserTokens } from '../api-tokens/service.ts'
 import type { ChangePasswordBody, LoginBody, SessionInfo } from './schemas.ts'
 
 export const SESSION_COOKIE = 'qms_session'
 export const CSRF_COOKIE = 'qms_csrf'
-
-type LoginConfig = Pick<Config, 'sessionHours' | 'loginMaxFailuresPerUser' | 'loginMaxFailuresPerIp' | 'loginWindowMinutes'>
 
 const BAD_CREDENTIALS = 'The username or password is not correct.'
 
@@ -29,22 +29,6 @@ function actorOf(user: Pick<UserRow, 'id' | 'username' | 'fullName' | 'roles' | 
     orgUnitPath: unitPath,
     via,
     requestId,
-  }
-}
-
-async function assertNotThrottled(db: Db, config: LoginConfig, now: Date, username: string, ip: string) {
-  const since = new Date(now.getTime() - config.loginWindowMinutes * 60_000)
-  const failures = (where: ReturnType<typeof and>) =>
-    db.select({ n: count() }).from(loginAttempts).where(and(where, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
-  const [[byUser], [byIp]] = await Promise.all([
-    failures(eq(loginAttempts.username, username.toLowerCase())),
-    failures(eq(loginAttempts.ip, ip)),
-  ])
-  if (byUser.n >= config.loginMaxFailuresPerUser || byIp.n >= config.loginMaxFailuresPerIp) {
-    throw tooManyRequests(
-      `Too many failed sign-ins. Wait ${config.loginWindowMinutes} minutes and try again, or ask an administrator to reset the password.`,
-      config.loginWindowMinutes * 60,
-    )
   }
 }
 
@@ -65,7 +49,7 @@ export async function login(
 ): Promise<LoginResult> {
   const { config, now } = env
   const username = input.username.trim()
-  await assertNotThrottled(db, config, now, username, input.ip)
+  const attemptId = await beginSignIn(db, config, now, username, input.ip)
 
   const [found] = await db
     .select({ user: users, unitPath: orgUnits.path })
@@ -77,20 +61,21 @@ export async function login(
   const hash = found?.user.passwordHash ?? (await decoyHash())
   const ok = (await verifyPassword(input.password, hash)) && Boolean(found?.user.passwordHash) && Boolean(found?.user.active)
 
-  await db.insert(loginAttempts).values({ username: username.toLowerCase(), ip: input.ip, succeeded: ok, at: now })
-  // Keep the table small: old attempts no longer count for anything.
-  await db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now.getTime() - 24 * 3600_000)))
+  await endSignIn(db, attemptId, ok, now)
   if (!ok || !found) throw new HttpProblem(401, 'bad-credentials', 'Sign-in failed', BAD_CREDENTIALS)
 
   const sessionToken = newSecret()
   const csrfToken = newSecret('', 24)
   const expiresAt = new Date(now.getTime() + config.sessionHours * 3600_000)
+  const endsAt = new Date(now.getTime() + config.sessionMaxDays * 24 * 3600_000)
+  if (endsAt < expiresAt) expiresAt.setTime(endsAt.getTime())
   const actor = actorOf(found.user, found.unitPath, 'session', input.requestId)
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
       tokenHash: sha256(sessionToken),
       csrfToken,
       userId: found.user.id,
+      createdAt: now,
       expiresAt,
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 500) ?? null,
@@ -99,7 +84,8 @@ export async function login(
     await recordAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: found.user.id, after: { ip: input.ip } })
   })
   const user = await loadUser(db, found.user.id)
-  return { user, sessionToken, csrfToken, expiresAt, permissions: permissionsOf(actor) }
+  // The cookie lasts to the session's absolute end; the sliding idle expiry is the server's.
+  return { user, sessionToken, csrfToken, expiresAt: endsAt, permissions: permissionsOf(actor) }
 }
 
 export interface ResolvedSession {
@@ -120,7 +106,7 @@ const TOUCH_AFTER_MS = 5 * 60_000
 function sessionLookup(db: Db) {
   return db
     .select({
-      session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt },
+      session: { id: sessions.id, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt, createdAt: sessions.createdAt },
       user: { id: users.id, username: users.username, fullName: users.fullName, roles: users.roles, orgUnitId: users.orgUnitId },
       unitPath: orgUnits.path,
     })
@@ -137,13 +123,18 @@ export async function resolveSession(db: Db, token: string, env: ServiceEnv, req
   let lookup = sessionLookups.get(db)
   if (!lookup) sessionLookups.set(db, (lookup = sessionLookup(db)))
   const now = env.now.getTime()
-  const { sessionHours } = env.config
+  const { sessionHours, sessionMaxDays } = env.config
   const [row] = await lookup.execute({ tokenHash: sha256(token), now: new Date(now).toISOString() })
   if (!row) return null
+  if (now >= row.session.createdAt.getTime() + sessionMaxDays * 24 * 3600_000) return null
   if (now - row.session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db
       .update(sessions)
-      .set({ lastSeenAt: new Date(now), expiresAt: new Date(now + sessionHours * 3600_000) })
+      // Idle expiry slides, but never past the absolute end.
+      .set({
+        lastSeenAt: new Date(now),
+        expiresAt: new Date(Math.min(now + sessionHours * 3600_000, row.session.createdAt.getTime() + sessionMaxDays * 24 * 3600_000)),
+      })
       .where(eq(sessions.id, row.session.id))
   }
   return { actor: actorOf(row.user, row.unitPath, 'session', requestId), sessionId: row.session.id, csrfToken: row.session.csrfToken }
@@ -153,7 +144,7 @@ export async function resolveSession(db: Db, token: string, env: ServiceEnv, req
 function apiTokenLookup(db: Db) {
   return db
     .select({
-      token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt },
+      token: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, scope: apiTokens.scope },
       user: { id: users.id, username: users.username, fullName: users.fullName, roles: users.roles, orgUnitId: users.orgUnitId },
       unitPath: orgUnits.path,
     })
@@ -164,7 +155,7 @@ function apiTokenLookup(db: Db) {
       and(
         eq(apiTokens.tokenHash, sql.placeholder('tokenHash')),
         isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
+        gt(apiTokens.expiresAt, sql.placeholder('now')),
         eq(users.active, true),
       ),
     )
@@ -173,7 +164,12 @@ function apiTokenLookup(db: Db) {
 
 const apiTokenLookups = new WeakMap<Db, ReturnType<typeof apiTokenLookup>>()
 
-export async function resolveApiToken(db: Db, token: string, env: ServiceEnv, requestId?: string): Promise<Actor | null> {
+export async function resolveApiToken(
+  db: Db,
+  token: string,
+  env: ServiceEnv,
+  requestId?: string,
+): Promise<{ actor: Actor; scope: 'read' | 'read_write' } | null> {
   let lookup = apiTokenLookups.get(db)
   if (!lookup) apiTokenLookups.set(db, (lookup = apiTokenLookup(db)))
   const { now } = env
@@ -182,7 +178,7 @@ export async function resolveApiToken(db: Db, token: string, env: ServiceEnv, re
   if (!row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id))
   }
-  return actorOf(row.user, row.unitPath, 'token', requestId)
+  return { actor: actorOf(row.user, row.unitPath, 'token', requestId), scope: row.token.scope }
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string) {
@@ -210,6 +206,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: 
     await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, actor.userId), currentSessionId ? ne(sessions.id, currentSessionId) : undefined))
+    await revokeUserTokens(tx, actor.userId, env.now)
     await recordAudit(tx, actor, { action: 'auth.change_password', entityType: 'user', entityId: actor.userId })
   })
 }

@@ -10,6 +10,7 @@ import { conflict, invalidField, notFound } from '../../lib/problems.ts'
 import { matchesText } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
+import { revokeUserTokens } from '../api-tokens/service.ts'
 import type { CreateUser, UpdateUser, User, UserQuery } from './schemas.ts'
 import { missingReference } from '../../lib/references.ts'
 
@@ -149,9 +150,11 @@ export async function updateUser(db: Db, actor: Actor, id: string, expectedVersi
       })
       .where(eq(users.id, id))
 
-    // A new password, a removed password or deactivation ends every open session.
+    // A new password, a removed password or deactivation ends every open session and
+    // API token; tokens are revoked (not suspended), so reactivation does not revive them.
     if (input.password !== undefined || input.active === false) {
       await tx.delete(sessions).where(eq(sessions.userId, id))
+      await revokeUserTokens(tx, id, env.now)
     }
     const before = toUser(current.user, current.unit)
     const after = await loadUser(tx, id)

@@ -52,6 +52,7 @@ export class QmsApiTokensPage extends LitElement {
       const created = await post<ApiToken & { token: string }>('/api/api-tokens', {
         name: String(data.get('name') ?? '').trim(),
         userId: String(data.get('userId') ?? '') || undefined,
+        scope: String(data.get('scope') ?? 'read') as ApiToken['scope'],
         expiresAt: expires ? new Date(`${expires}T23:59:59`).toISOString() : undefined,
       })
       this.secret = created.token
@@ -110,14 +111,22 @@ export class QmsApiTokensPage extends LitElement {
         </div>
         <div class="field">
           <label for="userId">${msg('Acts as user', { id: 'apiTokens.user' })}</label>
-          <select id="userId" name="userId">
+          <select id="userId" name="userId" required>
+            <option value="" selected disabled>${msg('— choose a user —', { id: 'apiTokens.chooseUser' })}</option>
             ${(this.users.value ?? []).filter((u) => u.canSignIn).map((u) => html`<option value=${u.id}>${u.fullName} (${u.username})</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="scope">${msg('Access', { id: 'apiTokens.scope' })}</label>
+          <select id="scope" name="scope">
+            <option value="read" selected>${msg('Read only', { id: 'apiTokens.scopeRead' })}</option>
+            <option value="read_write">${msg('Read and write', { id: 'apiTokens.scopeReadWrite' })}</option>
           </select>
         </div>
         <div class="field">
           <label for="expiresAt">${msg('Expires on', { id: 'apiTokens.expiresAt' })}</label>
           <qms-date-input field-id="expiresAt" name="expiresAt" describedby="expires-hint"></qms-date-input>
-          <span class="hint" id="expires-hint">${msg('Leave empty for no expiry.', { id: 'apiTokens.expiresHint' })}</span>
+          <span class="hint" id="expires-hint">${msg('Leave empty for the default (90 days); at most one year.', { id: 'apiTokens.expiresHint' })}</span>
         </div>
       </div>
       ${general ? html`<div class="form-error" role="alert">${general}</div>` : nothing}
