@@ -2,6 +2,7 @@
  * Issue 14, item 4: the server runs as a role that owns no table, so it cannot disable the
  * audit log's triggers and rewrite it. PostgreSQL only: PGlite has a single role.
  */
+import { spawn } from 'node:child_process'
 import type { FastifyInstance } from 'fastify'
 import postgres from 'postgres'
 import { suite } from 'uvu'
@@ -96,6 +97,54 @@ if (testEngine !== 'postgres') {
   roles('the owner-as-runtime set-up is reported at start', async () => {
     const warning = await owner.roleWarning()
     assert.ok(warning?.includes('DATABASE_MIGRATION_URL'), String(warning))
+  })
+
+  roles('npm start on an empty database migrates as the owner and serves as the runtime role', async () => {
+    const name = `qms_test_${process.pid}_start`
+    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} })
+    await admin.unsafe(`drop database if exists "${name}" with (force)`)
+    await admin.unsafe(`create database "${name}"`)
+    const ownerUrl = new URL(process.env.TEST_DATABASE_URL!)
+    ownerUrl.pathname = `/${name}`
+    const runtimeUrl = new URL(ownerUrl)
+    runtimeUrl.username = role
+    runtimeUrl.password = 'runtime-pw'
+    const port = 20000 + (process.pid % 20000)
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        QMS_WEB_ROOT: '/nonexistent',
+        QMS_JOBS: '0',
+        PORT: String(port),
+        DATABASE_URL: runtimeUrl.toString(),
+        DATABASE_MIGRATION_URL: ownerUrl.toString(),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000)
+        const read = (d: Buffer) => ((output += d), output.includes('is running at') && (clearTimeout(timer), resolve()))
+        child.stdout!.on('data', read)
+        child.stderr!.on('data', read)
+        child.on('exit', () => (clearTimeout(timer), reject(new Error(`server exited:\n${output}`))))
+      })
+      assert.is((await fetch(`http://127.0.0.1:${port}/ready`)).status, 200)
+      assert.not.match(output, /could disable the audit log/)
+      const db = postgres(ownerUrl.toString(), { max: 1, onnotice: () => {} })
+      const [row] = await db<{ owned: number; entries: number }[]>`
+        select (select count(*)::int from pg_tables where schemaname = 'public' and tableowner = ${role}) as owned,
+               (select count(*)::int from audit_log) as entries`
+      await db.end({ timeout: 5 })
+      assert.is(row!.owned, 0)
+      assert.ok(row!.entries > 0, 'the demo data was written, and audited, by the runtime role')
+    } finally {
+      child.kill('SIGKILL')
+      await admin.unsafe(`drop database if exists "${name}" with (force)`)
+      await admin.end({ timeout: 5 })
+    }
   })
 }
 
