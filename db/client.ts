@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { checkRuntimeRole, grantRuntimeRole, roleWarning } from './roles.ts'
 import * as schema from './schema/index.ts'
 
 export type Schema = typeof schema
@@ -21,6 +22,8 @@ export interface DbHandle {
   engine: Engine
   /** Applies pending drizzle-kit migrations; safe when several instances start at once. */
   migrate(): Promise<void>
+  /** A start-up warning when the server's role could rewrite the audit log (owner or superuser). */
+  roleWarning(): Promise<string | null>
   close(): Promise<void>
 }
 
@@ -34,8 +37,12 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
  */
 export const POSTGRES_SESSION = { max_parallel_workers_per_gather: '0' }
 
-/** PostgreSQL through a postgres.js pool. */
-export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
+/**
+ * PostgreSQL through a postgres.js pool. `migrationUrl` connects as the role that owns the
+ * tables; when it differs from `url`, migrating also grants the runtime role its rights.
+ */
+export function connectPostgres(url: string, options: { max?: number; migrationUrl?: string } = {}): DbHandle {
+  const migrationUrl = options.migrationUrl ?? url
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POSTGRES_SESSION })
   const db = drizzlePostgres({ client, schema }) as unknown as Db
   return {
@@ -44,15 +51,19 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
     async migrate() {
       // A single-connection client holds an advisory lock for the whole run, so a second
       // instance starting at the same moment waits instead of migrating twice.
-      const single = postgres(url, { max: 1, onnotice: () => {} })
+      const single = postgres(migrationUrl, { max: 1, onnotice: () => {} })
       try {
         await single`select pg_advisory_lock(7310045)`
         await migratePostgres(drizzlePostgres({ client: single }), { migrationsFolder })
+        const [runtime] = await client<{ role: string }[]>`select current_user as role`
+        const [migrator] = await single<{ role: string }[]>`select current_user as role`
+        if (runtime!.role !== migrator!.role) await grantRuntimeRole(single, runtime!.role)
         await single`select pg_advisory_unlock(7310045)`
       } finally {
         await single.end({ timeout: 5 })
       }
     },
+    roleWarning: async () => roleWarning(await checkRuntimeRole(client)),
     close: () => client.end({ timeout: 5 }),
   }
 }
@@ -69,13 +80,15 @@ export function wrapPglite(client: PGlite): DbHandle {
     db,
     engine: 'pglite',
     migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
+    // One embedded user, in the server's own process: there is no second role to run as.
+    roleWarning: async () => null,
     close: () => client.close(),
   }
 }
 
-export function connect(config: { databaseUrl?: string; dataDir: string }): DbHandle {
+export function connect(config: { databaseUrl?: string; databaseMigrationUrl?: string; dataDir: string }): DbHandle {
   return config.databaseUrl
-    ? connectPostgres(config.databaseUrl)
+    ? connectPostgres(config.databaseUrl, { migrationUrl: config.databaseMigrationUrl })
     : connectPglite(path.join(config.dataDir, 'pgdata'))
 }
 

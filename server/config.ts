@@ -7,6 +7,8 @@ export interface Config {
   host: string
   /** PostgreSQL connection string; without it the embedded PGlite database is used. */
   databaseUrl?: string
+  /** Connection as the role that owns the tables, used only to migrate; defaults to `databaseUrl`. */
+  databaseMigrationUrl?: string
   /** Where the embedded database (and other local state) lives. */
   dataDir: string
   /** Load the demo organisation into an empty database. */
@@ -108,6 +110,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://')
   }
+  const databaseMigrationUrl = read('DATABASE_MIGRATION_URL')
+  if (databaseMigrationUrl && !/^postgres(ql)?:\/\//.test(databaseMigrationUrl)) {
+    problems.push('DATABASE_MIGRATION_URL must start with postgres:// or postgresql://')
+  }
+  if (databaseMigrationUrl && !databaseUrl) problems.push('DATABASE_MIGRATION_URL needs DATABASE_URL (the runtime connection)')
   const logLevel = (read('LOG_LEVEL') ?? 'info') as Config['logLevel']
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got "${logLevel}"`)
@@ -140,6 +147,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     port: int('PORT', 3000, 0, 65535),
     host,
     databaseUrl,
+    databaseMigrationUrl,
     dataDir: path.resolve(cwd, read('QMS_DATA_DIR') ?? 'data'),
     demo: bool('QMS_DEMO', true),
     logLevel,

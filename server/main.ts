@@ -27,6 +27,8 @@ if (empty && config.demo) await loadDemoData(handle.db, serviceEnv(systemClock, 
 else if (empty && config.adminUsername && config.adminPassword) await createFirstAdmin(handle.db, config.adminUsername, config.adminPassword)
 
 const app = await buildApp({ db: handle.db, engine: handle.engine, config, jobs: config.jobs })
+const roleWarning = await handle.roleWarning()
+if (roleWarning) app.log.warn(roleWarning)
 if (empty && !config.demo && !config.adminUsername) {
   app.log.warn('The database has no users. Restart with QMS_ADMIN_USERNAME and QMS_ADMIN_PASSWORD to create the first administrator.')
 }

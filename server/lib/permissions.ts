@@ -40,6 +40,7 @@ export const RULES = {
   'user.read': { anywhere: ALL },
   'user.write': { anywhere: ['admin'] },
   'audit_log.read': { anywhere: ['admin', 'manager'] },
+  'audit_log.verify': { anywhere: ['admin'] },
   'api_token.manage': { anywhere: ['admin'] },
   // Documents (clause 7.5): everyone reads; units keep their own documents; managers approve.
   'document.read': { anywhere: ALL },
@@ -123,6 +124,7 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'user.read': 'see users',
   'user.write': 'change users',
   'audit_log.read': 'read the audit log',
+  'audit_log.verify': "verify the audit log's hash chain",
   'api_token.manage': 'manage API tokens',
   'document.read': 'see documents',
   'document.write': 'register or change documents',

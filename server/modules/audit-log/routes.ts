@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { AuditPage, AuditQuery } from './schemas.ts'
+import { verifyAuditChain } from './chain.ts'
+import { AuditPage, AuditQuery, ChainReport } from './schemas.ts'
 import { listAuditLog } from './service.ts'
 
 const auditLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -12,6 +13,18 @@ const auditLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: AuditPage },
     },
     handler: (request) => listAuditLog(app.db, request.actor, request.query),
+  })
+
+  app.get('/audit-log/verify', {
+    schema: {
+      summary: "Verify the audit log's hash chain (admin)",
+      description:
+        'Recomputes every entry\'s hash in order, in batches, and reports the first entry that does not fit: ' +
+        'changed (`hash`), preceded by a changed or removed entry (`link`) or by missing entries (`gap`).',
+      tags: ['audit-log'],
+      response: { 200: ChainReport },
+    },
+    handler: (request) => verifyAuditChain(app.db, request.actor),
   })
 }
 export default auditLogRoutes

@@ -27,3 +27,25 @@ export const AuditQuery = Type.Object({
 export type AuditQuery = Static<typeof AuditQuery>
 
 export const AuditPage = Page(AuditEntry)
+
+export const ChainReport = Type.Object({
+  ok: Type.Boolean({ description: 'True when every entry fits the hash chain' }),
+  checked: Type.Integer({ description: 'Entries found intact, in order, before the first broken one (all of them when ok)' }),
+  firstBroken: Nullable(
+    Type.Object({
+      seq: Type.Integer(),
+      id: Uuid,
+      at: DateTime,
+      reason: Type.Union([Type.Literal('hash'), Type.Literal('link'), Type.Literal('gap')], {
+        description: '`hash`: the entry was changed; `link`: the entry before it was changed or removed; `gap`: entries are missing before it',
+      }),
+    }),
+  ),
+  head: Nullable(
+    Type.Object(
+      { seq: Type.Integer(), hash: Type.String() },
+      { description: 'The newest entry: keep a copy elsewhere to notice the newest entries being removed' },
+    ),
+  ),
+})
+export type ChainReport = Static<typeof ChainReport>

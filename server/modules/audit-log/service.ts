@@ -15,7 +15,9 @@ export interface AuditRecord {
 
 /**
  * Appends to the audit log. Call it inside the transaction of the write it records,
- * so that either both happen or neither does.
+ * so that either both happen or neither does. Make it the transaction's last statement
+ * where you can: appending to the hash chain takes a lock that other audited writes wait
+ * for until this transaction ends.
  */
 export async function recordAudit(db: Db, actor: Actor, record: AuditRecord): Promise<void> {
   await db.insert(auditLog).values({
