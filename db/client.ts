@@ -44,7 +44,7 @@ export const POSTGRES_SESSION = { max_parallel_workers_per_gather: '0' }
 export function connectPostgres(url: string, options: { max?: number; migrationUrl?: string } = {}): DbHandle {
   const migrationUrl = options.migrationUrl ?? url
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POSTGRES_SESSION })
-  const db = drizzlePostgres({ client, schema }) as unknown as Db
+  const db = retryDeadlocks(drizzlePostgres({ client, schema }) as unknown as Db)
   return {
     db,
     engine: 'postgres',
@@ -66,6 +66,33 @@ export function connectPostgres(url: string, options: { max?: number; migrationU
     roleWarning: async () => roleWarning(await checkRuntimeRole(client)),
     close: () => client.end({ timeout: 5 }),
   }
+}
+
+const DEADLOCK_RETRIES = 3
+
+const isDeadlock = (err: unknown): boolean => {
+  for (let e: any = err; e; e = e.cause) if (e.code === '40P01') return true
+  return false
+}
+
+/**
+ * The audit chain's lock is held from a transaction's audit entry to its commit, so two
+ * transactions that touch the same row on either side of their audit entry can deadlock;
+ * PostgreSQL then rolls one back whole. Running that outermost transaction again is safe
+ * (nothing of it was kept) and is what a person would otherwise do by pressing Save twice.
+ */
+function retryDeadlocks(db: Db): Db {
+  const transaction = db.transaction.bind(db)
+  ;(db as { transaction: Db['transaction'] }).transaction = (async (fn: any, config?: any) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction(fn, config)
+      } catch (err) {
+        if (attempt >= DEADLOCK_RETRIES || !isDeadlock(err)) throw err
+      }
+    }
+  }) as Db['transaction']
+  return db
 }
 
 /** The embedded engine; `dataDir` undefined keeps it in memory (tests). */
