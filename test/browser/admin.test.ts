@@ -74,13 +74,20 @@ it('creates an API token, sees its secret once, and revokes it', async ({ page, 
   await page.getByRole('heading', { name: 'Mã truy cập API' }).waitFor()
   await page.getByRole('button', { name: 'Tạo mã mới' }).click()
   await page.getByLabel('Mục đích sử dụng').fill('Đồng bộ phần mềm một cửa')
+  // No acting user is chosen for the administrator; the hint gives the server's own limits.
+  assert.is(await page.getByLabel('Thay mặt người dùng').inputValue(), '')
+  await page.getByText('thời hạn mặc định (90 ngày); tối đa 365 ngày').waitFor()
   await page.getByLabel('Thay mặt người dùng').selectOption({ label: 'Trần Thị Lan (auditor)' })
+  assert.is(await page.getByLabel('Quyền truy cập').inputValue(), 'read')
   await page.getByRole('button', { name: 'Lưu' }).click()
   const secret = (await page.locator('code').first().textContent())!.trim()
   assert.match(secret, /^qms_/)
-  // The secret works as a bearer token with the auditor's rights.
+  await page.getByRole('cell', { name: 'Chỉ đọc' }).waitFor()
+  // The secret works as a bearer token with the auditor's rights, for reading only.
   const me = await page.request.get(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } })
   assert.is((await me.json()).user.username, 'auditor')
+  const write = await page.request.post(`${baseUrl}/api/findings`, { headers: { authorization: `Bearer ${secret}` }, data: {} })
+  assert.is(write.status(), 403)
   page.on('dialog', (d) => d.accept())
   await page.getByRole('button', { name: 'Thu hồi' }).click()
   // Revoked tokens leave the list (it shows active ones by default).

@@ -1,3 +1,5 @@
+import { str } from '@lit/localize'
+
 export const apiTokens = {
   'apiTokens.title': 'Mã truy cập API',
   'apiTokens.intro': 'Cho các hệ thống khác (ví dụ phần mềm một cửa) gọi API thay mặt một người dùng, với đúng quyền của người đó. Mã bí mật chỉ hiện một lần khi tạo.',
@@ -6,6 +8,7 @@ export const apiTokens = {
   'apiTokens.user': 'Thay mặt người dùng',
   'apiTokens.expiresAt': 'Hết hạn ngày',
   'apiTokens.expiresHint': 'Để trống để dùng thời hạn mặc định (90 ngày); tối đa một năm.',
+  'apiTokens.expiresHintDays': str`Để trống để dùng thời hạn mặc định (${0} ngày); tối đa ${1} ngày.`,
   'apiTokens.chooseUser': '— chọn người dùng —',
   'apiTokens.scope': 'Quyền truy cập',
   'apiTokens.scopeRead': 'Chỉ đọc',

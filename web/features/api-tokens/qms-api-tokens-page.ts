@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize'
+import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -43,6 +43,18 @@ export class QmsApiTokensPage extends LitElement {
     task: (_a, { signal }) => loadActiveUsers(undefined, signal),
     args: () => [],
   })
+
+  // The server's own defaults, so the hint and the latest date allowed are never out of date.
+  private readonly limits = new Task(this, {
+    task: (_a, { signal }) => get<{ defaultDays: number; maxDays: number }>('/api/api-tokens/limits', { signal }),
+    args: () => [],
+  })
+
+  private latestExpiry(maxDays: number): string {
+    const d = new Date()
+    d.setDate(d.getDate() + maxDays)
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  }
 
   private async handleCreate(event: SubmitEvent) {
     event.preventDefault()
@@ -125,8 +137,10 @@ export class QmsApiTokensPage extends LitElement {
         </div>
         <div class="field">
           <label for="expiresAt">${msg('Expires on', { id: 'apiTokens.expiresAt' })}</label>
-          <qms-date-input field-id="expiresAt" name="expiresAt" describedby="expires-hint"></qms-date-input>
-          <span class="hint" id="expires-hint">${msg('Leave empty for the default (90 days); at most one year.', { id: 'apiTokens.expiresHint' })}</span>
+          <qms-date-input field-id="expiresAt" name="expiresAt" describedby="expires-hint" max=${this.limits.value ? this.latestExpiry(this.limits.value.maxDays) : ''}></qms-date-input>
+          <span class="hint" id="expires-hint">${this.limits.value
+            ? msg(str`Leave empty for the default (${this.limits.value.defaultDays} days); at most ${this.limits.value.maxDays} days.`, { id: 'apiTokens.expiresHintDays' })
+            : msg('Leave empty for the default (90 days); at most one year.', { id: 'apiTokens.expiresHint' })}</span>
         </div>
       </div>
       ${general ? html`<div class="form-error" role="alert">${general}</div>` : nothing}
@@ -146,14 +160,16 @@ export class QmsApiTokensPage extends LitElement {
       created: msg('Created', { id: 'apiTokens.created' }),
       used: msg('Last used', { id: 'apiTokens.lastUsed' }),
       expires: msg('Expires on', { id: 'apiTokens.expiresAt' }),
+      scope: msg('Access', { id: 'apiTokens.scope' }),
     }
     return html`<div class="table-wrap"><table class="responsive">
-      <thead><tr><th>${l.name}</th><th>${l.prefix}</th><th>${l.user}</th><th>${l.created}</th><th>${l.used}</th><th>${l.expires}</th><th><span class="sr-only">${msg('Actions', { id: 'common.actions' })}</span></th></tr></thead>
+      <thead><tr><th>${l.name}</th><th>${l.prefix}</th><th>${l.user}</th><th>${l.scope}</th><th>${l.created}</th><th>${l.used}</th><th>${l.expires}</th><th><span class="sr-only">${msg('Actions', { id: 'common.actions' })}</span></th></tr></thead>
       <tbody>${tokens.map(
         (t) => html`<tr>
           <td data-label=${l.name}>${t.name}</td>
           <td data-label=${l.prefix}><code>${t.tokenPrefix}…</code></td>
           <td data-label=${l.user}>${t.username}</td>
+          <td data-label=${l.scope}>${t.scope === 'read' ? msg('Read only', { id: 'apiTokens.scopeRead' }) : msg('Read and write', { id: 'apiTokens.scopeReadWrite' })}</td>
           <td data-label=${l.created}>${formatDate(t.createdAt)}</td>
           <td data-label=${l.used}>${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : msg('Never', { id: 'apiTokens.never' })}</td>
           <td data-label=${l.expires}>${t.expiresAt ? formatDate(t.expiresAt) : '—'}</td>
