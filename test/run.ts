@@ -7,6 +7,7 @@
  *   npm test                      # everything, one worker per core
  *   npm test -- org-units         # files whose path matches
  *   QMS_TEST_WORKERS=1 npm test   # one file at a time
+ *   QMS_TEST_SKIP=browser/ npm test  # all but the browser files
  *
  * Each file's output is printed whole when it ends (so workers never interleave), then
  * one summary in uvu's own format (Total / Passed / Skipped / Duration), which .ci/run
@@ -28,7 +29,11 @@ const DURATIONS = path.resolve('node_modules/.cache/qms-tests/durations.json')
 const started = performance.now()
 const filter = process.argv[2]
 const { suites: all } = await parse('test', /\.test\.ts$/, { cwd: process.cwd() })
-const suites = filter ? all.filter((s) => s.name.includes(filter)) : all
+// QMS_TEST_SKIP=browser/ leaves out the files under that path, saying so (CI runs the
+// browser journeys on one database only).
+const skip = process.env.QMS_TEST_SKIP
+const suites = (filter ? all.filter((s) => s.name.includes(filter)) : all).filter((s) => !skip || !s.name.startsWith(skip))
+if (skip) console.log(`\nFiles under ${skip} left out (QMS_TEST_SKIP=${skip}).\n`)
 if (!suites.length) {
   console.error(`No test file matches "${filter}".`)
   process.exit(1)
