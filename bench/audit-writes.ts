@@ -6,12 +6,9 @@
  * then the time to verify the whole chain. Runs on the embedded database unless
  * BENCH_DATABASE_URL names a PostgreSQL server.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { sql } from 'drizzle-orm'
-import postgres from 'postgres'
-import { connectPglite, connectPostgres, type DbHandle } from '../db/client.ts'
+import type { DbHandle } from '../db/client.ts'
+import { scratchDatabase } from './scratch-database.ts'
 import { systemActor } from '../server/lib/permissions.ts'
 import { verifyAuditChain } from '../server/modules/audit-log/chain.ts'
 import { recordAudit } from '../server/modules/audit-log/service.ts'
@@ -19,26 +16,6 @@ import { recordAudit } from '../server/modules/audit-log/service.ts'
 const WRITES = Number(process.env.BENCH_AUDIT_WRITES ?? 2000)
 const WRITERS = (process.env.BENCH_AUDIT_WRITERS ?? '1,4,16').split(',').map(Number)
 
-async function database(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
-  const baseUrl = process.env.BENCH_DATABASE_URL
-  if (!baseUrl) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qms-bench-audit-'))
-    return { handle: connectPglite(dir), drop: async () => rmSync(dir, { recursive: true, force: true }) }
-  }
-  const name = `qms_bench_audit_${process.pid}`
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`drop database if exists "${name}" with (force)`)
-  await admin.unsafe(`create database "${name}"`)
-  const url = new URL(baseUrl)
-  url.pathname = `/${name}`
-  return {
-    handle: connectPostgres(url.toString(), { max: Math.max(...WRITERS) + 1 }),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`)
-      await admin.end()
-    },
-  }
-}
 
 async function writes(handle: DbHandle, writers: number): Promise<number> {
   let next = 0
@@ -57,7 +34,7 @@ async function writes(handle: DbHandle, writers: number): Promise<number> {
 }
 
 export async function benchAuditWrites() {
-  const { handle, drop } = await database()
+  const { handle, drop } = await scratchDatabase('audit', { max: Math.max(...WRITERS) + 1 })
   try {
     await handle.migrate()
     console.log(`${handle.engine}, ${WRITES} writes per run, one transaction each`)

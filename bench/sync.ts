@@ -8,11 +8,8 @@
  * BENCH_DATABASE_URL names a PostgreSQL server.
  */
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import postgres from 'postgres'
-import { connectPglite, connectPostgres, type DbHandle } from '../db/client.ts'
+import { readFileSync } from 'node:fs'
+import { scratchDatabase } from './scratch-database.ts'
 import { buildApp } from '../server/app.ts'
 import { loadConfig } from '../server/config.ts'
 import { DEMO_PASSWORD, loadDemoData } from '../server/demo/index.ts'
@@ -23,31 +20,9 @@ const PHOTOS = 10
 const BATCH = Number(process.env.BENCH_SYNC_BATCH ?? 25)
 const TARGET_SECONDS = 10
 
-async function database(): Promise<{ handle: DbHandle; engine: 'postgres' | 'pglite'; drop: () => Promise<void> }> {
-  const baseUrl = process.env.BENCH_DATABASE_URL
-  if (!baseUrl) {
-    // On disk in a temporary folder, as `npm start` keeps it in ./data.
-    const dir = mkdtempSync(path.join(tmpdir(), 'qms-bench-sync-'))
-    return { handle: connectPglite(dir), engine: 'pglite', drop: async () => rmSync(dir, { recursive: true, force: true }) }
-  }
-  const name = `qms_bench_sync_${process.pid}`
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} })
-  await admin.unsafe(`drop database if exists "${name}" with (force)`)
-  await admin.unsafe(`create database "${name}"`)
-  const url = new URL(baseUrl)
-  url.pathname = `/${name}`
-  return {
-    handle: connectPostgres(url.toString()),
-    engine: 'postgres',
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`)
-      await admin.end()
-    },
-  }
-}
 
 export async function benchSync() {
-  const { handle, engine, drop } = await database()
+  const { handle, engine, drop } = await scratchDatabase('sync')
   const config = loadConfig({})
   try {
     await handle.migrate()
