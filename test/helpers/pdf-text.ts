@@ -24,8 +24,11 @@ function readObjects(pdf: Buffer): Map<number, PdfObject> {
     }
     const dict = body.slice(0, s)
     const start = s + body.slice(s).indexOf('\n') + 1
-    const end = body.lastIndexOf('endstream')
-    let raw = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ''), 'latin1')
+    // The stream is exactly /Length bytes: trimming the line end before `endstream`
+    // instead would eat a compressed stream's last byte whenever it happens to be \r.
+    const length = /\/Length\s+(\d+)(?!\s+0\s+R)/.exec(dict)
+    const end = length ? start + Number(length[1]) : body.lastIndexOf('\nendstream')
+    let raw = Buffer.from(body.slice(start, end), 'latin1')
     if (/\/Filter\s*\/FlateDecode/.test(dict)) raw = inflateSync(raw)
     objects.set(Number(m[1]), { dict, stream: raw })
   }
