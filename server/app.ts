@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto'
 import type { Db, Engine } from '../db/client.ts'
 import type { Config } from './config.ts'
 import { Scheduler } from './jobs/index.ts'
+import { ImportQueue } from './modules/dossiers/import-jobs.ts'
 import { serviceEnv, systemClock, type Clock, type ServiceEnv } from './lib/clock.ts'
 import { validatorCompiler } from './lib/validation.ts'
 import { serializerCompiler } from './lib/serialization.ts'
@@ -54,6 +55,8 @@ declare module 'fastify' {
     clock: Clock
     /** What services get besides the database and the actor: "now" from `clock` and the configuration (agency time zone). Call once per request. */
     env(): ServiceEnv
+    /** The dossier imports this instance runs in the background, one at a time. */
+    imports: ImportQueue
     /** Scheduled jobs of this instance (server/jobs). */
     scheduler: Scheduler
   }
@@ -95,6 +98,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
     reply.header('x-request-id', request.id)
   })
 
+  const imports = new ImportQueue(db, config, clock, app.log, engine === 'pglite')
   await app.register(
     fp(async (instance) => {
       instance.decorate('db', db)
@@ -102,8 +106,11 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
       instance.decorate('config', config)
       instance.decorate('clock', clock)
       instance.decorate('env', () => serviceEnv(clock, config))
+      instance.decorate('imports', imports)
     }, { name: 'db' }),
   )
+  app.addHook('onReady', async () => imports.start())
+  app.addHook('onClose', async () => imports.stop())
   await app.register(errorsPlugin)
   await app.register(inputRulesPlugin)
   await app.register(securityPlugin)

@@ -53,6 +53,8 @@ export interface Config {
   importMaxRows: number
   /** Most bytes an import file may hold once unzipped (XLSX) or decoded (CSV): bounds the memory and time a small compressed file can cost. */
   importMaxUncompressedBytes: number
+  /** Heap (MB) past which a running import is stopped with 413: a last guard besides the row and size caps. */
+  importMaxHeapMb: number
   /** Run the scheduled jobs (escalation reminders…) in this instance. */
   jobs: boolean
   /** How often the scheduler looks for due jobs, in seconds. */
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     importMaxBytes: int('QMS_IMPORT_MAX_BYTES', 30 * 1024 * 1024, 1024, 500 * 1024 * 1024),
     importMaxRows: int('QMS_IMPORT_MAX_ROWS', 100_000, 1, 10_000_000),
     importMaxUncompressedBytes: int('QMS_IMPORT_MAX_UNCOMPRESSED_BYTES', 200 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    importMaxHeapMb: int('QMS_IMPORT_MAX_HEAP_MB', 1536, 64, 64 * 1024),
     jobs: bool('QMS_JOBS', true),
     jobTickSeconds: int('QMS_JOB_TICK_SECONDS', 60, 1, 24 * 3600),
     escalationIntervalMinutes: int('QMS_ESCALATION_INTERVAL_MINUTES', 60, 1, 24 * 60),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { id, instant, timestamps, version } from './columns.ts'
+import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bytea, id, inList, instant, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { procedures } from './procedures.ts'
 import { users } from './users.ts'
@@ -179,3 +179,55 @@ export const dossierStatRollups = pgTable(
     check('dossier_stat_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month', 'all')`),
   ],
 )
+
+export const IMPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const
+export type ImportStatus = (typeof IMPORT_STATUSES)[number]
+export const IMPORT_PHASES = ['queued', 'reading', 'checking', 'planning', 'writing', 'finished'] as const
+export type ImportPhase = (typeof IMPORT_PHASES)[number]
+
+/**
+ * A dossier import run as a background job (one heavy import per instance at a time).
+ * The file is kept until the job ends so that any instance, or this one after a crash,
+ * can run it again: the import is idempotent by dossier code and writes in one
+ * transaction, so a second run after an interrupted one neither loses nor duplicates.
+ * `heartbeatAt` is renewed while it runs; a running job whose heartbeat stopped is
+ * taken up again.
+ */
+export const dossierImports = pgTable(
+  'dossier_imports',
+  {
+    id: id(),
+    status: text('status').$type<ImportStatus>().notNull().default('queued'),
+    phase: text('phase').$type<ImportPhase>().notNull().default('queued'),
+    dryRun: boolean('dry_run').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    receivingUnitId: uuid('receiving_unit_id').references(() => orgUnits.id),
+    file: bytea('file'),
+    /** Who asked, as they were when they asked; checked again (still active) when it runs. */
+    actor: jsonb('actor').$type<Record<string, unknown>>().notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsTotal: integer('rows_total'),
+    /** 0–1 over the whole job (reading is most of it). */
+    progress: real('progress').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    report: jsonb('report').$type<Record<string, unknown>>(),
+    problem: jsonb('problem').$type<Record<string, unknown>>(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    startedAt: instant('started_at'),
+    heartbeatAt: instant('heartbeat_at'),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [
+    check('dossier_imports_status_check', sql`${t.status} in (${inList(IMPORT_STATUSES)})`),
+    check('dossier_imports_phase_check', sql`${t.phase} in (${inList(IMPORT_PHASES)})`),
+    index('dossier_imports_waiting_idx').on(t.createdAt).where(sql`${t.status} in ('queued', 'running')`),
+    index('dossier_imports_created_by_idx').on(t.createdBy, t.createdAt.desc(), t.id.desc()),
+  ],
+)
+export type DossierImportRow = typeof dossierImports.$inferSelect

@@ -32,6 +32,20 @@ function actorOf(user: Pick<UserRow, 'id' | 'username' | 'fullName' | 'roles' | 
   }
 }
 
+/**
+ * The actor of an active user as they are now (roles, unit), for work done later on their
+ * behalf (a queued import); undefined when the user is gone or deactivated.
+ */
+export async function loadActiveActor(db: Db, userId: string, via: Actor['via']): Promise<Actor | undefined> {
+  const [found] = await db
+    .select({ user: users, unitPath: orgUnits.path })
+    .from(users)
+    .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, userId))
+  if (!found || !found.user.active) return undefined
+  return actorOf(found.user, found.unitPath, via)
+}
+
 export function permissionsOf(actor: Actor): string[] {
   return (Object.keys(RULES) as Permission[]).filter((p) => can(actor, p))
 }

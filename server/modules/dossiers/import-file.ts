@@ -172,6 +172,22 @@ function cellText(value: ExcelJS.CellValue): Cell {
 export interface ImportLimits {
   maxRows: number
   maxUncompressedBytes: number
+  /** Told now and then how far the reading went: bytes of the file consumed and rows read. */
+  onRead?: (bytesRead: number, rowsRead: number) => void
+}
+
+// The file is fed to the parsers in slices so that how much was consumed is known (progress).
+const SLICE = 256 * 1024
+function slices(bytes: Buffer, consumed: (n: number) => void): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < bytes.length; at += SLICE) {
+        const slice = bytes.subarray(at, at + SLICE)
+        consumed(at + slice.length)
+        yield slice
+      }
+    })(),
+  )
 }
 
 // Title rows and the heading row come on top of the data rows the cap counts.
@@ -202,6 +218,11 @@ function tooLargeUnzipped(cap: number): HttpProblem {
 async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimits): Promise<{ number: number; cells: Cell[] }[]> {
   const rowCap = limits.maxRows + HEAD_ROWS
   const rows: { number: number; cells: Cell[] }[] = []
+  let consumed = 0
+  const counted = (n: number) => {
+    consumed = n
+  }
+  const tell = () => limits.onRead?.(consumed, rows.length)
   if (format === 'csv') {
     if (bytes.length > limits.maxUncompressedBytes) throw tooLargeUnzipped(limits.maxUncompressedBytes)
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
@@ -209,12 +230,15 @@ async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimit
     const newline = bytes.indexOf(0x0a, start)
     const firstLine = bytes.toString('utf8', start, newline === -1 ? Math.min(bytes.length, 64 * 1024) : newline)
     const delimiter = [',', ';', '\t'].reduce((best, d) => (firstLine.split(d).length > firstLine.split(best).length ? d : best), ',')
-    const parser = Readable.from([bytes.subarray(start)]).pipe(parseCsvStream({ delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }))
+    const parser = slices(bytes.subarray(start), counted).pipe(parseCsvStream({ delimiter, relax_column_count: true, skip_empty_lines: false, bom: true }))
     let number = 0
     try {
       for await (const cells of parser as AsyncIterable<string[]>) {
         number++
-        if (number % YIELD_EVERY === 0) await yieldToLoop()
+        if (number % YIELD_EVERY === 0) {
+          tell()
+          await yieldToLoop()
+        }
         if (!cells.some((c) => c.trim() !== '')) continue
         if (rows.length >= rowCap) {
           parser.destroy()
@@ -237,7 +261,7 @@ async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimit
     if (err instanceof UnzippedTooLarge) throw tooLargeUnzipped(limits.maxUncompressedBytes)
     throw new HttpProblem(422, 'import-invalid', 'The file has errors', `The XLSX file cannot be read: ${(err as Error).message}`)
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(slices(bytes, counted), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -248,7 +272,10 @@ async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimit
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        if (++read % YIELD_EVERY === 0) await yieldToLoop()
+        if (++read % YIELD_EVERY === 0) {
+          tell()
+          await yieldToLoop()
+        }
         const cells: Cell[] = []
         row.eachCell({ includeEmpty: true }, (cell, col) => {
           cells[col - 1] = cellText(cell.value)

@@ -6,7 +6,8 @@ import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
 import { invalidField } from '../../lib/problems.ts'
 import { MIME, multipartBody, readUpload } from '../../lib/uploads.ts'
 import { dossierStats } from './dossier-stats.ts'
-import { importDossiers, type ImportUpload } from './dossier-import.ts'
+import type { ImportUpload } from './dossier-import.ts'
+import { getImport, listImports, MAX_WAITING_PER_USER, problemOf, submitImport } from './import-jobs.ts'
 import {
   CreateDossier,
   Dossier,
@@ -14,6 +15,9 @@ import {
   DossierPage,
   DossierQuery,
   DossierStats,
+  ImportJob,
+  ImportJobPage,
+  ImportJobQuery,
   ImportProblem,
   ImportReport,
   StatsExportQuery,
@@ -117,13 +121,66 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         200: ImportReport,
         413: { description: 'The file is larger than QMS_IMPORT_MAX_BYTES, or than QMS_IMPORT_MAX_UNCOMPRESSED_BYTES once unzipped', content: { 'application/problem+json': { schema: ImportProblem } } },
         422: { description: 'The file has errors, or more rows than QMS_IMPORT_MAX_ROWS; nothing was written', content: { 'application/problem+json': { schema: ImportProblem } } },
-        ...problems(415),
+        ...problems(415, 429),
       },
     },
     handler: async (request) => {
       const upload = await readImportUpload(request, app.config.importMaxBytes)
-      return importDossiers(app.db, request.actor, upload, app.env())
+      // The same queue as the background import (one heavy import per instance at a time); this route waits for it.
+      const job = await submitImport(app.db, request.actor, upload)
+      app.imports.kick()
+      await app.imports.waitFor(job.id)
+      const done = await getImport(app.db, request.actor, job.id)
+      if (done.status !== 'done' || !done.report) throw problemOf(done)
+      return done.report
     },
+  })
+
+  app.post('/dossiers/imports', {
+    schema: {
+      summary: 'Start a dossier import in the background (CSV or XLSX)',
+      description:
+        'The same file and fields as POST /dossiers/import, answered at once with 202 and the job (Location: its URL). Follow it with GET /dossiers/imports/{id}: status queued → running (phase and progress) → done (report) or failed (problem, as the synchronous import would answer it). One import runs at a time per server; the others wait in the queue (queuePosition). A job cut short by a stopped server is taken up again (the import is all or nothing and idempotent by dossier code). 429 `import-queue-full` when you already have ' +
+        `${MAX_WAITING_PER_USER} imports waiting.`,
+      tags,
+      consumes: ['multipart/form-data'],
+      body: multipartBody({
+        dryRun: Type.Optional(Type.String({ enum: ['true', 'false'], description: 'true: check only, write nothing' })),
+        receivingUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit that received the dossiers (default: yours)' })),
+      }),
+      response: {
+        202: ImportJob,
+        413: { description: 'The file is larger than QMS_IMPORT_MAX_BYTES', content: { 'application/problem+json': { schema: ImportProblem } } },
+        ...problems(415, 429),
+      },
+    },
+    handler: async (request, reply) => {
+      const upload = await readImportUpload(request, app.config.importMaxBytes)
+      const job = await submitImport(app.db, request.actor, upload)
+      app.imports.kick()
+      return reply.code(202).header('Location', `/api/dossiers/imports/${job.id}`).send(job)
+    },
+  })
+
+  app.get('/dossiers/imports', {
+    schema: {
+      summary: 'My dossier imports, newest first (admins and managers: everyone\'s)',
+      tags,
+      querystring: ImportJobQuery,
+      response: { 200: ImportJobPage },
+    },
+    handler: (request) => listImports(app.db, request.actor, request.query),
+  })
+
+  app.get('/dossiers/imports/:id', {
+    schema: {
+      summary: 'A dossier import: status, progress and, once ended, its report or problem',
+      description: 'Readable by the person who submitted it, admins and managers (404 for anyone else).',
+      tags,
+      params: IdParams,
+      response: { 200: ImportJob, ...problems(404) },
+    },
+    handler: (request) => getImport(app.db, request.actor, request.params.id),
   })
 
   app.get('/dossiers/:id', {

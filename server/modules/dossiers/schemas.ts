@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { CHANNELS, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, TIMELINESS } from '../../../db/schema/dossiers.ts'
+import { CHANNELS, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, IMPORT_PHASES, IMPORT_STATUSES, TIMELINESS } from '../../../db/schema/dossiers.ts'
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Problem, Uuid, Version } from '../../lib/schemas.ts'
 import { UnitRef } from '../users/schemas.ts'
 
@@ -218,3 +218,32 @@ export const ImportProblem = Type.Object({
   limit: Type.Optional(Type.Integer({ description: 'With import-too-many-rows / import-too-large: the cap the file passed' })),
   setting: Type.Optional(Type.String({ description: 'With import-too-many-rows / import-too-large: the setting that sets the cap' })),
 })
+
+export const ImportJob = Type.Object(
+  {
+    id: Uuid,
+    status: Type.Enum([...IMPORT_STATUSES], { description: 'queued → running → done (report) or failed (problem)' }),
+    phase: Type.Enum([...IMPORT_PHASES], { description: 'What the job is doing: reading the file, checking rows, planning, writing' }),
+    progress: Type.Number({ minimum: 0, maximum: 1, description: 'How far the job is, 0 to 1' }),
+    rowsRead: Type.Integer({ description: 'Data rows read so far' }),
+    rowsTotal: Nullable(Type.Integer({ description: 'Data rows in the file, once it is read' })),
+    dryRun: Type.Boolean(),
+    filename: Type.String(),
+    size: Type.Integer({ description: 'File size in bytes' }),
+    receivingUnitId: Nullable(Uuid),
+    createdBy: Uuid,
+    createdAt: DateTime,
+    startedAt: Nullable(DateTime),
+    finishedAt: Nullable(DateTime),
+    attempts: Type.Integer({ description: 'Times the job was started: more than 1 when a stopped server took it up again' }),
+    queuePosition: Nullable(Type.Integer({ description: 'While queued: how many jobs run before this one (0 = next)' })),
+    report: Nullable(ImportReport),
+    problem: Nullable(ImportProblem),
+  },
+  { description: 'A dossier import running in the background' },
+)
+export type ImportJob = Static<typeof ImportJob>
+
+export const ImportJobPage = Page(ImportJob)
+export const ImportJobQuery = Type.Object({ ...ListQuery }, { additionalProperties: false })
+export type ImportJobQuery = Static<typeof ImportJobQuery>
