@@ -53,6 +53,8 @@ export interface Config {
   importMaxRows: number
   /** Most bytes an import file may hold once unzipped (XLSX) or decoded (CSV): bounds the memory and time a small compressed file can cost. */
   importMaxUncompressedBytes: number
+  /** A running import whose server has not renewed its heartbeat for this long (seconds) is taken up by another run. */
+  importStaleSeconds: number
   /** Heap (MB) past which a running import is stopped with 413: a last guard besides the row and size caps. */
   importMaxHeapMb: number
   /** Run the scheduled jobs (escalation reminders…) in this instance. */
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     importMaxBytes: int('QMS_IMPORT_MAX_BYTES', 30 * 1024 * 1024, 1024, 500 * 1024 * 1024),
     importMaxRows: int('QMS_IMPORT_MAX_ROWS', 100_000, 1, 10_000_000),
     importMaxUncompressedBytes: int('QMS_IMPORT_MAX_UNCOMPRESSED_BYTES', 200 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    importStaleSeconds: int('QMS_IMPORT_STALE_SECONDS', 30, 5, 3600),
     importMaxHeapMb: int('QMS_IMPORT_MAX_HEAP_MB', 1536, 64, 64 * 1024),
     jobs: bool('QMS_JOBS', true),
     jobTickSeconds: int('QMS_JOB_TICK_SECONDS', 60, 1, 24 * 3600),

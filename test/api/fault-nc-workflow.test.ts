@@ -6,63 +6,12 @@
  * (PGlite: the same QMS_DATA_DIR, which also takes over the dead server's lock;
  * PostgreSQL: a fresh database on TEST_DATABASE_URL's server).
  */
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import postgres from 'postgres'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ROOT_CAUSE, addDays, today } from '../helpers/nonconformities.ts'
+import { freePort, HttpClient as Client, scratchServerDatabase, startServer } from '../helpers/server-process.ts'
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port
-      server.close(() => resolve(port))
-    })
-  })
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', QMS_WEB_ROOT: '/nonexistent', QMS_JOBS: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
-    child.stdout!.on('data', () => output.includes('is running at') && (clearTimeout(timer), resolve()))
-    void exited.then(() => (clearTimeout(timer), reject(new Error(`server exited:\n${output}`))))
-  })
-  ready.catch(() => {})
-  return { child, ready, exited }
-}
-
-class Client {
-  cookie = ''
-  csrf = ''
-  constructor(readonly base: string) {}
-  async call(method: string, url: string, body?: unknown, version?: number): Promise<{ status: number; body: any }> {
-    const headers: Record<string, string> = { cookie: this.cookie }
-    if (body !== undefined) headers['content-type'] = 'application/json'
-    if (method !== 'GET') headers['x-csrf-token'] = this.csrf
-    if (version !== undefined) headers['if-match'] = `"${version}"`
-    const res = await fetch(this.base + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-    const text = await res.text()
-    return { status: res.status, body: text && res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text }
-  }
-  async login(username: string) {
-    const res = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) })
-    assert.is(res.status, 200, `login ${username}`)
-    this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-    this.csrf = ((await res.json()) as { csrfToken: string }).csrfToken
-    return this
-  }
-}
+const start = (env: Record<string, string>) => startServer({ QMS_JOBS: '0', ...env })
 
 const fault = suite('kill -9 during NC workflow writes')
 const cleanups: (() => Promise<void> | void)[] = []
@@ -71,24 +20,9 @@ fault.after(async () => {
 })
 
 fault('every acknowledged write survives, and no NC is half-done', async () => {
-  const env: Record<string, string> = { QMS_DEMO: '1' }
-  if (process.env.TEST_DATABASE_URL) {
-    const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} })
-    const name = `qms_fault_${process.pid}`
-    await admin.unsafe(`drop database if exists "${name}" with (force)`)
-    await admin.unsafe(`create database "${name}"`)
-    cleanups.push(async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`)
-      await admin.end({ timeout: 5 })
-    })
-    const url = new URL(process.env.TEST_DATABASE_URL)
-    url.pathname = `/${name}`
-    env.DATABASE_URL = url.toString()
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'qms-fault-'))
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
-    env.QMS_DATA_DIR = dir
-  }
+  const database = await scratchServerDatabase('qms_fault')
+  cleanups.push(database.cleanup)
+  const env: Record<string, string> = { QMS_DEMO: '1', ...database.env }
 
   const port = await freePort()
   env.PORT = String(port)

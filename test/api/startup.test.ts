@@ -2,40 +2,15 @@
  * `npm start` as a new user runs it: the real entry point in its own process, with the
  * embedded database in a fresh folder.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
+import { freePort, startServer } from '../helpers/server-process.ts'
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port
-      server.close(() => resolve(port))
-    })
-  })
-
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', QMS_WEB_ROOT: '/nonexistent', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (d) => (output += d))
-  child.stderr!.on('data', (d) => (output += d))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000)
-    child.stdout!.on('data', () => output.includes('is running at') && (clearTimeout(timer), resolve()))
-    void exited.then(() => (clearTimeout(timer), reject(new Error(`server exited:\n${output}`))))
-  })
-  // Not every caller waits for readiness (a start meant to fail); never leave the rejection unhandled.
-  ready.catch(() => {})
-  return { child, ready, exited, output: () => output }
-}
+const start = startServer
 
 const startup = suite('starting the server')
 const dirs: string[] = []

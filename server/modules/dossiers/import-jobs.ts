@@ -26,7 +26,6 @@ import { importDossiers, type ImportProgress, type ImportUpload } from './dossie
 import type { ImportJob, ImportJobQuery, ImportReport } from './schemas.ts'
 
 const HEARTBEAT_MS = 2_000
-const STALE_AFTER = sql`now() - interval '30 seconds'`
 const MAX_ATTEMPTS = 3
 /** Imports one person may have queued or running at once: each holds its file in the database. */
 export const MAX_WAITING_PER_USER = 3
@@ -166,9 +165,12 @@ class Stopping extends Error {}
 export class ImportQueue {
   private draining?: Promise<void>
   private timer?: ReturnType<typeof setInterval>
-  private stopped = false
-  private readonly abort = new AbortController()
+  private stopped = true
+  private abort = new AbortController()
   private readonly finished = new Map<string, Set<() => void>>()
+
+  private started = false
+  private wanted = false
 
   constructor(
     private readonly db: Db,
@@ -180,7 +182,10 @@ export class ImportQueue {
   ) {}
 
   async start(): Promise<void> {
-    if (this.sole) {
+    this.stopped = false
+    this.abort = new AbortController()
+    if (this.sole && !this.started) {
+      this.started = true
       await this.db.update(dossierImports).set({ heartbeatAt: null }).where(eq(dossierImports.status, 'running'))
     }
     this.timer = setInterval(() => this.kick(), POLL_MS)
@@ -196,7 +201,14 @@ export class ImportQueue {
     await this.draining?.catch(() => undefined)
   }
 
+  /** Whether this instance takes jobs now (between start and stop). */
+  get running(): boolean {
+    return !this.stopped
+  }
+
   kick(): void {
+    // Asked while a drain is ending (its last look found nothing): it looks once more.
+    this.wanted = true
     if (this.draining || this.stopped) return
     this.draining = this.drain()
       .catch((err) => this.log.error({ err }, 'dossier import queue'))
@@ -228,8 +240,12 @@ export class ImportQueue {
 
   private async drain(): Promise<void> {
     while (!this.stopped) {
+      this.wanted = false
       const job = await this.claim()
-      if (!job) return
+      if (!job) {
+        if (this.wanted) continue
+        return
+      }
       await this.run(job)
       for (const done of this.finished.get(job.id) ?? []) done()
     }
@@ -237,7 +253,8 @@ export class ImportQueue {
 
   /** Takes the oldest waiting job; first gives up on jobs cut short too often. */
   private async claim(): Promise<DossierImportRow | undefined> {
-    const stale = and(eq(dossierImports.status, 'running'), or(isNull(dossierImports.heartbeatAt), lt(dossierImports.heartbeatAt, STALE_AFTER)))
+    const staleAfter = sql`now() - make_interval(secs => ${this.config.importStaleSeconds})`
+    const stale = and(eq(dossierImports.status, 'running'), or(isNull(dossierImports.heartbeatAt), lt(dossierImports.heartbeatAt, staleAfter)))
     await this.db
       .update(dossierImports)
       .set({
