@@ -160,3 +160,18 @@ reading('bad requests are refused and queue nothing', async ({ as }) => {
 ctx.use(background, reading)
 background.run()
 reading.run()
+
+const tight = appContext({ config: { importMaxHeapMb: 64 } })
+const memory = suite('the memory ceiling', tight)
+
+memory('an import that needs more memory than QMS_IMPORT_MAX_HEAP_MB stops with 413, naming the setting', async ({ as }) => {
+  const admin = await as('admin')
+  const res = await submit(admin, 'heavy.csv', csv('HEAVY', 500))
+  assert.is(res.status, 202, res.text)
+  const job = await follow(admin, res.body.id)
+  assert.equal([job.status, job.problem.status, job.problem.type, job.problem.setting, job.problem.limit], ['failed', 413, 'urn:qms:problem:import-too-large', 'QMS_IMPORT_MAX_HEAP_MB', 64])
+  assert.is((await admin.get('/api/dossiers?q=HEAVY&limit=5')).body.items.length, 0)
+})
+
+tight.use(memory)
+memory.run()
