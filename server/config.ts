@@ -67,6 +67,8 @@ export interface Config {
   remindDaysBeforeDue: number
   /** Tell the head of unit once something is this many days overdue. */
   escalateToHeadDays: number
+  /** A person who would get more than this many new reminders in one escalation run gets one digest instead. */
+  notifyDigestAfter: number
   /** Tell the managers once something is this many days overdue. */
   escalateToManagerDays: number
   /** Default time to close a nonconformity, in days from detection, by severity. */
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     escalationIntervalMinutes: int('QMS_ESCALATION_INTERVAL_MINUTES', 60, 1, 24 * 60),
     remindDaysBeforeDue: int('QMS_REMIND_DAYS_BEFORE_DUE', 3, 0, 365),
     escalateToHeadDays: int('QMS_ESCALATE_TO_HEAD_DAYS', 3, 0, 365),
+    notifyDigestAfter: int('QMS_NOTIFY_DIGEST_AFTER', 10, 1, 100_000),
     escalateToManagerDays: int('QMS_ESCALATE_TO_MANAGER_DAYS', 10, 0, 365),
     ncDueDaysMajor: int('QMS_NC_DUE_DAYS_MAJOR', 30, 1, 3650),
     ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),

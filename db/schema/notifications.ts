@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { id, instant } from './columns.ts'
 import { users } from './users.ts'
@@ -23,10 +24,17 @@ export const notifications = pgTable(
     dedupeKey: text('dedupe_key').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
     readAt: instant('read_at'),
+    /**
+     * Set when this item reached the person inside a digest (one notification listing many,
+     * e.g. a large backlog of overdue actions on the first escalation run): the row keeps its
+     * dedupe key, so it is never sent again, but is not shown on its own.
+     */
+    digestId: uuid('digest_id'),
   },
   (t) => [
     uniqueIndex('notifications_user_dedupe_key').on(t.userId, t.dedupeKey),
-    index('notifications_user_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_user_shown_idx').on(t.userId, t.createdAt, t.id).where(sql`${t.digestId} is null`),
+    index('notifications_digest_idx').on(t.digestId).where(sql`${t.digestId} is not null`),
   ],
 )
 

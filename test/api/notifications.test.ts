@@ -264,3 +264,40 @@ twoInstances.run()
 inbox.run()
 reviews.run()
 thresholds.run()
+
+// ---------------------------------------------------------------------------------------
+const backlogCtx = appContext({ config: { notifyDigestAfter: 2 } })
+const backlog = suite('a backlog reaches each person as one digest a day', backlogCtx)
+
+backlog('past QMS_NOTIFY_DIGEST_AFTER new reminders, one digest; the items are kept under it and never sent again', async (context) => {
+  const { app, db } = context
+  const items = [await actionDue(context, '2031-03-10'), await actionDue(context, '2031-03-10'), await actionDue(context, '2031-03-10')]
+  await app.scheduler.runDue(morning('2031-03-11'))
+  const staff = await context.as('staff')
+  const shown = (await staff.get('/api/notifications?limit=500')).body
+  const digests = shown.items.filter((n: { kind: string }) => n.kind === 'escalation.digest')
+  assert.is(digests.length, 1, 'one digest')
+  assert.ok(digests[0].params.count >= 3 && digests[0].params.overdue >= 3, JSON.stringify(digests[0].params))
+  assert.is(digests[0].link, '/nonconformities?overdue=true')
+  assert.not.ok(shown.items.some((n: { kind: string }) => n.kind === 'action.overdue'), 'the items are not shown one by one')
+  assert.is(shown.unreadCount, shown.items.filter((n: { readAt: string | null }) => !n.readAt).length, 'the count is of what is shown')
+  for (const { action } of items) {
+    const [row] = await db.select().from(notifications).where(and(eq(notifications.entityId, action.id), eq(notifications.kind, 'action.overdue')))
+    assert.is(row.digestId, digests[0].id, 'each item is recorded under the digest')
+  }
+  // The next day nothing new for the owner; three days overdue the head gets a digest of his own.
+  await app.scheduler.runDue(morning('2031-03-12'))
+  assert.is((await staff.get('/api/notifications?limit=500')).body.items.filter((n: { kind: string }) => n.kind.startsWith('escalation') || n.kind === 'action.overdue').length, 1)
+  await app.scheduler.runDue(morning('2031-03-13'))
+  const head = (await (await context.as('head')).get('/api/notifications?limit=500')).body.items
+  const headDigest = head.find((n: { kind: string; params: { date?: string } }) => n.kind === 'escalation.digest' && n.params.date === '2031-03-13')
+  assert.ok(headDigest, 'the head has the digest of that day')
+  assert.not.ok(head.some((n: { kind: string }) => n.kind === 'action.overdue_head'))
+  for (const { action } of items) {
+    const [row] = await db.select().from(notifications).where(and(eq(notifications.entityId, action.id), eq(notifications.kind, 'action.overdue_head')))
+    assert.is(row.digestId, headDigest.id)
+  }
+})
+
+backlogCtx.use(backlog)
+backlog.run()

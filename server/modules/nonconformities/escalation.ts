@@ -14,7 +14,9 @@
  * Each notification has a key made of the record, the step and the due date, so a run
  * repeated on the same day, or by another instance, creates nothing new, while a moved
  * due date starts the ladder again. A run that was missed catches up: all steps reached
- * by `now` are sent.
+ * by `now` are sent. A person who would get more than QMS_NOTIFY_DIGEST_AFTER new ones in
+ * one run (a backlog) gets one digest for the day instead; the items are still recorded
+ * under it, so they are not sent again one by one.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
@@ -119,6 +121,22 @@ export async function escalateNonconformities(db: Db, env: ServiceEnv): Promise<
     }
   }
 
-  const created = await notifyMany(db, pending)
+  // A backlog (e.g. the first run on years of history) reaches each person as one digest, not hundreds of notifications.
+  const created = await notifyMany(db, pending, {
+    after: config.notifyDigestAfter,
+    make: (userId, items) => {
+      const overdue = items.filter((i) => i.kind.includes('overdue')).length
+      const codes = [...new Set(items.map((i) => String(i.params?.code ?? '')).filter(Boolean))]
+      const shown = `${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}`
+      return {
+        userIds: [userId],
+        kind: 'escalation.digest',
+        title: `${items.length} reminders on nonconformities and actions: ${overdue} overdue, ${items.length - overdue} due soon (${shown})`,
+        params: { count: items.length, overdue, dueSoon: items.length - overdue, codes: shown, date: today },
+        link: '/nonconformities?overdue=true',
+        dedupeKey: `escalation-digest:${today}`,
+      }
+    },
+  })
   return { created, actions: dueActions.length, nonconformities: dueNcs.length }
 }

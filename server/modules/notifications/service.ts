@@ -33,8 +33,23 @@ export function notify(db: Db, input: NotificationInput): Promise<number> {
   return notifyMany(db, [input])
 }
 
-/** `notify` for many notifications: one query for the recipients, one insert per 500 rows. */
-export async function notifyMany(db: Db, inputs: NotificationInput[]): Promise<number> {
+/**
+ * Many notifications at once, folded into one digest per person past a count: how a
+ * person who would get more than `after` new ones in this call gets them instead.
+ */
+export interface DigestOptions {
+  after: number
+  /** The digest for one person, given the new notifications it stands for. */
+  make(userId: string, items: NotificationInput[]): NotificationInput
+}
+
+/**
+ * `notify` for many notifications: one query for the recipients, one for what they were
+ * already told, one insert per 500 rows. With `digest`, a person who would get more than
+ * `digest.after` new ones gets one digest instead; the items are still recorded (linked
+ * to the digest, not shown on their own), so they are not sent again later.
+ */
+export async function notifyMany(db: Db, inputs: NotificationInput[], digest?: DigestOptions): Promise<number> {
   const wanted = [...new Set(inputs.flatMap((i) => [...i.userIds]))]
   if (!wanted.length) return 0
   const recipients = await db
@@ -42,20 +57,71 @@ export async function notifyMany(db: Db, inputs: NotificationInput[]): Promise<n
     .from(users)
     .where(and(inArray(users.id, wanted), eq(users.active, true), isNotNull(users.passwordHash)))
   const allowed = new Set(recipients.map((r) => r.id))
-  const rows = inputs.flatMap((input) =>
-    [...new Set(input.userIds)]
-      .filter((id) => allowed.has(id))
-      .map((userId) => ({
-        userId,
-        kind: input.kind,
-        title: input.title,
-        params: input.params ?? {},
-        link: input.link ?? null,
-        entityType: input.entityType ?? null,
-        entityId: input.entityId ?? null,
-        dedupeKey: input.dedupeKey,
-      })),
-  )
+  const rows = inputs.flatMap((input) => [...new Set(input.userIds)].filter((id) => allowed.has(id)).map((userId) => toRow(userId, input)))
+  if (!digest) return insertRows(db, rows)
+
+  // Only what each person has not been told yet counts towards the digest.
+  const told = new Set<string>()
+  const keys = [...new Set(rows.map((r) => r.dedupeKey))]
+  for (let i = 0; i < keys.length; i += 5000) {
+    for (const t of await db
+      .select({ userId: notifications.userId, dedupeKey: notifications.dedupeKey })
+      .from(notifications)
+      .where(and(inArray(notifications.userId, [...allowed]), inArray(notifications.dedupeKey, keys.slice(i, i + 5000))))) {
+      told.add(`${t.userId} ${t.dedupeKey}`)
+    }
+  }
+  const fresh = new Map<string, { row: NotificationInsert; input: NotificationInput }[]>()
+  for (const input of inputs) {
+    for (const userId of new Set(input.userIds)) {
+      if (!allowed.has(userId) || told.has(`${userId} ${input.dedupeKey}`)) continue
+      told.add(`${userId} ${input.dedupeKey}`)
+      const list = fresh.get(userId) ?? []
+      list.push({ row: toRow(userId, input), input })
+      fresh.set(userId, list)
+    }
+  }
+  let created = 0
+  const single: NotificationInsert[] = []
+  for (const [userId, items] of fresh) {
+    if (items.length <= digest.after) {
+      single.push(...items.map((i) => i.row))
+      continue
+    }
+    created += await db.transaction(async (tx) => {
+      const summary = toRow(userId, digest.make(userId, items.map((i) => i.input)))
+      const [made] = await tx
+        .insert(notifications)
+        .values(summary)
+        .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
+        .returning({ id: notifications.id })
+      // A second digest the same day (same key): the items join the one already sent.
+      const digestId =
+        made?.id ??
+        (await tx.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.dedupeKey, summary.dedupeKey))))[0].id
+      await insertRows(tx, items.map((i) => ({ ...i.row, digestId })))
+      return made ? 1 : 0
+    })
+  }
+  return created + (await insertRows(db, single))
+}
+
+type NotificationInsert = typeof notifications.$inferInsert
+
+function toRow(userId: string, input: NotificationInput): NotificationInsert {
+  return {
+    userId,
+    kind: input.kind,
+    title: input.title,
+    params: input.params ?? {},
+    link: input.link ?? null,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId ?? null,
+    dedupeKey: input.dedupeKey,
+  }
+}
+
+async function insertRows(db: Db, rows: NotificationInsert[]): Promise<number> {
   let created = 0
   for (let i = 0; i < rows.length; i += 500) {
     const inserted = await db
@@ -86,7 +152,7 @@ async function unreadCount(db: Db, userId: string): Promise<number> {
   const [{ n }] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), isNull(notifications.digestId)))
   return n
 }
 
@@ -117,7 +183,7 @@ export async function listNotifications(db: Db, actor: Actor, query: Notificatio
   const rows = await db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, actor.userId), query.unread ? isNull(notifications.readAt) : undefined, after))
+    .where(and(eq(notifications.userId, actor.userId), isNull(notifications.digestId), query.unread ? isNull(notifications.readAt) : undefined, after))
     .orderBy(isRead, desc(notifications.createdAt), desc(notifications.id))
     .limit(limit + 1)
   const more = rows.length > limit
@@ -139,7 +205,7 @@ export async function markRead(db: Db, actor: Actor, id: string, env: ServiceEnv
     const [row] = await tx
       .select()
       .from(notifications)
-      .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId)))
+      .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId), isNull(notifications.digestId)))
       .for('update')
     if (!row) throw notFound('Notification', id)
     if (row.readAt) return toNotification(row)
@@ -154,7 +220,7 @@ export async function markAllRead(db: Db, actor: Actor, env: ServiceEnv) {
     const marked = await tx
       .update(notifications)
       .set({ readAt: env.now })
-      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt)))
+      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), isNull(notifications.digestId)))
       .returning({ id: notifications.id })
     if (marked.length) await recordAudit(tx, actor, { action: 'notification.read_all', entityType: 'notification', after: { marked: marked.length } })
     return { marked: marked.length }

@@ -48,6 +48,8 @@ export function notificationText(n: Notification): string {
       return msg(str`${code} is due for review by ${due}: ${title}`, { id: 'notification.documentReviewDueSoon' })
     case 'document.review_overdue':
       return msg(str`${code} is overdue for review (due ${due}): ${title}`, { id: 'notification.documentReviewOverdue' })
+    case 'escalation.digest':
+      return msg(str`${Number(p.count ?? 0)} reminders: ${Number(p.overdue ?? 0)} overdue, ${Number(p.dueSoon ?? 0)} due soon (${String(p.codes ?? '')})`, { id: 'notification.escalationDigest' })
     default:
       return n.title
   }

@@ -21,6 +21,7 @@ export const notifications = {
   'notification.ncNotEffective': str`${0}: hành động được đánh giá không có hiệu lực: ${1}`,
   'notification.ncClosed': str`${0} đã được đóng: ${1}`,
   'notification.documentReviewDueSoon': str`${0} cần được xem xét định kỳ trước ngày ${1}: ${2}`,
+  'notification.escalationDigest': str`${0} việc cần nhắc: ${1} quá hạn, ${2} sắp đến hạn (${3})`,
   'notification.documentReviewOverdue': str`${0} đã quá hạn xem xét định kỳ (hạn ${1}): ${2}`,
   'notification.ncCancelled': str`${0} đã bị hủy: ${1}`,
 }
