@@ -74,6 +74,29 @@ operations('the reference clause outline is served', async ({ as }) => {
   assert.ok(clause.vi.length > 0)
 })
 
+operations('the clause tree goes to the deepest numbered level, and auditors\' everyday citations are accepted', async ({ as, unitId }) => {
+  const items = (await (await as('staff')).get('/api/iso-clauses')).body.items as { number: string; parent: string | null; vi: string; en: string; described: boolean }[]
+  const byNumber = new Map(items.map((c) => [c.number, c]))
+  // The standard's numbering: every subclause of 4–10 (ISO 9001:2015 has 91 numbered headings and paragraphs).
+  const expected = [
+    '4.4.1', '4.4.2', '6.1.1', '6.1.2', '6.2.1', '6.2.2', '7.1.5.1', '7.1.5.2', '7.5.3.1', '7.5.3.2', '8.2.1', '8.2.2', '8.2.3', '8.2.3.1', '8.2.3.2', '8.2.4',
+    '8.3.1', '8.3.2', '8.3.3', '8.3.4', '8.3.5', '8.3.6', '8.4.1', '8.4.2', '8.4.3', '8.5.1', '8.5.2', '8.5.3', '8.5.4', '8.5.5', '8.5.6', '8.7.1', '8.7.2',
+    '9.2.1', '9.2.2', '9.3.1', '9.3.2', '9.3.3', '10.2.1', '10.2.2',
+  ]
+  for (const n of expected) assert.ok(byNumber.get(n)?.vi, `${n} is in the tree with a Vietnamese title`)
+  assert.is(items.length, 91)
+  for (const c of items) if (c.parent) assert.ok(byNumber.has(c.parent), `${c.number}'s parent ${c.parent} exists`)
+  assert.equal([byNumber.get('7.1.5.2')!.vi, byNumber.get('7.1.5.2')!.described], ['Liên kết chuẩn đo lường', false])
+  assert.is(byNumber.get('10.2.1')!.described, true, 'an untitled paragraph says so')
+
+  const auditor = await as('auditor')
+  const nc = await auditor.post('/api/nonconformities', { source: 'internal_audit', orgUnitId: await unitId('TNTKQ'), title: 'Sổ theo dõi không ghi đủ', severity: 'minor', clauseNumbers: ['8.2.1', '8.5.1', '9.2.2', '10.2.1'] })
+  assert.is(nc.status, 201, nc.text)
+  assert.equal(nc.body.clauseNumbers, ['8.2.1', '8.5.1', '9.2.2', '10.2.1'])
+  const bad = await auditor.post('/api/nonconformities', { source: 'internal_audit', orgUnitId: await unitId('TNTKQ'), title: 'X', severity: 'minor', clauseNumbers: ['8.5.7'] })
+  assert.equal([bad.status, bad.body.errors?.[0]?.path], [400, 'clauseNumbers.0'])
+})
+
 const openapi = suite('the OpenAPI document', ctx)
 
 openapi('is OpenAPI 3.1 and every API operation declares its responses', async ({ anonymous }) => {

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { CHECKLIST_CATEGORIES, RESPONSE_TYPES } from '../../../db/schema/checklist-templates.ts'
 import { DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
+import { ClauseNumber } from '../iso-clauses/schemas.ts'
 
 export const Category = Type.Enum([...CHECKLIST_CATEGORIES], {
   description: 'attendance | id_badge | conduct | on_time_handling | public_posting | documented_information | other',
@@ -8,7 +9,6 @@ export const Category = Type.Enum([...CHECKLIST_CATEGORIES], {
 export const ResponseTypeSchema = Type.Enum([...RESPONSE_TYPES], { description: 'pass_fail_na | number | text | choice' })
 
 const ItemKey = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$', description: 'Stable id of the item within the template (kept across revisions)' })
-const ClauseNumber = Type.String({ pattern: '^(10|[4-9])(\\.\\d{1,2}){0,3}$', description: 'ISO 9001:2015 clause, e.g. `7.5.3`' })
 
 export const ChecklistItem = Type.Object({
   id: ItemKey,

@@ -3,6 +3,7 @@ import { DOCUMENT_TYPES, REVISION_STATUSES, SIGNOFF_DECISIONS, SIGNOFF_MEANINGS,
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 import { multipartBody } from '../../lib/uploads.ts'
 import { REVISION_WORKFLOW } from './workflow.ts'
+import { ClauseNumber } from '../iso-clauses/schemas.ts'
 
 export const DocumentTypeSchema = Type.Enum([...DOCUMENT_TYPES], { description: DOCUMENT_TYPES.join(' | ') })
 export const EditionSchema = Type.Enum([...STANDARD_EDITIONS], { description: 'The ISO 9001 edition the document is written against: 2008 | 2015' })
@@ -23,7 +24,7 @@ export type RevisionAction = (typeof REVISION_ACTIONS)[number]
 
 const Code = Type.String({ minLength: 1, maxLength: 50, pattern: '^\\S(.*\\S)?$', description: 'Unique code, e.g. `QT-01/BQL`' })
 const Title = Type.String({ minLength: 1, maxLength: 500 })
-const ClauseNumbers = Type.Array(Type.String({ pattern: '^\\d+(\\.\\d+)*$', maxLength: 10 }), {
+const ClauseNumbers = Type.Array(ClauseNumber, {
   uniqueItems: true,
   maxItems: 60,
   description: 'ISO 9001:2015 clause numbers, e.g. `7.5.3`',

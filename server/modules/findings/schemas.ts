@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { FINDING_CLASSIFICATIONS, FINDING_HANDLINGS, FINDING_STATUSES } from '../../../db/schema/findings.ts'
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 import { Category } from '../checklist-templates/schemas.ts'
+import { ClauseNumber } from '../iso-clauses/schemas.ts'
 
 export const Classification = Type.Enum([...FINDING_CLASSIFICATIONS], { description: 'major_nc | minor_nc | observation | improvement_opportunity' })
 export const Handling = Type.Enum([...FINDING_HANDLINGS], { description: 'on_spot_reminder | criticism | self_review | nc_raised' })
@@ -21,7 +22,7 @@ export const PersonRef = Type.Object({
 })
 export type PersonRef = Static<typeof PersonRef>
 
-const ClauseNumbers = Type.Array(Type.String({ pattern: '^(10|[4-9])(\\.\\d{1,2}){0,3}$' }), { maxItems: 20, uniqueItems: true })
+const ClauseNumbers = Type.Array(ClauseNumber, { maxItems: 20, uniqueItems: true })
 const Description = Type.String({ minLength: 1, maxLength: 4000, pattern: '\\S' })
 
 export const Finding = Type.Object({

@@ -4,7 +4,7 @@ import type { IsoClause } from './schemas.ts'
 interface ClauseFile {
   standard: string
   note: string
-  clauses: { number: string; en: string; vi: string }[]
+  clauses: { number: string; en: string; vi: string; described?: boolean }[]
 }
 
 const file = JSON.parse(
@@ -13,6 +13,7 @@ const file = JSON.parse(
 
 const clauses: IsoClause[] = file.clauses.map((c) => ({
   ...c,
+  described: c.described ?? false,
   parent: c.number.includes('.') ? c.number.slice(0, c.number.lastIndexOf('.')) : null,
 }))
 const numbers = new Set(clauses.map((c) => c.number))

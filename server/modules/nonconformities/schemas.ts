@@ -4,6 +4,7 @@ import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '..
 import { Action, PersonRef } from './actions/schemas.ts'
 import { UnitRef } from '../users/schemas.ts'
 import { NC_WORKFLOW } from './transitions.ts'
+import { ClauseNumber } from '../iso-clauses/schemas.ts'
 
 export const NcSource = Type.Enum([...NC_SOURCES], { description: 'finding | complaint | internal_audit | late_dossier | management_review | other' })
 export const NcSeverity = Type.Enum([...NC_SEVERITIES], { description: 'major | minor' })
@@ -15,7 +16,6 @@ export const CauseCategory = Type.Enum([...CAUSE_CATEGORIES])
 /** The operations of the workflow (`update`, `add-action` and the steps): what `allowedActions` lists. */
 export const NcOperation = Type.Enum([...NC_WORKFLOW.ops])
 
-const ClauseNumber = Type.String({ pattern: '^[4-9][0-9.]*$', maxLength: 20, description: 'An ISO 9001:2015 clause number, e.g. 7.5.3' })
 
 export const RootCause = Type.Object(
   {
