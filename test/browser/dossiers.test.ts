@@ -126,6 +126,28 @@ it('staff at the desk moves a dossier on and sees its timeline', async ({ page, 
   assert.equal(problems.filter((p) => !p.includes('400')), [])
 })
 
+it('a step that closes a dossier for good is asked once more, naming the dossier; going back changes nothing', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'staff')
+  await page.goto(`${baseUrl}/dossiers?overdue=true`)
+  const first = page.locator('qms-dossiers-page tbody a').first()
+  const code = (await first.textContent())!.trim()
+  await first.click()
+  await page.getByRole('heading', { name: 'Bước tiếp theo' }).waitFor()
+  await page.getByRole('button', { name: 'Người nộp rút hồ sơ' }).click()
+  const dialog = page.getByRole('dialog', { name: `Người nộp rút hồ sơ: hồ sơ ${code}?` })
+  await dialog.waitFor()
+  await dialog.getByText('không thể hoàn tác').waitFor()
+  await dialog.getByRole('button', { name: 'Quay lại' }).click()
+  await dialog.waitFor({ state: 'detached' })
+  assert.is(await page.getByRole('button', { name: 'Người nộp rút hồ sơ' }).count(), 1, 'still open')
+  await page.getByRole('button', { name: 'Người nộp rút hồ sơ' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Người nộp rút hồ sơ' }).click()
+  await page.getByText('Đã thực hiện: Người nộp rút hồ sơ.').waitFor()
+  await page.getByText('Hồ sơ đã kết thúc, không còn bước nào.').waitFor()
+  assert.is(await page.getByRole('button', { name: 'Người nộp rút hồ sơ' }).count(), 0, 'closed')
+  assert.equal(problems, [])
+})
+
 journey.run()
 
 const phone = browserContext({ viewport: { width: 375, height: 740 } })

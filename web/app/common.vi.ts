@@ -29,6 +29,7 @@ export const common = {
   'error.badClause': str`${0} không phải là điều khoản của ISO 9001:2015.`,
   'common.checkFields': 'Một số ô cần sửa; chúng được đánh dấu bên dưới.',
   'common.cancel': 'Hủy',
+  'confirm.back': 'Quay lại',
   'common.edit': 'Sửa',
   'common.loading': 'Đang tải…',
   'common.loadMore': 'Xem thêm',

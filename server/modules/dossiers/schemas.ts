@@ -38,7 +38,7 @@ export const Dossier = Type.Object({
   pausedWorkingDays: Type.Integer({ description: 'Working days the clock stood still in completed supplement requests' }),
   note: Nullable(Type.String()),
   source: Type.Enum(['manual', 'import']),
-  allowedActions: Type.Array(DossierActionName, { description: 'The transitions the status allows now' }),
+  allowedActions: Type.Array(DossierActionName, { description: 'The steps the status allows now and the caller may record (empty for someone who may only read the dossier)' }),
   version: Version,
   createdAt: DateTime,
   updatedAt: DateTime,

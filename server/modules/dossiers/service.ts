@@ -30,8 +30,10 @@ export interface DossierJoined {
 
 const iso = (v: Date | null) => v?.toISOString() ?? null
 
-export function toDossier(row: DossierJoined, now: Date): Dossier {
+/** The dossier as the API shows it; with `actor`, `allowedActions` are the steps this person may record (none when they may only read it). */
+export function toDossier(row: DossierJoined, now: Date, actor?: Actor): Dossier {
   const d = row.dossier
+  const mayWrite = !actor || canWriteDossier(actor, row.unit.path, row.receivingUnit?.path)
   return {
     id: d.id,
     code: d.code,
@@ -57,7 +59,7 @@ export function toDossier(row: DossierJoined, now: Date): Dossier {
     pausedWorkingDays: d.pausedWorkingDays,
     note: d.note,
     source: d.source,
-    allowedActions: DOSSIER_WORKFLOW.allowedFrom(d.status),
+    allowedActions: mayWrite ? DOSSIER_WORKFLOW.allowedFrom(d.status) : [],
     version: d.version,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
@@ -192,12 +194,12 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, en
     to: range?.end.toISOString(),
     now: now.toISOString(),
   })
-  return page.page(rows as DossierJoined[], (r) => toDossier(r, now))
+  return page.page(rows as DossierJoined[], (r) => toDossier(r, now, actor))
 }
 
 export async function getDossier(db: Db, actor: Actor, id: string, env: ServiceEnv) {
   requirePermission(actor, 'dossier.read')
-  return toDossier(await findDossier(db, id), env.now)
+  return toDossier(await findDossier(db, id), env.now, actor)
 }
 
 export async function listDossierEvents(db: Db, actor: Actor, id: string) {
@@ -269,7 +271,7 @@ export async function createDossier(db: Db, actor: Actor, input: CreateDossier, 
       dueAtAfter: dueAt,
     })
     await refreshDossierStats(tx, [row.id], hours.timeZone)
-    const dossier = toDossier(await findDossier(tx, row.id), now)
+    const dossier = toDossier(await findDossier(tx, row.id), now, actor)
     await recordAudit(tx, actor, { action: 'dossier.create', entityType: 'dossier', entityId: row.id, after: dossier })
     return dossier
   })
@@ -335,7 +337,7 @@ export async function updateDossier(db: Db, actor: Actor, id: string, expectedVe
     }
     await refreshDossierStats(tx, [id], hours.timeZone)
     const before = toDossier(current, now)
-    const after = toDossier(await findDossier(tx, id), now)
+    const after = toDossier(await findDossier(tx, id), now, actor)
     await recordAudit(tx, actor, { action: 'dossier.update', entityType: 'dossier', entityId: id, before, after })
     return after
   })
@@ -383,7 +385,7 @@ export async function transitionDossier(
     })
     await refreshDossierStats(tx, [id], hours.timeZone)
     const before = toDossier(current, now)
-    const after = toDossier(await findDossier(tx, id), now)
+    const after = toDossier(await findDossier(tx, id), now, actor)
     await recordAudit(tx, actor, { action: `dossier.${action}`, entityType: 'dossier', entityId: id, before, after })
     return after
   })

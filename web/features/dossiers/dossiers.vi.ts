@@ -46,6 +46,8 @@ export const dossiers = {
     'Nhập tệp xuất từ hệ thống một cửa (CSV hoặc XLSX). Tệp được kiểm tra trước; chưa ghi gì cho đến khi bạn xác nhận, và khi ghi thì ghi tất cả các dòng hoặc không dòng nào. Hồ sơ đã có (cùng mã) được cập nhật, không bao giờ bị nhân đôi.',
   'dossiers.import.choose': 'Chọn tệp hoặc kéo thả vào đây',
   'dossiers.import.checking': 'Đang kiểm tra…',
+  'dossiers.confirm.heading': str`${0}: hồ sơ ${1}?`,
+  'dossiers.confirm.consequence': str`Hồ sơ sẽ được đóng ở trạng thái “${0}”: không thể ghi nhận thêm bước nào và không thể hoàn tác.`,
   'dossiers.import.queued': str`Đang chờ đến lượt (thứ ${0} trong hàng đợi)`,
   'dossiers.import.phase.queued': 'Đang bắt đầu…',
   'dossiers.import.phase.reading': str`Đang đọc tệp: ${0} dòng`,

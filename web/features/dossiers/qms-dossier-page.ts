@@ -8,12 +8,15 @@ import { SessionController } from '../../app/session.ts'
 import { agencyTimeZone, formatDateTime } from '../../i18n/localization.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { actionLabel, channelLabel, eventLabel, statusChip } from './dossier-labels.ts'
+import { actionLabel, channelLabel, eventLabel, statusChip, statusLabel } from './dossier-labels.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 import { dossierStyles } from './dossier-styles.ts'
 import { localInstant } from '../../app/date-text.ts'
 import '../../app/qms-date-input.ts'
 
 const NEEDS_REASON: DossierAction[] = ['request-supplement', 'reject']
+/** The steps that close a dossier for good, and the status it closes in. */
+const CLOSING: Partial<Record<DossierAction, Dossier['status']>> = { withdraw: 'withdrawn', reject: 'rejected', 'return-result': 'returned' }
 
 /**
  * @summary One dossier: its facts, its timeline and the steps its status allows now.
@@ -74,6 +77,16 @@ export class QmsDossierPage extends LitElement {
     const form = this.renderRoot.querySelector<HTMLFormElement>('#step-form')!
     const data = new FormData(form)
     const reason = String(data.get('reason') ?? '').trim()
+    const closesAs = CLOSING[action]
+    // A step that closes the dossier for good is asked once more, naming it (a missing reason is the server's 400 first).
+    if (closesAs && !(NEEDS_REASON.includes(action) && !reason)) {
+      const confirmed = await confirmStep({
+        heading: msg(str`${actionLabel(action)}: dossier ${dossier.code}?`, { id: 'dossiers.confirm.heading' }),
+        consequence: msg(str`The dossier will be closed as “${statusLabel(closesAs)}”: no further step can be recorded on it, and this cannot be undone.`, { id: 'dossiers.confirm.consequence' }),
+        confirmLabel: actionLabel(action),
+      })
+      if (!confirmed) return
+    }
     const body: Record<string, unknown> = {}
     const at = localInstant(String(data.get('at') ?? ''), agencyTimeZone())
     if (at) body.at = at
