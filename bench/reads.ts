@@ -45,7 +45,8 @@ async function open() {
     app,
     unit: unit as { id: string; code: string; n: number },
     dossiers: probe[0].n as number,
-    async measure(label: string, url: string, targetMs: number) {
+    /** `maxRatio`: the app's p50 against the bare SQL's (Infinity: printed, not a target). */
+    async measure(label: string, url: string, targetMs: number, maxRatio = 1.5) {
       // The app's part ends when it has written the response: the bytes are drained, not
       // decoded back into a string (a real client does that on its own side of the socket).
       const call = async () => {
@@ -89,9 +90,9 @@ async function open() {
       const p50 = percentile(times, 50)
       const p95 = percentile(times, 95)
       const b50 = percentile(bare, 50)
-      const ok = p95 < targetMs && p50 <= 1.5 * b50
+      const ok = p95 < targetMs && p50 <= maxRatio * b50
       console.log(
-        `${label.padEnd(52)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  bare SQL p50 ${b50.toFixed(1).padStart(6)} ms (${statements.length} stmt)  ratio ${(p50 / b50).toFixed(2)}  ${ok ? 'PASS' : 'FAIL'} (p95 < ${targetMs} ms, ≤ 1.5× bare)`,
+        `${label.padEnd(52)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  bare SQL p50 ${b50.toFixed(1).padStart(6)} ms (${statements.length} stmt)  ratio ${(p50 / b50).toFixed(2)}  ${ok ? 'PASS' : 'FAIL'} (p95 < ${targetMs} ms${maxRatio === Infinity ? '' : `, ≤ ${maxRatio}× bare`})`,
       )
       if (!ok) process.exitCode = 1
     },
@@ -157,6 +158,60 @@ export async function benchLists() {
       ['documents, first page', '/api/documents?limit=50'],
     ]) {
       await b.measure(`list: ${label}`, url, 30)
+    }
+  } finally {
+    await b.close()
+  }
+}
+
+/**
+ * `npm run bench search`: the lists' `q=` at province scale (server/lib/search.ts): a whole
+ * dossier code, a code prefix, a short term, applicant names with and without diacritics
+ * (the seed names applicants as the province's people are named: a full name is shared by
+ * a few hundred to a few thousand dossiers, "Nguyễn" by a third of them), a term with no
+ * match, a second page, and the NC and document lists. Target: p95 < 50 ms.
+ */
+export async function benchSearch() {
+  const b = await open()
+  // A dossier from about a year ago: its code, and the first six characters of it.
+  const [d] = await b.client`select code from dossiers where received_at < now() - interval '1 year' order by received_at desc limit 1`
+  const code = d.code as string
+  const [nc] = await b.client`select number from nonconformities order by number desc offset 100 limit 1`
+  const ncCode = `NC-${String(nc.number).padStart(4, '0')}`
+  const q = (s: string) => encodeURIComponent(s)
+  const first = await b.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'manager', password: DEMO_PASSWORD } })
+  const cookie = first.cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+  const page1 = (await b.app.inject({ method: 'GET', url: `/api/dossiers?limit=50&q=${q('nguyen van an')}`, headers: { cookie } })).json()
+  const counts = await b.client`select
+      (select count(*)::int from dossiers where search like '%le minh tuan%') as typical,
+      (select count(*)::int from dossiers where search like '%nguyen van an%') as name,
+      (select count(*)::int from dossiers where search like '%cong ty tnhh thuy san hoa%') as business,
+      (select count(*)::int from dossiers where search like '%nguyen%') as family,
+      (select count(*)::int from dossiers where search like ${`%${code.slice(0, 6).toLowerCase()}%`}) as prefix`
+  console.log(`${b.dossiers.toLocaleString('en')} dossiers; code ${code}; "le minh tuan" matches ${counts[0].typical}, "nguyen van an" ${counts[0].name}, "cong ty tnhh thuy san hoa" ${counts[0].business}, "nguyen" ${counts[0].family}, prefix ${code.slice(0, 6)} ${counts[0].prefix}`)
+  try {
+    for (const [label, url] of [
+      [`dossiers, a whole code (${code})`, `/api/dossiers?limit=50&q=${q(code)}`],
+      [`dossiers, a code prefix (${code.slice(0, 6)})`, `/api/dossiers?limit=50&q=${q(code.slice(0, 6))}`],
+      [`dossiers, a short term (${code.slice(0, 2)}: code prefix)`, `/api/dossiers?limit=50&q=${q(code.slice(0, 2))}`],
+      ['dossiers, "Lê Minh Tuấn"', `/api/dossiers?limit=50&q=${q('Lê Minh Tuấn')}`],
+      ['dossiers, "le minh tuan"', `/api/dossiers?limit=50&q=${q('le minh tuan')}`],
+      ['dossiers, "Nguyễn Văn An"', `/api/dossiers?limit=50&q=${q('Nguyễn Văn An')}`],
+      ['dossiers, "nguyen van an"', `/api/dossiers?limit=50&q=${q('nguyen van an')}`],
+      ['dossiers, "nguyen van an", second page', `/api/dossiers?limit=50&q=${q('nguyen van an')}&cursor=${page1.nextCursor}`],
+      ['dossiers, "Nguyễn" (a third of all)', `/api/dossiers?limit=50&q=${q('Nguyễn')}`],
+      ['dossiers, "Công ty TNHH Thủy sản Hoa"', `/api/dossiers?limit=50&q=${q('Công ty TNHH Thủy sản Hoa')}`],
+      ['dossiers, no match ("Trương Vô Kỵ")', `/api/dossiers?limit=50&q=${q('Trương Vô Kỵ')}`],
+      ['dossiers, no match, one unit, one status', `/api/dossiers?limit=50&q=${q('Trương Vô Kỵ')}&orgUnitId=${b.unit.id}&status=returned`],
+      [`nonconformities, a code (${ncCode})`, `/api/nonconformities?limit=50&q=${q(ncCode)}`],
+      ['nonconformities, "khong phu hop so 4242"', `/api/nonconformities?limit=50&q=${q('khong phu hop so 4242')}`],
+      ['nonconformities, no match', `/api/nonconformities?limit=50&q=${q('Trương Vô Kỵ')}`],
+      ['documents, "quy trinh"', `/api/documents?limit=50&q=${q('quy trinh')}`],
+      ['users, "cong chuc so 17"', `/api/users?limit=50&q=${q('cong chuc so 17')}`],
+      ['procedures, "thu tuc hanh chinh so 1"', `/api/procedures?limit=50&q=${q('thu tuc hanh chinh so 1')}`],
+    ]) {
+      // The issue's target is the p95; users and procedures build their query per request (not prepared), ~1 ms.
+      await b.measure(`search: ${label}`, url, 50, Infinity)
     }
   } finally {
     await b.close()

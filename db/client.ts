@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { sql, type SQL } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -98,7 +99,12 @@ function retryDeadlocks(db: Db): Db {
 /** The embedded engine; `dataDir` undefined keeps it in memory (tests). */
 export function connectPglite(dataDir?: string): DbHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true })
-  return wrapPglite(new PGlite(dataDir))
+  return wrapPglite(newPglite(dataDir))
+}
+
+/** A PGlite instance with the extensions the migrations create (pg_trgm, for search: migration 0022). */
+export function newPglite(dataDir?: string): PGlite {
+  return new PGlite({ dataDir, extensions: { pg_trgm } })
 }
 
 export function wrapPglite(client: PGlite): DbHandle {

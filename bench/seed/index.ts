@@ -82,6 +82,20 @@ export async function seed() {
     await sql.unsafe(`create temp table bp as select row_number() over (order by code) - 1 as i, id, owning_unit_id, processing_days from procedures`)
   })
 
+  // Applicants as the one-stop shop sees them: seven in ten people, named the way the
+  // province is (Nguyễn on a third of them, a handful of middle names, a few dozen given
+  // names, so a full name is shared by a few hundred dossiers), the rest businesses.
+  // Search is measured on these (npm run bench search), so they must be as repetitive as
+  // real names are, not unique strings.
+  const list = (words: string) => `array['${words.split(',').join("','")}']`
+  const pick = (words: string, r: string) => `(${list(words)})[1 + floor(${r} * ${words.split(',').length})::int]`
+  const FAMILY = 'Nguyễn,Nguyễn,Nguyễn,Nguyễn,Nguyễn,Nguyễn,Nguyễn,Nguyễn,Nguyễn,Nguyễn,Trần,Trần,Trần,Lê,Lê,Lê,Phạm,Phạm,Hoàng,Huỳnh,Phan,Vũ,Võ,Đặng,Bùi,Đỗ,Hồ,Ngô,Dương,Lý'
+  const MIDDLE = 'Văn,Văn,Văn,Thị,Thị,Thị,Hữu,Đức,Minh,Ngọc,Thanh,Quốc,Xuân,Thu,Công'
+  const GIVEN = 'An,Anh,Bình,Chi,Cường,Dũng,Duy,Giang,Hà,Hải,Hạnh,Hiếu,Hoa,Hùng,Hương,Huy,Khánh,Lan,Linh,Long,Mai,Minh,Nam,Nga,Ngọc,Nhung,Phong,Phúc,Phương,Quân,Quang,Sơn,Tâm,Thảo,Thắng,Thủy,Trang,Trung,Tuấn,Tùng,Việt,Yến'
+  const TRADE = 'Xây dựng,Thương mại,Dịch vụ,Vận tải,Nông sản,Thủy sản,Điện tử,May mặc,Cơ khí,Du lịch'
+  const APPLICANT_NAME = `case when r6 < 0.7 then ${pick(FAMILY, 'r7')} || ' ' || ${pick(MIDDLE, 'r8')} || ' ' || ${pick(GIVEN, 'r9')}
+    else 'Công ty TNHH ' || ${pick(TRADE, 'r7')} || ' ' || ${pick(GIVEN, 'r8')} || ' ' || (n % 997) end`
+
   // Dossiers: three years up to last week; most finished (returned, some rejected or
   // withdrawn), the recent ones partly in progress; a few paused for a supplement.
   const CHUNK = 200_000
@@ -90,7 +104,7 @@ export async function seed() {
       const to = Math.min(N.dossiers, from + CHUNK - 1)
       await sql.unsafe(`
         with g as (
-          select n, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5 from generate_series(${from}, ${to}) n
+          select n, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8, random() as r9 from generate_series(${from}, ${to}) n
         ), x as (
           select g.*, p.id as pid, p.owning_unit_id as uid, p.processing_days as pd,
                  date_trunc('minute', now() - interval '7 days' - (r2 * 1095) * interval '1 day') as recv
@@ -102,7 +116,7 @@ export async function seed() {
         )
         insert into dossiers (code, procedure_id, org_unit_id, applicant_name, channel, received_at, due_at, status, timeliness,
                               resolved_at, returned_at, rejected_at, withdrawn_at, paused_at, source, created_at, updated_at)
-        select 'B' || lpad(n::text, 7, '0'), pid, uid, 'Doanh nghiệp số ' || (n % 9973),
+        select 'B' || lpad(n::text, 7, '0'), pid, uid, ${APPLICANT_NAME},
                case when r5 < 0.55 then 'online' when r5 < 0.95 then 'in_person' else 'postal' end,
                recv, due,
                case fate when 'done' then 'returned' when 'pending' then 'processing' when 'supplement' then 'supplement_requested' else fate end,

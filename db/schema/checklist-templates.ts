@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, doublePrecision, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { id, inList, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, timestamps, version, searchIndex, searchText } from './columns.ts'
 import { users } from './users.ts'
 
 export const CHECKLIST_CATEGORIES = [
@@ -28,6 +28,7 @@ export const checklistTemplates = pgTable(
   {
     id: id(),
     name: text('name').notNull(),
+    search: searchText('name'),
     description: text('description'),
     active: boolean('active').notNull().default(true),
     /** The revision new inspections are planned with. */
@@ -35,7 +36,7 @@ export const checklistTemplates = pgTable(
     version: version(),
     ...timestamps(),
   },
-  (t) => [check('checklist_templates_name_not_blank', sql`length(trim(${t.name})) > 0`)],
+  (t) => [check('checklist_templates_name_not_blank', sql`length(trim(${t.name})) > 0`), searchIndex('checklist_templates_search_idx', t.search)],
 )
 
 export const checklistTemplateRevisions = pgTable(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
-import { bytea, id, inList, instant, timestamps, version } from './columns.ts'
+import { bytea, id, inList, instant, timestamps, version, searchIndex, searchText } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
 
@@ -36,6 +36,7 @@ export const documents = pgTable(
     id: id(),
     code: text('code').notNull(),
     title: text('title').notNull(),
+    search: searchText(`code || ' ' || title`),
     type: text('type').$type<DocumentType>().notNull(),
     owningUnitId: uuid('owning_unit_id').notNull().references(() => orgUnits.id, { onDelete: 'restrict' }),
     clauseNumbers: text('clause_numbers').array().notNull().default(sql`'{}'::text[]`),
@@ -49,6 +50,7 @@ export const documents = pgTable(
     uniqueIndex('documents_code_key').on(sql`lower(${t.code})`),
     index('documents_owning_unit_idx').on(t.owningUnitId),
     index('documents_clause_numbers_idx').using('gin', t.clauseNumbers),
+    searchIndex('documents_search_idx', t.search),
     check('documents_code_not_blank', sql`length(trim(${t.code})) > 0`),
     check('documents_type_valid', sql`${t.type} in (${inList(DOCUMENT_TYPES)})`),
     check('documents_edition_valid', sql`${t.standardEdition} in (${inList(STANDARD_EDITIONS)})`),

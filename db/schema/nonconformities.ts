@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { id, inList, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, timestamps, version, searchIndex, searchText } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import type { RollupGrain } from './reports.ts'
 import { users } from './users.ts'
@@ -43,6 +43,8 @@ export const nonconformities = pgTable(
     orgUnitId: uuid('org_unit_id').notNull().references(() => orgUnits.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
+    // The code as ncCode writes it (NC-0042), then title and description.
+    search: searchText(`'NC-' || lpad(number::text, 4, '0') || ' ' || title || ' ' || description`),
     severity: text('severity').$type<NcSeverity>().notNull(),
     clauseNumbers: text('clause_numbers').array().notNull().default(sql`'{}'::text[]`),
     containment: text('containment'),
@@ -84,6 +86,7 @@ export const nonconformities = pgTable(
     index('nonconformities_created_idx').on(t.createdAt, t.id),
     index('nonconformities_detected_idx').on(t.detectedOn),
     index('nonconformities_closed_idx').on(t.closedAt),
+    searchIndex('nonconformities_search_idx', t.search),
     // Reports read days-to-close and overdue figures from these alone (index-only scans).
     index('nonconformities_closed_days_idx')
       .on(t.detectedOn, t.orgUnitId, t.closedOn)

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { id, instant, timestamps, version } from './columns.ts'
+import { id, instant, timestamps, version, searchIndex, searchText } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 
 /** Decree 42/2022 online modes: fully online (toàn trình), partly online (một phần), or not online. */
@@ -18,6 +18,7 @@ export const procedures = pgTable(
     id: id(),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    search: searchText(`code || ' ' || name`),
     /** Lĩnh vực, e.g. "Đầu tư", "Lao động", "Xây dựng". */
     field: text('field').notNull(),
     owningUnitId: uuid('owning_unit_id').notNull().references(() => orgUnits.id, { onDelete: 'restrict' }),
@@ -33,6 +34,7 @@ export const procedures = pgTable(
     uniqueIndex('procedures_code_key').on(sql`lower(${t.code})`),
     index('procedures_owning_unit_idx').on(t.owningUnitId),
     index('procedures_field_idx').on(t.field),
+    searchIndex('procedures_search_idx', t.search),
     check('procedures_code_not_blank', sql`length(trim(${t.code})) > 0`),
     check('procedures_processing_days_positive', sql`${t.processingDays} between 1 and 365`),
     check('procedures_fee_not_negative', sql`${t.fee} is null or ${t.fee} >= 0`),

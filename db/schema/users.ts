@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { id, timestamps, version, instant } from './columns.ts'
+import { id, timestamps, version, instant, searchIndex, searchText } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 
 export const ROLES = ['admin', 'manager', 'auditor', 'dept_head', 'staff'] as const
@@ -16,6 +16,7 @@ export const users = pgTable(
     id: id(),
     username: text('username').notNull(),
     fullName: text('full_name').notNull(),
+    search: searchText(`username || ' ' || full_name`),
     position: text('position'),
     email: text('email'),
     orgUnitId: uuid('org_unit_id').references(() => orgUnits.id, { onDelete: 'restrict' }),
@@ -29,6 +30,7 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_username_key').on(sql`lower(${t.username})`),
     index('users_org_unit_idx').on(t.orgUnitId),
+    searchIndex('users_search_idx', t.search),
     check('users_roles_valid', sql`${t.roles} <@ ARRAY['admin','manager','auditor','dept_head','staff']::text[]`),
     check('users_username_format', sql`${t.username} ~ '^[A-Za-z0-9._-]{2,64}$'`),
   ],

@@ -6,7 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
-import { connectPostgres, wrapPglite, type DbHandle } from '../../db/client.ts'
+import { connectPostgres, newPglite, wrapPglite, type DbHandle } from '../../db/client.ts'
 import { loadConfig } from '../../server/config.ts'
 import { loadDemoData } from '../../server/demo/index.ts'
 import { serviceEnv, systemClock } from '../../server/lib/clock.ts'
@@ -24,7 +24,7 @@ function pgliteTemplate(seed: Seed): Promise<PGlite> {
   let template = pgliteTemplates.get(seed)
   if (!template) {
     template = (async () => {
-      const client = new PGlite()
+      const client = newPglite()
       const handle = wrapPglite(client)
       await handle.migrate()
       if (seed === 'demo') await loadDemoData(handle.db, demoEnv())

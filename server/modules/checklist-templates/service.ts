@@ -12,7 +12,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { badRequest, notFound, type FieldError } from '../../lib/problems.ts'
-import { matchesText } from '../../lib/search.ts'
+import { matchesSearch, parseSearch } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
 import type {
@@ -114,7 +114,8 @@ export async function listChecklistTemplates(db: Db, actor: Actor, query: Checkl
     .from(checklistTemplates)
     .where(
       and(
-        matchesText(query.q, checklistTemplates.name),
+        // Templates have no code: a short term matches the start of the name.
+        matchesSearch(parseSearch(query.q), checklistTemplates.search),
         query.active === undefined ? undefined : eq(checklistTemplates.active, query.active),
         page.where,
       ),

@@ -2,7 +2,7 @@
  * The register of controlled documents (ISO 9001 clause 7.5): listing, reading,
  * registering and changing documents, and which documents reference which clauses.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { documents, orgUnits, procedures } from '../../../db/schema/index.ts'
 import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
@@ -10,7 +10,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { badRequest, conflict, invalidField, type FieldError } from '../../lib/problems.ts'
-import { containsPattern, matchesPattern } from '../../lib/search.ts'
+import { exactFirst, parseSearch, searchCondition } from '../../lib/search.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
@@ -26,11 +26,18 @@ const listKeys = [textKey(documents.code, (r: DocumentSelection) => r.doc.code),
 const FILTERS = ['type', 'orgUnitId', 'clause', 'status', 'standardEdition', 'reviewDueBefore'] as const
 const p = sql.placeholder
 
-const documentList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { q: boolean; inUse: boolean | undefined; cursor: boolean }) =>
+type DocumentListShape = Record<(typeof FILTERS)[number], boolean> & { q: boolean | 'exact'; exclude: boolean; inUse: boolean | undefined; cursor: boolean }
+
+const documentList = preparedSelect((db, f: DocumentListShape) =>
   selectDocuments(db)
     .where(
       and(
-        f.q ? matchesPattern(p('q'), documents.code, documents.title) : undefined,
+        f.q === 'exact'
+          ? sql`lower(${documents.code}) = lower(${p('exact')})`
+          : f.q
+            ? searchCondition(documents.search, p('q'))
+            : undefined,
+        f.exclude ? ne(documents.id, p('exclude')) : undefined,
         f.type ? eq(documents.type, p('type')) : undefined,
         f.orgUnitId ? inSubtreeOf(documents.owningUnitId, p('orgUnitId')) : undefined,
         f.clause ? sql`${documents.clauseNumbers} @> array[${p('clause')}]::text[]` : undefined,
@@ -48,8 +55,16 @@ const documentList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boo
 export async function listDocuments(db: Db, actor: Actor, query: DocumentQuery, env: ServiceEnv) {
   requirePermission(actor, 'document.read')
   const page = keyset(listKeys, query)
-  const q = containsPattern(query.q)
-  const rows = await documentList(db, { ...present(query, FILTERS), q: q !== undefined, inUse: query.inUse, cursor: page.hasCursor }, { ...query, ...page.params, q })
+  const search = parseSearch(query.q)
+  const shape: DocumentListShape = { ...present(query, FILTERS), q: search !== undefined, exclude: false, inUse: query.inUse, cursor: page.hasCursor }
+  const values = { ...query, ...page.params, q: search?.pattern }
+  const rows = await exactFirst(
+    page,
+    listKeys.length,
+    (r) => r.doc.id,
+    search && (() => documentList(db, { ...shape, q: 'exact', cursor: false }, { ...values, exact: search.term, limit: 1 })),
+    ({ exclude, cursor, limit }) => documentList(db, { ...shape, exclude: exclude !== undefined, cursor }, { ...values, exclude, limit }),
+  )
   const today = agencyToday(env)
   return page.page(rows, (r) => toDocument(r, today, actor))
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, max, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { dossierEvents, dossiers, orgUnits, procedures, type DossierEventRow, type DossierRow } from '../../../db/schema/index.ts'
@@ -7,7 +7,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { conflict, forbidden, invalidField, notFound } from '../../lib/problems.ts'
-import { containsPattern, matchesPattern } from '../../lib/search.ts'
+import { exactFirst, parseSearch, searchCondition, wordsCondition } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
 import { localDayRange } from '../calendar/working-days.ts'
@@ -128,7 +128,14 @@ const dossierList = preparedSelect((db, f: DossierListShape) =>
   selectDossiers(db)
     .where(
       and(
-        f.q ? matchesPattern(p('q'), dossiers.code, dossiers.applicantName) : undefined,
+        f.q === 'exact'
+          ? sql`lower(${dossiers.code}) = lower(${p('exact')})`
+          : f.q === 'words'
+            ? wordsCondition(dossiers.search, p('words'), p('phrase'))
+            : f.q
+              ? searchCondition(dossiers.search, p('q'))
+              : undefined,
+        f.exclude ? ne(dossiers.id, p('exclude')) : undefined,
         f.procedureId ? eq(dossiers.procedureId, p('procedureId')) : undefined,
         f.field ? eq(procedures.field, p('field')) : undefined,
         f.orgUnitId ? inSubtreeOf(sql`${dossiers.orgUnitId}`, p('orgUnitId')) : undefined,
@@ -146,7 +153,10 @@ const dossierList = preparedSelect((db, f: DossierListShape) =>
 )
 
 interface DossierListShape extends Shape {
-  q: boolean
+  /** A search: the record whose code is the term (`exact`), or the matches (server/lib/search.ts). */
+  q: boolean | 'words' | 'exact'
+  /** Leaves out the exact match, shown first. */
+  exclude: boolean
   procedureId: boolean
   field: boolean
   orgUnitId: boolean
@@ -166,10 +176,11 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, en
   const page = keyset(listKeys, query, 'desc')
   if (query.from && query.to && query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
   const range = query.from || query.to ? localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone) : undefined
-  const q = containsPattern(query.q)
+  const search = parseSearch(query.q)
   const statuses = query.status ?? []
   const shape: DossierListShape = {
-    q: q !== undefined,
+    q: search?.words ? 'words' : search !== undefined,
+    exclude: false,
     procedureId: Boolean(query.procedureId),
     field: Boolean(query.field),
     orgUnitId: Boolean(query.orgUnitId),
@@ -181,10 +192,12 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, en
     overdue: query.overdue,
     cursor: page.hasCursor,
   }
-  const rows = await dossierList(db, shape, {
+  const values = {
     ...page.params,
     ...Object.fromEntries(statuses.map((s, i) => [`status${i}`, s])),
-    q,
+    q: search?.pattern,
+    words: search?.words?.query,
+    phrase: search?.words?.phrase,
     procedureId: query.procedureId,
     field: query.field,
     orgUnitId: query.orgUnitId,
@@ -193,8 +206,15 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, en
     from: range?.start.toISOString(),
     to: range?.end.toISOString(),
     now: now.toISOString(),
-  })
-  return page.page(rows as DossierJoined[], (r) => toDossier(r, now, actor))
+  }
+  const rows = await exactFirst<DossierJoined>(
+    page,
+    listKeys.length,
+    (r) => r.dossier.id,
+    search && (() => dossierList(db, { ...shape, q: 'exact', cursor: false }, { ...values, exact: search.term, limit: 1 }) as Promise<DossierJoined[]>),
+    ({ exclude, cursor, limit }) => dossierList(db, { ...shape, exclude: exclude !== undefined, cursor }, { ...values, exclude, limit }) as Promise<DossierJoined[]>,
+  )
+  return page.page(rows, (r) => toDossier(r, now, actor))
 }
 
 export async function getDossier(db: Db, actor: Actor, id: string, env: ServiceEnv) {

@@ -49,7 +49,19 @@ export interface AppliedAction {
 /** The new state after `action` at `at`; the caller has checked that the status allows it. */
 export function applyAction(current: DossierState, action: DossierAction, at: Date, calendar: WorkingCalendar): AppliedAction {
   const rule = DOSSIER_WORKFLOW.rules[action]
-  const state: DossierState = { ...current, status: rule.to }
+  // Only the state's columns: the caller writes them back, and a whole row would carry
+  // columns no one may set (the generated search text).
+  const state: DossierState = {
+    status: rule.to,
+    dueAt: current.dueAt,
+    timeliness: current.timeliness,
+    resolvedAt: current.resolvedAt,
+    returnedAt: current.returnedAt,
+    rejectedAt: current.rejectedAt,
+    withdrawnAt: current.withdrawnAt,
+    pausedAt: current.pausedAt,
+    pausedWorkingDays: current.pausedWorkingDays,
+  }
   let paused: number | null = null
   switch (action) {
     case 'request-supplement':

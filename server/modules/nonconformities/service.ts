@@ -3,7 +3,7 @@
  * listing with computed overdue figures, the full record with its actions, checks and
  * timeline, and changes to its fields. The workflow is in workflow.ts.
  */
-import { and, asc, desc, eq, inArray, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import {
@@ -20,7 +20,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, hasRole, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { badRequest, conflict, forbidden, type FieldError } from '../../lib/problems.ts'
-import { containsPattern, matchesPattern } from '../../lib/search.ts'
+import { exactFirst, parseSearch, searchCondition } from '../../lib/search.ts'
 import { actionsOf } from './actions/service.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
@@ -192,7 +192,7 @@ const listKeys = [dateKey(nonconformities.createdAt, (r: SummaryRow) => r.nc.cre
 const FILTERS = ['orgUnitId', 'severity', 'source', 'sourceId', 'actionOwnerId', 'from', 'to'] as const
 const p = sql.placeholder
 
-type NcListShape = Record<(typeof FILTERS)[number], boolean> & { scope: ScopeKind; statuses: number; open: boolean | undefined; overdue: boolean | undefined; q: boolean; cursor: boolean }
+type NcListShape = Record<(typeof FILTERS)[number], boolean> & { scope: ScopeKind; statuses: number; open: boolean | undefined; overdue: boolean | undefined; q: boolean | 'exact'; exclude: boolean; cursor: boolean }
 
 const ncList = preparedSelect((db, f: NcListShape) =>
   selectSummaries(db, p('today'))
@@ -215,7 +215,12 @@ const ncList = preparedSelect((db, f: NcListShape) =>
           : undefined,
         f.from ? sql`${nonconformities.detectedOn} >= ${p('from')}::date` : undefined,
         f.to ? sql`${nonconformities.detectedOn} <= ${p('to')}::date` : undefined,
-        f.q ? or(matchesPattern(p('q'), nonconformities.title, nonconformities.description), sql`'NC-' || lpad(${nonconformities.number}::text, 4, '0') ilike ${p('q')}`) : undefined,
+        f.q === 'exact'
+          ? eq(nonconformities.number, p('exact'))
+          : f.q
+            ? searchCondition(nonconformities.search, p('q'))
+            : undefined,
+        f.exclude ? ne(nonconformities.id, p('exclude')) : undefined,
         f.cursor ? afterCursor(listKeys, 'desc') : undefined,
       ),
     )
@@ -227,7 +232,7 @@ export async function listNonconformities(db: Db, actor: Actor, query: Nonconfor
   requirePermission(actor, 'nonconformity.read')
   const page = keyset(listKeys, query, 'desc')
   const scope = unitScope(actor, 'nonconformity.read')
-  const q = containsPattern(query.q)
+  const search = parseSearch(query.q)
   const statuses = query.status ?? []
   const shape: NcListShape = {
     ...present(query, FILTERS),
@@ -235,18 +240,29 @@ export async function listNonconformities(db: Db, actor: Actor, query: Nonconfor
     statuses: statuses.length,
     open: query.open,
     overdue: query.overdue,
-    q: q !== undefined,
+    q: search !== undefined,
+    exclude: false,
     cursor: page.hasCursor,
   }
-  const rows = await ncList(db, shape, {
+  const values = {
     ...query,
     ...page.params,
     ...Object.fromEntries(statuses.map((s, i) => [`status${i}`, s])),
     scope: scope.match,
     actorId: actor.userId,
     today: agencyToday(env),
-    q,
-  })
+    q: search?.pattern,
+  }
+  // The exact match is the NC whose code (NC-0042) is the term.
+  const number = search && /^NC-(\d{4,9})$/i.exec(search.term)?.[1]
+  const exact = number && ncCode(Number(number)).toLowerCase() === search.term.toLowerCase() ? Number(number) : undefined
+  const rows = await exactFirst(
+    page,
+    listKeys.length,
+    (r) => r.nc.id,
+    exact === undefined ? undefined : () => ncList(db, { ...shape, q: 'exact', cursor: false }, { ...values, exact, limit: 1 }),
+    ({ exclude, cursor, limit }) => ncList(db, { ...shape, exclude: exclude !== undefined, cursor }, { ...values, exclude, limit }),
+  )
   return page.page(rows, toNonconformitySummary)
 }
 

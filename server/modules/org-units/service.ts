@@ -1,4 +1,4 @@
-import { and, asc, count, eq, like, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, like, ne, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits, users, type OrgUnitRow } from '../../../db/schema/index.ts'
@@ -7,7 +7,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { conflict, invalidField, notFound } from '../../lib/problems.ts'
-import { matchesText } from '../../lib/search.ts'
+import { exactFirst, matchesSearch, parseSearch } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import type { CreateOrgUnit, OrgUnit, OrgUnitQuery, UpdateOrgUnit } from './schemas.ts'
 import { missingReference } from '../../lib/references.ts'
@@ -46,21 +46,23 @@ export async function findOrgUnit(db: Db, id: string, options: { forUpdate?: boo
 export async function listOrgUnits(db: Db, actor: Actor, query: OrgUnitQuery) {
   requirePermission(actor, 'org_unit.read')
   const page = keyset([textKey(orgUnits.path, (r) => r.path)], query)
-  const rows = await db
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        query.parentId ? eq(orgUnits.parentId, query.parentId) : undefined,
-        query.within ? inSubtreeOf(orgUnits.id, query.within) : undefined,
-        query.active === undefined ? undefined : eq(orgUnits.active, query.active),
-        matchesText(query.q, orgUnits.code, orgUnits.name),
-        page.where,
-      ),
-    )
-    // Path order lists every unit right after its parent: the tree, flattened.
-    .orderBy(asc(orgUnits.path))
-    .limit(page.limit)
+  const search = parseSearch(query.q)
+  const filters = and(
+    query.parentId ? eq(orgUnits.parentId, query.parentId) : undefined,
+    query.within ? inSubtreeOf(orgUnits.id, query.within) : undefined,
+    query.active === undefined ? undefined : eq(orgUnits.active, query.active),
+  )
+  // Path order lists every unit right after its parent: the tree, flattened.
+  const select = (where: SQL | undefined, limit: number) => db.select().from(orgUnits).where(and(filters, where)).orderBy(asc(orgUnits.path)).limit(limit)
+  // The unit whose code is the term comes first (server/lib/search.ts); the path, the sort key, is unique.
+  const rows = await exactFirst(
+    page,
+    1,
+    (r) => r.path,
+    search && (() => select(sql`lower(${orgUnits.code}) = lower(${search.term})`, 1)),
+    ({ exclude, cursor, limit }) =>
+      select(and(matchesSearch(search, orgUnits.search), exclude ? ne(orgUnits.path, exclude) : undefined, cursor ? page.where : undefined), limit),
+  )
   return page.page(rows, toOrgUnit)
 }
 

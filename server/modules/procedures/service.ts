@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits, procedureOnlineHistory, procedures, type OnlineMode, type ProcedureOnlineHistoryRow, type ProcedureRow } from '../../../db/schema/index.ts'
 import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
@@ -6,7 +6,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { conflict, invalidField, notFound } from '../../lib/problems.ts'
-import { matchesText } from '../../lib/search.ts'
+import { exactFirst, matchesSearch, parseSearch } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { CreateProcedure, Procedure, ProcedureQuery, UpdateProcedure } from './schemas.ts'
@@ -91,20 +91,24 @@ export async function listProcedures(db: Db, actor: Actor, query: ProcedureQuery
   const today = agencyToday(env)
   requirePermission(actor, 'procedure.read')
   const page = keyset([textKey(procedures.code, (r) => r.procedure.code), textKey(procedures.id, (r) => r.procedure.id)], query)
-  const rows = await selectProcedures(db)
-    .where(
-      and(
-        matchesText(query.q, procedures.code, procedures.name),
-        query.field ? eq(procedures.field, query.field) : undefined,
-        query.owningUnitId ? inSubtreeOf(sql`${procedures.owningUnitId}`, query.owningUnitId) : undefined,
-        query.onlineLevel ? sql`${onlineValueOn('level', today)} = ${String(query.onlineLevel)}` : undefined,
-        query.onlineMode ? sql`${onlineValueOn('mode', today)} = ${query.onlineMode}` : undefined,
-        query.active === undefined ? undefined : eq(procedures.active, query.active),
-        page.where,
-      ),
-    )
-    .orderBy(asc(procedures.code), asc(procedures.id))
-    .limit(page.limit)
+  const search = parseSearch(query.q)
+  const filters = and(
+    query.field ? eq(procedures.field, query.field) : undefined,
+    query.owningUnitId ? inSubtreeOf(sql`${procedures.owningUnitId}`, query.owningUnitId) : undefined,
+    query.onlineLevel ? sql`${onlineValueOn('level', today)} = ${String(query.onlineLevel)}` : undefined,
+    query.onlineMode ? sql`${onlineValueOn('mode', today)} = ${query.onlineMode}` : undefined,
+    query.active === undefined ? undefined : eq(procedures.active, query.active),
+  )
+  const select = (where: SQL | undefined, limit: number) => selectProcedures(db).where(and(filters, where)).orderBy(asc(procedures.code), asc(procedures.id)).limit(limit)
+  // The procedure whose code is the term comes first (server/lib/search.ts).
+  const rows = await exactFirst(
+    page,
+    2,
+    (r) => r.procedure.id,
+    search && (() => select(sql`lower(${procedures.code}) = lower(${search.term})`, 1)),
+    ({ exclude, cursor, limit }) =>
+      select(and(matchesSearch(search, procedures.search), exclude ? ne(procedures.id, exclude) : undefined, cursor ? page.where : undefined), limit),
+  )
   const history = await historyOf(db, rows.map((r) => r.procedure.id))
   return page.page(rows, (r) => toProcedure(r.procedure, r.unit, history.get(r.procedure.id) ?? [], today))
 }

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, sql } from 'drizzle-orm'
+import { and, arrayContains, asc, eq, ne, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits, sessions, users, type OrgUnitRow, type UserRow } from '../../../db/schema/index.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
@@ -7,7 +7,7 @@ import { keyset, textKey } from '../../lib/pagination.ts'
 import { hashPassword } from '../../lib/passwords.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { conflict, invalidField, notFound } from '../../lib/problems.ts'
-import { matchesText } from '../../lib/search.ts'
+import { exactFirst, matchesSearch, parseSearch } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import { revokeUserTokens } from '../api-tokens/service.ts'
@@ -56,18 +56,22 @@ export async function loadUser(db: Db, id: string): Promise<User> {
 export async function listUsers(db: Db, actor: Actor, query: UserQuery) {
   requirePermission(actor, 'user.read')
   const page = keyset([textKey(users.fullName, (r) => r.user.fullName), textKey(users.id, (r) => r.user.id)], query)
-  const rows = await selectUsers(db)
-    .where(
-      and(
-        matchesText(query.q, users.username, users.fullName),
-        query.orgUnitId ? inSubtreeOf(users.orgUnitId, query.orgUnitId) : undefined,
-        query.role ? arrayContains(users.roles, [query.role]) : undefined,
-        query.active === undefined ? undefined : eq(users.active, query.active),
-        page.where,
-      ),
-    )
-    .orderBy(asc(users.fullName), asc(users.id))
-    .limit(page.limit)
+  const search = parseSearch(query.q)
+  const filters = and(
+    query.orgUnitId ? inSubtreeOf(users.orgUnitId, query.orgUnitId) : undefined,
+    query.role ? arrayContains(users.roles, [query.role]) : undefined,
+    query.active === undefined ? undefined : eq(users.active, query.active),
+  )
+  const select = (where: SQL | undefined, limit: number) => selectUsers(db).where(and(filters, where)).orderBy(asc(users.fullName), asc(users.id)).limit(limit)
+  // The user whose username is the term comes first (server/lib/search.ts).
+  const rows = await exactFirst(
+    page,
+    2,
+    (r) => r.user.id,
+    search && (() => select(sql`lower(${users.username}) = lower(${search.term})`, 1)),
+    ({ exclude, cursor, limit }) =>
+      select(and(matchesSearch(search, users.search), exclude ? ne(users.id, exclude) : undefined, cursor ? page.where : undefined), limit),
+  )
   return page.page(rows, (r) => toUser(r.user, r.unit))
 }
 
