@@ -44,11 +44,14 @@ import openapiPlugin from './plugins/openapi.ts'
 import securityPlugin from './plugins/security.ts'
 import storageGuardPlugin from './plugins/storage-guard.ts'
 import stallWatchdog from './lib/stall-watchdog.ts'
+import queryLimits from './plugins/query-limits.ts'
 import webAppPlugin from './plugins/web-app.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db
+    /** For heavy reads (summaries, reports, statistics, exports): a second small pool on PostgreSQL, `db` on PGlite. */
+    reportDb: Db
     dbEngine: Engine
     config: Config
     /** The current time; tests pass a clock they can move. */
@@ -64,6 +67,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   db: Db
+  /** Where heavy reads go (`DbHandle.reportDb`); `db` when not given. */
+  reportDb?: Db
   engine: Engine
   config: Config
   /** Pass `false` to silence logs (tests). */
@@ -74,7 +79,7 @@ export interface AppOptions {
   jobs?: boolean
 }
 
-export async function buildApp({ db, engine, config, logger = true, clock = systemClock, jobs = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, reportDb = db, engine, config, logger = true, clock = systemClock, jobs = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
@@ -93,6 +98,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   // The API speaks JSON (and multipart where a route says so); anything else is a 415.
   app.removeContentTypeParser('text/plain')
   await app.register(stallWatchdog, { seconds: config.stallSeconds })
+  await app.register(queryLimits, { config })
   if (engine === 'pglite') await app.register(storageGuardPlugin, { dataDir: config.dataDir, minFreeMb: config.minFreeMb })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -102,6 +108,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   await app.register(
     fp(async (instance) => {
       instance.decorate('db', db)
+      instance.decorate('reportDb', reportDb)
       instance.decorate('dbEngine', engine)
       instance.decorate('config', config)
       instance.decorate('clock', clock)
