@@ -54,6 +54,12 @@ export const currentQueryScope = (): QueryScope | undefined => scopes.getStore()
 export const runInQueryScope = <T>(scope: QueryScope, fn: () => T): T => scopes.run(scope, fn)
 
 /**
+ * Runs `fn` outside any request's scope: for background work a request only starts (a
+ * queued import), which must not stop when that request's client goes away.
+ */
+export const outsideQueryScope = <T>(fn: () => T): T => scopes.exit(fn)
+
+/**
  * postgres.js: drizzle sends every statement outside a transaction through
  * `client.unsafe`, which returns the pending query. Cancelling it asks the server to stop
  * it (a cancel request on a new connection, PostgreSQL's own mechanism) when it is
