@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { scopePglite, scopePostgres } from './query-scope.ts'
 import { checkRuntimeRole, grantRuntimeRole, roleWarning } from './roles.ts'
 import * as schema from './schema/index.ts'
 
@@ -20,6 +21,12 @@ export type Engine = 'postgres' | 'pglite'
 
 export interface DbHandle {
   db: Db
+  /**
+   * Where the heavy reads go (summaries, reports, statistics, exports): on PostgreSQL a
+   * second, small pool, so that however many of them run they cannot take the
+   * connections ordinary requests need; on PGlite the same single connection as `db`.
+   */
+  reportDb: Db
   engine: Engine
   /** Applies pending drizzle-kit migrations; safe when several instances start at once. */
   migrate(): Promise<void>
@@ -38,16 +45,42 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
  */
 export const POSTGRES_SESSION = { max_parallel_workers_per_gather: '0' }
 
+export interface PostgresOptions {
+  /** Connections of the main pool (ordinary requests, writes, jobs). */
+  max?: number
+  migrationUrl?: string
+  /** Connections of the report pool (`reportDb`). */
+  reportMax?: number
+  /**
+   * PostgreSQL's own statement_timeout on the report pool's connections, in ms (0: none).
+   * The app stops a request's statements at its class's limit itself
+   * (server/plugins/query-limits.ts); this is the database's backstop for the heavy reads,
+   * which are the only statements on that pool.
+   */
+  reportStatementTimeoutMs?: number
+}
+
 /**
- * PostgreSQL through a postgres.js pool. `migrationUrl` connects as the role that owns the
- * tables; when it differs from `url`, migrating also grants the runtime role its rights.
+ * PostgreSQL through two postgres.js pools: the main one and a small one for heavy reads.
+ * `migrationUrl` connects as the role that owns the tables; when it differs from `url`,
+ * migrating also grants the runtime role its rights.
  */
-export function connectPostgres(url: string, options: { max?: number; migrationUrl?: string } = {}): DbHandle {
+export function connectPostgres(url: string, options: PostgresOptions = {}): DbHandle {
   const migrationUrl = options.migrationUrl ?? url
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POSTGRES_SESSION })
+  const client = scopePostgres(postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POSTGRES_SESSION }))
   const db = retryDeadlocks(drizzlePostgres({ client, schema }) as unknown as Db)
+  // Lazy like every postgres.js pool: it opens its connections on its first statements.
+  const reportClient = scopePostgres(
+    postgres(url, {
+      max: options.reportMax ?? 3,
+      onnotice: () => {},
+      connection: { ...POSTGRES_SESSION, ...(options.reportStatementTimeoutMs ? { statement_timeout: options.reportStatementTimeoutMs } : {}) },
+    }),
+  )
+  const reportDb = drizzlePostgres({ client: reportClient, schema }) as unknown as Db
   return {
     db,
+    reportDb,
     engine: 'postgres',
     async migrate() {
       // A single-connection client holds an advisory lock for the whole run, so a second
@@ -65,7 +98,9 @@ export function connectPostgres(url: string, options: { max?: number; migrationU
       }
     },
     roleWarning: async () => roleWarning(await checkRuntimeRole(client)),
-    close: () => client.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 5 }), reportClient.end({ timeout: 5 })])
+    },
   }
 }
 
@@ -108,9 +143,11 @@ export function newPglite(dataDir?: string): PGlite {
 }
 
 export function wrapPglite(client: PGlite): DbHandle {
-  const db = drizzlePglite({ client, schema }) as unknown as Db
+  const db = drizzlePglite({ client: scopePglite(client), schema }) as unknown as Db
   return {
     db,
+    // One connection in this process: a second "pool" would only queue behind the first.
+    reportDb: db,
     engine: 'pglite',
     migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
     // One embedded user, in the server's own process: there is no second role to run as.
@@ -119,9 +156,24 @@ export function wrapPglite(client: PGlite): DbHandle {
   }
 }
 
-export function connect(config: { databaseUrl?: string; databaseMigrationUrl?: string; dataDir: string }): DbHandle {
+export interface ConnectConfig {
+  databaseUrl?: string
+  databaseMigrationUrl?: string
+  dataDir: string
+  dbPoolSize?: number
+  reportPoolSize?: number
+  reportTimeoutMs?: number
+}
+
+export function connect(config: ConnectConfig): DbHandle {
   return config.databaseUrl
-    ? connectPostgres(config.databaseUrl, { migrationUrl: config.databaseMigrationUrl })
+    ? connectPostgres(config.databaseUrl, {
+        migrationUrl: config.databaseMigrationUrl,
+        max: config.dbPoolSize,
+        reportMax: config.reportPoolSize,
+        // A little past the app's own limit, so the app's clearer answer comes first.
+        reportStatementTimeoutMs: config.reportTimeoutMs ? config.reportTimeoutMs + 1000 : undefined,
+      })
     : connectPglite(path.join(config.dataDir, 'pgdata'))
 }
 

@@ -2,12 +2,14 @@
  * The whole application in one place: plugins first, then every domain module.
  * `buildApp` takes the database and configuration so tests can pass their own.
  */
+import compress from '@fastify/compress'
 import cookie from '@fastify/cookie'
 import multipart from '@fastify/multipart'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { randomUUID } from 'node:crypto'
+import { constants as zlib } from 'node:zlib'
 import type { Db, Engine } from '../db/client.ts'
 import type { Config } from './config.ts'
 import { Scheduler } from './jobs/index.ts'
@@ -44,11 +46,14 @@ import openapiPlugin from './plugins/openapi.ts'
 import securityPlugin from './plugins/security.ts'
 import storageGuardPlugin from './plugins/storage-guard.ts'
 import stallWatchdog from './lib/stall-watchdog.ts'
+import queryLimits from './plugins/query-limits.ts'
 import webAppPlugin from './plugins/web-app.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db
+    /** For heavy reads (summaries, reports, statistics, exports): a second small pool on PostgreSQL, `db` on PGlite. */
+    reportDb: Db
     dbEngine: Engine
     config: Config
     /** The current time; tests pass a clock they can move. */
@@ -62,8 +67,13 @@ declare module 'fastify' {
   }
 }
 
+/** Text: JSON (problems, the OpenAPI document), CSV, HTML, JavaScript, CSS, SVG. */
+const COMPRESSIBLE = /^text\/(?!event-stream)|^application\/javascript|[+/](?:json|xml)(?:;|$)/
+
 export interface AppOptions {
   db: Db
+  /** Where heavy reads go (`DbHandle.reportDb`); `db` when not given. */
+  reportDb?: Db
   engine: Engine
   config: Config
   /** Pass `false` to silence logs (tests). */
@@ -74,7 +84,7 @@ export interface AppOptions {
   jobs?: boolean
 }
 
-export async function buildApp({ db, engine, config, logger = true, clock = systemClock, jobs = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, reportDb = db, engine, config, logger = true, clock = systemClock, jobs = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
@@ -93,6 +103,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   // The API speaks JSON (and multipart where a route says so); anything else is a 415.
   app.removeContentTypeParser('text/plain')
   await app.register(stallWatchdog, { seconds: config.stallSeconds })
+  await app.register(queryLimits, { config })
   if (engine === 'pglite') await app.register(storageGuardPlugin, { dataDir: config.dataDir, minFreeMb: config.minFreeMb })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
@@ -102,6 +113,7 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   await app.register(
     fp(async (instance) => {
       instance.decorate('db', db)
+      instance.decorate('reportDb', reportDb)
       instance.decorate('dbEngine', engine)
       instance.decorate('config', config)
       instance.decorate('clock', clock)
@@ -111,6 +123,19 @@ export async function buildApp({ db, engine, config, logger = true, clock = syst
   )
   app.addHook('onReady', async () => imports.start())
   app.addHook('onClose', async () => imports.stop())
+  // Before every route: it adds itself to each route as it is declared. Brotli at quality 4
+  // (the plugin's default: 11 costs ~20× the CPU for a few % less) or gzip, for text over
+  // 1 KB; files already compressed (PDF, XLSX, images) are not text and pass as they are;
+  // the built web app is sent precompressed (plugins/web-app.ts). Request bodies are not
+  // decompressed: the body limits count what the client sends.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    customTypes: COMPRESSIBLE,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+    globalDecompression: false,
+  })
   await app.register(errorsPlugin)
   await app.register(inputRulesPlugin)
   await app.register(securityPlugin)

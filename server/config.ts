@@ -42,6 +42,14 @@ export interface Config {
   minFreeMb: number
   /** An API request still unanswered after this many seconds gets 503 (a stalled database). */
   stallSeconds: number
+  /** Connections of the main PostgreSQL pool (ordinary requests, writes, scheduled jobs). */
+  dbPoolSize: number
+  /** Connections of the second PostgreSQL pool that only the heavy reads use (summaries, reports, statistics, exports). */
+  reportPoolSize: number
+  /** Time an ordinary API request's reads may take in the database, in ms (0: no limit); then they are cancelled and the answer is 503. */
+  queryTimeoutMs: number
+  /** The same for reports, statistics and exports. */
+  reportTimeoutMs: number
   /** The agency's time zone (IANA name): office hours and day boundaries are read in it. */
   timeZone: string
   /** Office hours as minutes after local midnight; a dossier received after `officeClose` counts from the next working day. */
@@ -174,6 +182,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     documentMaxBytes: int('QMS_DOCUMENT_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     minFreeMb: int('QMS_MIN_FREE_MB', 64, 0, 1024 * 1024),
     stallSeconds: int('QMS_STALL_SECONDS', 60, 0, 3600),
+    dbPoolSize: int('QMS_DB_POOL_SIZE', 10, 1, 1000),
+    reportPoolSize: int('QMS_REPORT_POOL_SIZE', 3, 1, 100),
+    queryTimeoutMs: int('QMS_QUERY_TIMEOUT_SECONDS', 5, 0, 3600) * 1000,
+    reportTimeoutMs: int('QMS_REPORT_TIMEOUT_SECONDS', 30, 0, 3600) * 1000,
     timeZone,
     officeOpen,
     officeClose,

@@ -40,6 +40,7 @@ export const Problem = Type.Object(
     errors: Type.Optional(Type.Array(FieldError)),
     allowed: Type.Optional(Type.Array(Type.String(), { description: 'With illegal-transition: the actions allowed now' })),
     currentVersion: Type.Optional(Type.Integer({ description: 'With 412: the version the record is at now' })),
+    setting: Type.Optional(Type.String({ description: 'With query-timeout: the configuration setting whose time limit was reached, e.g. QMS_QUERY_TIMEOUT_SECONDS' })),
     conflicts: Type.Optional(
       Type.Array(Type.Unknown(), { description: 'With answer-conflict: each answer refused, with the version sent (`yours`) and the one stored (`theirs`)' }),
     ),
@@ -61,7 +62,7 @@ const STATUS_TEXT: Record<number, string> = {
   428: 'If-Match header required',
   429: 'Too many requests',
   500: 'Internal error',
-  503: 'Not ready',
+  503: 'Not ready: the database is unavailable (database-unavailable), or the request ran past its time limit (query-timeout)',
 }
 
 /** Declares problem+json responses for the given status codes. */

@@ -23,6 +23,8 @@ export default fp(
       request.stallTimer = setTimeout(() => {
         if (reply.sent) return
         request.log.error({ seconds: options.seconds }, 'request stalled: answering 503')
+        // Nobody will read what its statements return: stop them (plugins/query-limits.ts).
+        request.queryScope?.stop('timeout')
         void sendProblem(request, reply, databaseUnavailable())
       }, options.seconds * 1000)
       // Never keep a stopping process alive for a stalled request.

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { HttpProblem, problemType, type FieldError } from '../lib/problems.ts'
 import { loggableError } from '../lib/safe-log.ts'
+import { stoppedQueryProblem } from './query-limits.ts'
 
 interface AjvError {
   instancePath: string
@@ -139,7 +140,7 @@ export function toProblem(error: unknown): HttpProblem {
 export default fp(
   async function errorsPlugin(app: FastifyInstance) {
     app.setErrorHandler((error, request, reply) => {
-      const problem = toProblem(error)
+      const problem = stoppedQueryProblem(request, error, app.config) ?? toProblem(error)
       if (problem.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed')
       else request.log.info({ status: problem.status, detail: problem.detail }, 'request refused')
       return sendProblem(request, reply, problem)

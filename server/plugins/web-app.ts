@@ -18,6 +18,9 @@ export default fp(
         root: opts.root,
         wildcard: false,
         index: false,
+        // The build writes name.br and name.gz beside each text file (vite.config.ts):
+        // sent as they are when the browser accepts them, compressed once at build time.
+        preCompressed: true,
         // Hashed assets never change; index.html, the service worker (sw.js, workbox-*.js)
         // and manifest.webmanifest must always be fresh, or an update is never seen.
         setHeaders(res, filePath) {

@@ -3,7 +3,7 @@
  * opens and reloads with no network; it never caches the API; the app is installable;
  * signing out removes the user's offline data; a new version waits for the user.
  */
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
@@ -173,8 +173,10 @@ it('a new version waits for the user: a banner offers it, and only the button re
   await untilControlled(page)
   await page.evaluate(() => ((window as unknown as { oldPage: boolean }).oldPage = true))
 
-  // A new deployment: another sw.js (in this file's own copy of the build).
+  // A new deployment: another sw.js (in this file's own copy of the build). A build writes
+  // its compressed copies too, which the server would send instead: they go.
   appendFileSync(path.join(webRoot, 'sw.js'), '\n// next version\n')
+  for (const copy of ['sw.js.br', 'sw.js.gz']) rmSync(path.join(webRoot, copy), { force: true })
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update())
 
   const banner = page.getByRole('button', { name: 'Có phiên bản mới — tải lại' })

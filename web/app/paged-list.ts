@@ -1,6 +1,7 @@
 /**
  * A list page's records: the first page loads whenever the filters change (earlier
- * requests are aborted), "Show more" appends the next page by cursor, and render()
+ * requests, a pending "Show more" included, are aborted: the browser closes them and the
+ * server stops their queries), "Show more" appends the next page by cursor, and render()
  * covers loading, empty and error states the same way on every list.
  */
 import { msg } from '@lit/localize'
@@ -26,6 +27,8 @@ export class PagedList<T, P extends Page<T> = Page<T>> {
   nextCursor: string | null = null
   private readonly task: Task<readonly [object], P>
   private readonly limit: number
+  /** The pending "Show more", aborted when a newer request supersedes it. */
+  private moreRequest?: AbortController
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -36,6 +39,8 @@ export class PagedList<T, P extends Page<T> = Page<T>> {
     this.limit = options.limit ?? 50
     this.task = new Task(host, {
       task: async ([q], { signal }) => {
+        // A new first page (the filters or the search changed) supersedes "Show more" too.
+        this.moreRequest?.abort()
         const page = await get<P>(this.url, { query: { ...(q as Query), limit: this.limit }, signal })
         this.items = page.items
         this.nextCursor = page.nextCursor
@@ -48,7 +53,16 @@ export class PagedList<T, P extends Page<T> = Page<T>> {
 
   async more() {
     if (!this.nextCursor) return
-    const page = await get<P>(this.url, { query: { ...(this.query() as Query), limit: this.limit, cursor: this.nextCursor } })
+    this.moreRequest?.abort()
+    const request = (this.moreRequest = new AbortController())
+    let page: P
+    try {
+      page = await get<P>(this.url, { query: { ...(this.query() as Query), limit: this.limit, cursor: this.nextCursor }, signal: request.signal })
+    } catch (err) {
+      // Superseded: the server stops its query when the request goes away.
+      if (request.signal.aborted) return
+      throw err
+    }
     this.items = [...this.items, ...page.items]
     this.nextCursor = page.nextCursor
     this.host.requestUpdate()

@@ -10,6 +10,9 @@ import { internalLink, RouterController } from './router.ts'
 import { session, SessionController } from './session.ts'
 import { outboxCount } from '../offline/store.ts'
 
+/** The features whose pages are loaded (RouteDef.load). */
+const loadedPages = new WeakSet<() => Promise<unknown>>()
+
 /**
  * @summary The application shell: sign-in when signed out; otherwise the navigation and
  * the page for the current address.
@@ -62,6 +65,8 @@ export class QmsApp extends LitElement {
   private readonly session = new SessionController(this)
   @state() private menuOpen = false
   @state() private loadError = false
+  /** The route whose page could not be loaded (offline before the app was cached, or a new version replaced the files). */
+  @state() private failedLoad?: string
 
   override connectedCallback() {
     super.connectedCallback()
@@ -109,6 +114,23 @@ export class QmsApp extends LitElement {
     const m = this.router.match(ROUTES.map((r) => r.pattern))
     const route = m && ROUTES.find((r) => r.pattern === m.route)
     if (!m || !route) return html`<h1>${msg('This page does not exist.', { id: 'common.notFound' })}</h1>`
+    if (route.load && !loadedPages.has(route.load)) {
+      if (this.failedLoad === route.pattern) return html`<p role="alert">${msg('Could not load data.', { id: 'common.loadFailed' })}</p>`
+      // The page is drawn once its elements are defined, so they start as any page does
+      // (properties set, then connected), not as an upgrade.
+      const load = route.load
+      load().then(
+        () => {
+          loadedPages.add(load)
+          this.requestUpdate()
+        },
+        (err: unknown) => {
+          console.error(err)
+          this.failedLoad = route.pattern
+        },
+      )
+      return html`<p>${msg('Loading…', { id: 'common.loading' })}</p>`
+    }
     return route.render(m.params, this.router.query)
   }
 

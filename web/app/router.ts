@@ -9,6 +9,12 @@ export interface RouteDef {
   /** `/admin/users/:id` style; `:name` segments arrive in `params`. */
   pattern: string
   render: (params: Record<string, string>, query: URLSearchParams) => TemplateResult
+  /**
+   * Loads the page's elements, the first time one of the feature's pages is opened; until
+   * then its tag waits undefined (Lit keeps the properties set on it). So the first load
+   * (the sign-in page) carries the shell only.
+   */
+  load?: () => Promise<unknown>
 }
 
 export interface Match {

@@ -16,6 +16,7 @@ const auditLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/audit-log/verify', {
+    config: { queryClass: 'unbounded' },
     schema: {
       summary: "Verify the audit log's hash chain (admin)",
       description:
@@ -24,7 +25,7 @@ const auditLogRoutes: FastifyPluginAsyncTypebox = async (app) => {
       tags: ['audit-log'],
       response: { 200: ChainReport },
     },
-    handler: (request) => verifyAuditChain(app.db, request.actor),
+    handler: (request) => verifyAuditChain(app.reportDb, request.actor),
   })
 }
 export default auditLogRoutes

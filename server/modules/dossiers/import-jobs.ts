@@ -24,6 +24,7 @@ import type { Mime } from '../../lib/uploads.ts'
 import { loadActiveActor } from '../auth/service.ts'
 import { importDossiers, type ImportProgress, type ImportUpload } from './dossier-import.ts'
 import type { ImportJob, ImportJobQuery, ImportReport } from './schemas.ts'
+import { outsideQueryScope } from '../../../db/query-scope.ts'
 
 const HEARTBEAT_MS = 2_000
 const MAX_ATTEMPTS = 3
@@ -210,7 +211,8 @@ export class ImportQueue {
     // Asked while a drain is ending (its last look found nothing): it looks once more.
     this.wanted = true
     if (this.draining || this.stopped) return
-    this.draining = this.drain()
+    // A request may be what kicks the queue; the jobs are not that request's work.
+    this.draining = outsideQueryScope(() => this.drain())
       .catch((err) => this.log.error({ err }, 'dossier import queue'))
       .finally(() => {
         this.draining = undefined

@@ -72,6 +72,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/dossiers/stats', {
+    config: { queryClass: 'report' },
     schema: {
       summary: 'The one-stop-shop statistics table for a period',
       description:
@@ -80,10 +81,11 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: StatsQuery,
       response: { 200: DossierStats },
     },
-    handler: (request) => dossierStats(app.db, request.actor, request.query, app.env()),
+    handler: (request) => dossierStats(app.reportDb, request.actor, request.query, app.env()),
   })
 
   app.get('/dossiers/stats/export', {
+    config: { queryClass: 'report' },
     schema: {
       summary: 'The statistics table as CSV or XLSX, with the two-level headings',
       tags,
@@ -100,13 +102,14 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { query } = request
-      const stats = await dossierStats(app.db, request.actor, query, app.env())
+      const stats = await dossierStats(app.reportDb, request.actor, query, app.env())
       const file = await exportStats(stats, query.format, query.lang ?? 'vi')
       return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
     },
   })
 
   app.post('/dossiers/import', {
+    config: { queryClass: 'unbounded' },
     schema: {
       summary: 'Import dossiers from a one-stop-shop export (CSV or XLSX)',
       description:

@@ -49,6 +49,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/nonconformities/metrics', {
+    config: { queryClass: 'report' },
     schema: {
       summary: 'Days to close, share closed on time, share effective at the first check',
       description: 'Over the NCs the caller may see, detected in the period; `orgUnitId` includes the units below it.',
@@ -56,7 +57,7 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: MetricsQuery,
       response: { 200: NonconformityMetrics },
     },
-    handler: (request) => nonconformityMetrics(app.db, request.actor, request.query, app.env()),
+    handler: (request) => nonconformityMetrics(app.reportDb, request.actor, request.query, app.env()),
   })
 
   app.post('/nonconformities', {

@@ -18,6 +18,7 @@ const tags = ['reports']
 const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/reports/compliance', {
+    config: { queryClass: 'report' },
     schema: {
       summary: 'Where the agency (or a unit with the units below it) stands over a period',
       description:
@@ -26,10 +27,11 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ComplianceQuery,
       response: { 200: ComplianceSummary, ...problems(400, 403) },
     },
-    handler: (request) => complianceSummary(app.db, request.actor, request.query, app.env()),
+    handler: (request) => complianceSummary(app.reportDb, request.actor, request.query, app.env()),
   })
 
   app.get('/reports/compliance/export', {
+    config: { queryClass: 'report' },
     schema: {
       summary: 'One table of the compliance summary as CSV or XLSX',
       description: '`table`: criteria (unit × criterion pass rates), inspections, findings, monthly, overdue-actions, documents-due.',
@@ -48,13 +50,14 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { table, format, lang, ...query } = request.query
-      const summary = await complianceSummary(app.db, request.actor, query, app.env())
+      const summary = await complianceSummary(app.reportDb, request.actor, query, app.env())
       const file = await exportComplianceTable(summary, table, format, lang ?? 'vi')
       return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
     },
   })
 
   app.get('/reports/par', {
+    config: { queryClass: 'report' },
     schema: {
       summary: 'The half-year administrative-reform report, written from the data',
       description:
@@ -78,7 +81,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { format = 'html', table, ...query } = request.query
       if (format === 'csv' && table === undefined) throw invalidField('query.table', 'is required with format=csv (the number of the table)', 'required')
-      const report = await buildParModel(app.db, request.actor, query, app.env())
+      const report = await buildParModel(app.reportDb, request.actor, query, app.env())
       const name = `bao-cao-cchc_${report.from}_${report.to}`
       reply.header('Cache-Control', 'private, no-cache')
       if (table !== undefined && (format === 'csv' || format === 'xlsx')) {
@@ -102,13 +105,14 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
   })
 
   app.get('/iso-clauses/coverage', {
+    config: { queryClass: 'report' },
     schema: {
       summary: 'For each clause: the documents, checklist items and open nonconformities that reference it',
       description: '`covered` is false when no published document references the clause or any of its sub-clauses; `summary.uncovered` lists those clauses.',
       tags: ['reference', 'documents'],
       response: { 200: CoverageReport },
     },
-    handler: (request) => clauseCoverage(app.db, request.actor),
+    handler: (request) => clauseCoverage(app.reportDb, request.actor),
   })
 }
 

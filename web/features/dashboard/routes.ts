@@ -1,5 +1,7 @@
 import { html } from 'lit'
 import type { RouteDef } from '../../app/router.ts'
-import './qms-dashboard-page.ts'
 
-export const dashboardRoutes: RouteDef[] = [{ pattern: '/', render: () => html`<qms-dashboard-page></qms-dashboard-page>` }]
+// Loaded when one of these pages is first opened (RouteDef.load): the sign-in page does not carry them.
+const load = () => Promise.all([import('./qms-dashboard-page.ts')])
+
+export const dashboardRoutes: RouteDef[] = [{ load, pattern: '/', render: () => html`<qms-dashboard-page></qms-dashboard-page>` }]

@@ -1,0 +1,113 @@
+/**
+ * Stopping the reads of one request: when it runs out of time, or when its client has
+ * gone away, the statements it still has in the database are cancelled there, and any
+ * it starts afterwards are refused at once, so an abandoned request stops costing the
+ * database anything.
+ *
+ * A request runs inside a `QueryScope` (server/plugins/query-limits.ts); the database
+ * clients are wrapped (`scopePostgres`, `scopePglite`) so that each statement sent
+ * outside a transaction joins the scope it was sent from. Statements inside a
+ * transaction are left alone: a write either commits whole or is rolled back by the
+ * database, never half-cancelled from here, and scheduled jobs run in no scope at all.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { PGlite } from '@electric-sql/pglite'
+import type { Sql } from 'postgres'
+
+export type StopReason = 'timeout' | 'client-gone'
+
+/** What a statement refused or abandoned by its scope rejects with; `57014` is PostgreSQL's query_canceled. */
+export class QueryStopped extends Error {
+  readonly code = '57014'
+  constructor(readonly reason: StopReason) {
+    super(reason === 'timeout' ? 'canceling statement: the request ran out of time' : 'canceling statement: the client went away')
+  }
+}
+
+export class QueryScope {
+  stopped?: StopReason
+  private readonly cancels = new Set<() => void>()
+
+  /** Registers a way to cancel a statement; cancels it at once when the scope has already stopped. */
+  track(cancel: () => void): () => void {
+    if (this.stopped) {
+      cancel()
+      return () => {}
+    }
+    this.cancels.add(cancel)
+    return () => this.cancels.delete(cancel)
+  }
+
+  stop(reason: StopReason) {
+    if (this.stopped) return
+    this.stopped = reason
+    for (const cancel of this.cancels) cancel()
+    this.cancels.clear()
+  }
+}
+
+const scopes = new AsyncLocalStorage<QueryScope>()
+
+export const currentQueryScope = (): QueryScope | undefined => scopes.getStore()
+
+/** Runs `fn` (and everything it starts) inside `scope`. */
+export const runInQueryScope = <T>(scope: QueryScope, fn: () => T): T => scopes.run(scope, fn)
+
+/**
+ * Runs `fn` outside any request's scope: for background work a request only starts (a
+ * queued import), which must not stop when that request's client goes away.
+ */
+export const outsideQueryScope = <T>(fn: () => T): T => scopes.exit(fn)
+
+/**
+ * postgres.js: drizzle sends every statement outside a transaction through
+ * `client.unsafe`, which returns the pending query. Cancelling it asks the server to stop
+ * it (a cancel request on a new connection, PostgreSQL's own mechanism) when it is
+ * running, or drops it when it still waits for a connection. A query that has already
+ * finished is left as it is.
+ */
+export function scopePostgres(client: Sql): Sql {
+  const unsafe = client.unsafe.bind(client)
+  ;(client as { unsafe: Sql['unsafe'] }).unsafe = ((...args: Parameters<Sql['unsafe']>) => {
+    const query = unsafe(...args)
+    currentQueryScope()?.track(() => cancelPostgresQuery(query))
+    return query
+  }) as Sql['unsafe']
+  return client
+}
+
+/**
+ * `query.cancel()` starts the cancel request and drops its promise, so a cancel that
+ * cannot reach the server (it is down) would be an unhandled rejection; the pool's
+ * canceller returns that promise, which is awaited here and its failure ignored (the
+ * statement then ends with its connection anyway).
+ */
+function cancelPostgresQuery(query: object) {
+  const q = query as { canceller?: ((q: object) => Promise<void>) | null }
+  const canceller = q.canceller
+  if (!canceller) return
+  q.canceller = null
+  canceller(q)?.catch(() => {})
+}
+
+/**
+ * PGlite runs one statement at a time in this process and cannot interrupt one
+ * (PostgreSQL's statement_timeout needs signals the WebAssembly build does not have):
+ * here a stopped scope answers its waiting statements at once with `QueryStopped` and
+ * refuses new ones. A statement already running finishes, and one still queued behind
+ * another runs later with nobody waiting for its rows; the request is answered on time
+ * either way.
+ */
+export function scopePglite(client: PGlite): PGlite {
+  const query = client.query.bind(client)
+  ;(client as { query: PGlite['query'] }).query = ((...args: Parameters<PGlite['query']>) => {
+    const scope = currentQueryScope()
+    if (!scope) return query(...args)
+    return new Promise<Awaited<ReturnType<PGlite['query']>>>((resolve, reject) => {
+      const untrack = scope.track(() => reject(new QueryStopped(scope.stopped ?? 'timeout')))
+      if (scope.stopped) return
+      query(...args).then(resolve, reject).finally(untrack)
+    })
+  }) as PGlite['query']
+  return client
+}

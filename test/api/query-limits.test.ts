@@ -1,0 +1,152 @@
+/**
+ * Time limits per request class (server/plugins/query-limits.ts): a read that runs past
+ * its limit is stopped and answered 503 `query-timeout` naming the setting, never a 500;
+ * reports have their own, longer limit; on PostgreSQL the statement is cancelled in the
+ * database, also when the client goes away, and the report pool has PostgreSQL's own
+ * statement_timeout as a backstop.
+ *
+ * A slow statement is made by holding what it needs: on PostgreSQL a lock on its table,
+ * from another connection; on PGlite (one connection) a transaction left open, which every
+ * other statement waits behind.
+ */
+import { request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { sql } from 'drizzle-orm'
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { connectPostgres, queryRows } from '../../db/client.ts'
+import { appContext, type ApiClient, type AppContext } from '../helpers/app.ts'
+import { testEngine } from '../helpers/database.ts'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Runs `during` while `table` cannot be read (PostgreSQL) or the database is busy (PGlite); then lets go. */
+async function whileBusy<T>(c: AppContext, table: string, during: () => Promise<T>): Promise<T> {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  let holding!: () => void
+  const held = new Promise<void>((resolve) => (holding = resolve))
+  const tx = c.db.transaction(async (t) => {
+    if (c.handle.engine === 'postgres') await t.execute(sql.raw(`lock table ${table} in access exclusive mode`))
+    else await t.execute(sql`select 1`)
+    holding()
+    await released
+  })
+  await held
+  try {
+    return await during()
+  } finally {
+    release()
+    await tx
+  }
+}
+
+function assertTimeout(res: { status: number; headers: Record<string, unknown>; body: any }, setting: string) {
+  assert.is(res.status, 503, JSON.stringify(res.body))
+  assert.match(String(res.headers['content-type']), /application\/problem\+json/)
+  assert.match(res.body.type, /query-timeout$/)
+  assert.is(res.body.setting, setting)
+  assert.match(res.body.detail, setting)
+}
+
+const waitingOn = async (c: AppContext, table: string) =>
+  Number(
+    (
+      await queryRows<{ n: number }>(
+        c.db,
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike ${`%${table}%`}`,
+      )
+    )[0]!.n,
+  )
+
+/**
+ * Signs in first (hashing a password on a busy test machine can take longer than these
+ * limits), then runs `fn` with short limits; the plugin reads them at each request.
+ */
+async function withShortLimits<T>(c: AppContext, fn: (manager: ApiClient) => Promise<T>): Promise<T> {
+  const manager = await c.as('manager')
+  const saved = { queryTimeoutMs: c.config.queryTimeoutMs, reportTimeoutMs: c.config.reportTimeoutMs }
+  Object.assign(c.config, { queryTimeoutMs: 300, reportTimeoutMs: 600 })
+  try {
+    return await fn(manager)
+  } finally {
+    Object.assign(c.config, saved)
+  }
+}
+
+const ctx = appContext()
+const limits = suite('time limits per request class', ctx)
+
+limits('a list that cannot finish in time answers 503 query-timeout naming QMS_QUERY_TIMEOUT_SECONDS', (c) => withShortLimits(c, async (manager) => {
+  assert.is((await manager.get('/api/dossiers?limit=5')).status, 200)
+  const started = Date.now()
+  const res = await whileBusy(c, 'dossiers', () => manager.get('/api/dossiers?limit=5'))
+  assertTimeout(res, 'QMS_QUERY_TIMEOUT_SECONDS')
+  assert.ok(Date.now() - started < 5000, `answered after ${Date.now() - started} ms`)
+  if (c.handle.engine === 'postgres') assert.is(await waitingOn(c, 'dossiers'), 0, 'the statement was cancelled in the database')
+  // Nothing is left broken: the next request is answered as usual.
+  assert.is((await manager.get('/api/dossiers?limit=5')).status, 200)
+}))
+
+limits('a report has its own, longer limit: QMS_REPORT_TIMEOUT_SECONDS', (c) => withShortLimits(c, async (manager) => {
+  const url = '/api/reports/compliance?from=2019-11-21&to=2020-05-27'
+  assert.is((await manager.get(url)).status, 200)
+  const res = await whileBusy(c, 'nonconformity_rollups', () => manager.get(url))
+  assertTimeout(res, 'QMS_REPORT_TIMEOUT_SECONDS')
+  assert.match(res.body.detail, /600 ms/)
+  assert.is((await manager.get(url)).status, 200)
+}))
+
+limits('a request that waits less than its limit is answered as usual', (c) => withShortLimits(c, async (manager) => {
+  let release!: () => void
+  const tx = c.db.transaction(async (t) => {
+    if (c.handle.engine === 'postgres') await t.execute(sql`lock table dossiers in access exclusive mode`)
+    await new Promise<void>((resolve) => (release = resolve))
+  })
+  await sleep(20)
+  const pending = manager.get('/api/dossiers?limit=5')
+  await sleep(100)
+  release()
+  await tx
+  assert.is((await pending).status, 200)
+}))
+
+const gone = suite('the client goes away', ctx)
+
+gone('PostgreSQL: the statement of a request whose client closed the connection is cancelled in the database', async (c) => {
+  if (testEngine !== 'postgres') return
+  const manager = await c.as('manager')
+  await c.app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = c.app.server.address() as AddressInfo
+  // The report's limit (30 s by default) is far off: only the client leaving can stop it.
+  await whileBusy(c, 'nonconformity_rollups', async () => {
+    const cookie = Object.entries(manager.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+    const req = httpRequest({ port, host: '127.0.0.1', path: '/api/reports/compliance?from=2019-11-21&to=2020-05-27', headers: { cookie } })
+    req.on('error', () => {})
+    req.end()
+    for (let i = 0; i < 200 && (await waitingOn(c, 'nonconformity_rollups')) === 0; i++) await sleep(10)
+    assert.ok((await waitingOn(c, 'nonconformity_rollups')) > 0, 'the report is waiting in the database')
+    req.destroy()
+    for (let i = 0; i < 100 && (await waitingOn(c, 'nonconformity_rollups')) > 0; i++) await sleep(10)
+    assert.is(await waitingOn(c, 'nonconformity_rollups'), 0, 'cancelled once the client left')
+  })
+})
+
+gone('PostgreSQL: the report pool stops a statement by its own statement_timeout', async (c) => {
+  if (testEngine !== 'postgres') return
+  const url = process.env.TEST_DATABASE_URL!
+  const handle = connectPostgres(url, { max: 1, reportMax: 1, reportStatementTimeoutMs: 100 })
+  try {
+    const err = await handle.reportDb.execute(sql`select pg_sleep(2)`).then(() => undefined, (e: unknown) => e as { cause?: { code?: string } })
+    assert.is(err?.cause?.code ?? (err as { code?: string })?.code, '57014')
+    // The main pool has no such limit.
+    await handle.db.execute(sql`select pg_sleep(0.2)`)
+  } finally {
+    await handle.close()
+  }
+  void c
+})
+
+ctx.use(limits, gone)
+limits.run()
+gone.run()
