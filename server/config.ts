@@ -61,6 +61,8 @@ export interface Config {
   importMaxRows: number
   /** Most bytes an import file may hold once unzipped (XLSX) or decoded (CSV): bounds the memory and time a small compressed file can cost. */
   importMaxUncompressedBytes: number
+  /** shared_buffers of the embedded database, in MB: it stays allocated for the life of the process. */
+  pgliteSharedBuffersMb: number
   /** A running import whose server has not renewed its heartbeat for this long (seconds) is taken up by another run. */
   importStaleSeconds: number
   /** Heap (MB) past which a running import is stopped with 413: a last guard besides the row and size caps. */
@@ -192,6 +194,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     importMaxBytes: int('QMS_IMPORT_MAX_BYTES', 30 * 1024 * 1024, 1024, 500 * 1024 * 1024),
     importMaxRows: int('QMS_IMPORT_MAX_ROWS', 100_000, 1, 10_000_000),
     importMaxUncompressedBytes: int('QMS_IMPORT_MAX_UNCOMPRESSED_BYTES', 200 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    pgliteSharedBuffersMb: int('QMS_PGLITE_SHARED_BUFFERS_MB', 32, 1, 4096),
     importStaleSeconds: int('QMS_IMPORT_STALE_SECONDS', 30, 5, 3600),
     importMaxHeapMb: int('QMS_IMPORT_MAX_HEAP_MB', 1536, 64, 64 * 1024),
     jobs: bool('QMS_JOBS', true),
