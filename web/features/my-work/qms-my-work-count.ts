@@ -9,8 +9,8 @@ const POLL_MS = 60_000
 
 /**
  * @summary The count of "Việc của tôi" in the navigation. Asks for the counts only
- * (`limit=0`) when shown, on every change of page (work done elsewhere clears there) and
- * every minute; the page itself tells it the count it read.
+ * (`limit=0`) on every change of page (work done elsewhere clears there) and every
+ * minute; on the start page, the page tells it the count it read.
  */
 @customElement('qms-my-work-count')
 @localized()
@@ -38,7 +38,8 @@ export class QmsMyWorkCount extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('path')) void this.refresh()
+    // On the start page itself the page reads the whole inbox and reports the count.
+    if (changed.has('path') && this.path !== '/') void this.refresh()
   }
 
   private readonly handleTotal = (event: Event) => {
