@@ -1,11 +1,11 @@
 import { benchAuditWrites } from './audit-writes.ts'
 import { benchImport } from './dossier-import.ts'
-import { benchCompliance, benchLists, benchStats } from './reads.ts'
+import { benchCompliance, benchLists, benchMyWork, benchStats } from './reads.ts'
 import { benchSync } from './sync.ts'
 
 /**
  * `npm run bench [name]`: performance measurements that print their figures.
- * `import`, `sync` and `audit` make their own database; `stats`, `compliance` and `lists` read the
+ * `import`, `sync` and `audit` make their own database; `stats`, `compliance`, `lists` and `my-work` read the
  * province-sized one that `npm run bench:seed` writes. Without a name: all of them.
  */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   stats: benchStats,
   compliance: benchCompliance,
   lists: benchLists,
+  'my-work': benchMyWork,
   sync: benchSync,
   audit: benchAuditWrites,
 }

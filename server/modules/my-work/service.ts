@@ -167,15 +167,21 @@ async function nonconformitiesGroup(db: Db, { actor, env, today, fetch }: Ctx, l
   }
   if (can(actor, 'nonconformity.verify')) {
     steps.push(
-      sql`(${nonconformities.status} = 'pending_verification' and ${scopeOf(actor, 'nonconformity.verify')} and not exists (select 1 from actions a where a.nonconformity_id = ${nonconformities.id} and a.owner_id = ${actor.userId}))`,
+      sql`(${nonconformities.status} = 'pending_verification' and ${scopeOf(actor, 'nonconformity.verify')} and ${nonconformities.id} not in (select a.nonconformity_id from actions a where a.owner_id = ${actor.userId}))`,
     )
   }
   if (can(actor, 'nonconformity.close')) {
     steps.push(
-      sql`(${nonconformities.status} = 'verified' and ${scopeOf(actor, 'nonconformity.close')} and (select v.verifier_id from nonconformity_verifications v where v.nonconformity_id = ${nonconformities.id} order by v.round desc limit 1) is distinct from ${actor.userId})`,
+      sql`(${nonconformities.status} = 'verified' and ${scopeOf(actor, 'nonconformity.close')} and ${nonconformities.id} not in (
+        select v.nonconformity_id from nonconformities vn join nonconformity_verifications v on v.nonconformity_id = vn.id
+        where vn.status = 'verified' and v.verifier_id = ${actor.userId}
+          and not exists (select 1 from nonconformity_verifications later where later.nonconformity_id = v.nonconformity_id and later.round > v.round)))`,
     )
   }
   if (!steps.length) return empty()
+  // The separation-of-duties tests are uncorrelated sets (the NCs I own an action of, the
+  // NCs whose last check is mine), computed once: a per-row subquery made PostgreSQL cost
+  // the query for every open NC and compile it (JIT) at province scale, ten times slower.
   // Due as the board counts it: the NC's own date, or an open action's when earlier.
   const due = sql<string>`least(${nonconformities.dueDate}, coalesce(${nonconformities.nextActionDue}, ${nonconformities.dueDate}))`
   const rows = await db
