@@ -1,12 +1,12 @@
 import { benchAuditWrites } from './audit-writes.ts'
 import { benchImport } from './dossier-import.ts'
 import { benchLoad } from './load.ts'
-import { benchCompliance, benchLists, benchSearch, benchStats } from './reads.ts'
+import { benchCompliance, benchLists, benchMyWork, benchSearch, benchStats } from './reads.ts'
 import { benchSync } from './sync.ts'
 
 /**
  * `npm run bench [name]`: performance measurements that print their figures.
- * `import`, `sync` and `audit` make their own database; `stats`, `compliance`, `lists`, `search` and `load` read the
+ * `import`, `sync` and `audit` make their own database; `stats`, `compliance`, `lists`, `search`, `my-work` and `load` read the
  * province-sized one that `npm run bench:seed` writes. Without a name: all of them.
  */
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   compliance: benchCompliance,
   lists: benchLists,
   search: benchSearch,
+  'my-work': benchMyWork,
   load: benchLoad,
   sync: benchSync,
   audit: benchAuditWrites,

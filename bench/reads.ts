@@ -217,3 +217,14 @@ export async function benchSearch() {
     await b.close()
   }
 }
+
+/** "Việc của tôi" for the demo manager, whose scope is the whole province (the widest inbox). */
+export async function benchMyWork() {
+  const b = await open()
+  try {
+    await b.measure('my work, manager (20 items a group)', '/api/my-work', 50)
+    await b.measure('my work, manager, counts only (the badge)', '/api/my-work?limit=0', 50)
+  } finally {
+    await b.close()
+  }
+}

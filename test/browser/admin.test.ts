@@ -12,7 +12,7 @@ it('signs in, creates a user, sees it listed, switches language and signs out', 
   await page.getByLabel('Tên đăng nhập').fill('admin')
   await page.getByLabel('Mật khẩu').fill('demo1234')
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+  await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor()
 
   await page.getByRole('link', { name: 'Người dùng', exact: true }).click()
   await page.getByRole('link', { name: 'Thêm người dùng' }).click()
@@ -108,7 +108,7 @@ itPhone('signs in and reaches every section through the menu', async ({ page, ba
   await page.getByLabel('Tên đăng nhập').fill('head')
   await page.getByLabel('Mật khẩu').fill('demo1234')
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
+  await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok(overflow <= 0, `page is wider than the phone by ${overflow}px`)
   await page.getByRole('button', { name: 'Trình đơn' }).click()

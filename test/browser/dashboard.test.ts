@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, openDashboard, signIn } from '../helpers/browser.ts'
 
 /** The seed report's half-year: 21/11/2019–27/5/2020. */
 async function seedPeriod(page: Page) {
@@ -20,6 +20,7 @@ const it = ctx.use(journey)
 
 it('the tiles show the half-year from data; a number drills down to its records; a table exports', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'manager')
+  await openDashboard(page)
   await seedPeriod(page)
   const online = tile(page, 'Hồ sơ tiếp nhận trực tuyến')
   await online.getByText('44 / 86 hồ sơ tiếp nhận').waitFor()
@@ -53,6 +54,7 @@ it('the tiles show the half-year from data; a number drills down to its records;
 
 it('a period without inspections or dossiers offers the year up to the latest ones', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'manager')
+  await openDashboard(page)
   await page.getByLabel('Từ ngày').fill('2015-01-01')
   await page.getByLabel('Đến ngày').fill('2015-12-31')
   const notice = page.getByRole('status').filter({ hasText: 'Số liệu gần nhất là của ngày' })
@@ -75,6 +77,7 @@ it('dates are typed and shown as dd/mm/yyyy in an English-language browser too; 
   try {
     assert.is(await page.evaluate(() => navigator.language), 'en-US')
     await signIn(page, baseUrl, 'manager')
+    await openDashboard(page)
     await seedPeriod(page)
     const from = page.getByLabel('Từ ngày')
     assert.is(await from.inputValue(), '21/11/2019')
@@ -102,6 +105,7 @@ it('dates are typed and shown as dd/mm/yyyy in an English-language browser too; 
 
 it('staff see their own open actions instead of the agency figures', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'staff')
+  await openDashboard(page)
   await page.getByRole('heading', { name: 'Hành động khắc phục của tôi đang mở' }).waitFor()
   assert.is(await page.locator('a.tile').count(), 0)
   assert.equal(problems, [])
@@ -115,6 +119,7 @@ const itPhone = phone.use(onPhone)
 
 itPhone('tiles, chart and tables fit the screen', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'manager')
+  await openDashboard(page)
   await seedPeriod(page)
   await page.locator('qms-trend-chart canvas').waitFor()
   await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()

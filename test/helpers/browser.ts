@@ -132,12 +132,20 @@ export function browserContext(options: BrowserOptions = {}) {
   return ctx
 }
 
-/** Signs in through the login form as a demo user (demo password) and waits for the dashboard. */
+/** Signs in through the login form as a demo user (demo password) and waits for the start page, "Việc của tôi". */
 export async function signIn(page: Page, baseUrl: string, username: string) {
   await page.goto(baseUrl)
   await page.getByLabel('Tên đăng nhập').fill(username)
   await page.getByLabel('Mật khẩu').fill('demo1234')
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor()
+}
+
+/** From anywhere: the dashboard, one click away in the navigation (through the menu on a phone). */
+export async function openDashboard(page: Page) {
+  const toggle = page.getByRole('button', { name: 'Trình đơn' })
+  if (await toggle.isVisible()) await toggle.click()
+  await page.getByRole('link', { name: 'Tổng quan', exact: true }).click()
   await page.getByRole('heading', { name: 'Tổng quan' }).waitFor()
 }
 

@@ -4,6 +4,7 @@ import { str } from '@lit/localize'
 export const common = {
   'nav.menu': 'Trình đơn',
   'nav.main': 'Điều hướng chính',
+  'nav.myWork': 'Việc của tôi',
   'nav.dashboard': 'Tổng quan',
   'nav.inspections': 'Kiểm tra',
   'nav.nonconformities': 'Sự không phù hợp',

@@ -1,15 +1,21 @@
 import { msg } from '@lit/localize'
+import { html, type TemplateResult } from 'lit'
+import '../features/my-work/qms-my-work-count.ts'
 
 export interface NavItem {
   href: string
   label: () => string
   /** Shown only to users who have this permission somewhere. */
   permission?: string
+  /** Shown after the label (e.g. a count); gets the current path so it can refresh on each page. */
+  badge?: (path: string) => TemplateResult
 }
 
 /** The main sections, in menu order. */
 export const NAV: NavItem[] = [
-  { href: '/', label: () => msg('Dashboard', { id: 'nav.dashboard' }) },
+  // Everyone starts on their own work; the dashboard is one click away.
+  { href: '/', label: () => msg('My work', { id: 'nav.myWork' }), badge: (path) => html`<qms-my-work-count .path=${path}></qms-my-work-count>` },
+  { href: '/dashboard', label: () => msg('Dashboard', { id: 'nav.dashboard' }) },
   { href: '/inspections', label: () => msg('Inspections', { id: 'nav.inspections' }) },
   { href: '/findings', label: () => msg('Findings', { id: 'nav.findings' }) },
   { href: '/nonconformities', label: () => msg('Nonconformities', { id: 'nav.nonconformities' }) },

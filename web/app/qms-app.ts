@@ -136,7 +136,7 @@ export class QmsApp extends LitElement {
 
   private renderLink(item: NavItem) {
     const current = item.href === '/' ? this.router.path === '/' : this.router.path.startsWith(item.href)
-    return html`<li><a href=${item.href} aria-current=${current ? 'page' : 'false'}>${item.label()}</a></li>`
+    return html`<li><a href=${item.href} aria-current=${current ? 'page' : 'false'}>${item.label()}${item.badge ? item.badge(this.router.path) : nothing}</a></li>`
   }
 
   override render() {

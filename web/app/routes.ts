@@ -12,6 +12,7 @@ import { reportRoutes } from '../features/reports/routes.ts'
 import { dossierRoutes } from '../features/dossiers/routes.ts'
 import { procedureRoutes } from '../features/procedures/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
+import { myWorkRoutes } from '../features/my-work/routes.ts'
 import { documentRoutes } from '../features/documents/routes.ts'
 import { nonconformityRoutes } from '../features/nonconformities/routes.ts'
 import { notificationRoutes } from '../features/notifications/routes.ts'
@@ -24,6 +25,7 @@ import { userRoutes } from '../features/users/routes.ts'
 
 export const ROUTES: RouteDef[] = [
   ...authRoutes,
+  ...myWorkRoutes,
   ...dashboardRoutes,
   ...orgUnitRoutes,
   ...userRoutes,

@@ -20,6 +20,7 @@ import { checklistTemplates } from '../features/checklist-templates/checklist-te
 import { findings } from '../features/findings/findings.vi.ts'
 import { inspections } from '../features/inspections/inspections.vi.ts'
 import { offline } from '../offline/offline.vi.ts'
+import { myWork } from '../features/my-work/my-work.vi.ts'
 
 export const templates = {
   ...common,
@@ -40,4 +41,5 @@ export const templates = {
   ...findings,
   ...checklistTemplates,
   ...offline,
+  ...myWork,
 }
