@@ -279,6 +279,35 @@ workflow('upload → submit → review → approve → publish, with a sign-off 
   void c
 })
 
+workflow('each hand-off tells the next person once: reviewer, approvers, then the drafter; never the one who acted', async (c) => {
+  const { as, unitId, userId } = c
+  const head = await as('head')
+  const auditor = await as('auditor')
+  const manager = await as('manager')
+  const doc = await newDocument(head, await unitId('VP'))
+  const about = async (client: ApiClient) =>
+    ((await client.get('/api/notifications?limit=500')).body.items as { kind: string; entityId: string; params: Record<string, unknown>; link: string }[])
+      .filter((n) => n.link === `/documents/${doc.id}`)
+      .map((n) => n.kind)
+      .sort()
+  let rev = (await upload(head, doc.id, { changeSummary: 'Ban hành', issueNumber: 1 })).body
+  rev = (await act(head, rev, 'submit', { reviewerId: await userId('auditor') })).body
+  assert.equal(await about(auditor), ['document.review_requested'])
+  assert.equal(await about(manager), [], 'nothing for the approver before the review')
+  const returned = (await act(auditor, rev, 'review', { approve: false, comment: 'Bổ sung lưu đồ' })).body
+  assert.equal(await about(head), ['document.revision_returned'])
+  const note = (await head.get('/api/notifications?limit=500')).body.items.find((n: { kind: string; link: string }) => n.kind === 'document.revision_returned' && n.link === `/documents/${doc.id}`)
+  assert.equal([note.params.code, note.params.comment], [doc.code, 'Bổ sung lưu đồ'])
+  rev = (await act(head, returned, 'submit', { reviewerId: await userId('auditor') })).body
+  assert.equal(await about(auditor), ['document.review_requested', 'document.review_requested'], 'asked again after the return')
+  rev = (await act(auditor, rev, 'review', { approve: true })).body
+  assert.equal(await about(manager), ['document.approval_requested'])
+  rev = (await act(manager, rev, 'approve')).body
+  rev = (await act(head, rev, 'publish')).body
+  assert.equal(await about(head), ['document.revision_approved', 'document.revision_returned'], 'the drafter hears of the approval, not of his own publishing')
+  assert.equal(await about(manager), ['document.approval_requested'], 'nobody is told of their own step')
+})
+
 workflow('a new published revision supersedes the one in force, keeping exactly one published', async (c) => {
   const head = await c.as('head')
   const doc = await newDocument(head, await c.unitId('VP'))

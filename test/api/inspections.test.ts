@@ -64,6 +64,21 @@ planning('an auditor plans one: numbered, on the current checklist revision, led
   assert.is(read.headers.etag, `"${inspection.version}"`)
 })
 
+planning('the people put on an inspection are told, and told again when it moves to another day', async (c) => {
+  const kinds = async (username: string, id: string) =>
+    ((await (await c.as(username)).get('/api/notifications?limit=500')).body.items as { kind: string; entityId: string; params: { dueDate?: string } }[])
+      .filter((n) => n.entityId === id)
+      .map((n) => `${n.kind} ${n.params.dueDate}`)
+  const inspection = await planReception(c, 'auditor', { leadInspectorId: await c.userId('manager'), teamIds: [await c.userId('head')] })
+  assert.equal(await kinds('manager', inspection.id), ['inspection.assigned 2026-05-04'])
+  assert.equal(await kinds('head', inspection.id), ['inspection.assigned 2026-05-04'])
+  assert.equal(await kinds('auditor', inspection.id), [], 'the planner is not told of his own plan')
+  const moved = await (await c.as('auditor')).patch(`/api/inspections/${inspection.id}`, { plannedFor: '2026-05-06', teamIds: [await c.userId('head'), await c.userId('staff')] }, { ifMatch: inspection.version })
+  assert.is(moved.status, 200, moved.text)
+  assert.equal((await kinds('head', inspection.id)).sort(), ['inspection.assigned 2026-05-04', 'inspection.rescheduled 2026-05-06'])
+  assert.equal(await kinds('staff', inspection.id), ['inspection.assigned 2026-05-06'], 'a new member is assigned, not rescheduled')
+})
+
 planning('numbers follow each other within a year', async (c) => {
   const a = await planReception(c, 'auditor', { plannedFor: '2031-01-05' })
   const b = await planReception(c, 'auditor', { plannedFor: '2031-02-05' })

@@ -45,6 +45,7 @@ import type {
 } from './schemas.ts'
 import { findDocument, lockDocument, WORKING } from './records.ts'
 import { REVISION_WORKFLOW } from './workflow.ts'
+import { notifyRevisionHandOff } from './hand-offs.ts'
 import { missingReference } from '../../lib/references.ts'
 
 // ---------------------------------------------------------------------------------------
@@ -247,6 +248,8 @@ async function step(
   action: string,
   env: ServiceEnv,
   change: (tx: Db, rev: DocumentRevisionRow, doc: DocumentRow & { unitPath: string }) => Promise<Partial<DocumentRevisionRow>>,
+  /** The step's comment, passed on to whoever is told of it. */
+  comment?: string,
 ) {
   return db.transaction(async (tx) => {
     const doc = await lockDocument(tx, documentId)
@@ -258,6 +261,7 @@ async function step(
       .where(eq(documentRevisions.id, revisionId))
       .returning()
     await recordAudit(tx, actor, { action: `document_revision.${action}`, entityType: 'document_revision', entityId: revisionId, before: auditView(rev), after: auditView(after) })
+    await notifyRevisionHandOff(tx, actor, action, rev, after, doc, comment?.trim() || undefined)
     return loadRevision(tx, actor, documentId, revisionId, doc.unitPath)
   })
 }
@@ -369,7 +373,7 @@ export async function reviewRevision(db: Db, actor: Actor, documentId: string, r
     if (!input.approve && !input.comment?.trim()) throw invalidField('comment', 'is required when returning a revision: say what must change', 'required')
     await sign(tx, actor, revisionId, 'reviewed', input.approve ? 'signed' : 'returned', input.comment)
     return input.approve ? { reviewedAt: env.now } : { status: 'draft', submittedAt: null, submittedById: null, reviewedAt: null }
-  })
+  }, input.comment)
 }
 
 /** A manager approves (Phê duyệt) a reviewed revision; never one they drafted. */
@@ -396,7 +400,7 @@ export async function returnRevision(db: Db, actor: Actor, documentId: string, r
     }
     await sign(tx, actor, revisionId, 'approved', 'returned', input.comment)
     return { status: 'draft', submittedAt: null, submittedById: null, reviewedAt: null, approvedAt: null, approvedById: null }
-  })
+  }, input.comment)
 }
 
 /**

@@ -25,6 +25,7 @@ import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { badRequest, conflict, forbidden, invalidField, notFound, type FieldError } from '../../lib/problems.ts'
 import { defineWorkflow } from '../../lib/workflow.ts'
 import { recordAudit } from '../audit-log/service.ts'
+import { notify } from '../notifications/service.ts'
 import { attachmentsByIds } from '../attachments/service.ts'
 import { currentRevisionFor, itemsOfRevisions, toChecklistItem } from '../checklist-templates/service.ts'
 import type { PersonRef } from '../findings/schemas.ts'
@@ -393,6 +394,7 @@ export async function createInspection(db: Db, actor: Actor, input: CreateInspec
     await replaceMembers(tx, inspectionTeam, row.id, teamIds)
     await replaceMembers(tx, inspectionPeople, row.id, input.personIds ?? [])
     await recordAudit(tx, actor, { action: 'inspection.create', entityType: 'inspection', entityId: row.id, after: await summaryForAudit(tx, row.id) })
+    await notifyTeam(tx, actor, { id: row.id, number, plannedFor: input.plannedFor, unitName: unit.name }, [leadId, ...teamIds], 'inspection.assigned')
     return loadInspection(tx, row.id)
   })
 }
@@ -471,7 +473,13 @@ export async function updateInspection(db: Db, actor: Actor, id: string, expecte
       })
       .where(eq(inspections.id, id))
     await recordAudit(tx, actor, { action: 'inspection.update', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
-    return loadInspection(tx, id)
+    const loaded = await loadInspection(tx, id)
+    const now = { id, number: i.number, plannedFor: input.plannedFor ?? i.plannedFor, unitName: loaded.orgUnit.name }
+    const onItNow = [leadId, ...loaded.teamIds]
+    const onItBefore = new Set([i.leadInspectorId, ...before.teamIds])
+    await notifyTeam(tx, actor, now, onItNow.filter((u) => !onItBefore.has(u)), 'inspection.assigned')
+    if (now.plannedFor !== i.plannedFor) await notifyTeam(tx, actor, now, onItNow.filter((u) => onItBefore.has(u)), 'inspection.rescheduled')
+    return loaded
   })
 }
 
@@ -508,5 +516,20 @@ export async function cancelInspection(db: Db, actor: Actor, id: string, expecte
       .where(eq(inspections.id, id))
     await recordAudit(tx, actor, { action: 'inspection.cancel', entityType: 'inspection', entityId: id, before, after: await summaryForAudit(tx, id) })
     return loadInspection(tx, id)
+  })
+}
+
+/** Tells the people put on an inspection (or whose inspection moved to another day), never the one who did it. */
+async function notifyTeam(tx: Db, actor: Actor, i: { id: string; number: string; plannedFor: string; unitName: string }, userIds: string[], kind: 'inspection.assigned' | 'inspection.rescheduled') {
+  const step = kind === 'inspection.assigned' ? 'assigned' : 'rescheduled'
+  await notify(tx, {
+    userIds: userIds.filter((u) => u !== actor.userId),
+    kind,
+    title: kind === 'inspection.assigned' ? `You are on inspection ${i.number} of ${i.unitName} on ${i.plannedFor}` : `Inspection ${i.number} of ${i.unitName} moved to ${i.plannedFor}`,
+    params: { code: i.number, unit: i.unitName, dueDate: i.plannedFor },
+    link: `/inspections/${i.id}`,
+    entityType: 'inspection',
+    entityId: i.id,
+    dedupeKey: `inspection:${i.id}:${step}:${i.plannedFor}`,
   })
 }

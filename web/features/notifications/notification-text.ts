@@ -48,6 +48,20 @@ export function notificationText(n: Notification): string {
       return msg(str`${code} is due for review by ${due}: ${title}`, { id: 'notification.documentReviewDueSoon' })
     case 'document.review_overdue':
       return msg(str`${code} is overdue for review (due ${due}): ${title}`, { id: 'notification.documentReviewOverdue' })
+    case 'inspection.assigned':
+      return msg(str`You are on inspection ${code} of ${unit} on ${due}`, { id: 'notification.inspectionAssigned' })
+    case 'inspection.rescheduled':
+      return msg(str`Inspection ${code} of ${unit} moved to ${due}`, { id: 'notification.inspectionRescheduled' })
+    case 'document.review_requested':
+      return msg(str`${code} (issue ${String(p.issue ?? '')}) waits for your review: ${title}`, { id: 'notification.documentReviewRequested' })
+    case 'document.approval_requested':
+      return msg(str`${code} (issue ${String(p.issue ?? '')}) was reviewed and waits for approval: ${title}`, { id: 'notification.documentApprovalRequested' })
+    case 'document.revision_returned':
+      return msg(str`${code} (issue ${String(p.issue ?? '')}) was returned by ${String(p.by ?? '')}: ${String(p.comment ?? '')}`, { id: 'notification.documentReturned' })
+    case 'document.revision_approved':
+      return msg(str`${code} (issue ${String(p.issue ?? '')}) was approved by ${String(p.by ?? '')}`, { id: 'notification.documentApproved' })
+    case 'document.revision_published':
+      return msg(str`${code} (issue ${String(p.issue ?? '')}) is published, in force from ${formatDate(typeof p.effectiveFrom === 'string' ? p.effectiveFrom : null)}`, { id: 'notification.documentPublished' })
     case 'escalation.digest':
       return msg(str`${Number(p.count ?? 0)} reminders: ${Number(p.overdue ?? 0)} overdue, ${Number(p.dueSoon ?? 0)} due soon (${String(p.codes ?? '')})`, { id: 'notification.escalationDigest' })
     default:

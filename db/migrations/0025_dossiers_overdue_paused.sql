@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_overdue_paused_idx" ON "dossiers" USING btree ("due_at") WHERE "dossiers"."status" = 'supplement_requested' and "dossiers"."due_at" < "dossiers"."paused_at";
