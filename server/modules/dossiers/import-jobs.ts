@@ -320,7 +320,10 @@ export class ImportQueue {
         jobId: job.id,
         signal: own.signal,
         progress: (p) => {
+          const newPhase = p.phase !== latest.phase
           latest = p
+          // A new phase shows at once; within one, the heartbeat carries the progress.
+          if (newPhase) beat()
           if (process.memoryUsage().heapUsed > memoryCap && !own.signal.aborted) own.abort(memoryLimit(this.config.importMaxHeapMb))
         },
       })
