@@ -35,6 +35,18 @@ complaints('a complaint about a dossier takes its procedure and unit; closing ne
   assert.is(stats.body.complaints.complaint, 1)
 })
 
+complaints('the head of the unit a complaint is about is told at once; not the person who recorded it', async ({ as, unitId }) => {
+  const manager = await as('manager')
+  const created = await manager.post('/api/complaints', { kind: 'feedback', orgUnitId: await unitId('TNTKQ'), summary: 'Thái độ tiếp dân chưa niềm nở.' })
+  assert.is(created.status, 201, created.text)
+  const mine = async (username: string) =>
+    ((await (await as(username)).get('/api/notifications?limit=500')).body.items as { kind: string; entityId: string; link: string; params: { title?: string } }[]).filter((n) => n.entityId === created.body.id)
+  const told = await mine('head')
+  assert.equal(told.map((n) => [n.kind, n.link, n.params.title]), [['complaint.received', `/complaints/${created.body.id}`, 'Thái độ tiếp dân chưa niềm nở.']])
+  assert.equal(await mine('manager'), [])
+  assert.equal(await mine('staff'), [], 'staff do not handle complaints')
+})
+
 complaints('staff cannot read or record complaints; heads only within their unit', async ({ as, unitId }) => {
   assert.is((await (await as('staff')).get('/api/complaints')).status, 403)
   assert.is((await (await as('staff')).post('/api/complaints', { kind: 'feedback', summary: 'x' })).status, 403)

@@ -8,6 +8,8 @@ import { can, requirePermission, visibleUnitPaths, type Actor } from '../../lib/
 import { forbidden, invalidField, notFound } from '../../lib/problems.ts'
 import { brokenRule, requireReference } from '../../lib/references.ts'
 import { recordAudit } from '../audit-log/service.ts'
+import { notify } from '../notifications/service.ts'
+import { responsibleHeads } from '../nonconformities/records.ts'
 import { localDayRange } from '../calendar/working-days.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import type { Complaint, ComplaintCountQuery, ComplaintQuery, CreateComplaint, UpdateComplaint } from './schemas.ts'
@@ -163,6 +165,20 @@ export async function createComplaint(db: Db, actor: Actor, input: CreateComplai
     const found = await findComplaint(tx, row.id)
     const complaint = toComplaint(found.complaint, found.dossierCode)
     await recordAudit(tx, actor, { action: 'complaint.create', entityType: 'complaint', entityId: row.id, after: complaint })
+    if (orgUnitId) {
+      // The head of the unit the complaint is about hears of it at once (issue 18: a hand-off).
+      const heads = (await responsibleHeads(tx, [orgUnitId])).get(orgUnitId) ?? []
+      await notify(tx, {
+        userIds: heads.filter((id) => id !== actor.userId),
+        kind: 'complaint.received',
+        title: `A complaint was received${found.dossierCode ? ` about dossier ${found.dossierCode}` : ''}: ${input.summary}`,
+        params: { code: found.dossierCode ?? null, title: input.summary },
+        link: `/complaints/${row.id}`,
+        entityType: 'complaint',
+        entityId: row.id,
+        dedupeKey: `complaint:${row.id}:received`,
+      })
+    }
     return complaint
   })
 }

@@ -48,6 +48,10 @@ export function notificationText(n: Notification): string {
       return msg(str`${code} is due for review by ${due}: ${title}`, { id: 'notification.documentReviewDueSoon' })
     case 'document.review_overdue':
       return msg(str`${code} is overdue for review (due ${due}): ${title}`, { id: 'notification.documentReviewOverdue' })
+    case 'complaint.received':
+      return code
+        ? msg(str`A complaint was received about dossier ${code}: ${title}`, { id: 'notification.complaintAboutDossier' })
+        : msg(str`A complaint was received: ${title}`, { id: 'notification.complaintReceived' })
     case 'inspection.assigned':
       return msg(str`You are on inspection ${code} of ${unit} on ${due}`, { id: 'notification.inspectionAssigned' })
     case 'inspection.rescheduled':

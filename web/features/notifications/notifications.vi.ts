@@ -21,6 +21,8 @@ export const notifications = {
   'notification.ncNotEffective': str`${0}: hành động được đánh giá không có hiệu lực: ${1}`,
   'notification.ncClosed': str`${0} đã được đóng: ${1}`,
   'notification.documentReviewDueSoon': str`${0} cần được xem xét định kỳ trước ngày ${1}: ${2}`,
+  'notification.complaintAboutDossier': str`Có phản ánh, kiến nghị về hồ sơ ${0}: ${1}`,
+  'notification.complaintReceived': str`Có phản ánh, kiến nghị mới: ${0}`,
   'notification.inspectionAssigned': str`Anh/chị có tên trong đoàn kiểm tra ${0} tại ${1} ngày ${2}`,
   'notification.inspectionRescheduled': str`Cuộc kiểm tra ${0} tại ${1} chuyển sang ngày ${2}`,
   'notification.documentReviewRequested': str`${0} (lần ban hành ${1}) chờ anh/chị xem xét: ${2}`,
