@@ -301,3 +301,36 @@ backlog('past QMS_NOTIFY_DIGEST_AFTER new reminders, one digest; the items are k
 
 backlogCtx.use(backlog)
 backlog.run()
+
+// ---------------------------------------------------------------------------------------
+const dossierCtx = appContext()
+const dossierDue = suite('dossiers near or past their due date reach the heads of the handling unit', dossierCtx)
+
+dossierDue('due by the next working day or overdue: told once per due date (the demo units have no head: the managers); a backlog comes as one digest', async (context) => {
+  const { app, db } = context
+  const admin = await context.as('admin')
+  const procedure = (await admin.get('/api/procedures?q=TM.01&limit=5')).body.items.find((p: { code: string }) => p.code === 'TM.01')
+  const fresh = await admin.post('/api/dossiers', { code: 'DUE-1', procedureId: procedure.id, applicantName: 'Công ty Nhắc Hạn', channel: 'online', receivedAt: new Date(Date.now() - 60_000).toISOString() })
+  assert.is(fresh.status, 201, fresh.text)
+  const overdue = (await admin.get('/api/dossiers?overdue=true&limit=1')).body.items[0]
+  const rows = (id: string) => db.select({ kind: notifications.kind, userId: notifications.userId, digestId: notifications.digestId }).from(notifications).where(eq(notifications.entityId, id))
+
+  const first = await app.scheduler.run('dossier-due-reminders', new Date())
+  assert.is(first.status, 'ran')
+  const soon = await rows(fresh.body.id)
+  assert.ok(soon.length >= 1 && soon.every((r) => r.kind === 'dossier.due_soon'), JSON.stringify(soon))
+  const late = await rows(overdue.id)
+  assert.ok(late.length >= 1 && late.every((r) => r.kind === 'dossier.overdue'), JSON.stringify(late))
+  // The demo's years of overdue dossiers reach each head as one digest, the items kept under it.
+  const head = soon[0].userId
+  const [digest] = await db.select().from(notifications).where(and(eq(notifications.userId, head), eq(notifications.kind, 'dossier.digest')))
+  if (soon[0].digestId) assert.is(soon[0].digestId, digest.id)
+
+  const count = async () => (await db.select({ id: notifications.id }).from(notifications).where(sql`${notifications.kind} like 'dossier.%'`)).length
+  const before = await count()
+  await app.scheduler.run('dossier-due-reminders', new Date(Date.now() + 60_000))
+  assert.is(await count(), before, 'nothing twice')
+})
+
+dossierCtx.use(dossierDue)
+dossierDue.run()

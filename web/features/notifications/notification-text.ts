@@ -4,7 +4,7 @@
  */
 import { msg, str } from '@lit/localize'
 import type { Notification } from '../../api/types.ts'
-import { formatDate } from '../../i18n/localization.ts'
+import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 
 export function notificationText(n: Notification): string {
   const p = n.params
@@ -48,6 +48,12 @@ export function notificationText(n: Notification): string {
       return msg(str`${code} is due for review by ${due}: ${title}`, { id: 'notification.documentReviewDueSoon' })
     case 'document.review_overdue':
       return msg(str`${code} is overdue for review (due ${due}): ${title}`, { id: 'notification.documentReviewOverdue' })
+    case 'dossier.due_soon':
+      return msg(str`Dossier ${code} of ${unit} is due ${formatDateTime(String(p.dueAt ?? ''))}: ${title}`, { id: 'notification.dossierDueSoon' })
+    case 'dossier.overdue':
+      return msg(str`Dossier ${code} of ${unit} is overdue (due ${formatDateTime(String(p.dueAt ?? ''))}): ${title}`, { id: 'notification.dossierOverdue' })
+    case 'dossier.digest':
+      return msg(str`${Number(p.count ?? 0)} dossiers of your units need attention: ${Number(p.overdue ?? 0)} overdue, ${Number(p.dueSoon ?? 0)} due by the next working day`, { id: 'notification.dossierDigest' })
     case 'complaint.received':
       return code
         ? msg(str`A complaint was received about dossier ${code}: ${title}`, { id: 'notification.complaintAboutDossier' })
