@@ -37,6 +37,13 @@ csv('a formula typed as text comes out as text, numbers stay numbers', () => {
   assert.is(neutraliseCell(null), '')
 })
 
+csv('the NC register keeps a typed title as text', async (c) => {
+  await c.db.execute(sql`update nonconformities set title = ${FORMULA} where number = (select min(number) from nonconformities)`)
+  const cells = await cellsOf(c, '/api/nonconformities/register?format=csv')
+  assert.ok(cells.includes(`'${FORMULA}`), 'the title is there, as text')
+  assertNoLiveFormula(cells, 'NC register')
+})
+
 csv('the compliance export of overdue actions keeps a typed formula as text', async (c) => {
   await c.db.execute(sql`update actions set description = ${FORMULA} where status = 'open'`)
   const cells = await cellsOf(c, `/api/reports/compliance/export?${PERIOD}&table=overdue-actions&format=csv&lang=en`)

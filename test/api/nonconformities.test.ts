@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { systemClock } from '../../server/lib/clock.ts'
@@ -220,6 +222,34 @@ listing('each sees what their role and unit allow', async ({ as }) => {
 })
 
 // ---------------------------------------------------------------------------------------
+listing('the register downloads as XLSX: the rows and filters of the list, in Vietnamese; staff get only what they read', async ({ as, unitId, app }) => {
+  const manager = await as('manager')
+  const unit = await unitId('TNTKQ')
+  const listed = (await manager.get(`/api/nonconformities?orgUnitId=${unit}&limit=500`)).body.items as { code: string; title: string }[]
+  const res = await app.inject({ method: 'GET', url: `/api/nonconformities/register?orgUnitId=${unit}`, headers: { cookie: Object.entries(manager.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  assert.is(res.statusCode, 200, res.body)
+  assert.match(String(res.headers['content-type']), 'spreadsheetml')
+  assert.match(String(res.headers['content-disposition']), /so-theo-doi-khong-phu-hop_\d{4}-\d{2}-\d{2}\.xlsx/)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+  const sheet = workbook.worksheets[0]
+  const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1).map((v) => String(v ?? ''))
+  assert.is(values(1)[0], 'SỔ THEO DÕI SỰ KHÔNG PHÙ HỢP VÀ HÀNH ĐỘNG KHẮC PHỤC')
+  assert.equal(values(3).slice(0, 5), ['STT', 'Số', 'Ngày phát hiện', 'Đơn vị', 'Nội dung'])
+  const codes = Array.from({ length: sheet.rowCount - 3 }, (_, i) => values(i + 4)[1])
+  assert.equal(codes, listed.map((n) => n.code), 'the same NCs in the same order as the list')
+  assert.match(values(4)[2], /^\d{2}\/\d{2}\/\d{4}$/, 'dates as dd/MM/yyyy')
+
+  const staff = await as('staff')
+  const staffCsv = await staff.get('/api/nonconformities/register?format=csv&lang=en')
+  assert.is(staffCsv.status, 200)
+  const [heading, ...staffRows] = parse(staffCsv.text.replace(/^\uFEFF/, '')) as string[][]
+  assert.equal(heading.slice(0, 3), ['No.', 'Code', 'Detected'])
+  assert.equal(staffRows.map((r) => r[1]), (await staff.get('/api/nonconformities?limit=500')).body.items.map((n: { code: string }) => n.code), 'staff: only the NCs they may read')
+  assert.is((await manager.get('/api/nonconformities/register?format=pdf')).status, 400)
+  assert.is((await manager.get('/api/nonconformities/register?limit=5')).status, 400, 'no paging: the register is whole')
+})
+
 const workflow = suite('the workflow, step by step', ctx)
 
 workflow('draft → analysis → action_planned → in_progress → pending_verification → verified → closed', async ({ as, unitId, userId }) => {

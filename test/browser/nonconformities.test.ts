@@ -191,6 +191,15 @@ it('a check that finds the actions not effective sends it back to in progress', 
   assert.equal(problems, [])
 })
 
+it('the manager downloads the NC register with the board\'s filters', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'manager')
+  await page.goto(`${baseUrl}/nonconformities?overdue=true`)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải sổ theo dõi (XLSX)' }).click()])
+  assert.match(download.suggestedFilename(), /^so-theo-doi-khong-phu-hop_\d{4}-\d{2}-\d{2}\.xlsx$/)
+  assert.match(download.url(), /overdue=true/)
+  assert.equal(problems, [])
+})
+
 journey.run()
 
 const phone = browserContext({ viewport: { width: 375, height: 740 } })

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
+import { Type } from 'typebox'
 import { nonconformityMetrics } from './metrics.ts'
+import { exportNcRegister, REGISTER_MAX_ROWS } from './register-export.ts'
 import {
+  NcRegisterQuery,
   AnalyzeBody,
   CancelBody,
   CloseBody,
@@ -46,6 +49,31 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: NonconformityPage },
     },
     handler: (request) => listNonconformities(app.db, request.actor, request.query, app.env()),
+  })
+
+  app.get('/nonconformities/register', {
+    config: { queryClass: 'report' },
+    schema: {
+      summary: 'The NC register (Sổ theo dõi sự không phù hợp) as XLSX or CSV',
+      description: `Every nonconformity the caller may read that passes the list's filters (the same as GET /nonconformities), newest first: code, detection date, unit, title, source, severity, clauses, due date, status, days overdue, actions done, closing date. At most ${REGISTER_MAX_ROWS} rows (413 export-too-large past it).`,
+      tags,
+      querystring: NcRegisterQuery,
+      response: {
+        200: {
+          description: 'The register',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Type.String({ format: 'binary' }) },
+            'text/csv': { schema: Type.String() },
+          },
+        },
+        ...problems(413),
+      },
+    },
+    handler: async (request, reply) => {
+      const { format = 'xlsx', lang = 'vi', ...query } = request.query
+      const file = await exportNcRegister(app.reportDb, request.actor, query, format, lang, app.env())
+      return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).header('Cache-Control', 'private, no-cache').send(file.body as unknown as string)
+    },
   })
 
   app.get('/nonconformities/metrics', {

@@ -177,6 +177,17 @@ export const NonconformityQuery = Type.Object({
 })
 export type NonconformityQuery = Static<typeof NonconformityQuery>
 
+const { limit: _limit, cursor: _cursor, ...registerFilters } = NonconformityQuery.properties
+export const NcRegisterQuery = Type.Object(
+  {
+    ...registerFilters,
+    format: Type.Optional(Type.Enum(['xlsx', 'csv'], { description: 'xlsx (default) or csv' })),
+    lang: Type.Optional(Type.Enum(['vi', 'en'], { description: 'Headings and labels: vi (default) or en' })),
+  },
+  { additionalProperties: false },
+)
+export type NcRegisterQuery = Static<typeof NcRegisterQuery>
+
 export const NonconformityPage = Page(NonconformitySummary)
 
 export const AnalyzeBody = Type.Object({ rootCause: RootCause }, { additionalProperties: false })

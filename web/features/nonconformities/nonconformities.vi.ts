@@ -45,6 +45,7 @@ export const nonconformities = {
   'nc.board.intro': 'Từ khi phát hiện đến khi kiểm tra hiệu lực và đóng (ISO 9001:2015, điều 10.2). Mục quá hạn được đánh dấu màu đỏ.',
   'nc.board.unit': 'Đơn vị',
   'nc.board.overdueOnly': 'Chỉ mục quá hạn',
+  'nc.board.register': 'Tải sổ theo dõi (XLSX)',
   'nc.board.new': 'Ghi nhận sự không phù hợp',
   'nc.board.overdueDays': str`Quá hạn ${0} ngày`,
   'nc.board.closedOn': str`Đóng ngày ${0}`,

@@ -95,10 +95,19 @@ export class QmsNcBoard extends LitElement {
         </div>
         <label class="check"><input type="checkbox" .checked=${this.filters.overdueOnly} @change=${(e: Event) => (this.filters = { ...this.filters, overdueOnly: (e.target as HTMLInputElement).checked })} />
           ${msg('Overdue only', { id: 'nc.board.overdueOnly' })}</label>
+        <a class="button" href=${this.registerUrl()} download>${msg('Download the register (XLSX)', { id: 'nc.board.register' })}</a>
         ${this.session.can('nonconformity.create') ? html`<a class="button primary" href="/nonconformities/new">${msg('Raise a nonconformity', { id: 'nc.board.new' })}</a>` : nothing}
       </div>
       ${this.open.render((open) => this.renderBoard(open, this.closed.value ?? []), null, { retry: true })}
     `
+  }
+
+  /** The NC register with the board's filters (every NC, closed ones too), in the page's language. */
+  private registerUrl() {
+    const query = new URLSearchParams({ lang: document.documentElement.lang === 'en' ? 'en' : 'vi' })
+    if (this.filters.orgUnitId) query.set('orgUnitId', this.filters.orgUnitId)
+    if (this.filters.overdueOnly) query.set('overdue', 'true')
+    return `/api/nonconformities/register?${query}`
   }
 
   private renderBoard(open: NonconformitySummary[], closed: NonconformitySummary[]) {
