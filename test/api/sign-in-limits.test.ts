@@ -18,8 +18,12 @@ limits('100 parallel guesses check at most the configured number of passwords; t
   const by = (status: number) => answers.filter((a) => a.statusCode === status)
   assert.ok(by(200).length + by(401).length <= 5, `checked ${by(200).length + by(401).length} passwords`)
   assert.ok(by(200).length <= 1)
-  assert.is(by(429).length, 100 - by(200).length - by(401).length)
+  // The rest are refused without a password check: 429, or — on a loaded machine, where 100
+  // sign-ins queue on the per-username lock past the request time limit — 503 query-timeout.
+  assert.is(by(429).length + by(503).length, 100 - by(200).length - by(401).length, JSON.stringify(answers.map((a) => a.statusCode)))
+  assert.ok(by(429).length > 0)
   for (const refused of by(429)) assert.ok(Number(refused.headers['retry-after']) > 0)
+  for (const late of by(503)) assert.is(late.json().type, 'urn:qms:problem:query-timeout')
 })
 
 limits('a username locked from one address still signs in from another', async () => {
