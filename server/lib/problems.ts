@@ -26,6 +26,18 @@ export class HttpProblem extends Error {
   }
 }
 
+/** The RFC 9457 document of a problem (without the request id, which only a response has). */
+export function problemBody(problem: HttpProblem): Record<string, unknown> {
+  return {
+    type: problemType(problem.slug),
+    title: problem.title,
+    status: problem.status,
+    detail: problem.detail,
+    ...(problem.errors?.length ? { errors: problem.errors } : {}),
+    ...problem.extensions,
+  }
+}
+
 export const badRequest = (detail: string, errors?: FieldError[]) =>
   new HttpProblem(400, 'validation', 'Invalid request', detail, errors)
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { HttpProblem, problemType, type FieldError } from '../lib/problems.ts'
+import { HttpProblem, problemBody, type FieldError } from '../lib/problems.ts'
 import { loggableError } from '../lib/safe-log.ts'
 import { stoppedQueryProblem } from './query-limits.ts'
 
@@ -70,15 +70,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   return reply
     .code(problem.status)
     .type('application/problem+json')
-    .send({
-      type: problemType(problem.slug),
-      title: problem.title,
-      status: problem.status,
-      detail: problem.detail,
-      requestId: request.id,
-      ...(problem.errors?.length ? { errors: problem.errors } : {}),
-      ...problem.extensions,
-    })
+    .send({ ...problemBody(problem), requestId: request.id })
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03'])

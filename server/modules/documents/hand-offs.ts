@@ -9,7 +9,7 @@ import type { Db } from '../../../db/client.ts'
 import type { DocumentRevisionRow, DocumentRow } from '../../../db/schema/index.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import { notify } from '../notifications/service.ts'
-import { usersWithRole } from '../nonconformities/records.ts'
+import { usersWithRole } from '../notifications/recipients.ts'
 
 export async function notifyRevisionHandOff(
   tx: Db,

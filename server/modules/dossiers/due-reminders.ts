@@ -11,11 +11,12 @@ import { dossiers, orgUnits } from '../../../db/schema/index.ts'
 import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
 import { notifyMany, type NotificationInput } from '../notifications/service.ts'
-import { responsibleHeads, usersWithRole } from '../nonconformities/records.ts'
+import { responsibleHeads, usersWithRole } from '../notifications/recipients.ts'
 
 export async function remindDossiersDue(db: Db, env: ServiceEnv): Promise<{ dossiers: number; created: number }> {
   const calendar = await loadWorkingCalendar(db, env.config)
-  const horizon = calendar.closingTime(calendar.addWorkingDays(calendar.effectiveDay(env.now), 1))
+  // What a dossier received now would be due by with one working day: the close of the next working day.
+  const horizon = calendar.dueAt(env.now, 1)
   // The clock stops while a supplement is awaited: only dossiers being handled are reminded.
   const due = await db
     .select({ id: dossiers.id, code: dossiers.code, applicant: dossiers.applicantName, dueAt: dossiers.dueAt, unitId: dossiers.orgUnitId, unitName: orgUnits.name })

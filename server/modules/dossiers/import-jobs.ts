@@ -16,10 +16,10 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Db } from '../../../db/client.ts'
 import { dossierImports, type DossierImportRow, type ImportPhase } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
-import { serviceEnv, type Clock, type ServiceEnv } from '../../lib/clock.ts'
+import { serviceEnv, type Clock } from '../../lib/clock.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { hasRole, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { HttpProblem, notFound, problemType } from '../../lib/problems.ts'
+import { HttpProblem, notFound, problemBody } from '../../lib/problems.ts'
 import type { Mime } from '../../lib/uploads.ts'
 import { loadActiveActor } from '../auth/service.ts'
 import { importDossiers, type ImportProgress, type ImportUpload } from './dossier-import.ts'
@@ -142,17 +142,6 @@ export function problemOf(job: ImportJob): HttpProblem {
   return new HttpProblem(status, type.replace(/^urn:qms:problem:/, ''), title, detail, errors, {}, extensions)
 }
 
-function problemDocument(problem: HttpProblem): Record<string, unknown> {
-  return {
-    type: problemType(problem.slug),
-    title: problem.title,
-    status: problem.status,
-    detail: problem.detail,
-    ...(problem.errors ? { errors: problem.errors } : {}),
-    ...problem.extensions,
-  }
-}
-
 // ---- the runner's side --------------------------------------------------------------
 
 /** Why a run stopped before its end: the server is stopping; the job goes back to the queue. */
@@ -202,10 +191,6 @@ export class ImportQueue {
     await this.draining?.catch(() => undefined)
   }
 
-  /** Whether this instance takes jobs now (between start and stop). */
-  get running(): boolean {
-    return !this.stopped
-  }
 
   kick(): void {
     // Asked while a drain is ending (its last look found nothing): it looks once more.
@@ -264,7 +249,7 @@ export class ImportQueue {
         phase: 'finished',
         file: null,
         finishedAt: this.clock(),
-        problem: problemDocument(
+        problem: problemBody(
           new HttpProblem(503, 'import-interrupted', 'Import interrupted', `The import was cut short ${MAX_ATTEMPTS} times (the server stopped while it ran); nothing was written. Submit the file again.`),
         ),
       })
@@ -316,7 +301,7 @@ export class ImportQueue {
         dryRun: job.dryRun,
         receivingUnitId: job.receivingUnitId ?? undefined,
       }
-      const report = await importDossiers(this.db, { ...actor, requestId: `import:${job.id}` }, upload, env as ServiceEnv, {
+      const report = await importDossiers(this.db, { ...actor, requestId: `import:${job.id}` }, upload, env, {
         jobId: job.id,
         signal: own.signal,
         progress: (p) => {
@@ -359,7 +344,7 @@ export class ImportQueue {
         file: null,
         finishedAt: this.clock(),
         report: 'report' in outcome ? (outcome.report as unknown as Record<string, unknown>) : null,
-        problem: 'problem' in outcome ? problemDocument(outcome.problem) : null,
+        problem: 'problem' in outcome ? problemBody(outcome.problem) : null,
       })
       .where(mine)
   }

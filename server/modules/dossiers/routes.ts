@@ -45,6 +45,12 @@ async function readImportUpload(request: FastifyRequest, maxBytes: number): Prom
   return { file, dryRun: dryRun === 'true' || dryRun === '1', receivingUnitId }
 }
 
+/** The import form's fields besides the file, the same for the synchronous and the background import. */
+const ImportForm = multipartBody({
+  dryRun: Type.Optional(Type.String({ enum: ['true', 'false'], description: 'true: check only, write nothing' })),
+  receivingUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit that received the dossiers (default: yours)' })),
+})
+
 const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/dossiers', {
     schema: {
@@ -116,10 +122,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'Columns and accepted Vietnamese headings: docs/dossiers.md. Idempotent by dossier code (a re-import updates, never duplicates); all or nothing per file. Form field `dryRun=true` checks the file and returns the report without writing. Errors: 422 with `rowErrors` (row, column, message); 422 `import-too-many-rows` past QMS_IMPORT_MAX_ROWS and 413 `import-too-large` past QMS_IMPORT_MAX_UNCOMPRESSED_BYTES, both with `limit` and `setting`.',
       tags,
       consumes: ['multipart/form-data'],
-      body: multipartBody({
-        dryRun: Type.Optional(Type.String({ enum: ['true', 'false'], description: 'true: check only, write nothing' })),
-        receivingUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit that received the dossiers (default: yours)' })),
-      }),
+      body: ImportForm,
       response: {
         200: ImportReport,
         413: { description: 'The file is larger than QMS_IMPORT_MAX_BYTES, or than QMS_IMPORT_MAX_UNCOMPRESSED_BYTES once unzipped', content: { 'application/problem+json': { schema: ImportProblem } } },
@@ -147,10 +150,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
         `${MAX_WAITING_PER_USER} imports waiting.`,
       tags,
       consumes: ['multipart/form-data'],
-      body: multipartBody({
-        dryRun: Type.Optional(Type.String({ enum: ['true', 'false'], description: 'true: check only, write nothing' })),
-        receivingUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'The unit that received the dossiers (default: yours)' })),
-      }),
+      body: ImportForm,
       response: {
         202: ImportJob,
         413: { description: 'The file is larger than QMS_IMPORT_MAX_BYTES', content: { 'application/problem+json': { schema: ImportProblem } } },

@@ -261,7 +261,7 @@ async function actionsGroup(db: Db, { actor, env, today, fetch }: Ctx, limit: nu
 async function dossiersGroup(db: Db, { actor, env, today, fetch }: Ctx, limit: number): Promise<MyWorkGroup> {
   if (!can(actor, 'dossier.write')) return empty()
   const calendar = await loadWorkingCalendar(db, env.config)
-  const horizon = calendar.closingTime(calendar.addWorkingDays(calendar.effectiveDay(env.now), 1))
+  const horizon = calendar.dueAt(env.now, 1)
   const now = env.now.toISOString()
   const overdue = sql`((${dossiers.status} in ('received', 'processing') and ${dossiers.dueAt} < ${now}::timestamptz) or (${dossiers.status} = 'supplement_requested' and ${dossiers.dueAt} < ${dossiers.pausedAt}))`
   const rows = await db

@@ -24,7 +24,8 @@ import { actions, nonconformities, orgUnits } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
 import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
 import { notifyMany, type NotificationInput } from '../notifications/service.ts'
-import { ncCode, responsibleHeads, usersWithRole } from './records.ts'
+import { ncCode } from './records.ts'
+import { responsibleHeads, usersWithRole } from '../notifications/recipients.ts'
 
 type Thresholds = Pick<Config, 'timeZone' | 'remindDaysBeforeDue' | 'escalateToHeadDays' | 'escalateToManagerDays'>
 

@@ -26,15 +26,8 @@ import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
 import { notify } from '../notifications/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
-import {
-  assertCanRead,
-  except,
-  findNonconformity,
-  ncCode,
-  recordNcEvent,
-  responsibleHeads,
-  ncScope,
-} from './records.ts'
+import { assertCanRead, except, findNonconformity, ncCode, recordNcEvent, ncScope } from './records.ts'
+import { responsibleHeads } from '../notifications/recipients.ts'
 import { applyNcChange } from './nonconformity-rollups.ts'
 import { checkNcSource } from './sources.ts'
 import { brokenRule, missingReference } from '../../lib/references.ts'

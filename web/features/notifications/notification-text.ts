@@ -14,6 +14,8 @@ export function notificationText(n: Notification): string {
   const unit = String(p.unit ?? '')
   const due = formatDate(typeof p.dueDate === 'string' ? p.dueDate : null)
   const days = Number(p.daysOverdue ?? 0)
+  const issue = String(p.issue ?? '')
+  const by = String(p.by ?? '')
   switch (n.kind) {
     case 'nonconformity.raised':
       return msg(str`${code} raised against ${unit}: ${title}`, { id: 'notification.ncRaised' })
@@ -63,15 +65,15 @@ export function notificationText(n: Notification): string {
     case 'inspection.rescheduled':
       return msg(str`Inspection ${code} of ${unit} moved to ${due}`, { id: 'notification.inspectionRescheduled' })
     case 'document.review_requested':
-      return msg(str`${code} (issue ${String(p.issue ?? '')}) waits for your review: ${title}`, { id: 'notification.documentReviewRequested' })
+      return msg(str`${code} (issue ${issue}) waits for your review: ${title}`, { id: 'notification.documentReviewRequested' })
     case 'document.approval_requested':
-      return msg(str`${code} (issue ${String(p.issue ?? '')}) was reviewed and waits for approval: ${title}`, { id: 'notification.documentApprovalRequested' })
+      return msg(str`${code} (issue ${issue}) was reviewed and waits for approval: ${title}`, { id: 'notification.documentApprovalRequested' })
     case 'document.revision_returned':
-      return msg(str`${code} (issue ${String(p.issue ?? '')}) was returned by ${String(p.by ?? '')}: ${String(p.comment ?? '')}`, { id: 'notification.documentReturned' })
+      return msg(str`${code} (issue ${issue}) was returned by ${by}: ${String(p.comment ?? '')}`, { id: 'notification.documentReturned' })
     case 'document.revision_approved':
-      return msg(str`${code} (issue ${String(p.issue ?? '')}) was approved by ${String(p.by ?? '')}`, { id: 'notification.documentApproved' })
+      return msg(str`${code} (issue ${issue}) was approved by ${by}`, { id: 'notification.documentApproved' })
     case 'document.revision_published':
-      return msg(str`${code} (issue ${String(p.issue ?? '')}) is published, in force from ${formatDate(typeof p.effectiveFrom === 'string' ? p.effectiveFrom : null)}`, { id: 'notification.documentPublished' })
+      return msg(str`${code} (issue ${issue}) is published, in force from ${formatDate(typeof p.effectiveFrom === 'string' ? p.effectiveFrom : null)}`, { id: 'notification.documentPublished' })
     case 'escalation.digest':
       return msg(str`${Number(p.count ?? 0)} reminders: ${Number(p.overdue ?? 0)} overdue, ${Number(p.dueSoon ?? 0)} due soon (${String(p.codes ?? '')})`, { id: 'notification.escalationDigest' })
     default:

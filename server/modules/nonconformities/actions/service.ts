@@ -13,17 +13,8 @@ import { can, requirePermission, type Actor } from '../../../lib/permissions.ts'
 import { forbidden, HttpProblem, invalidField, notFound } from '../../../lib/problems.ts'
 import { claimAttachments } from '../../attachments/service.ts'
 import { recordAudit } from '../../audit-log/service.ts'
-import {
-  assertCanRead,
-  canOn,
-  except,
-  findNonconformity,
-  ncCode,
-  recordNcEvent,
-  responsibleHeads,
-  visibleNonconformities,
-  type NcWithUnit,
-} from '../records.ts'
+import { assertCanRead, canOn, except, findNonconformity, ncCode, recordNcEvent, visibleNonconformities, type NcWithUnit } from '../records.ts'
+import { responsibleHeads } from '../../notifications/recipients.ts'
 import { actionsCompletable, isOpen, NC_WORKFLOW } from '../transitions.ts'
 import { inSubtreeOf } from '../../org-units/service.ts'
 import { refreshNextActionDue } from '../nonconformity-rollups.ts'
