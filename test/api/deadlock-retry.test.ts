@@ -25,11 +25,17 @@ if (testEngine !== 'postgres') {
 
   deadlocks('both writers commit, one of them after a retry', async () => {
     let runs = 0
+    // Both first updates must hold their row before either takes the second, or a slow
+    // connection lets one transaction finish alone and nothing deadlocks.
+    let holding = 0
+    let bothHolding!: () => void
+    const crossed = new Promise<void>((resolve) => (bothHolding = resolve))
     const crossing = (first: number, second: number) =>
       handle.db.transaction(async (tx) => {
         runs++
         await tx.execute(sql`update deadlock_probe set n = n + 1 where id = ${first}`)
-        await pause(200)
+        if (++holding === 2) bothHolding()
+        await Promise.race([crossed, pause(10_000)])
         await tx.execute(sql`update deadlock_probe set n = n + 1 where id = ${second}`)
       })
     await Promise.all([crossing(1, 2), crossing(2, 1)])
