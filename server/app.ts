@@ -14,6 +14,8 @@ import type { Db, Engine } from '../db/client.ts'
 import type { Config } from './config.ts'
 import { Scheduler } from './jobs/index.ts'
 import { ImportQueue } from './modules/dossiers/import-jobs.ts'
+import mailRoutes from './modules/mail/routes.ts'
+import { MailSender } from './modules/mail/sender.ts'
 import { serviceEnv, systemClock, type Clock, type ServiceEnv } from './lib/clock.ts'
 import { validatorCompiler } from './lib/validation.ts'
 import { serializerCompiler } from './lib/serialization.ts'
@@ -65,6 +67,8 @@ declare module 'fastify' {
     imports: ImportQueue
     /** Scheduled jobs of this instance (server/jobs). */
     scheduler: Scheduler
+    /** The mail outbox's sender of this instance (runs with the scheduled jobs). */
+    mail: MailSender
   }
 }
 
@@ -170,6 +174,7 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
       await api.register(attachmentRoutes)
       await api.register(reportRoutes)
       await api.register(myWorkRoutes)
+      await api.register(mailRoutes)
     },
     { prefix: '/api' },
   )
@@ -177,6 +182,10 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
   app.decorate('scheduler', scheduler)
   if (jobs) app.addHook('onReady', async () => scheduler.start())
   app.addHook('onClose', async () => scheduler.stop())
+  const mail = new MailSender(db, config, clock, app.log)
+  app.decorate('mail', mail)
+  if (jobs) app.addHook('onReady', async () => mail.start())
+  app.addHook('onClose', async () => mail.stop())
   await app.register(webAppPlugin, { root: config.webRoot })
   return app
 }

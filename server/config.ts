@@ -86,7 +86,23 @@ export interface Config {
   ncDueDaysMinor: number
   /** Largest evidence file (photo, PDF) accepted by POST /api/attachments, in megabytes. */
   attachmentMaxMb: number
+  /** SMTP server (`smtp://user:pass@host:587`, `smtps://…:465`); with `mailFrom` it turns e-mail on. */
+  smtpUrl?: string
+  /** The sender of every mail, e.g. `QMS Tracker <qms@agency.gov.vn>`. */
+  mailFrom?: string
+  /** Where people open the app: links in mails start with it. */
+  publicUrl: string
+  /** Local time of the daily digest, in minutes after midnight (agency time zone). */
+  mailDigestAt: number
+  /** How often an instance looks for mail to send, in seconds. */
+  mailPollSeconds: number
+  /** Tries per mail before it is marked failed; the wait doubles from `mailRetrySeconds` (at most an hour). */
+  mailMaxAttempts: number
+  mailRetrySeconds: number
 }
+
+/** Whether mail is on: both the SMTP server and the sender are set. */
+export const mailEnabled = (config: Pick<Config, 'smtpUrl' | 'mailFrom'>) => Boolean(config.smtpUrl && config.mailFrom)
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -159,8 +175,28 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     problems.push(`QMS_OFFICE_HOURS must be HH:MM-HH:MM with the opening before the closing, e.g. 07:00-17:00; got "${officeHours}"`)
   }
 
+  const smtpUrl = read('SMTP_URL')
+  const mailFrom = read('MAIL_FROM')
+  if (smtpUrl) {
+    try {
+      if (!['smtp:', 'smtps:'].includes(new URL(smtpUrl).protocol)) throw new Error()
+    } catch {
+      problems.push('SMTP_URL must be an smtp:// or smtps:// address, e.g. smtp://user:pass@mail.example:587')
+    }
+  }
+  if (Boolean(smtpUrl) !== Boolean(mailFrom)) problems.push('SMTP_URL and MAIL_FROM must be set together (both turn e-mail on)')
+  if (mailFrom && !/^(?:[^<>]*<)?[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+>?$/.test(mailFrom)) {
+    problems.push(`MAIL_FROM must be an address such as qms@agency.gov.vn or "QMS Tracker <qms@agency.gov.vn>"; got "${mailFrom}"`)
+  }
+  const digestTime = read('QMS_MAIL_DIGEST_TIME') ?? '07:00'
+  const digest = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(digestTime)
+  if (!digest) problems.push(`QMS_MAIL_DIGEST_TIME must be HH:MM, e.g. 07:00; got "${digestTime}"`)
+  const port = int('PORT', 3000, 0, 65535)
+  const publicUrl = (read('QMS_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '')
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push(`QMS_PUBLIC_URL must be an http:// or https:// address; got "${publicUrl}"`)
+
   const config: Config = {
-    port: int('PORT', 3000, 0, 65535),
+    port,
     host,
     databaseUrl,
     databaseMigrationUrl,
@@ -207,6 +243,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ncDueDaysMajor: int('QMS_NC_DUE_DAYS_MAJOR', 30, 1, 3650),
     ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),
     attachmentMaxMb: int('QMS_ATTACHMENT_MAX_MB', 10, 1, 1024),
+    smtpUrl,
+    mailFrom,
+    publicUrl,
+    mailDigestAt: digest ? Number(digest[1]) * 60 + Number(digest[2]) : 7 * 60,
+    mailPollSeconds: int('QMS_MAIL_POLL_SECONDS', 15, 1, 3600),
+    mailMaxAttempts: int('QMS_MAIL_MAX_ATTEMPTS', 8, 1, 100),
+    mailRetrySeconds: int('QMS_MAIL_RETRY_SECONDS', 60, 1, 24 * 3600),
   }
   if (config.tokenDefaultDays > config.tokenMaxDays) {
     problems.push(`QMS_TOKEN_DEFAULT_DAYS (${config.tokenDefaultDays}) must not exceed QMS_TOKEN_MAX_DAYS (${config.tokenMaxDays})`)

@@ -30,11 +30,21 @@ export const notifications = pgTable(
      * dedupe key, so it is never sent again, but is not shown on its own.
      */
     digestId: uuid('digest_id'),
+    /**
+     * Where the notification stands for e-mail: null until the mail collector has looked
+     * at it (server/modules/mail/collect.ts), then `queued` (mailed at once), `digest`
+     * (waiting for the next 07:00 digest), `digested` (in one) or `skipped` (the person
+     * chose no mail, has no address, or it is older than a day when mail was turned on).
+     * Rows that existed before mail did are `skipped` (migration 0026).
+     */
+    mailState: text('mail_state').$type<'queued' | 'digest' | 'digested' | 'skipped'>(),
   },
   (t) => [
     uniqueIndex('notifications_user_dedupe_key').on(t.userId, t.dedupeKey),
     index('notifications_user_shown_idx').on(t.userId, t.createdAt, t.id).where(sql`${t.digestId} is null`),
     index('notifications_digest_idx').on(t.digestId).where(sql`${t.digestId} is not null`),
+    index('notifications_mail_new_idx').on(t.createdAt).where(sql`${t.mailState} is null`),
+    index('notifications_mail_digest_idx').on(t.userId, t.createdAt).where(sql`${t.mailState} = 'digest'`),
   ],
 )
 

@@ -42,6 +42,8 @@ export const RULES = {
   'audit_log.read': { anywhere: ['admin', 'manager'] },
   'audit_log.verify': { anywhere: ['admin'] },
   'api_token.manage': { anywhere: ['admin'] },
+  /** The mail outbox: who was mailed what, and what failed. */
+  'mail.admin': { anywhere: ['admin'] },
   // Documents (clause 7.5): everyone reads; units keep their own documents; managers approve.
   'document.read': { anywhere: ALL },
   'document.write': { anywhere: ['manager'], subtree: ['dept_head'] },
@@ -126,6 +128,7 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'audit_log.read': 'read the audit log',
   'audit_log.verify': "verify the audit log's hash chain",
   'api_token.manage': 'manage API tokens',
+  'mail.admin': 'read the mail outbox',
   'document.read': 'see documents',
   'document.write': 'register or change documents',
   'document.draft': 'draft document revisions',

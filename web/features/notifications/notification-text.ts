@@ -1,12 +1,24 @@
 /**
  * What a notification says, in the reader's language. Each module that sends a new
  * kind adds its wording here; an unknown kind shows the server's plain-text title.
+ * The server words its mails with the same function (server/modules/mail/wording.ts),
+ * passing its own `Wording`: one text per kind, in the app and in the mail.
  */
 import { msg, str } from '@lit/localize'
 import type { Notification } from '../../api/types.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 
-export function notificationText(n: Notification): string {
+/** How to localise: the browser's active locale by default; the server passes the recipient's. */
+export interface Wording {
+  msg: typeof msg
+  date(value: string | null): string
+  dateTime(value: string): string
+}
+
+export const browserWording: Wording = { msg, date: formatDate, dateTime: formatDateTime }
+
+export function notificationText(n: Pick<Notification, 'kind' | 'params' | 'title'>, w: Wording = browserWording): string {
+  const { msg, date: formatDate, dateTime: formatDateTime } = w
   const p = n.params
   const code = String(p.code ?? '')
   const title = String(p.title ?? '')
