@@ -4,6 +4,12 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ApiClient } from '../helpers/app.ts'
 import { browserContext, noSideways, openDashboard, signIn } from '../helpers/browser.ts'
+import { multipart, pdfFile } from '../helpers/files.ts'
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Đăng xuất' }).first().click()
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
+}
 
 interface Item {
   id: string
@@ -85,6 +91,70 @@ it('a manager finds a revision waiting for approval and the dashboard in the nav
   await row.getByText('Chờ bạn phê duyệt').waitFor()
   await openDashboard(page)
   await page.locator('a.tile').first().waitFor()
+  assert.equal(problems, [])
+})
+
+it('a revision travels through the inboxes: the drafter submits, the reviewer finds it and signs, the approver finds it next', async ({ page, baseUrl, app, problems }) => {
+  // The head of the Office has a draft of a new procedure.
+  const head = new ApiClient(app)
+  await head.login('head')
+  const units = (await head.get('/api/org-units?q=VP&limit=50')).body.items as { id: string; code: string }[]
+  const title = 'Quy trình luân chuyển hộp việc'
+  const doc = await head.post('/api/documents', { code: 'QT-HV/BQL', title, type: 'procedure', owningUnitId: units.find((u) => u.code === 'VP')!.id })
+  assert.is(doc.status, 201, doc.text)
+  const form = multipart({ changeSummary: 'Ban hành lần đầu' }, { name: 'qt-hv.pdf', type: 'application/pdf', bytes: pdfFile('hop viec') })
+  assert.is((await head.post(`/api/documents/${doc.body.id}/revisions`, form.body, { headers: form.headers })).status, 201)
+  const revisions = () => page.getByRole('region', { name: 'Tài liệu chờ tôi xem xét, phê duyệt' })
+  const issue = page.getByRole('region', { name: 'Lần ban hành 1', exact: true })
+
+  await signIn(page, baseUrl, 'head')
+  await page.goto(`${baseUrl}/documents/${doc.body.id}`)
+  await issue.getByRole('button', { name: 'Trình xem xét' }).click()
+  await issue.getByLabel('Người xem xét').selectOption({ label: 'Trần Thị Lan — Chuyên viên, kiểm tra viên nội bộ' })
+  await issue.getByRole('button', { name: 'Gửi người xem xét' }).click()
+  await issue.getByText('Đang xem xét', { exact: true }).waitFor()
+  await signOut(page)
+
+  await signIn(page, baseUrl, 'auditor')
+  const toReview = revisions().getByRole('link', { name: escape(title) })
+  await toReview.getByText('Chờ bạn xem xét').waitFor()
+  await toReview.click()
+  await issue.getByRole('button', { name: 'Xem xét', exact: true }).click()
+  await issue.getByLabel('Ý kiến').fill('Nội dung phù hợp')
+  await issue.getByRole('button', { name: 'Ký xem xét' }).click()
+  await issue.getByText('Đã xem xét nội dung và thấy phù hợp').waitFor()
+  // Signed: it leaves the reviewer's inbox.
+  await page.getByRole('link', { name: /^Việc của tôi/ }).click()
+  await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor()
+  assert.is(await page.getByRole('link', { name: escape(title) }).count(), 0)
+  await signOut(page)
+
+  await signIn(page, baseUrl, 'manager')
+  const toApprove = revisions().getByRole('link', { name: escape(title) })
+  await toApprove.getByText('Chờ bạn phê duyệt').waitFor()
+  // The hand-off reached the approver as a notification too, worded in Vietnamese.
+  const approver = new ApiClient(app)
+  await approver.login('manager')
+  const told = (await approver.get('/api/notifications?limit=20')).body.items as { kind: string; params: { code?: string } }[]
+  assert.ok(told.some((n) => n.kind === 'document.approval_requested' && n.params.code === 'QT-HV/BQL'))
+  assert.equal(problems, [])
+})
+
+it('a person chooses which notifications reach them by mail', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'head')
+  await page.goto(`${baseUrl}/notifications`)
+  await page.getByRole('link', { name: 'Thông báo nào gửi qua thư điện tử' }).click()
+  await page.getByRole('heading', { name: 'Thông báo qua thư điện tử' }).waitFor()
+  const reminders = page.getByRole('group', { name: 'Nhắc việc' })
+  assert.ok(await reminders.getByLabel('Gộp vào bản tổng hợp hằng ngày (07:00)').isChecked(), 'reminders go in the digest by default')
+  await reminders.getByLabel('Không gửi thư (chỉ xem trong ứng dụng)').check()
+  await page.getByLabel('Ngôn ngữ của thư').selectOption('en')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor()
+  await page.reload()
+  await page.getByRole('heading', { name: 'Thông báo qua thư điện tử' }).waitFor()
+  assert.ok(await page.getByRole('group', { name: 'Nhắc việc' }).getByLabel('Không gửi thư (chỉ xem trong ứng dụng)').isChecked(), 'kept by the server')
+  assert.is(await page.getByLabel('Ngôn ngữ của thư').inputValue(), 'en')
   assert.equal(problems, [])
 })
 

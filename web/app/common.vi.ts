@@ -16,6 +16,8 @@ export const common = {
   'nav.users': 'Người dùng',
   'nav.apiTokens': 'Mã truy cập API',
   'nav.calendar': 'Lịch ngày làm việc',
+  'nav.mailOutbox': 'Hộp thư đi',
+  'nav.mailSettings': 'Cài đặt thư điện tử',
   'nav.signOut': 'Đăng xuất',
   'nav.language': 'Ngôn ngữ',
   'nav.signedInAs': str`Đăng nhập: ${0}`,

@@ -174,6 +174,7 @@ export class QmsApp extends LitElement {
             : nothing}
           <div class="nav-footer">
             <span>${msg(str`Signed in as ${user.fullName}`, { id: 'nav.signedInAs' })}</span>
+            <a href="/settings/mail">${msg('E-mail settings', { id: 'nav.mailSettings' })}</a>
             <qms-language-switch></qms-language-switch>
             <button @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
           </div>

@@ -13,6 +13,7 @@ import { dossierRoutes } from '../features/dossiers/routes.ts'
 import { procedureRoutes } from '../features/procedures/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
 import { myWorkRoutes } from '../features/my-work/routes.ts'
+import { mailRoutes } from '../features/mail/routes.ts'
 import { documentRoutes } from '../features/documents/routes.ts'
 import { nonconformityRoutes } from '../features/nonconformities/routes.ts'
 import { notificationRoutes } from '../features/notifications/routes.ts'
@@ -38,6 +39,7 @@ export const ROUTES: RouteDef[] = [
   ...calendarRoutes,
   ...nonconformityRoutes,
   ...notificationRoutes,
+  ...mailRoutes,
   ...inspectionRoutes,
   ...findingRoutes,
   ...checklistTemplateRoutes,

@@ -7,6 +7,7 @@ export const notifications = {
   'notifications.empty': 'Không có thông báo.',
   'notifications.all': 'Tất cả thông báo',
   'notifications.unreadOnly': 'Chỉ thông báo chưa đọc',
+  'notifications.mailSettings': 'Thông báo nào gửi qua thư điện tử',
   'notification.ncRaised': str`${0} được ghi nhận đối với ${1}: ${2}`,
   'notification.actionAssigned': str`${0}: bạn được giao một hành động, hạn ${1}: ${2}`,
   'notification.actionDueSoon': str`${0}: hành động của bạn sắp đến hạn (${1}): ${2}`,

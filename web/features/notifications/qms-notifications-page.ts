@@ -59,6 +59,7 @@ export class QmsNotificationsPage extends LitElement {
         <label class="check"><input type="checkbox" .checked=${!!this.filters.unread} @change=${(e: Event) => (this.filters = (e.target as HTMLInputElement).checked ? { unread: true } : {})} />
           ${msg('Unread only', { id: 'notifications.unreadOnly' })}</label>
         ${this.unread ? html`<button @click=${this.handleReadAll}>${msg('Mark all read', { id: 'notifications.readAll' })}</button>` : nothing}
+        <a href="/settings/mail">${msg('Which of these reach me by e-mail', { id: 'notifications.mailSettings' })}</a>
       </div>
       ${this.list.render((items) => this.renderList(items), msg('No notifications.', { id: 'notifications.empty' }))}
     `
