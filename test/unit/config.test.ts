@@ -1,6 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { ConfigError, loadConfig } from '../../server/config.ts'
+import { ConfigError, loadConfig, mailEnabled } from '../../server/config.ts'
 
 test('defaults: port 3000 on 127.0.0.1, embedded database in ./data, demo on', () => {
   const config = loadConfig({}, '/srv/qms')
@@ -16,6 +16,21 @@ test('defaults: port 3000 on 127.0.0.1, embedded database in ./data, demo on', (
 test('the document file limit comes from QMS_DOCUMENT_MAX_BYTES', () => {
   assert.is(loadConfig({ QMS_DOCUMENT_MAX_BYTES: '5000000' }).documentMaxBytes, 5_000_000)
   assert.throws(() => loadConfig({ QMS_DOCUMENT_MAX_BYTES: '20MB' }), /QMS_DOCUMENT_MAX_BYTES/)
+})
+
+test('mail is off unless SMTP_URL and MAIL_FROM are both set, and both must be addresses', () => {
+  const off = loadConfig({})
+  assert.is(mailEnabled(off), false)
+  assert.is(off.publicUrl, 'http://localhost:3000')
+  assert.is(off.mailDigestAt, 7 * 60)
+  const on = loadConfig({ SMTP_URL: 'smtp://u:p@mail.example:587', MAIL_FROM: 'QMS <qms@agency.gov.vn>', QMS_PUBLIC_URL: 'https://qms.agency.gov.vn/', QMS_MAIL_DIGEST_TIME: '06:30' })
+  assert.is(mailEnabled(on), true)
+  assert.is(on.publicUrl, 'https://qms.agency.gov.vn')
+  assert.is(on.mailDigestAt, 6 * 60 + 30)
+  assert.throws(() => loadConfig({ SMTP_URL: 'smtp://mail.example' }), /SMTP_URL and MAIL_FROM must be set together/)
+  assert.throws(() => loadConfig({ SMTP_URL: 'http://mail.example', MAIL_FROM: 'qms@agency.gov.vn' }), /SMTP_URL must be an smtp/)
+  assert.throws(() => loadConfig({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'not an address' }), /MAIL_FROM must be an address/)
+  assert.throws(() => loadConfig({ QMS_MAIL_DIGEST_TIME: '7am' }), /QMS_MAIL_DIGEST_TIME/)
 })
 
 test('values from the environment', () => {
