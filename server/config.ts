@@ -86,6 +86,8 @@ export interface Config {
   ncDueDaysMinor: number
   /** Largest evidence file (photo, PDF) accepted by POST /api/attachments, in megabytes. */
   attachmentMaxMb: number
+  /** The agency's code at the start of dossier codes the desk is given: `<prefix>-yymmdd-nnnn`. */
+  dossierCodePrefix: string
   /** SMTP server (`smtp://user:pass@host:587`, `smtps://…:465`); with `mailFrom` it turns e-mail on. */
   smtpUrl?: string
   /** The sender of every mail, e.g. `QMS Tracker <qms@agency.gov.vn>`. */
@@ -191,6 +193,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const digestTime = read('QMS_MAIL_DIGEST_TIME') ?? '07:00'
   const digest = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(digestTime)
   if (!digest) problems.push(`QMS_MAIL_DIGEST_TIME must be HH:MM, e.g. 07:00; got "${digestTime}"`)
+  const dossierCodePrefix = read('QMS_DOSSIER_CODE_PREFIX') ?? 'H57.22'
+  if (!/^[A-Za-z0-9][A-Za-z0-9.]{0,39}$/.test(dossierCodePrefix)) problems.push(`QMS_DOSSIER_CODE_PREFIX must be letters, digits and dots (the agency's code), e.g. 000.00.22.H57; got "${dossierCodePrefix}"`)
   const port = int('PORT', 3000, 0, 65535)
   const publicUrl = (read('QMS_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '')
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push(`QMS_PUBLIC_URL must be an http:// or https:// address; got "${publicUrl}"`)
@@ -243,6 +247,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     ncDueDaysMajor: int('QMS_NC_DUE_DAYS_MAJOR', 30, 1, 3650),
     ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),
     attachmentMaxMb: int('QMS_ATTACHMENT_MAX_MB', 10, 1, 1024),
+    dossierCodePrefix,
     smtpUrl,
     mailFrom,
     publicUrl,

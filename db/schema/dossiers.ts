@@ -27,6 +27,15 @@ export const DOSSIER_EVENT_TYPES = [
 ] as const
 export type DossierEventType = (typeof DOSSIER_EVENT_TYPES)[number]
 
+export const PAPER_FORMS = ['original', 'copy', 'certified_copy', 'electronic'] as const
+export type PaperForm = (typeof PAPER_FORMS)[number]
+/** One paper of a dossier's file: its name, the form it was handed in (bản chính, bản sao…) and how many. */
+export interface DossierPaper {
+  name: string
+  form: PaperForm
+  count: number
+}
+
 /**
  * Every dossier handled through the one-stop shop. The dates of each stage are kept on
  * the row (what statistics read); every state change is also a dated row in
@@ -43,6 +52,12 @@ export const dossiers = pgTable(
     /** Where it was received (the reception-and-results desk); may act on it too. */
     receivingUnitId: uuid('receiving_unit_id').references(() => orgUnits.id, { onDelete: 'restrict' }),
     applicantName: text('applicant_name').notNull(),
+    /** Contact details the desk writes on the receipt slip (personal data: shown only to those who may act on the dossier). */
+    applicantPhone: text('applicant_phone'),
+    applicantIdNumber: text('applicant_id_number'),
+    applicantAddress: text('applicant_address'),
+    /** The papers handed in at reception, as listed on the receipt slip. */
+    papers: jsonb('papers').$type<DossierPaper[]>().notNull().default([]),
     channel: text('channel').notNull().$type<Channel>(),
     receivedAt: instant('received_at').notNull(),
     /** The due instant in force (after supplement pauses and any override). */

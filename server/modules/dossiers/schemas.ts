@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { CHANNELS, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, IMPORT_PHASES, IMPORT_STATUSES, TIMELINESS } from '../../../db/schema/dossiers.ts'
+import { CHANNELS, DOSSIER_EVENT_TYPES, DOSSIER_STATUSES, IMPORT_PHASES, IMPORT_STATUSES, PAPER_FORMS, TIMELINESS } from '../../../db/schema/dossiers.ts'
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Problem, Uuid, Version } from '../../lib/schemas.ts'
 import { UnitRef } from '../users/schemas.ts'
 
@@ -10,6 +10,21 @@ export const Timeliness = Type.Enum([...TIMELINESS], { description: 'Set at reso
 export const DOSSIER_ACTIONS = ['start-processing', 'request-supplement', 'supplement-received', 'resolve', 'return-result', 'reject', 'withdraw'] as const
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number]
 export const DossierActionName = Type.Enum([...DOSSIER_ACTIONS])
+
+export const DossierPaper = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 300, pattern: '^\\S(.*\\S)?$', description: 'The paper, e.g. `Đơn đề nghị cấp giấy phép lao động`' }),
+    form: Type.Enum([...PAPER_FORMS], { description: 'original (bản chính), copy (bản sao), certified_copy (bản sao chứng thực), electronic (bản điện tử)' }),
+    count: Type.Integer({ minimum: 1, maximum: 99, description: 'How many were handed in' }),
+  },
+  { additionalProperties: false },
+)
+const Papers = Type.Array(DossierPaper, { maxItems: 50, description: 'The papers handed in at reception, as the receipt slip lists them' })
+/** Vietnamese numbers: 0 or +84, then 9 or 10 digits; spaces, dots and dashes between digits are allowed and dropped. */
+const Phone = Type.String({ maxLength: 20, pattern: '^(\\+84|0)[0-9 .-]{8,14}[0-9]$', description: 'Applicant’s phone, e.g. `0273 3856 789`' })
+/** The 12-digit citizen identity card (CCCD) or the older 9-digit identity card (CMND). */
+const IdNumber = Type.String({ pattern: '^([0-9]{9}|[0-9]{12})$', description: 'CCCD (12 digits) or CMND (9 digits)' })
+const Address = Type.String({ minLength: 1, maxLength: 500 })
 
 const ProcedureRef = Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), field: Type.String(), processingDays: Type.Integer() })
 
@@ -23,6 +38,10 @@ export const Dossier = Type.Object({
   receivingUnitId: Nullable(Uuid),
   receivingUnit: Nullable(UnitRef),
   applicantName: Type.String(),
+  applicantPhone: Nullable(Type.String({ description: 'Personal data: null for callers who may only read the dossier' })),
+  applicantIdNumber: Nullable(Type.String({ description: 'Personal data: null for callers who may only read the dossier' })),
+  applicantAddress: Nullable(Type.String({ description: 'Personal data: null for callers who may only read the dossier' })),
+  papers: Papers,
   channel: Channel,
   receivedAt: DateTime,
   dueAt: DateTime,
@@ -62,15 +81,20 @@ export const DossierEvent = Type.Object({
 export type DossierEvent = Static<typeof DossierEvent>
 export const DossierEventList = Type.Object({ items: Type.Array(DossierEvent) })
 
-const Code = Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S(.*\\S)?$', description: 'Unique dossier code from the one-stop shop, e.g. `000.00.22.H57-200115-0001`' })
+const CODE = 'Unique dossier code from the one-stop shop, e.g. `000.00.22.H57-200115-0001`'
+const Code = Type.String({ minLength: 1, maxLength: 100, pattern: '^\\S(.*\\S)?$', description: CODE })
 const Reason = Type.String({ minLength: 1, maxLength: 2000 })
 const Note = Nullable(Type.String({ maxLength: 4000 }))
 
 export const CreateDossier = Type.Object(
   {
-    code: Code,
+    code: Type.Optional({ ...Code, description: `${CODE}. Leave it out at the desk and the next code of the day is given: \`<QMS_DOSSIER_CODE_PREFIX>-yymmdd-nnnn\`` }),
     procedureId: Uuid,
     applicantName: Type.String({ minLength: 1, maxLength: 500 }),
+    applicantPhone: Type.Optional(Nullable(Phone)),
+    applicantIdNumber: Type.Optional(Nullable(IdNumber)),
+    applicantAddress: Type.Optional(Nullable(Address)),
+    papers: Type.Optional(Papers),
     channel: Channel,
     receivedAt: Type.Optional(Type.String({ format: 'date-time', description: 'Default now; never in the future' })),
     dueAt: Type.Optional(Type.String({ format: 'date-time', description: 'Overrides the computed due date; needs dueAtReason' })),
@@ -85,6 +109,10 @@ export type CreateDossier = Static<typeof CreateDossier>
 export const UpdateDossier = Type.Object(
   {
     applicantName: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+    applicantPhone: Type.Optional(Nullable(Phone)),
+    applicantIdNumber: Type.Optional(Nullable(IdNumber)),
+    applicantAddress: Type.Optional(Nullable(Address)),
+    papers: Type.Optional(Papers),
     channel: Type.Optional(Channel),
     note: Type.Optional(Note),
     dueAt: Type.Optional(Type.String({ format: 'date-time', description: 'A new due date for an unresolved dossier; needs dueAtReason' })),

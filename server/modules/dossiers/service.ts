@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, lt, max, ne, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { Db } from '../../../db/client.ts'
+import { queryRows, type Db } from '../../../db/client.ts'
 import { dossierEvents, dossiers, orgUnits, procedures, type DossierEventRow, type DossierRow } from '../../../db/schema/index.ts'
-import type { ServiceEnv } from '../../lib/clock.ts'
+import { localDate, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
@@ -44,6 +44,10 @@ export function toDossier(row: DossierJoined, now: Date, actor?: Actor): Dossier
     receivingUnitId: d.receivingUnitId,
     receivingUnit: row.receivingUnit?.id ? { id: row.receivingUnit.id, code: row.receivingUnit.code, name: row.receivingUnit.name } : null,
     applicantName: d.applicantName,
+    applicantPhone: mayWrite ? d.applicantPhone : null,
+    applicantIdNumber: mayWrite ? d.applicantIdNumber : null,
+    applicantAddress: mayWrite ? d.applicantAddress : null,
+    papers: d.papers,
     channel: d.channel,
     receivedAt: d.receivedAt.toISOString(),
     dueAt: d.dueAt.toISOString(),
@@ -258,19 +262,22 @@ export async function createDossier(db: Db, actor: Actor, input: CreateDossier, 
     const receivingUnitId = input.receivingUnitId === undefined ? actor.orgUnitId : input.receivingUnitId
     const receivingPath = receivingUnitId ? await unitPath(tx, receivingUnitId, 'receivingUnitId') : null
     requireDossierWrite(actor, procedure.path, receivingPath)
-    const [clash] = await tx.select({ id: dossiers.id }).from(dossiers).where(sql`lower(${dossiers.code}) = lower(${input.code})`)
-    if (clash) throw conflict(`A dossier with code "${input.code}" already exists.`, [{ path: 'code', message: 'is already used by another dossier', code: 'duplicate' }])
+    const code = input.code ?? (await nextDossierCode(tx, receivedAt, env.config))
+    const [clash] = await tx.select({ id: dossiers.id }).from(dossiers).where(sql`lower(${dossiers.code}) = lower(${code})`)
+    if (clash) throw conflict(`A dossier with code "${code}" already exists.`, [{ path: 'code', message: 'is already used by another dossier', code: 'duplicate' }])
 
     const calendar = await loadWorkingCalendar(tx, hours)
     const dueAt = input.dueAt ? new Date(input.dueAt) : calendar.dueAt(receivedAt, procedure.processingDays)
     const [row] = await tx
       .insert(dossiers)
       .values({
-        code: input.code,
+        code,
         procedureId: procedure.id,
         orgUnitId: procedure.owningUnitId,
         receivingUnitId,
         applicantName: input.applicantName,
+        ...applicantDetails(input),
+        papers: input.papers ?? [],
         channel: input.channel,
         receivedAt,
         dueAt,
@@ -295,6 +302,32 @@ export async function createDossier(db: Db, actor: Actor, input: CreateDossier, 
     await recordAudit(tx, actor, { action: 'dossier.create', entityType: 'dossier', entityId: row.id, after: dossier })
     return dossier
   })
+}
+
+/** Contact details as given (absent: unchanged), the phone without its spaces, dots and dashes. */
+function applicantDetails(input: Pick<CreateDossier, 'applicantPhone' | 'applicantIdNumber' | 'applicantAddress'>) {
+  return {
+    ...(input.applicantPhone !== undefined ? { applicantPhone: input.applicantPhone?.replace(/[ .-]/g, '') ?? null } : {}),
+    ...(input.applicantIdNumber !== undefined ? { applicantIdNumber: input.applicantIdNumber } : {}),
+    ...(input.applicantAddress !== undefined ? { applicantAddress: input.applicantAddress?.trim() ?? null } : {}),
+  }
+}
+
+/**
+ * The next code of the day in the one-stop shop's national pattern, agency code –
+ * yymmdd (the day received, agency time) – four-digit number: `H57.22-200115-0007`.
+ * Codes of one day are given one at a time (a transaction lock on the day), so two desks
+ * at the same moment get two numbers.
+ */
+async function nextDossierCode(db: Db, receivedAt: Date, config: ServiceEnv['config']): Promise<string> {
+  const day = localDate(receivedAt, config.timeZone)
+  const prefix = `${config.dossierCodePrefix}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-`
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`dossier-code:${prefix}`}))`)
+  // The search column starts with the folded (lower-case) code, and its prefix index finds the day's codes;
+  // the prefix holds only letters, digits, dots and dashes (checked in the configuration).
+  const rows = await queryRows<{ code: string }>(db, sql`select code from dossiers where search like ${`${prefix.toLowerCase()}%`}`)
+  const last = Math.max(0, ...rows.map((r) => Number(/-(\d{1,6})$/.exec(r.code)?.[1] ?? 0)))
+  return `${prefix}${String(last + 1).padStart(4, '0')}`
 }
 
 async function nextSeq(db: Db, dossierId: string) {
@@ -334,6 +367,8 @@ export async function updateDossier(db: Db, actor: Actor, id: string, expectedVe
       .update(dossiers)
       .set({
         applicantName: input.applicantName ?? d.applicantName,
+        ...applicantDetails(input),
+        papers: input.papers ?? d.papers,
         channel: input.channel ?? d.channel,
         note: input.note === undefined ? d.note : input.note,
         dueAt,
