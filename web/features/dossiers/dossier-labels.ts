@@ -94,3 +94,18 @@ export function statusChip(d: Pick<Dossier, 'status' | 'overdue' | 'timeliness'>
   const tone = d.overdue || d.timeliness === 'late' ? 'bad' : d.status === 'rejected' || d.status === 'withdrawn' ? 'off' : d.status === 'resolved' || d.status === 'returned' ? 'good' : ''
   return html`<span class="chip ${tone}">${statusLabel(d.status)}</span>${d.overdue ? html`<span class="chip bad">${msg('Overdue', { id: 'dossiers.overdue' })}</span>` : ''}${d.timeliness ? html`<span class="chip ${d.timeliness === 'late' ? 'bad' : 'good'}">${timelinessLabel(d.timeliness)}</span>` : ''}`
 }
+
+export const PAPER_FORMS: Dossier['papers'][number]['form'][] = ['original', 'copy', 'certified_copy', 'electronic']
+
+export function paperFormLabel(form: string): string {
+  switch (form) {
+    case 'original':
+      return msg('Original', { id: 'dossiers.paper.original' })
+    case 'copy':
+      return msg('Copy', { id: 'dossiers.paper.copy' })
+    case 'certified_copy':
+      return msg('Certified copy', { id: 'dossiers.paper.certifiedCopy' })
+    default:
+      return msg('Electronic', { id: 'dossiers.paper.electronic' })
+  }
+}

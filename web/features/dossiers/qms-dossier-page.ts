@@ -8,7 +8,7 @@ import { SessionController } from '../../app/session.ts'
 import { agencyTimeZone, formatDateTime } from '../../i18n/localization.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { actionLabel, channelLabel, eventLabel, statusChip, statusLabel } from './dossier-labels.ts'
+import { actionLabel, channelLabel, eventLabel, paperFormLabel, statusChip, statusLabel } from './dossier-labels.ts'
 import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 import { dossierStyles } from './dossier-styles.ts'
 import { localInstant } from '../../app/date-text.ts'
@@ -128,6 +128,13 @@ export class QmsDossierPage extends LitElement {
           <h2 id="facts-title" class="sr-only">${msg('Details', { id: 'dossiers.facts' })}</h2>
           <dl class="facts">
             <dt>${msg('Applicant', { id: 'dossiers.applicant' })}</dt><dd>${d.applicantName}</dd>
+            ${d.applicantPhone ? html`<dt>${msg('Phone', { id: 'dossiers.phone' })}</dt><dd>${d.applicantPhone}</dd>` : nothing}
+            ${d.applicantIdNumber ? html`<dt>${msg('ID card number (CCCD/CMND)', { id: 'dossiers.idNumber' })}</dt><dd>${d.applicantIdNumber}</dd>` : nothing}
+            ${d.applicantAddress ? html`<dt>${msg('Address', { id: 'dossiers.address' })}</dt><dd>${d.applicantAddress}</dd>` : nothing}
+            ${d.papers.length
+              ? html`<dt>${msg('Papers received', { id: 'dossiers.papers' })}</dt>
+                  <dd><ol class="papers">${d.papers.map((p) => html`<li>${p.name} (${paperFormLabel(p.form)}, ${p.count})</li>`)}</ol></dd>`
+              : nothing}
             <dt>${msg('Procedure', { id: 'dossiers.procedure' })}</dt><dd>${d.procedure.code} – ${d.procedure.name}</dd>
             <dt>${msg('Field', { id: 'dossiers.field' })}</dt><dd>${d.procedure.field}</dd>
             <dt>${msg('Handling unit', { id: 'dossiers.unit' })}</dt><dd>${d.orgUnit.name}</dd>
@@ -141,6 +148,9 @@ export class QmsDossierPage extends LitElement {
             ${d.returnedAt ? html`<dt>${msg('Result returned', { id: 'dossiers.returnedAt' })}</dt><dd>${formatDateTime(d.returnedAt)}</dd>` : nothing}
             ${d.note ? html`<dt>${msg('Note', { id: 'dossiers.note' })}</dt><dd>${d.note}</dd>` : nothing}
           </dl>
+          ${this.session.can('dossier.write')
+            ? html`<p><a class="button" href=${`/api/dossiers/${d.id}/receipt?format=pdf`} target="_blank" rel="noopener">${msg('Print the receipt slip', { id: 'dossiers.printReceipt' })}</a></p>`
+            : nothing}
           ${this.session.can('complaint.write')
             ? html`<p><a href=${`/complaints/new?dossierId=${d.id}`}>${msg('Record a complaint about this dossier', { id: 'complaints.aboutDossier' })}</a></p>`
             : nothing}
