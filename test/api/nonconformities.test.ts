@@ -9,6 +9,7 @@ import { pdfFile } from '../helpers/files.ts'
 import { multipartForm } from '../helpers/multipart-form.ts'
 import { addAction, addDays, complete, inProgress, pendingVerification, raise, ROOT_CAUSE, step, today } from '../helpers/nonconformities.ts'
 import { assertAll } from '../helpers/assertions.ts'
+import { pdfText } from '../helpers/pdf-text.ts'
 
 const ctx = appContext()
 const uuid = () => crypto.randomUUID()
@@ -252,7 +253,7 @@ listing('the register downloads as XLSX: the rows and filters of the list, in Vi
 
 const workflow = suite('the workflow, step by step', ctx)
 
-workflow('draft → analysis → action_planned → in_progress → pending_verification → verified → closed', async ({ as, unitId, userId }) => {
+workflow('draft → analysis → action_planned → in_progress → pending_verification → verified → closed', async ({ app, as, unitId, userId }) => {
   const auditor = await as('auditor')
   const head = await as('head')
   const staff = await as('staff')
@@ -317,6 +318,16 @@ workflow('draft → analysis → action_planned → in_progress → pending_veri
     audit.body.items.map((e: { action: string }) => e.action).reverse(),
     ['nonconformity.create', 'nonconformity.analyze', 'nonconformity.plan', 'nonconformity.start', 'nonconformity.submit-verification', 'nonconformity.verify', 'nonconformity.close'],
   )
+
+  // The corrective-action request form, printed: every stage as recorded, then the signatures.
+  const form = await app.inject({ method: 'GET', url: `/api/nonconformities/${nc.id}/form`, headers: { cookie: Object.entries(staff.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  assert.is(form.statusCode, 200, form.body)
+  assert.is(form.headers['content-type'], 'application/pdf')
+  const text = pdfText(form.rawPayload).replace(/\s+/g, ' ')
+  for (const expected of ['PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC', `Số: ${nc.code}`, 'BM-01/QT-04', nc.title, ROOT_CAUSE.summary, 'Phạm Thị Thu', 'Distribution list kept at the desk', 'Có hiệu lực', 'Checked three desks', 'Lê Văn Hùng', 'NGƯỜI KIỂM TRA']) {
+    assert.ok(text.includes(expected.replace(/\s+/g, ' ')), `the form shows "${expected}"`)
+  }
+  assert.match(text, /Ngày phát hiện: \d\d\/\d\d\/\d{4}/)
 })
 
 workflow('a check that finds the actions not effective sends it back to in_progress and stays on record', async (context) => {

@@ -15,7 +15,7 @@ type Lang = 'vi' | 'en'
 /** Rows one export may hold: a province's register for several years fits; more is a narrower filter's job. */
 export const REGISTER_MAX_ROWS = 100_000
 
-const SOURCE: Record<string, [string, string]> = {
+export const SOURCE: Record<string, [string, string]> = {
   finding: ['Phát hiện khi kiểm tra', 'Inspection finding'],
   complaint: ['Phản ánh, kiến nghị', 'Complaint'],
   internal_audit: ['Đánh giá nội bộ', 'Internal audit'],
@@ -23,7 +23,7 @@ const SOURCE: Record<string, [string, string]> = {
   management_review: ['Xem xét của lãnh đạo', 'Management review'],
   other: ['Khác', 'Other'],
 }
-const SEVERITY: Record<string, [string, string]> = { major: ['Nặng', 'Major'], minor: ['Nhẹ', 'Minor'] }
+export const SEVERITY: Record<string, [string, string]> = { major: ['Nặng', 'Major'], minor: ['Nhẹ', 'Minor'] }
 const STATUS: Record<string, [string, string]> = {
   draft: ['Mới ghi nhận', 'Draft'],
   analysis: ['Phân tích nguyên nhân', 'Analysis'],

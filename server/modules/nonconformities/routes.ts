@@ -4,6 +4,7 @@ import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
 import { Type } from 'typebox'
 import { nonconformityMetrics } from './metrics.ts'
 import { exportNcRegister, REGISTER_MAX_ROWS } from './register-export.ts'
+import { renderCapaForm } from './capa-form.ts'
 import {
   NcRegisterQuery,
   AnalyzeBody,
@@ -111,6 +112,24 @@ const nonconformityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const nc = await getNonconformity(app.db, request.actor, request.params.id, app.env())
       return reply.header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.get('/nonconformities/:id/form', {
+    schema: {
+      summary: 'The corrective-action request form (Phiếu yêu cầu hành động khắc phục, BM-01/QT-04) as an A4 PDF to print and sign',
+      description: 'What was found, the immediate correction, the root cause, the actions, each effectiveness check and the closing, with blank lines for what is not recorded yet; readable by whoever may read the nonconformity.',
+      tags,
+      params: IdParams,
+      response: {
+        200: { description: 'The form', content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } } },
+        ...problems(403, 404),
+      },
+    },
+    config: { queryClass: 'report' },
+    handler: async (request, reply) => {
+      const { code, pdf } = await renderCapaForm(app.db, request.actor, request.params.id, app.env())
+      return reply.type('application/pdf').header('Content-Disposition', `inline; filename="phieu-khac-phuc-${code}.pdf"`).send(pdf as unknown as string)
     },
   })
 
