@@ -135,4 +135,5 @@ export const nonconformities = {
   'nc.actions.evidence': 'Minh chứng (ảnh hoặc PDF, không bắt buộc)',
   'nc.actions.evidenceList': 'Minh chứng',
   'nc.actions.evidenceFile': str`tệp ${0}`,
+  'nc.page.printForm': 'In phiếu yêu cầu hành động khắc phục',
 }

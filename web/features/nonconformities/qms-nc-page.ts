@@ -149,6 +149,7 @@ export class QmsNcPage extends LitElement {
           <h3>${msg('Containment', { id: 'nc.page.containment' })}</h3>
           <p class="text">${nc.containment || '—'}</p>
           ${can('update') ? html`<a class="button" href=${`/nonconformities/${nc.id}/edit`}>${msg('Change', { id: 'nc.page.edit' })}</a>` : nothing}
+          <a class="button" href=${`/api/nonconformities/${nc.id}/form`} target="_blank" rel="noopener">${msg('Print the corrective-action request form', { id: 'nc.page.printForm' })}</a>
         </section>
         <section class="card" aria-labelledby="analysis">
           <h2 id="analysis">${msg('Root cause (5 whys)', { id: 'nc.page.analysis' })}</h2>
