@@ -52,6 +52,8 @@ export interface Config {
   reportTimeoutMs: number
   /** The agency's time zone (IANA name): office hours and day boundaries are read in it. */
   timeZone: string
+  /** The place name before the date of the agency's documents ("Tiền Giang, ngày … tháng … năm …", Nghị định 30/2020/NĐ-CP). */
+  agencyPlace: string
   /** Office hours as minutes after local midnight; a dossier received after `officeClose` counts from the next working day. */
   officeOpen: number
   officeClose: number
@@ -169,6 +171,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   } catch {
     problems.push(`QMS_TIMEZONE must be an IANA time zone such as Asia/Ho_Chi_Minh; got "${timeZone}"`)
   }
+  const agencyPlace = read('QMS_AGENCY_PLACE') ?? 'Tiền Giang'
+  if (agencyPlace.length > 100) problems.push(`QMS_AGENCY_PLACE must be a place name of at most 100 characters; got ${agencyPlace.length}`)
   const officeHours = read('QMS_OFFICE_HOURS') ?? '07:00-17:00'
   const hours = /^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-3]):([0-5]\d)$/.exec(officeHours)
   const officeOpen = hours ? Number(hours[1]) * 60 + Number(hours[2]) : 7 * 60
@@ -229,6 +233,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     queryTimeoutMs: int('QMS_QUERY_TIMEOUT_SECONDS', 5, 0, 3600) * 1000,
     reportTimeoutMs: int('QMS_REPORT_TIMEOUT_SECONDS', 30, 0, 3600) * 1000,
     timeZone,
+    agencyPlace,
     officeOpen,
     officeClose,
     importMaxBytes: int('QMS_IMPORT_MAX_BYTES', 30 * 1024 * 1024, 1024, 500 * 1024 * 1024),

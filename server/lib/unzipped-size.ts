@@ -9,7 +9,7 @@
  * the count passes the cap (catches a file whose directory lies).
  */
 import { Readable } from 'node:stream'
-import { createInflateRaw } from 'node:zlib'
+import { createInflateRaw, inflateRawSync } from 'node:zlib'
 
 export class ZipError extends Error {}
 /** The file unzips to more than the cap; `bytes` is how far the count got. */
@@ -106,4 +106,17 @@ export async function assertUnzippedSize(zip: Buffer, cap: number): Promise<void
     Readable.from([data]).pipe(inflate)
     await counting
   }
+}
+
+/** One entry of a ZIP file, inflated (tests read the parts of a DOCX or XLSX with it); undefined when absent. */
+export function zipEntry(zip: Buffer, name: string): Buffer | undefined {
+  const e = centralDirectory(zip).find((x) => x.name === name)
+  if (!e) return undefined
+  const p = e.localHeaderOffset
+  if (p + 30 > zip.length || zip.readUInt32LE(p) !== LOCAL) throw new ZipError(`damaged entry ${e.name}`)
+  const start = p + 30 + zip.readUInt16LE(p + 26) + zip.readUInt16LE(p + 28)
+  const data = zip.subarray(start, start + e.compressedSize)
+  if (e.method === 0) return Buffer.from(data)
+  if (e.method !== 8) throw new ZipError(`entry ${e.name} uses an unsupported compression method (${e.method})`)
+  return inflateRawSync(data)
 }

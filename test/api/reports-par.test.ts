@@ -3,6 +3,9 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { appContext, type AppContext } from '../helpers/app.ts'
 import { pdfText } from '../helpers/pdf-text.ts'
+import { zipEntry } from '../../server/lib/unzipped-size.ts'
+import { decreeDate } from '../../server/modules/reports/par-official.ts'
+import { renderParPdf } from '../../server/modules/reports/par-pdf.ts'
 
 const ctx = appContext()
 const SEED = 'from=2019-11-21&to=2020-05-27'
@@ -54,16 +57,54 @@ seed('the HTML says it in the seed report’s words, with the numbers', async (c
   }
 })
 
-seed('the PDF carries the same text with its diacritics, and the XLSX the same tables', async (c) => {
+// Justified lines space their words without space characters: compare without spaces.
+const squeeze = (s: string) => s.replace(/\s+/g, '')
+
+seed('the PDF is laid out as Nghị định 30 asks: the number, the place and date, the seed figures, Tinos embedded', async (c) => {
   const pdf = await file(c, 'manager', `/api/reports/par?${SEED}&format=pdf`)
   assert.is(pdf.statusCode, 200)
   assert.is(pdf.headers['content-type'], 'application/pdf')
-  // Justified lines space their words without space characters: compare without spaces.
-  const squeeze = (s: string) => s.replace(/\s+/g, '')
   const text = squeeze(pdfText(pdf.rawPayload))
-  for (const phrase of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'đã tiếp nhận giải quyết 86 hồ sơ', 'đã giải quyết 82 hồ sơ', 'nhắc nhở tại chỗ']) {
+  const model = (await (await c.as('manager')).get(`/api/reports/par?${SEED}&format=json`)).body
+  const year = model.asOf.slice(0, 4)
+  // Not issued yet: the number and the day and month are blank, the place is QMS_AGENCY_PLACE.
+  for (const phrase of ['BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: /BC-BQL', `Tiền Giang, ngày tháng năm ${year}`, 'BÁO CÁO', 'đã tiếp nhận giải quyết 86 hồ sơ', 'đã giải quyết 82 hồ sơ', 'nhắc nhở tại chỗ', 'Nơi nhận:', '- Lưu: VT.', 'TRƯỞNG BAN']) {
     assert.ok(text.includes(squeeze(phrase)), `PDF misses: ${phrase}`)
   }
+  const raw = pdf.rawPayload.toString('latin1')
+  for (const font of ['Tinos-Regular', 'Tinos-Bold', 'Tinos-Italic']) assert.match(raw, new RegExp(`/BaseFont /[A-Z]{6}\\+${font}\\b`), `${font} embedded`)
+  assert.ok(raw.includes('/FontFile2'), 'the font program is in the file')
+  assert.not.ok(raw.includes('DejaVu'))
+
+  // Issuing gives the renderer a number, a date, a signer and recipients.
+  const issued = squeeze(pdfText(await renderParPdf(model, { number: '173', place: 'Tiền Giang', date: '2020-05-29', signerTitle: 'KT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN', signerName: 'Nguyễn Văn An', recipients: ['UBND tỉnh Tiền Giang', 'Sở Nội vụ'] })))
+  for (const phrase of ['Số: 173/BC-BQL', 'Tiền Giang, ngày 29 tháng 5 năm 2020', 'KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', 'Nguyễn Văn An', '- UBND tỉnh Tiền Giang;', '- Sở Nội vụ;', '- Lưu: VT.']) {
+    assert.ok(issued.includes(squeeze(phrase)), `issued PDF misses: ${phrase}`)
+  }
+  assert.is(decreeDate('2020-02-05'), 'ngày 05 tháng 02 năm 2020', 'the decree pads days below 10 and the months 1 and 2')
+})
+
+seed('the DOCX holds the same text and figures in real tables, in Times New Roman', async (c) => {
+  const res = await file(c, 'manager', `/api/reports/par?${SEED}&format=docx`)
+  assert.is(res.statusCode, 200)
+  assert.match(String(res.headers['content-type']), 'wordprocessingml.document')
+  assert.match(String(res.headers['content-disposition']), /bao-cao-cchc_2019-11-21_2020-05-27\.docx/)
+  const xml = zipEntry(res.rawPayload, 'word/document.xml')!.toString('utf8')
+  const text = squeeze([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' '))
+  for (const phrase of ['BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: /BC-BQL', 'Tiền Giang, ngày tháng năm', 'Kết quả thực hiện công tác cải cách hành chính 6 tháng đầu năm 2020', 'I. CÔNG TÁC TIẾP NHẬN', 'đã tiếp nhận giải quyết 86 hồ sơ', 'tiếp nhận trực tuyến là 44 hồ sơ', 'đã giải quyết 82 hồ sơ', 'Bảng 1. Thủ tục hành chính theo mức độ dịch vụ công trực tuyến', 'Nơi nhận:', 'TRƯỞNG BAN']) {
+    assert.ok(text.includes(squeeze(phrase)), `DOCX misses: ${phrase}`)
+  }
+  // Bảng 1's rows, one cell each: the level and its count, the total in bold.
+  const cells = [...xml.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((m) => [...m[1].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''))
+  const level4 = cells.indexOf('Mức độ 4')
+  assert.equal(cells.slice(level4, level4 + 2), ['Mức độ 4', '34'])
+  assert.equal(cells.slice(cells.indexOf('Tổng cộng'), cells.indexOf('Tổng cộng') + 2), ['Tổng cộng', '40'])
+  assert.ok((xml.match(/<w:tbl>/g) ?? []).length >= 7, 'the header, five tables and the signature are tables')
+  const styles = zipEntry(res.rawPayload, 'word/styles.xml')!.toString('utf8')
+  assert.match(styles, /w:ascii="Times New Roman"/)
+})
+
+seed('the XLSX keeps numbers as numbers: totals are formulas, rates are per cent with a % format, sheet names whole', async (c) => {
   const xlsx = await file(c, 'manager', `/api/reports/par?${SEED}&format=xlsx`)
   assert.is(xlsx.statusCode, 200)
   const workbook = new ExcelJS.Workbook()
@@ -72,10 +113,23 @@ seed('the PDF carries the same text with its diacritics, and the XLSX the same t
   const lines: string[] = []
   report.eachRow((row) => lines.push(String(row.getCell(1).value ?? '')))
   assert.ok(lines.some((l) => l.includes('đã tiếp nhận giải quyết 86 hồ sơ')))
-  const levels = workbook.worksheets.find((s) => s.name.startsWith('B1'))!
+  assert.equal(workbook.worksheets.map((s) => s.name), ['Báo cáo', 'Bảng 1. Thủ tục theo mức độ', 'Bảng 2. Hồ sơ theo lĩnh vực', 'Bảng 3. Kiểm tra theo hình thức', 'Bảng 4. Kết quả theo nội dung', 'Bảng 5. Tài liệu ISO 9001'])
+  const levels = workbook.getWorksheet('Bảng 1. Thủ tục theo mức độ')!
   const cells = (n: number) => [levels.getRow(n).getCell(1).value, levels.getRow(n).getCell(2).value]
   assert.equal(cells(3), ['Mức độ', 'Số thủ tục'])
-  assert.equal([cells(4), cells(5), cells(8)], [['Mức độ 4', 34], ['Mức độ 3', 6], ['Tổng cộng', 40]])
+  assert.equal([cells(4), cells(5)], [['Mức độ 4', 34], ['Mức độ 3', 6]])
+  assert.equal(cells(8), ['Tổng cộng', { formula: 'SUM(B4:B7)', result: 40 }])
+  assert.is(levels.getRow(4).getCell(2).numFmt, '#,##0')
+  assert.equal(levels.getRow(4).getCell(2).border.left, { style: 'thin' })
+  const fields = workbook.getWorksheet('Bảng 2. Hồ sơ theo lĩnh vực')!.lastRow!
+  assert.equal([fields.getCell(2).value, fields.getCell(3).value, fields.getCell(4).value], ['Tổng cộng', { formula: 'SUM(C4:C9)', result: 86 }, { formula: 'SUM(D4:D9)', result: 82 }])
+  const rates = workbook.getWorksheet('Bảng 4. Kết quả theo nội dung')!
+  assert.is(rates.getRow(3).getCell(4).value, 'Tỷ lệ đạt (%)')
+  const badge = rates.getRow(5)
+  assert.is(badge.getCell(1).value, 'Đeo thẻ công chức, viên chức')
+  assert.is(badge.getCell(4).value, 0.917, '22 of 24, as a share')
+  assert.is(badge.getCell(4).numFmt, '0.0%')
+
   // One table alone, as CSV: the procedures by online level.
   const csv = await file(c, 'manager', `/api/reports/par?${SEED}&format=csv&table=1`)
   assert.is(csv.statusCode, 200)
@@ -83,9 +137,6 @@ seed('the PDF carries the same text with its diacritics, and the XLSX the same t
   assert.equal(lines1, ['Mức độ,Số thủ tục', 'Mức độ 4,34', 'Mức độ 3,6', 'Mức độ 2,0', 'Mức độ 1,0', 'Tổng cộng,40'])
   assert.is((await file(c, 'manager', `/api/reports/par?${SEED}&format=csv`)).statusCode, 400, 'csv needs a table')
   assert.is((await file(c, 'manager', `/api/reports/par?${SEED}&format=csv&table=99`)).statusCode, 400)
-  const fields = workbook.worksheets.find((s) => s.name.startsWith('B2'))!
-  const total = fields.lastRow!
-  assert.equal([total.getCell(2).value, total.getCell(3).value, total.getCell(4).value], ['Tổng cộng', 86, 82])
 })
 
 const fixture = suite('the half-year report on a hand-made unit', ctx)
@@ -140,7 +191,7 @@ access('staff may not; a head of unit gets their own unit’s; bad input is a 40
   const reversed = await manager.get('/api/reports/par?from=2020-05-27&to=2019-11-21')
   assert.is(reversed.status, 400)
   assert.is(reversed.body.errors[0].path, 'query.to')
-  const format = await manager.get(`/api/reports/par?${SEED}&format=docx`)
+  const format = await manager.get(`/api/reports/par?${SEED}&format=odt`)
   assert.is(format.status, 400)
   assert.ok(format.body.errors.some((e: { path: string }) => e.path.includes('format')), format.text)
 })

@@ -8,7 +8,7 @@ const ctx = browserContext()
 const journey = suite('a manager writes the half-year report', ctx)
 const it = ctx.use(journey)
 
-it('picks the seed half-year, reads the figures, downloads the PDF', async ({ page, baseUrl, problems }) => {
+it('picks the seed half-year, reads the figures, downloads the PDF, finds the DOCX', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'manager')
   await page.getByRole('link', { name: 'Báo cáo', exact: true }).click()
   await page.getByRole('heading', { name: 'Báo cáo công tác cải cách hành chính' }).waitFor()
@@ -21,6 +21,7 @@ it('picks the seed half-year, reads the figures, downloads the PDF', async ({ pa
   await report.getByText(/không có đơn khiếu nại, tố cáo/).waitFor()
   assert.match(page.url(), /\/reports\?from=2019-11-21&to=2020-05-27/)
 
+  assert.match(String(await page.getByRole('link', { name: 'Tải DOCX (Word)' }).getAttribute('href')), /from=2019-11-21&to=2020-05-27&format=docx/)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()])
   const pdf = readFileSync((await download.path())!)
   assert.is(pdf.subarray(0, 5).toString(), '%PDF-')

@@ -16,11 +16,17 @@ import { inSubtreeOf } from '../org-units/service.ts'
 import { checkPeriod, findingCounts, inspectionSection, reportScope } from './compliance.ts'
 import type { ParFigures, ParQuery } from './par-schemas.ts'
 
+/** How a column's values read: text, a row number (STT), a count, or a percentage (a number of per cent, 95.2; the unit is in the heading). */
+export type ParColumn = 'text' | 'ordinal' | 'count' | 'percent'
+
 export interface ParTable {
   title: string
+  /** The worksheet's name: whole words, at most 31 characters (Excel's limit). */
+  sheet: string
   headings: string[]
+  columns: ParColumn[]
   rows: Cell[][]
-  /** A last row set in bold (totals). */
+  /** A last row set in bold: each number in it is the sum of its column. */
   totalRow?: Cell[]
 }
 
@@ -33,7 +39,14 @@ export interface ParSection {
 export interface ParModel {
   from: string
   to: string
+  /** The issuing body: the whole organisation, or the unit the report is for. */
   agency: string
+  /** Its code, the last part of the document number (…/BC-BQL). */
+  agencyCode: string
+  /** The body above it when the report is for a unit (cơ quan chủ quản); null for the whole organisation. */
+  parentAgency: string | null
+  /** The day the report was written from the data, in the agency's time zone. */
+  asOf: string
   title: string
   periodLabel: string
   dateLine: string
@@ -43,7 +56,8 @@ export interface ParModel {
 
 /** Counts below ten are written with a leading zero in Vietnamese administrative texts ("04 hồ sơ"). */
 const so = (n: number) => (n > 0 && n < 10 ? `0${n}` : String(n))
-const pct = (part: number, base: number) => (base ? `${(Math.round((part / base) * 1000) / 10).toLocaleString('vi-VN')}%` : '—')
+const share = (part: number, base: number) => (base ? Math.round((part / base) * 1000) / 10 : null)
+const pct = (part: number, base: number) => (base ? `${share(part, base)!.toLocaleString('vi-VN')}%` : '—')
 
 const KIND_NAMES: Record<string, string> = {
   self: 'tự kiểm tra',
@@ -86,8 +100,8 @@ export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: 
   checkPeriod(query.from, query.to)
   const { from, to } = query
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
-  const [agency, stats, byField, { inspections, criteria }, findings, people, failuresByCategory, ncs, qms] = await Promise.all([
-    agencyName(db, unit?.id),
+  const [root, stats, byField, { inspections, criteria }, findings, people, failuresByCategory, ncs, qms] = await Promise.all([
+    rootUnit(db),
     dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env),
     dossierStats(db, actor, { from, to, groupBy: 'field', orgUnitId: unit?.id }, env),
     inspectionSection(db, from, to, unit?.id),
@@ -159,7 +173,10 @@ export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: 
   return {
     from,
     to,
-    agency: unit ? unit.name : agency,
+    agency: unit ? unit.name : (root?.name ?? ''),
+    agencyCode: unit ? unit.code : (root?.code ?? ''),
+    parentAgency: unit && root && unit.id !== root.id ? root.name : null,
+    asOf,
     title: `BÁO CÁO\nKết quả thực hiện công tác cải cách hành chính ${label}`,
     periodLabel: label,
     dateLine: `Ngày ${asOf.slice(8, 10)} tháng ${asOf.slice(5, 7)} năm ${asOf.slice(0, 4)}`,
@@ -168,14 +185,9 @@ export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: 
   }
 }
 
-async function agencyName(db: Db, unitId: string | undefined): Promise<string> {
-  const [root] = await queryRows<{ name: string }>(
-    db,
-    unitId
-      ? sql`select name from org_units where id = ${unitId}`
-      : sql`select name from org_units where parent_id is null order by path limit 1`,
-  )
-  return root?.name ?? ''
+async function rootUnit(db: Db): Promise<{ id: string; code: string; name: string } | undefined> {
+  const [root] = await queryRows<{ id: string; code: string; name: string }>(db, sql`select id, code, name from org_units where parent_id is null order by path limit 1`)
+  return root
 }
 
 /** The QMS documents in force at the end of the period, by the edition of the standard their revision follows. */
@@ -241,17 +253,23 @@ function proceduresSection(f: ParFigures, from: string, to: string, byField: { l
     tables: [
       {
         title: 'Bảng 1. Thủ tục hành chính theo mức độ dịch vụ công trực tuyến',
+        sheet: 'Bảng 1. Thủ tục theo mức độ',
         headings: ['Mức độ', 'Số thủ tục'],
+        columns: ['text', 'count'],
         rows: [
           ['Mức độ 4', p.level4],
           ['Mức độ 3', p.level3],
           ['Mức độ 2', p.level2],
           ['Mức độ 1', p.level1],
+          // Procedures without a level, so that the total is the sum of the rows.
+          ...(p.total - p.level4 - p.level3 - p.level2 - p.level1 > 0 ? [['Chưa xác định mức độ', p.total - p.level4 - p.level3 - p.level2 - p.level1]] : []),
         ],
         totalRow: ['Tổng cộng', p.total],
       },
       {
         title: 'Bảng 2. Tình hình giải quyết hồ sơ theo lĩnh vực',
+        sheet: 'Bảng 2. Hồ sơ theo lĩnh vực',
+        columns: ['ordinal', 'text', 'count', 'count', 'count', 'count', 'count', 'count'],
         headings: ['STT', 'Lĩnh vực', 'Tiếp nhận', 'Đã giải quyết', 'Trước hạn, đúng hạn', 'Quá hạn', 'Đang giải quyết trong hạn', 'Đang giải quyết quá hạn'],
         rows: fieldRows,
         totalRow: ['', 'Tổng cộng', sum(2), sum(3), sum(4), sum(5), sum(6), sum(7)],
@@ -297,7 +315,9 @@ function inspectionsSection(
   const tables: ParTable[] = [
     {
       title: 'Bảng 3. Các cuộc kiểm tra theo hình thức',
+      sheet: 'Bảng 3. Kiểm tra theo hình thức',
       headings: ['Hình thức kiểm tra', 'Số cuộc'],
+      columns: ['text', 'count'],
       rows: Object.entries(byKind).map(([k, n]) => [KIND_NAMES[k][0].toUpperCase() + KIND_NAMES[k].slice(1), n]),
       totalRow: ['Tổng cộng', Object.values(byKind).reduce((a, b) => a + b, 0)],
     },
@@ -305,8 +325,10 @@ function inspectionsSection(
   if (criteria.length) {
     tables.push({
       title: 'Bảng 4. Kết quả kiểm tra theo nội dung',
-      headings: ['Nội dung kiểm tra', 'Đạt', 'Chưa đạt', 'Tỷ lệ đạt'],
-      rows: criteria.map((c) => [CATEGORY_NAMES[c.category][0].toUpperCase() + CATEGORY_NAMES[c.category].slice(1), c.passed, c.failed, pct(c.passed, c.passed + c.failed)]),
+      sheet: 'Bảng 4. Kết quả theo nội dung',
+      headings: ['Nội dung kiểm tra', 'Đạt', 'Chưa đạt', 'Tỷ lệ đạt (%)'],
+      columns: ['text', 'count', 'count', 'percent'],
+      rows: criteria.map((c) => [CATEGORY_NAMES[c.category][0].toUpperCase() + CATEGORY_NAMES[c.category].slice(1), c.passed, c.failed, share(c.passed, c.passed + c.failed)]),
     })
   }
   return { heading: 'III. KIỂM TRA CÔNG VỤ, KỶ LUẬT, KỶ CƯƠNG HÀNH CHÍNH', paragraphs, tables }
@@ -336,7 +358,7 @@ function qmsSection(f: ParFigures, to: string): ParSection {
     heading: 'V. HỆ THỐNG QUẢN LÝ CHẤT LƯỢNG',
     paragraphs: [text],
     tables: q.inForce
-      ? [{ title: 'Bảng 5. Tài liệu hệ thống quản lý chất lượng đang có hiệu lực', headings: ['Phiên bản tiêu chuẩn', 'Số tài liệu'], rows: [['ISO 9001:2015', q.on2015], ['TCVN ISO 9001:2008', q.on2008]], totalRow: ['Tổng cộng', q.inForce] }]
+      ? [{ title: 'Bảng 5. Tài liệu hệ thống quản lý chất lượng đang có hiệu lực', sheet: 'Bảng 5. Tài liệu ISO 9001', headings: ['Phiên bản tiêu chuẩn', 'Số tài liệu'], columns: ['text', 'count'], rows: [['ISO 9001:2015', q.on2015], ['TCVN ISO 9001:2008', q.on2008]], totalRow: ['Tổng cộng', q.inForce] }]
       : [],
   }
 }

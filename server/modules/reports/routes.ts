@@ -10,7 +10,11 @@ import { CoverageReport } from './coverage-schemas.ts'
 import { exportComplianceTable } from './compliance-export.ts'
 import { ComplianceExportQuery, ComplianceQuery, ComplianceSummary } from './schemas.ts'
 import { buildParModel } from './par-model.ts'
-import { renderParHtml, renderParPdf, renderParXlsx } from './par-render.ts'
+import { renderParDocx } from './par-docx.ts'
+import { draftIssue } from './par-official.ts'
+import { renderParPdf } from './par-pdf.ts'
+import { renderParHtml } from './par-render.ts'
+import { renderParXlsx } from './par-xlsx.ts'
 import { ParQuery, ParReport } from './par-schemas.ts'
 
 const tags = ['reports']
@@ -61,7 +65,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: {
       summary: 'The half-year administrative-reform report, written from the data',
       description:
-        'Modelled on the board\'s report 173/BC-BQL: complaints, procedures by online level, dossiers received by channel, resolved and in progress, the inspections held by form and what they found, nonconformities, and the state of the ISO 9001:2008 → 2015 transition — every number computed from the records of the period, the narrative in Vietnamese. `format`: html (printable A4, default), pdf (A4), xlsx (a summary sheet and one sheet per table), json (the figures and text).',
+        'Modelled on the board\'s report 173/BC-BQL: complaints, procedures by online level, dossiers received by channel, resolved and in progress, the inspections held by form and what they found, nonconformities, and the state of the ISO 9001:2008 → 2015 transition — every number computed from the records of the period, the narrative in Vietnamese. `format`: html (printable A4, default), pdf (A4 in the layout of Nghị định 30/2020/NĐ-CP, Times New Roman metrics embedded), docx (the same layout, to edit in Word), xlsx (a summary sheet and one sheet per table: numbers as numbers, totals as formulas), json (the figures and text). The report is not yet issued: its number, day and month, and signer are left blank; the place before the date is QMS_AGENCY_PLACE.',
       tags,
       querystring: ParQuery,
       response: {
@@ -71,6 +75,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'application/json': { schema: ParReport },
             'text/html': { schema: Type.String() },
             'application/pdf': { schema: Type.String({ format: 'binary' }) },
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: Type.String({ format: 'binary' }) },
             'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: Type.String({ format: 'binary' }) },
             'text/csv': { schema: Type.String() },
           },
@@ -81,25 +86,29 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const { format = 'html', table, ...query } = request.query
       if (format === 'csv' && table === undefined) throw invalidField('query.table', 'is required with format=csv (the number of the table)', 'required')
-      const report = await buildParModel(app.reportDb, request.actor, query, app.env())
+      const env = app.env()
+      const report = await buildParModel(app.reportDb, request.actor, query, env)
+      const issue = draftIssue(env.config)
       const name = `bao-cao-cchc_${report.from}_${report.to}`
       reply.header('Cache-Control', 'private, no-cache')
       if (table !== undefined && (format === 'csv' || format === 'xlsx')) {
         const tables = report.sections.flatMap((s) => s.tables)
         const t = tables[table - 1]
         if (!t) throw invalidField('query.table', `the report has ${tables.length} tables`, 'range')
-        const file = await exportTable({ name: `${name}_bang-${table}`, sheet: `Bảng ${table}`, title: t.title, subtitle: report.periodLabel, headings: t.headings, rows: t.totalRow ? [...t.rows, t.totalRow] : t.rows }, format)
+        const file = await exportTable({ name: `${name}_bang-${table}`, sheet: t.sheet, title: t.title, subtitle: report.periodLabel, headings: t.headings, columns: t.columns, rows: t.rows, totalRow: t.totalRow }, format)
         return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
       }
       switch (format) {
         case 'json':
           return reply.type('application/json').send(report)
         case 'pdf':
-          return reply.type('application/pdf').header('Content-Disposition', `inline; filename="${name}.pdf"`).send((await renderParPdf(report)) as unknown as string)
+          return reply.type('application/pdf').header('Content-Disposition', `inline; filename="${name}.pdf"`).send((await renderParPdf(report, issue)) as unknown as string)
+        case 'docx':
+          return reply.type(MIME.docx).header('Content-Disposition', `attachment; filename="${name}.docx"`).send((await renderParDocx(report, issue)) as unknown as string)
         case 'xlsx':
-          return reply.type(MIME.xlsx).header('Content-Disposition', `attachment; filename="${name}.xlsx"`).send((await renderParXlsx(report)) as unknown as string)
+          return reply.type(MIME.xlsx).header('Content-Disposition', `attachment; filename="${name}.xlsx"`).send((await renderParXlsx(report, issue)) as unknown as string)
         default:
-          return reply.type('text/html; charset=utf-8').send(renderParHtml(report))
+          return reply.type('text/html; charset=utf-8').send(renderParHtml(report, issue))
       }
     },
   })

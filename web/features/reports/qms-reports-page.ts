@@ -5,7 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { get } from '../../api/client.ts'
 import type { ParReport } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
-import { todayIso, formatDate } from '../../i18n/localization.ts'
+import { todayIso, formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import '../../app/qms-date-input.ts'
@@ -26,7 +26,7 @@ function halfYearOf(day: string): Pick<Selection, 'from' | 'to'> {
 /**
  * @summary The periodic administrative-reform report: pick the period (a half-year, a
  * year, or any dates) and the unit, read the report written from the data, open it to
- * print on A4, or download it as PDF or XLSX. The period is kept in the address.
+ * print on A4, or download it as PDF, DOCX (to edit in Word) or XLSX. The period is kept in the address.
  */
 @customElement('qms-reports-page')
 @localized()
@@ -43,7 +43,8 @@ export class QmsReportsPage extends LitElement {
       article h1 { font-size: 1.2rem; text-align: center; white-space: pre-line; }
       article p { text-align: justify; overflow-wrap: anywhere; }
       caption { text-align: left; font-style: italic; padding-bottom: 4px; }
-      td.n { text-align: right; }
+      td.right { text-align: right; white-space: nowrap; }
+      td.center { text-align: center; }
       tr.total td { font-weight: 700; }
       .downloads { display: flex; flex-wrap: wrap; gap: var(--qms-space-2); margin-bottom: var(--qms-space-4); }
     `,
@@ -116,6 +117,7 @@ export class QmsReportsPage extends LitElement {
       <div class="downloads">
         <a class="button primary" href=${this.fileUrl('html')} target="_blank" rel="noopener">${msg('Open to print (A4)', { id: 'reports.print' })}</a>
         <a class="button" href=${this.fileUrl('pdf')} download>${msg('Download PDF', { id: 'reports.pdf' })}</a>
+        <a class="button" href=${this.fileUrl('docx')} download>${msg('Download DOCX (Word)', { id: 'reports.docx' })}</a>
         <a class="button" href=${this.fileUrl('xlsx')} download>${msg('Download XLSX', { id: 'reports.xlsx' })}</a>
       </div>
       ${this.report.render({
@@ -132,6 +134,15 @@ export class QmsReportsPage extends LitElement {
       <a class="button" href=${`${this.fileUrl('xlsx')}&table=${i}`} download>${msg('Table XLSX', { id: 'reports.tableXlsx' })}</a>
       <a class="button" href=${`${this.fileUrl('csv')}&table=${i}`} download>${msg('Table CSV', { id: 'reports.tableCsv' })}</a>
     </div>`
+    type Table = ParReport['sections'][number]['tables'][number]
+    // Counts with the locale's separators, per cent with one decimal (the unit is in the heading); text as it is.
+    const cells = (t: Table, row: Table['rows'][number]) =>
+      row.map((v, i) => {
+        const kind = t.columns[i]
+        const align = kind === 'count' || kind === 'percent' ? 'right' : kind === 'ordinal' ? 'center' : ''
+        const text = typeof v === 'number' ? formatNumber(v, kind === 'percent' ? 1 : 0) : (v ?? (kind === 'percent' ? '—' : ''))
+        return html`<td class=${align}>${text}</td>`
+      })
     return html`<article class="card" aria-label=${msg('The report', { id: 'reports.preview' })}>
       <p class="muted">${r.agency} · ${msg(str`From ${formatDate(r.from)} to ${formatDate(r.to)}`, { id: 'dashboard.period' })}</p>
       <h1>${r.title}</h1>
@@ -144,8 +155,8 @@ export class QmsReportsPage extends LitElement {
               <caption>${t.title}</caption>
               <thead><tr>${t.headings.map((h) => html`<th>${h}</th>`)}</tr></thead>
               <tbody>
-                ${t.rows.map((row) => html`<tr>${row.map((v) => html`<td class=${typeof v === 'number' ? 'n' : ''}>${v ?? ''}</td>`)}</tr>`)}
-                ${t.totalRow ? html`<tr class="total">${t.totalRow.map((v) => html`<td class=${typeof v === 'number' ? 'n' : ''}>${v ?? ''}</td>`)}</tr>` : nothing}
+                ${t.rows.map((row) => html`<tr>${cells(t, row)}</tr>`)}
+                ${t.totalRow ? html`<tr class="total">${cells(t, t.totalRow)}</tr>` : nothing}
               </tbody>
             </table></div>
             ${tableLinks(++n)}`,

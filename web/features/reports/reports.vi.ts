@@ -9,6 +9,7 @@ export const reports = {
   'reports.preset.lastYear': str`Năm ${0}`,
   'reports.print': 'Mở để in (A4)',
   'reports.pdf': 'Tải PDF',
+  'reports.docx': 'Tải DOCX (Word)',
   'reports.xlsx': 'Tải XLSX',
   'reports.preview': 'Nội dung báo cáo',
   'reports.tableXlsx': 'Bảng này (XLSX)',
