@@ -6,6 +6,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { appContext, type AppContext } from '../helpers/app.ts'
+import { pdfText } from '../helpers/pdf-text.ts'
 
 const ctx = appContext()
 const vn = (local: string) => new Date(`${local}+07:00`).toISOString()
@@ -92,6 +93,53 @@ desk('bad contact details and papers are refused, field by field, and nothing is
     assert.ok(paths.some((x: string) => x.replaceAll('.', '/').includes(p)), `${p} in ${paths.join(', ')}`)
   }
   assert.is((await staff.get('/api/dossiers?q=Người%20sai&limit=5')).body.items.length, before)
+})
+
+desk('the receipt slip lists the applicant, the papers and the due date, in the official layout', async (c) => {
+  const procedure = await aProcedure(c)
+  const staff = await c.as('staff')
+  const res = await staff.post('/api/dossiers', {
+    procedureId: procedure.id,
+    applicantName: 'Trần Văn Bình',
+    applicantPhone: '0913 456 789',
+    applicantIdNumber: '082090004321',
+    applicantAddress: 'Ấp Tân Hòa, xã Tân Hương, huyện Châu Thành',
+    papers,
+    channel: 'in_person',
+    receivedAt: vn('2026-11-19T08:30:00'),
+  })
+  assert.is(res.status, 201, res.text)
+  const slip = await c.app.inject({ method: 'GET', url: `/api/dossiers/${res.body.id}/receipt`, headers: { cookie: Object.entries(staff.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  assert.is(slip.statusCode, 200, slip.body)
+  assert.is(slip.headers['content-type'], 'application/pdf')
+  assert.match(slip.rawPayload.toString('latin1'), /Tinos/, 'the official font is embedded')
+  const text = pdfText(slip.rawPayload).replace(/\s+/g, ' ')
+  const due = new Date(res.body.dueAt)
+  const dueLocal = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(due)
+  for (const expected of [
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ',
+    'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+    `Mã hồ sơ: ${res.body.code}`,
+    'Tiền Giang, ngày 19 tháng 11 năm 2026',
+    'Trần Văn Bình',
+    'Số CCCD/CMND: 082090004321',
+    'Số điện thoại: 0913456789',
+    procedure.name,
+    'Đơn đề nghị cấp giấy phép lao động',
+    'Bản sao chứng thực',
+    'Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 19/11/2026',
+    `ngày ${dueLocal}`,
+    'NGƯỜI TIẾP NHẬN HỒ SƠ',
+    'Phạm Thị Thu',
+  ]) {
+    assert.ok(text.includes(expected), `the slip shows "${expected}"`)
+  }
+
+  // It holds personal data: someone who may only read the dossier cannot print it.
+  const auditor = await c.as('auditor')
+  const refused = await auditor.get(`/api/dossiers/${res.body.id}/receipt`)
+  assert.is(refused.status, 403)
 })
 
 desk.run()

@@ -6,6 +6,7 @@ import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
 import { invalidField } from '../../lib/problems.ts'
 import { MIME, multipartBody, readUpload } from '../../lib/uploads.ts'
 import { dossierStats } from './dossier-stats.ts'
+import { renderReceipt } from './receipt.ts'
 import type { ImportUpload } from './dossier-import.ts'
 import { getImport, listImports, MAX_WAITING_PER_USER, problemOf, submitImport } from './import-jobs.ts'
 import {
@@ -191,6 +192,23 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const dossier = await getDossier(app.db, request.actor, request.params.id, app.env())
       return reply.header('ETag', etag(dossier.version)).send(dossier)
+    },
+  })
+
+  app.get('/dossiers/:id/receipt', {
+    schema: {
+      summary: 'The receipt and appointment slip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả) to print at the desk, as an A4 PDF',
+      description: 'Mẫu số 01 of Thông tư 01/2018/TT-VPCP in the layout of Nghị định 30/2020/NĐ-CP: the applicant (name, CCCD/CMND, address, phone), the procedure, the papers handed in, when it was received and when the result is due, both signatures. It holds personal data: only those who may record the dossier get it (403 otherwise).',
+      tags,
+      params: IdParams,
+      response: {
+        200: { description: 'The slip', content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } } },
+        ...problems(403, 404),
+      },
+    },
+    handler: async (request, reply) => {
+      const { code, pdf } = await renderReceipt(app.db, request.actor, request.params.id, app.env())
+      return reply.type('application/pdf').header('Content-Disposition', `inline; filename="giay-tiep-nhan-${code}.pdf"`).send(pdf as unknown as string)
     },
   })
 

@@ -115,7 +115,7 @@ export function canWriteDossier(actor: Actor, handlingPath: string, receivingPat
   return can(actor, 'dossier.write', { orgUnitPath: handlingPath }) || Boolean(receivingPath && can(actor, 'dossier.write', { orgUnitPath: receivingPath }))
 }
 
-function requireDossierWrite(actor: Actor, handlingPath: string, receivingPath: string | null | undefined) {
+export function requireDossierWrite(actor: Actor, handlingPath: string, receivingPath: string | null | undefined) {
   if (!canWriteDossier(actor, handlingPath, receivingPath)) throw forbidden('You are not allowed to record dossiers for this unit.')
 }
 

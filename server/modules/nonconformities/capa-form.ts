@@ -1,6 +1,7 @@
 /**
  * The corrective-action request form (Phiếu yêu cầu hành động khắc phục, the agency's
- * BM-01/QT-04) of one nonconformity, as an A4 PDF to print and sign: what was found,
+ * BM-01/QT-04) of one nonconformity, as an A4 PDF to print and sign (Tinos, the official
+ * documents' font and margins): what was found,
  * the immediate correction, the root cause, the actions with owners and dates, each
  * effectiveness check and the closing, then the signature blocks. Blank lines stand for
  * what is not recorded yet, so the form can be printed at any stage and filled by hand.
@@ -9,7 +10,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits } from '../../../db/schema/index.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
-import { a4Document, FONT_BOLD, numberPages } from '../../lib/pdf-document.ts'
+import { decreeDocument, numberPages, TIMES } from '../../lib/pdf-document.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import { vnDate } from '../../lib/table-export.ts'
 import { SEVERITY, SOURCE } from './register-export.ts'
@@ -48,15 +49,15 @@ const day = (instant: string | null, timeZone: string) =>
   instant ? new Intl.DateTimeFormat('vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(instant)) : ''
 
 function capaPdf(nc: Nonconformity, agency: string, timeZone: string): Promise<Buffer> {
-  const { doc, bytes } = a4Document({ Title: `Phiếu yêu cầu hành động khắc phục ${nc.code}`, Subject: nc.title, Author: agency })
+  const { doc, bytes } = decreeDocument({ Title: `Phiếu yêu cầu hành động khắc phục ${nc.code}`, Subject: nc.title, Author: agency })
   const left = doc.page.margins.left
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
-  const size = 11.5
+  const size = 13
 
   // Header: the agency on the left, the form's code on the right, as the agency's forms have it.
   const top = doc.y
-  doc.font('head-bold').fontSize(10.5).text(agency.toUpperCase(), left, top, { width: width * 0.65 })
-  doc.font('head').fontSize(10).text(FORM_CODE, left + width * 0.65, top, { width: width * 0.35, align: 'right' })
+  doc.font('bold').fontSize(12).text(agency.toUpperCase(), left, top, { width: width * 0.65 })
+  doc.font('regular').fontSize(12).text(FORM_CODE, left + width * 0.65, top, { width: width * 0.35, align: 'right' })
   doc.y = Math.max(doc.y, top + 14) + 14
   doc.font('bold').fontSize(15).text('PHIẾU YÊU CẦU HÀNH ĐỘNG KHẮC PHỤC', left, doc.y, { width, align: 'center' })
   doc.font('regular').fontSize(size).text(`Số: ${nc.code}`, { width, align: 'center' })
@@ -67,20 +68,22 @@ function capaPdf(nc: Nonconformity, agency: string, timeZone: string): Promise<B
     doc.font('regular').text(value || BLANK.slice(0, 40))
   }
   const heading = (text: string) => {
+    // A heading never ends a page: it keeps at least a few lines (or a table's first rows) with it.
+    if (doc.y + 90 > doc.page.height - doc.page.margins.bottom) doc.addPage()
     doc.moveDown(0.5)
     doc.font('bold').fontSize(size).text(text, left, doc.y, { width })
     doc.moveDown(0.2)
   }
   const para = (text: string | null | undefined, font = 'regular') => doc.font(font).fontSize(size).text(text?.trim() ? text : BLANK, left, doc.y, { width, align: 'justify' })
   const table = (columns: (number | string)[], header: string[], rows: string[][]) => {
-    doc.font('regular').fontSize(10)
+    doc.font('regular').fontSize(11.5)
     doc.table({
       position: { x: left, y: doc.y },
       maxWidth: width,
       columnStyles: columns,
       defaultStyle: { padding: 3, border: 0.6 },
       data: [
-        header.map((text) => ({ text, font: { src: FONT_BOLD }, align: { x: 'center', y: 'center' } as const, type: 'TH' as const })),
+        header.map((text) => ({ text, font: { src: TIMES.bold }, align: { x: 'center', y: 'center' } as const, type: 'TH' as const })),
         ...rows.map((row) => row.map((text, i) => ({ text, align: { x: i === 0 ? ('center' as const) : ('left' as const) } }))),
       ],
     })
@@ -116,7 +119,7 @@ function capaPdf(nc: Nonconformity, agency: string, timeZone: string): Promise<B
 
   heading('4. Hành động khắc phục, phòng ngừa')
   table(
-    [26, 78, '*', 92, 58, 92],
+    [26, 76, '*', 88, 66, 100],
     ['TT', 'Loại', 'Nội dung', 'Người thực hiện', 'Thời hạn', 'Kết quả'],
     nc.actions.length
       ? nc.actions.map((a, i) => [
@@ -133,7 +136,7 @@ function capaPdf(nc: Nonconformity, agency: string, timeZone: string): Promise<B
   heading('5. Kiểm tra hiệu lực')
   if (nc.verifications.length) {
     table(
-      [40, 70, 110, 80, '*'],
+      [36, 66, 110, 86, '*'],
       ['Lần', 'Ngày', 'Người kiểm tra', 'Kết quả', 'Nhận xét'],
       nc.verifications.map((v) => [String(v.round), day(v.verifiedAt, timeZone), v.verifier.fullName, v.effective ? 'Có hiệu lực' : 'Chưa có hiệu lực', v.note]),
     )

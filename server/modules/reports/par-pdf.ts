@@ -6,6 +6,7 @@
  * in bold, centred; numbered sections in 14 pt; tables with columns sized to their
  * content; the recipients beside the signature; page numbers at the top from page 2.
  */
+import { balancedWidth, drawDecreeHeader, longestLine, rule } from '../../lib/decree-layout.ts'
 import { decreeDocument, MM, numberPagesAtTop, TIMES } from '../../lib/pdf-document.ts'
 import type { ParModel, ParTable } from './par-model.ts'
 import { CELL_PADDING, cellAlign, cellText, columnWidths, officialParts, type ParIssue } from './par-official.ts'
@@ -20,37 +21,6 @@ const LINE_GAP = 3
 
 type Doc = PDFKit.PDFDocument
 
-/** A horizontal rule of `length` centred on `centre`. */
-const rule = (doc: Doc, centre: number, y: number, length: number) => doc.moveTo(centre - length / 2, y).lineTo(centre + length / 2, y).lineWidth(0.6).stroke()
-
-/** The narrowest width that wraps a text into no more lines than `width` does, so that its lines come out even (current font). */
-function balancedWidth(doc: Doc, text: string, width: number) {
-  const lines = (w: number) => Math.round(doc.heightOfString(text, { width: w }) / doc.currentLineHeight(true))
-  const n = lines(width)
-  let low = width / (n + 1)
-  let high = width
-  while (high - low > 2) {
-    const mid = (low + high) / 2
-    if (lines(mid) > n) low = mid
-    else high = mid
-  }
-  return high + 1
-}
-
-/** The width of the longest line a text takes once wrapped to `width`, in the current font. */
-function longestLine(doc: Doc, text: string, width: number) {
-  let line = ''
-  let longest = 0
-  for (const word of text.split(/\s+/)) {
-    const next = line ? `${line} ${word}` : word
-    if (doc.widthOfString(next) > width && line) {
-      longest = Math.max(longest, doc.widthOfString(line))
-      line = word
-    } else line = next
-  }
-  return Math.max(longest, doc.widthOfString(line))
-}
-
 export function renderParPdf(r: ParModel, issue: ParIssue): Promise<Buffer> {
   const o = officialParts(r, issue)
   const { doc, bytes } = decreeDocument({ Title: o.summary, Subject: `Báo cáo cải cách hành chính ${r.periodLabel}`, Author: r.agency })
@@ -58,29 +28,7 @@ export function renderParPdf(r: ParModel, issue: ParIssue): Promise<Buffer> {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right
   const bottom = () => doc.page.height - doc.page.margins.bottom
 
-  // The header: two columns, the issuing body on the left (40 %), the national name on the right.
-  const top = doc.y
-  const leftW = width * 0.4
-  const rightX = left + leftW
-  const rightW = width - leftW
-  let y = top
-  if (o.parentAgency) {
-    doc.font('regular').fontSize(13).text(o.parentAgency, left, y, { width: leftW, align: 'center' })
-    y = doc.y
-  }
-  doc.font('bold').fontSize(13)
-  const agencyW = balancedWidth(doc, o.agency, leftW)
-  doc.text(o.agency, left + (leftW - agencyW) / 2, y, { width: agencyW, align: 'center' })
-  // The decree: a rule under the issuing body a third to a half as long as its line.
-  rule(doc, left + leftW / 2, doc.y + 3, longestLine(doc, o.agency, agencyW) * 0.4)
-  const leftBottom = doc.y + 3
-  doc.font('bold').fontSize(13).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', rightX, top, { width: rightW, align: 'center' })
-  doc.fontSize(14).text('Độc lập - Tự do - Hạnh phúc', rightX, doc.y, { width: rightW, align: 'center' })
-  // …and under the motto a rule as long as the motto.
-  rule(doc, rightX + rightW / 2, doc.y + 2, doc.widthOfString('Độc lập - Tự do - Hạnh phúc'))
-  const lineY = Math.max(leftBottom, doc.y + 2) + 8
-  doc.font('regular').fontSize(13).text(o.numberLine, left, lineY, { width: leftW, align: 'center' })
-  doc.font('italic').fontSize(14).text(o.placeDateLine, rightX, lineY, { width: rightW, align: 'center' })
+  drawDecreeHeader(doc, o)
 
   // The kind and the summary, bold and centred, a short rule below.
   doc.font('bold').fontSize(14).text(o.kind, left, doc.y + 24, { width, align: 'center' })

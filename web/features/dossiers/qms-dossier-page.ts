@@ -149,7 +149,7 @@ export class QmsDossierPage extends LitElement {
             ${d.note ? html`<dt>${msg('Note', { id: 'dossiers.note' })}</dt><dd>${d.note}</dd>` : nothing}
           </dl>
           ${this.session.can('dossier.write')
-            ? html`<p><a class="button" href=${`/api/dossiers/${d.id}/receipt?format=pdf`} target="_blank" rel="noopener">${msg('Print the receipt slip', { id: 'dossiers.printReceipt' })}</a></p>`
+            ? html`<p><a class="button" href=${`/api/dossiers/${d.id}/receipt`} target="_blank" rel="noopener">${msg('Print the receipt slip', { id: 'dossiers.printReceipt' })}</a></p>`
             : nothing}
           ${this.session.can('complaint.write')
             ? html`<p><a href=${`/complaints/new?dossierId=${d.id}`}>${msg('Record a complaint about this dossier', { id: 'complaints.aboutDossier' })}</a></p>`
