@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
 
 /** The cells of the total row of the statistics table, as text. */
 async function totalRow(page: Page) {
@@ -168,6 +168,34 @@ itPhone('the list, a dossier and the statistics fit the screen', async ({ page, 
   await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok(overflow <= 0, `the dossier page is wider than the phone by ${overflow}px`)
+  assert.equal(problems, [])
+})
+
+itPhone('the desk receives a dossier with the applicant and the papers, and prints the receipt slip', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'staff')
+  await page.goto(`${baseUrl}/dossiers/new`)
+  await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ' }).waitFor()
+  await page.getByLabel('Tổ chức, cá nhân nộp').fill('Trần Văn Bình')
+  await page.getByLabel('Số điện thoại').fill('0913 456 789')
+  await page.getByLabel('Số CCCD/CMND').fill('082090004321')
+  await page.getByLabel('Địa chỉ').fill('Xã Tân Hương, huyện Châu Thành')
+  await page.getByLabel('Thủ tục hành chính').selectOption({ index: 1 })
+  await page.getByLabel('Giấy tờ 1', { exact: true }).fill('Đơn đề nghị cấp giấy phép lao động')
+  await page.getByRole('button', { name: 'Thêm giấy tờ' }).click()
+  await page.getByLabel('Giấy tờ 2', { exact: true }).fill('Hộ chiếu')
+  await page.getByLabel('Hình thức', { exact: true }).nth(1).selectOption({ label: 'Bản sao chứng thực' })
+  await page.getByLabel('Số lượng', { exact: true }).nth(1).fill('2')
+  await noSideways(page, 'the desk form on a phone')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  // No code typed: the next code of the day is given.
+  await page.getByRole('heading', { name: /^Hồ sơ H57\.22-\d{6}-\d{4}$/ }).waitFor()
+  await page.getByText('Hộ chiếu (Bản sao chứng thực, 2)').waitFor()
+  await page.getByText('0913456789').waitFor()
+  const slip = page.getByRole('link', { name: 'In giấy tiếp nhận và hẹn trả kết quả' })
+  const res = await page.request.get(new URL((await slip.getAttribute('href'))!, baseUrl).toString())
+  assert.is(res.status(), 200)
+  assert.is(res.headers()['content-type'], 'application/pdf')
+  await noSideways(page, 'the new dossier on a phone')
   assert.equal(problems, [])
 })
 
