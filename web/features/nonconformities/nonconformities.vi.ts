@@ -136,4 +136,5 @@ export const nonconformities = {
   'nc.actions.evidenceList': 'Minh chứng',
   'nc.actions.evidenceFile': str`tệp ${0}`,
   'nc.page.printForm': 'In phiếu yêu cầu hành động khắc phục',
+  'nc.step.submitWaits': str`Còn ${0} hành động chưa hoàn thành: gửi kiểm tra hiệu lực khi mọi hành động đã xong.`,
 }

@@ -185,8 +185,12 @@ export class QmsNcPage extends LitElement {
     const buttons = [
       can('plan') ? html`<button class="primary" @click=${() => (this.form = 'plan')}>${msg('Confirm the plan', { id: 'nc.step.plan' })}</button>` : nothing,
       can('start') ? html`<button class="primary" ?disabled=${this.request.busy} @click=${() => this.step('start')}>${msg('Start the work', { id: 'nc.step.start' })}</button>` : nothing,
+      // Verification needs every action done: until then the button waits, saying why, and is not the page's main step.
       can('submit-verification')
-        ? html`<button class="primary" ?disabled=${this.request.busy} @click=${() => this.step('submit-verification')}>${msg('Send for verification', { id: 'nc.step.submit' })}</button>`
+        ? nc.actionsOpen
+          ? html`<button disabled aria-describedby="submit-wait">${msg('Send for verification', { id: 'nc.step.submit' })}</button>
+              <span class="meta" id="submit-wait">${msg(str`${nc.actionsOpen} action(s) still open: verification comes once every action is done.`, { id: 'nc.step.submitWaits' })}</span>`
+          : html`<button class="primary" ?disabled=${this.request.busy} @click=${() => this.step('submit-verification')}>${msg('Send for verification', { id: 'nc.step.submit' })}</button>`
         : nothing,
       can('verify') ? html`<button class="primary" @click=${() => (this.form = 'verify')}>${msg('Check effectiveness', { id: 'nc.step.verify' })}</button>` : nothing,
       can('close') ? html`<button class="primary" @click=${() => (this.form = 'close')}>${msg('Close the nonconformity', { id: 'nc.step.close' })}</button>` : nothing,
