@@ -21,6 +21,7 @@ import { findings } from '../features/findings/findings.vi.ts'
 import { inspections } from '../features/inspections/inspections.vi.ts'
 import { offline } from '../offline/offline.vi.ts'
 import { myWork } from '../features/my-work/my-work.vi.ts'
+import { objectives } from '../features/objectives/objectives.vi.ts'
 
 export const templates = {
   ...common,
@@ -42,4 +43,5 @@ export const templates = {
   ...checklistTemplates,
   ...offline,
   ...myWork,
+  ...objectives,
 }
