@@ -84,7 +84,9 @@ async function figuresFor(db: Db, items: IndicatorInScope[], today: string, time
   const byYear = new Map<number, IndicatorInScope[]>()
   for (const item of items) {
     if (item.indicator.source !== 'computed') continue
-    byYear.set(item.year, [...(byYear.get(item.year) ?? []), item])
+    const list = byYear.get(item.year)
+    if (list) list.push(item)
+    else byYear.set(item.year, [item])
   }
   const out = new Map<string, MonthlyFigures>()
   await Promise.all(
@@ -116,7 +118,7 @@ export async function evaluateIndicators(db: Db, items: IndicatorInScope[], env:
 
   // Ended computed periods not stored yet: freeze them now.
   const toFreeze: { item: IndicatorInScope; period: Period; figure: Figure }[] = []
-  for (const item of items) {
+  for (const item of options.freeze ? items : []) {
     if (item.indicator.source !== 'computed') continue
     const monthly = figures.get(`${item.year}|${metricKey({ unitId: item.ownerUnitId, metric: item.indicator.metric!, category: item.indicator.category })}`)
     for (const period of periodsOf(item.year, item.indicator.frequency)) {
@@ -125,7 +127,7 @@ export async function evaluateIndicators(db: Db, items: IndicatorInScope[], env:
       }
     }
   }
-  if (options.freeze && toFreeze.length) {
+  if (toFreeze.length) {
     for (const row of await freeze(db, toFreeze, env, options.actor)) storedByKey.set(`${row.indicatorId}|${row.period}`, row)
   }
   const ncs = await liveNonconformities(db, [...storedByKey.values()].map((v) => v.id))

@@ -11,6 +11,8 @@ export interface Period {
   /** First and last day, inclusive. */
   from: string
   to: string
+  /** 'YYYY-MM' of its months. */
+  months: string[]
 }
 
 export type PeriodState = 'ended' | 'current' | 'future'
@@ -40,14 +42,28 @@ function monthEnd(year: number, month: number): string {
   return addDays(next, -1)
 }
 
-/** Every period of the year, in order. */
-export function periodsOf(year: number, frequency: IndicatorFrequency): Period[] {
-  const length = MONTHS_PER_PERIOD[frequency]
-  return Array.from({ length: 12 / length }, (_, i) => ({
-    key: keyOf(frequency, i),
-    from: `${year}-${pad(i * length + 1)}-01`,
-    to: monthEnd(year, i * length + length - 1),
-  }))
+const cache = new Map<string, readonly Period[]>()
+
+/** Every period of the year, in order (the same frozen list on every call: lists ask for it per indicator). */
+export function periodsOf(year: number, frequency: IndicatorFrequency): readonly Period[] {
+  const key = `${year}|${frequency}`
+  let periods = cache.get(key)
+  if (!periods) {
+    const length = MONTHS_PER_PERIOD[frequency]
+    periods = Object.freeze(
+      Array.from({ length: 12 / length }, (_, i) =>
+        Object.freeze({
+          key: keyOf(frequency, i),
+          from: `${year}-${pad(i * length + 1)}-01`,
+          to: monthEnd(year, i * length + length - 1),
+          months: Array.from({ length }, (_, m) => `${year}-${pad(i * length + m + 1)}`),
+        }),
+      ),
+    )
+    if (cache.size > 1000) cache.clear()
+    cache.set(key, periods)
+  }
+  return periods
 }
 
 /** The period with this key in the year, or undefined when the frequency has none such. */
@@ -66,18 +82,4 @@ export function periodState(period: Period, today: string): PeriodState {
 }
 
 /** 'YYYY-MM' of every month of a period. */
-export function monthsOf(period: Period): string[] {
-  const out: string[] = []
-  let [y, m] = period.from.slice(0, 7).split('-').map(Number)
-  const last = period.to.slice(0, 7)
-  for (;;) {
-    const month = `${y}-${pad(m)}`
-    out.push(month)
-    if (month >= last) return out
-    m += 1
-    if (m > 12) {
-      m = 1
-      y += 1
-    }
-  }
-}
+export const monthsOf = (period: Period): string[] => period.months
