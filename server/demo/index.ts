@@ -10,6 +10,7 @@ import { seedCalendar } from './calendar.ts'
 import { seedDossiers } from './dossiers.ts'
 import { seedNonconformities } from './nonconformities.ts'
 import { seedInspections } from './inspections.ts'
+import { seedObjectives } from './objectives.ts'
 import { seedOrganisation } from './organisation.ts'
 import { seedProcedures } from './procedures.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
@@ -33,6 +34,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const dossiers = await seedDossiers(tx, org, procedures, env.now)
     await rebuildDossierStats(tx, env.config.timeZone)
     const nonconformities = await seedNonconformities(tx, org, env)
+    const objectives = await seedObjectives(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -43,6 +45,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         procedures: Object.keys(procedures).length,
         ...dossiers,
         nonconformities,
+        objectives,
         ...inspections,
       },
     })

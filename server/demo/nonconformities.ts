@@ -23,7 +23,8 @@ import {
 import type { DemoOrganisation } from './organisation.ts'
 
 
-async function actorFor(db: Db, userId: string): Promise<Actor> {
+/** The demo user as the services see a signed-in user. */
+export async function actorFor(db: Db, userId: string): Promise<Actor> {
   const [row] = await db
     .select({ id: users.id, username: users.username, fullName: users.fullName, roles: users.roles, orgUnitId: users.orgUnitId, path: orgUnits.path })
     .from(users)

@@ -91,6 +91,13 @@ export const RULES = {
   'attachment.read': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
   // Compliance summary, dashboard and periodic reports: heads of unit see their subtree's.
   'report.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'] },
+  // Quality objectives (clause 6.2): managers set them; heads of unit keep the indicators
+  // of their subtree's objectives and enter their manual values; a frozen computed value
+  // is recomputed only by a manager. Read like the records they are computed from.
+  'objective.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'objective.write': { anywhere: ['admin', 'manager'] },
+  'objective.indicator': { anywhere: ['admin', 'manager'], subtree: ['dept_head'] },
+  'objective.recompute': { anywhere: ['admin', 'manager'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
@@ -162,6 +169,10 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'attachment.upload': 'upload files',
   'attachment.read': 'see this file',
   'report.read': 'read compliance summaries and reports',
+  'objective.read': 'see quality objectives',
+  'objective.write': 'set or change quality objectives',
+  'objective.indicator': 'manage the indicators of quality objectives and enter their values',
+  'objective.recompute': 'recompute a frozen indicator value',
 }
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {

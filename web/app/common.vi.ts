@@ -11,6 +11,7 @@ export const common = {
   'nav.documents': 'Tài liệu',
   'nav.dossiers': 'Hồ sơ TTHC',
   'nav.reports': 'Báo cáo',
+  'nav.objectives': 'Mục tiêu chất lượng',
   'nav.admin': 'Quản trị',
   'nav.orgUnits': 'Đơn vị',
   'nav.users': 'Người dùng',

@@ -16,6 +16,7 @@ import { myWorkRoutes } from '../features/my-work/routes.ts'
 import { mailRoutes } from '../features/mail/routes.ts'
 import { documentRoutes } from '../features/documents/routes.ts'
 import { nonconformityRoutes } from '../features/nonconformities/routes.ts'
+import { objectiveRoutes } from '../features/objectives/routes.ts'
 import { notificationRoutes } from '../features/notifications/routes.ts'
 import { checklistTemplateRoutes } from '../features/checklist-templates/routes.ts'
 import { findingRoutes } from '../features/findings/routes.ts'
@@ -38,6 +39,7 @@ export const ROUTES: RouteDef[] = [
   ...procedureRoutes,
   ...calendarRoutes,
   ...nonconformityRoutes,
+  ...objectiveRoutes,
   ...notificationRoutes,
   ...mailRoutes,
   ...inspectionRoutes,

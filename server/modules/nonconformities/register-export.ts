@@ -20,6 +20,7 @@ export const SOURCE: Record<string, [string, string]> = {
   complaint: ['Phản ánh, kiến nghị', 'Complaint'],
   internal_audit: ['Đánh giá nội bộ', 'Internal audit'],
   late_dossier: ['Hồ sơ trễ hạn', 'Late dossier'],
+  objective: ['Mục tiêu chất lượng không đạt', 'Objective off target'],
   management_review: ['Xem xét của lãnh đạo', 'Management review'],
   other: ['Khác', 'Other'],
 }

@@ -6,7 +6,7 @@ import { UnitRef } from '../users/schemas.ts'
 import { NC_WORKFLOW } from './transitions.ts'
 import { ClauseNumber } from '../iso-clauses/schemas.ts'
 
-export const NcSource = Type.Enum([...NC_SOURCES], { description: 'finding | complaint | internal_audit | late_dossier | management_review | other' })
+export const NcSource = Type.Enum([...NC_SOURCES], { description: 'finding | complaint | internal_audit | late_dossier | management_review | objective | other' })
 export const NcSeverity = Type.Enum([...NC_SEVERITIES], { description: 'major | minor' })
 export const NcStatus = Type.Enum([...NC_STATUSES], {
   description: 'draft → analysis → action_planned → in_progress → pending_verification → verified → closed; cancelled',
@@ -118,7 +118,7 @@ const Containment = Type.String({ maxLength: 4000, description: 'What was done a
 export const CreateNonconformity = Type.Object(
   {
     source: NcSource,
-    sourceId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: 'The finding, complaint, audit or dossier; required for finding and late_dossier' }))),
+    sourceId: Type.Optional(Nullable(Type.String({ format: 'uuid', description: 'The finding, complaint, audit, dossier or indicator period (objective: the `valueId` of an off-target period); required for finding, late_dossier and objective' }))),
     orgUnitId: Uuid,
     title: Title,
     description: Type.Optional(Description),

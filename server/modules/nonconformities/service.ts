@@ -270,7 +270,7 @@ async function unitForNc(db: Db, orgUnitId: string) {
   return unit
 }
 
-const SOURCES_WITH_RECORD = ['finding', 'late_dossier'] as const
+const SOURCES_WITH_RECORD = ['finding', 'late_dossier', 'objective'] as const
 
 /**
  * Raises a nonconformity. Other modules (findings, dossiers) call this inside their own
@@ -282,8 +282,8 @@ const SOURCES_WITH_RECORD = ['finding', 'late_dossier'] as const
  *   })
  *
  * It checks `nonconformity.create` for the unit, validates, writes the NC with its first
- * timeline entry and audit record, and tells the heads of the unit. A finding or a late
- * dossier can have one live (not cancelled) NC: a second is a 409 naming the first.
+ * timeline entry and audit record, and tells the heads of the unit. A finding, a late
+ * dossier or an indicator's period can have one live (not cancelled) NC: a second is a 409 naming the first.
  */
 export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonconformity, env: ServiceEnv): Promise<Nonconformity> {
   requirePermission(actor, 'nonconformity.create')
@@ -309,7 +309,7 @@ export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonc
       .where(and(eq(nonconformities.source, input.source), eq(nonconformities.sourceId, input.sourceId), sql`${nonconformities.status} <> 'cancelled'`))
     if (existing) {
       throw conflict(
-        `This ${input.source.replace('_', ' ')} already has nonconformity ${ncCode(existing.number)}.`,
+        `This ${input.source === 'objective' ? 'indicator period' : input.source.replace('_', ' ')} already has nonconformity ${ncCode(existing.number)}.`,
         [{ path: 'sourceId', message: `already has nonconformity ${ncCode(existing.number)}`, code: 'duplicate', params: { existingId: existing.id, existingCode: ncCode(existing.number) } }],
       )
     }

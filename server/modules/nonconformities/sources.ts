@@ -7,7 +7,7 @@
  */
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { complaints, dossiers, findings, inspections, orgUnits, type NcSource } from '../../../db/schema/index.ts'
+import { complaints, dossiers, findings, inspections, objectiveIndicators, objectiveIndicatorValues, orgUnits, qualityObjectives, type NcSource } from '../../../db/schema/index.ts'
 import { can, type Actor } from '../../lib/permissions.ts'
 import { brokenRule, requireReference } from '../../lib/references.ts'
 import { isOverdue } from '../dossiers/workflow.ts'
@@ -64,6 +64,29 @@ export async function checkNcSource(db: Db, actor: Actor, source: NcSource, sour
         .where(eq(complaints.id, sourceId))
       const complaint = await requireReference('sourceId', 'complaint', row, (c) => can(actor, 'complaint.read', { orgUnitPath: c.path ?? '' }))
       if (complaint.orgUnitId !== unit.id) throw sameUnit('complaint')
+      return
+    }
+    case 'objective': {
+      // The stored value of an indicator's period (objectives/raise-nc.ts raises from it).
+      const [row] = await db
+        .select({
+          ownerUnitId: qualityObjectives.ownerUnitId,
+          path: orgUnits.path,
+          value: objectiveIndicatorValues.value,
+          targetMin: objectiveIndicators.targetMin,
+          targetMax: objectiveIndicators.targetMax,
+        })
+        .from(objectiveIndicatorValues)
+        .innerJoin(objectiveIndicators, eq(objectiveIndicators.id, objectiveIndicatorValues.indicatorId))
+        .innerJoin(qualityObjectives, eq(qualityObjectives.id, objectiveIndicators.objectiveId))
+        .innerJoin(orgUnits, eq(orgUnits.id, qualityObjectives.ownerUnitId))
+        .where(eq(objectiveIndicatorValues.id, sourceId))
+      const period = await requireReference('sourceId', 'indicator period', row, (p) => can(actor, 'objective.read', { orgUnitPath: p.path }))
+      // The same rule as the objective's page (objectives/evaluation.ts isOnTarget).
+      const v = period.value
+      const off = v !== null && ((period.targetMin !== null && v < period.targetMin - 1e-9) || (period.targetMax !== null && v > period.targetMax + 1e-9))
+      if (!off) throw brokenRule('sourceId', 'is an indicator period that is not off target', 'not_off_target')
+      if (period.ownerUnitId !== unit.id) throw sameUnit('objective')
       return
     }
     default:

@@ -16,6 +16,7 @@ export const nonconformities = {
   'nc.source.complaint': 'Khiếu nại, phản ánh',
   'nc.source.internal_audit': 'Đánh giá nội bộ',
   'nc.source.late_dossier': 'Hồ sơ trễ hạn',
+  'nc.source.objective': 'Mục tiêu chất lượng không đạt',
   'nc.source.management_review': 'Xem xét của lãnh đạo',
   'nc.source.other': 'Khác',
   'nc.category.people': 'Con người',
