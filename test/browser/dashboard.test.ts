@@ -28,6 +28,11 @@ it('the tiles show the half-year from data; a number drills down to its records;
   await tile(page, 'Khiếu nại, tố cáo, phản ánh').locator('.value', { hasText: '0' }).waitFor()
   await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
   await page.locator('qms-trend-chart canvas').waitFor()
+  // The year's quality objectives, each indicator's latest value against its target.
+  const objectives = page.getByRole('region', { name: 'Mục tiêu chất lượng năm 2020' })
+  const badge = objectives.getByRole('link', { name: /Tỷ lệ lượt kiểm tra đeo thẻ công chức, viên chức đạt/ })
+  await badge.getByText('Không đạt').waitFor()
+  assert.match(await badge.innerText(), /88,9\s?%/)
 
   // Drill down: the on-the-spot reminders are the two ID-badge findings.
   const reminders = tile(page, 'Nhắc nhở tại chỗ')

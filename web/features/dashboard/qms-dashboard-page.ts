@@ -12,6 +12,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import './qms-trend-chart.ts'
+import '../objectives/qms-objectives-panel.ts'
 import '../../app/qms-date-input.ts'
 
 interface Period {
@@ -219,6 +220,10 @@ export class QmsDashboardPage extends LitElement {
         ${tile('/documents/review-due', s.documents.dueForReview, msg('Documents due for review', { id: 'dashboard.kpi.documents' }),
           msg(str`${s.documents.overdue} overdue`, { id: 'dashboard.kpi.documentsOverdue' }), s.documents.overdue > 0)}
       </section>
+
+      ${this.session.can('objective.read')
+        ? html`<qms-objectives-panel .year=${Number(s.to.slice(0, 4))} .orgUnitId=${this.period.orgUnitId ?? ''}></qms-objectives-panel>`
+        : nothing}
 
       <section class="card" aria-labelledby="trend-title">
         <h2 id="trend-title">${msg('Month by month', { id: 'dashboard.trend' })}</h2>

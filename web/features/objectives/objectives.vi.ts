@@ -66,4 +66,7 @@ export const objectives = {
   'objectives.enterValue': 'Nhập kết quả',
   'objectives.openNc': 'Mở sự không phù hợp',
   'objectives.recompute': 'Tính lại',
+  'objectives.panelTitle': str`Mục tiêu chất lượng năm ${0}`,
+  'objectives.panelEmpty': 'Chưa đặt mục tiêu cho năm này.',
+  'objectives.panelTarget': 'chỉ tiêu',
 }
