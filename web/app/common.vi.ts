@@ -30,6 +30,7 @@ export const common = {
   'date.tooEarly': str`Ngày phải từ ${0} trở đi.`,
   'date.tooLate': str`Ngày không được sau ${0}.`,
   'common.save': 'Lưu',
+  'common.saved': 'Đã lưu.',
   'error.badClause': str`${0} không phải là điều khoản của ISO 9001:2015.`,
   'common.checkFields': 'Một số ô cần sửa; chúng được đánh dấu bên dưới.',
   'common.cancel': 'Hủy',

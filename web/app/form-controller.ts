@@ -15,6 +15,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { ApiError } from '../api/client.ts'
 import { fieldMessage } from './field-errors.ts'
 import { formField } from './form-field.ts'
+import { showToast } from './qms-toast.ts'
 
 export class FormController implements ReactiveController {
   private _busy = false
@@ -48,13 +49,17 @@ export class FormController implements ReactiveController {
 
   /**
    * Runs one save: busy while it runs, the last error cleared first. An `ApiError` is kept
-   * in `error` and the result is `undefined`; any other failure is thrown on.
+   * in `error` and the result is `undefined`; any other failure is thrown on. With
+   * `success`, that short message is shown once the server has accepted the change.
    */
-  async run<T>(save: () => Promise<T>): Promise<T | undefined> {
+  async run<T>(save: () => Promise<T>, options: { success?: string } = {}): Promise<T | undefined> {
     this._busy = true
     this.error = undefined
     try {
-      return await save()
+      const result = await save()
+      // Said only once the server answered: never "saved" for what it does not hold.
+      if (options.success) showToast(options.success)
+      return result
     } catch (err) {
       if (err instanceof ApiError) this.error = err
       else throw err

@@ -5,6 +5,7 @@ import '../features/auth/qms-login-page.ts'
 import '../features/notifications/qms-notification-bell.ts'
 import { ADMIN_NAV, NAV, type NavItem } from './navigation.ts'
 import './qms-language-switch.ts'
+import './qms-toast.ts'
 import { ROUTES } from './routes.ts'
 import { internalLink, RouterController } from './router.ts'
 import { session, SessionController } from './session.ts'
@@ -180,6 +181,7 @@ export class QmsApp extends LitElement {
           </div>
         </nav>
         <main>${this.renderPage()}</main>
+        <qms-toast></qms-toast>
       </div>
     `
   }

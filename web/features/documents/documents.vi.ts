@@ -127,4 +127,5 @@ export const documents = {
   'documents.transition.byUnit': 'Theo đơn vị',
   'documents.transition.next': 'Lần ban hành theo 2015',
   'documents.transition.notStarted': 'Chưa bắt đầu',
+  'documents.done': 'Đã ghi nhận.',
 }

@@ -86,11 +86,14 @@ export class QmsRevisionActions extends LitElement {
     if (action === 'return') body = { comment: text('comment') }
     if (action === 'publish') body = text('effectiveFrom') ? { effectiveFrom: text('effectiveFrom') } : {}
     if (action === 'obsolete') body = { reason: text('reason') }
-    await this.form.run(async () => {
-      const revision = await post<Revision>(`/api/documents/${this.revision.documentId}/revisions/${this.revision.id}/${action}`, body, { ifMatch: this.revision.version })
-      this.open = null
-      this.dispatchEvent(new CustomEvent('qms-revision-changed', { detail: { revision }, bubbles: true, composed: true }))
-    })
+    await this.form.run(
+      async () => {
+        const revision = await post<Revision>(`/api/documents/${this.revision.documentId}/revisions/${this.revision.id}/${action}`, body, { ifMatch: this.revision.version })
+        this.open = null
+        this.dispatchEvent(new CustomEvent('qms-revision-changed', { detail: { revision }, bubbles: true, composed: true }))
+      },
+      { success: msg('Done.', { id: 'documents.done' }) },
+    )
   }
 
   private errorLine(name: string) {

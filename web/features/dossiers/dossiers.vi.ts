@@ -156,4 +156,5 @@ export const dossiers = {
   'dossiers.paper.certifiedCopy': 'Bản sao chứng thực',
   'dossiers.paper.electronic': 'Bản điện tử',
   'dossiers.printReceipt': 'In giấy tiếp nhận và hẹn trả kết quả',
+  'dossiers.received': str`Đã tiếp nhận hồ sơ ${0}.`,
 }

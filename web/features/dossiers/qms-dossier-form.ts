@@ -5,6 +5,7 @@ import { customElement, state } from 'lit/decorators.js'
 import { post } from '../../api/client.ts'
 import type { Dossier } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { showToast } from '../../app/qms-toast.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { channelLabel, CHANNELS, paperFormLabel, PAPER_FORMS } from './dossier-labels.ts'
 import { loadAllProcedures } from '../../api/loaders.ts'
@@ -50,10 +51,11 @@ export class QmsDossierForm extends LitElement {
     for (const name of ['code', 'applicantPhone', 'applicantIdNumber', 'applicantAddress']) if (text(name)) body[name] = text(name)
     if (text('receivedAt')) body.receivedAt = localInstant(text('receivedAt'), agencyTimeZone())
     if (text('note')) body.note = text('note')
-    await this.form.run(async () => {
-      const dossier = await post<Dossier>('/api/dossiers', body)
+    const dossier = await this.form.run(() => post<Dossier>('/api/dossiers', body))
+    if (dossier) {
+      showToast(msg(str`Dossier ${dossier.code} received.`, { id: 'dossiers.received' }))
       this.form.navigate(`/dossiers/${dossier.id}`)
-    })
+    }
   }
 
   override render() {

@@ -138,4 +138,11 @@ export const nonconformities = {
   'nc.actions.evidenceFile': str`tệp ${0}`,
   'nc.page.printForm': 'In phiếu yêu cầu hành động khắc phục',
   'nc.step.submitWaits': str`Còn ${0} hành động chưa hoàn thành: gửi kiểm tra hiệu lực khi mọi hành động đã xong.`,
+  'nc.done.analyze': 'Đã lưu phân tích nguyên nhân.',
+  'nc.done.plan': 'Đã xác nhận kế hoạch khắc phục.',
+  'nc.done.start': 'Đã bắt đầu thực hiện.',
+  'nc.done.submit': 'Đã gửi kiểm tra hiệu lực.',
+  'nc.done.verify': 'Đã ghi kết quả kiểm tra hiệu lực.',
+  'nc.done.close': 'Đã đóng sự không phù hợp.',
+  'nc.done.cancel': 'Đã hủy sự không phù hợp.',
 }

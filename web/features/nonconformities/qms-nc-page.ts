@@ -23,6 +23,28 @@ type Form = 'plan' | 'verify' | 'close' | 'cancel' | null
  * effectiveness checks and the timeline, with the steps the reader may take now
  * (the server says which: `allowedActions`).
  */
+/** The short confirmation once a step is recorded. */
+function stepDone(operation: string): string {
+  switch (operation) {
+    case 'analyze':
+      return msg('Root cause saved.', { id: 'nc.done.analyze' })
+    case 'plan':
+      return msg('Plan confirmed.', { id: 'nc.done.plan' })
+    case 'start':
+      return msg('Work started.', { id: 'nc.done.start' })
+    case 'submit-verification':
+      return msg('Sent for verification.', { id: 'nc.done.submit' })
+    case 'verify':
+      return msg('Effectiveness check recorded.', { id: 'nc.done.verify' })
+    case 'close':
+      return msg('Nonconformity closed.', { id: 'nc.done.close' })
+    case 'cancel':
+      return msg('Nonconformity cancelled.', { id: 'nc.done.cancel' })
+    default:
+      return msg('Saved.', { id: 'common.saved' })
+  }
+}
+
 @customElement('qms-nc-page')
 @localized()
 export class QmsNcPage extends LitElement {
@@ -66,12 +88,15 @@ export class QmsNcPage extends LitElement {
   private async step(operation: string, body: unknown = {}) {
     const nc = this.nc.value
     if (!nc) return
-    await this.request.run(async () => {
-      await post<Nonconformity>(`/api/nonconformities/${nc.id}/${operation}`, body, { ifMatch: nc.version })
-      this.form = null
-      this.revising = false
-      this.reload()
-    })
+    await this.request.run(
+      async () => {
+        await post<Nonconformity>(`/api/nonconformities/${nc.id}/${operation}`, body, { ifMatch: nc.version })
+        this.form = null
+        this.revising = false
+        this.reload()
+      },
+      { success: stepDone(operation) },
+    )
   }
 
   /** The refused step's field errors, for the root-cause editor. */
