@@ -26,6 +26,8 @@ export const buttonStyles = css`
   button.danger { color: var(--qms-danger); border-color: var(--qms-danger); }
   button.link { border: none; background: none; color: var(--qms-primary); padding: 0 var(--qms-space-2); min-height: auto; text-decoration: underline; }
   button:disabled { opacity: 0.6; cursor: default; }
+  /* On a phone a long label wraps inside its button rather than push the page sideways. */
+  @media (max-width: 600px) { button, .button { white-space: normal; text-align: center; max-width: 100%; } }
   button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible {
     outline: 3px solid var(--qms-focus); outline-offset: 1px;
   }
