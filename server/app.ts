@@ -40,6 +40,7 @@ import dossierRoutes from './modules/dossiers/routes.ts'
 import complaintRoutes from './modules/complaints/routes.ts'
 import reportRoutes from './modules/reports/routes.ts'
 import myWorkRoutes from './modules/my-work/routes.ts'
+import riskRoutes from './modules/risks/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
 import inputRulesPlugin from './plugins/input-rules.ts'
@@ -172,6 +173,7 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
       await api.register(inspectionRoutes)
       await api.register(findingRoutes)
       await api.register(attachmentRoutes)
+      await api.register(riskRoutes)
       await api.register(reportRoutes)
       await api.register(myWorkRoutes)
       await api.register(mailRoutes)

@@ -91,6 +91,12 @@ export const RULES = {
   'attachment.read': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
   // Compliance summary, dashboard and periodic reports: heads of unit see their subtree's.
   'report.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'] },
+  // Risks and opportunities (ISO 9001 clause 6.1): heads of units keep the register of
+  // their subtree, managers all of it; everyone reads within their unit scope. A risk
+  // with no unit (only a process) is the managers'. Its owner and the owners of its
+  // treatment actions also read it; an action's owner may always complete it.
+  'risk.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'risk.write': { anywhere: ['manager'], subtree: ['dept_head'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
@@ -162,6 +168,8 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'attachment.upload': 'upload files',
   'attachment.read': 'see this file',
   'report.read': 'read compliance summaries and reports',
+  'risk.read': 'see risks and opportunities',
+  'risk.write': 'record or manage risks and opportunities',
 }
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {
