@@ -12,6 +12,7 @@ import { seedNonconformities } from './nonconformities.ts'
 import { seedInspections } from './inspections.ts'
 import { seedOrganisation } from './organisation.ts'
 import { seedProcedures } from './procedures.ts'
+import { seedRisks } from './risks.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
@@ -33,6 +34,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const dossiers = await seedDossiers(tx, org, procedures, env.now)
     await rebuildDossierStats(tx, env.config.timeZone)
     const nonconformities = await seedNonconformities(tx, org, env)
+    const risks = await seedRisks(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -43,6 +45,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         procedures: Object.keys(procedures).length,
         ...dossiers,
         nonconformities,
+        risks,
         ...inspections,
       },
     })

@@ -22,8 +22,8 @@ import {
 } from '../modules/nonconformities/workflow.ts'
 import type { DemoOrganisation } from './organisation.ts'
 
-
-async function actorFor(db: Db, userId: string): Promise<Actor> {
+/** The demo user as the actor of a service call (their roles and unit). */
+export async function actorFor(db: Db, userId: string): Promise<Actor> {
   const [row] = await db
     .select({ id: users.id, username: users.username, fullName: users.fullName, roles: users.roles, orgUnitId: users.orgUnitId, path: orgUnits.path })
     .from(users)
