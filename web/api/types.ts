@@ -47,3 +47,4 @@ export type { ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from 
 export type { ParReport } from '../../server/modules/reports/par-schemas.ts'
 export type { MyWork, MyWorkGroup, MyWorkGroupKey, MyWorkItem, Urgency, WaitingFor } from '../../server/modules/my-work/schemas.ts'
 export type { MailPreferences, OutboxMail } from '../../server/modules/mail/schemas.ts'
+export type { HeatMap, Risk, RiskAction, RiskAssessment, RiskDetail } from '../../server/modules/risks/schemas.ts'

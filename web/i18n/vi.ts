@@ -22,6 +22,7 @@ import { inspections } from '../features/inspections/inspections.vi.ts'
 import { offline } from '../offline/offline.vi.ts'
 import { myWork } from '../features/my-work/my-work.vi.ts'
 import { mail } from '../features/mail/mail.vi.ts'
+import { risks } from '../features/risks/risks.vi.ts'
 
 export const templates = {
   ...common,
@@ -44,4 +45,5 @@ export const templates = {
   ...offline,
   ...myWork,
   ...mail,
+  ...risks,
 }
