@@ -125,13 +125,15 @@ export class QmsRisksPage extends LitElement {
             (r) => html`<tr>
               <td data-label=${l.code}><a class="code" href=${`/risks/${r.id}`}>${r.code}</a></td>
               <td data-label=${l.title}>
-                <span class="title">${r.title}</span>
-                <span class="meta">${kindLabel(r.kind)}${r.process ? ` · ${r.process}` : ''}</span>
+                <div>
+                  <span class="title">${r.title}</span>
+                  <span class="meta">${kindLabel(r.kind)}${r.process ? ` · ${r.process}` : ''}</span>
+                </div>
               </td>
               <td data-label=${l.unit}>${r.orgUnit?.name ?? '—'}</td>
               <td data-label=${l.score}><span class=${`badge level-${r.level}`}>${r.likelihood}×${r.impact} = ${r.score} · ${levelLabel(r.level)}</span></td>
               <td data-label=${l.status}><span class="badge status">${statusLabel(r.status)}</span></td>
-              <td data-label=${l.review}>${r.reviewDate ? formatDate(r.reviewDate) : '—'} ${r.reviewDue ? html`<span class="badge due">${msg('due', { id: 'risks.reviewDue' })}</span>` : nothing}</td>
+              <td data-label=${l.review}><span>${r.reviewDate ? formatDate(r.reviewDate) : '—'} ${r.reviewDue ? html`<span class="badge due">${msg('due', { id: 'risks.reviewDue' })}</span>` : nothing}</span></td>
               <td data-label=${l.owner}>${r.owner.fullName}</td>
             </tr>`,
           )}
