@@ -86,6 +86,8 @@ export interface Config {
   /** Default time to close a nonconformity, in days from detection, by severity. */
   ncDueDaysMajor: number
   ncDueDaysMinor: number
+  /** Risk levels by score (likelihood × impact, 1–25): the highest score that is still low, medium and high; above `high` is critical. */
+  riskLevels: RiskLevelThresholds
   /** Largest evidence file (photo, PDF) accepted by POST /api/attachments, in megabytes. */
   attachmentMaxMb: number
   /** The agency's code at the start of dossier codes the desk is given: `<prefix>-yymmdd-nnnn`. */
@@ -103,6 +105,12 @@ export interface Config {
   /** Tries per mail before it is marked failed; the wait doubles from `mailRetrySeconds` (at most an hour). */
   mailMaxAttempts: number
   mailRetrySeconds: number
+}
+
+export interface RiskLevelThresholds {
+  low: number
+  medium: number
+  high: number
 }
 
 /** Whether mail is on: both the SMTP server and the sender are set. */
@@ -199,6 +207,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!digest) problems.push(`QMS_MAIL_DIGEST_TIME must be HH:MM, e.g. 07:00; got "${digestTime}"`)
   const dossierCodePrefix = read('QMS_DOSSIER_CODE_PREFIX') ?? 'H57.22'
   if (!/^[A-Za-z0-9][A-Za-z0-9.]{0,39}$/.test(dossierCodePrefix)) problems.push(`QMS_DOSSIER_CODE_PREFIX must be letters, digits and dots (the agency's code), e.g. 000.00.22.H57; got "${dossierCodePrefix}"`)
+  const riskText = read('QMS_RISK_LEVELS') ?? '4,9,15'
+  const riskBounds = /^\s*(\d{1,2})\s*,\s*(\d{1,2})\s*,\s*(\d{1,2})\s*$/.exec(riskText)?.slice(1).map(Number)
+  const riskValid = riskBounds !== undefined && riskBounds[0] >= 1 && riskBounds[0] < riskBounds[1] && riskBounds[1] < riskBounds[2] && riskBounds[2] < 25
+  const riskLevels: RiskLevelThresholds = riskValid ? { low: riskBounds[0], medium: riskBounds[1], high: riskBounds[2] } : { low: 4, medium: 9, high: 15 }
+  if (!riskValid) {
+    problems.push(`QMS_RISK_LEVELS must be the highest score of low, medium and high, increasing, from 1 to 24 (scores run 1–25), e.g. 4,9,15; got "${riskText}"`)
+  }
   const port = int('PORT', 3000, 0, 65535)
   const publicUrl = (read('QMS_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '')
   if (!/^https?:\/\/[^\s]+$/.test(publicUrl)) problems.push(`QMS_PUBLIC_URL must be an http:// or https:// address; got "${publicUrl}"`)
@@ -251,6 +266,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     escalateToManagerDays: int('QMS_ESCALATE_TO_MANAGER_DAYS', 10, 0, 365),
     ncDueDaysMajor: int('QMS_NC_DUE_DAYS_MAJOR', 30, 1, 3650),
     ncDueDaysMinor: int('QMS_NC_DUE_DAYS_MINOR', 60, 1, 3650),
+    riskLevels,
     attachmentMaxMb: int('QMS_ATTACHMENT_MAX_MB', 10, 1, 1024),
     dossierCodePrefix,
     smtpUrl,

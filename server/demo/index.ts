@@ -13,6 +13,7 @@ import { seedInspections } from './inspections.ts'
 import { seedObjectives } from './objectives.ts'
 import { seedOrganisation } from './organisation.ts'
 import { seedProcedures } from './procedures.ts'
+import { seedRisks } from './risks.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
@@ -35,6 +36,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     await rebuildDossierStats(tx, env.config.timeZone)
     const nonconformities = await seedNonconformities(tx, org, env)
     const objectives = await seedObjectives(tx, org, env)
+    const risks = await seedRisks(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -46,6 +48,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         ...dossiers,
         nonconformities,
         objectives,
+        risks,
         ...inspections,
       },
     })

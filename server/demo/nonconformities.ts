@@ -22,8 +22,7 @@ import {
 } from '../modules/nonconformities/workflow.ts'
 import type { DemoOrganisation } from './organisation.ts'
 
-
-/** The demo user as the services see a signed-in user. */
+/** The demo user as the services see a signed-in user (their roles and unit). */
 export async function actorFor(db: Db, userId: string): Promise<Actor> {
   const [row] = await db
     .select({ id: users.id, username: users.username, fullName: users.fullName, roles: users.roles, orgUnitId: users.orgUnitId, path: orgUnits.path })

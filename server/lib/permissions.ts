@@ -98,6 +98,12 @@ export const RULES = {
   'objective.write': { anywhere: ['admin', 'manager'] },
   'objective.indicator': { anywhere: ['admin', 'manager'], subtree: ['dept_head'] },
   'objective.recompute': { anywhere: ['admin', 'manager'] },
+  // Risks and opportunities (ISO 9001 clause 6.1): heads of units keep the register of
+  // their subtree, managers all of it; everyone reads within their unit scope. A risk
+  // with no unit (only a process) is the managers'. Its owner and the owners of its
+  // treatment actions also read it; an action's owner may always complete it.
+  'risk.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'risk.write': { anywhere: ['manager'], subtree: ['dept_head'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
@@ -173,6 +179,8 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'objective.write': 'set or change quality objectives',
   'objective.indicator': 'manage the indicators of quality objectives and enter their values',
   'objective.recompute': 'recompute a frozen indicator value',
+  'risk.read': 'see risks and opportunities',
+  'risk.write': 'record or manage risks and opportunities',
 }
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {

@@ -33,6 +33,12 @@ test('mail is off unless SMTP_URL and MAIL_FROM are both set, and both must be a
   assert.throws(() => loadConfig({ QMS_MAIL_DIGEST_TIME: '7am' }), /QMS_MAIL_DIGEST_TIME/)
 })
 
+test('risk levels: three increasing scores below 25', () => {
+  assert.equal(loadConfig({}, '/x').riskLevels, { low: 4, medium: 9, high: 15 })
+  assert.equal(loadConfig({ QMS_RISK_LEVELS: '6, 12, 20' }, '/x').riskLevels, { low: 6, medium: 12, high: 20 })
+  for (const bad of ['4,9', '9,4,15', '4,9,25', '0,9,15', 'low']) assert.throws(() => loadConfig({ QMS_RISK_LEVELS: bad }), /QMS_RISK_LEVELS/, bad)
+})
+
 test('values from the environment', () => {
   const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@db/qms', QMS_DATA_DIR: '/var/qms', QMS_DEMO: '0', LOG_LEVEL: 'warn' }, '/x')
   assert.is(config.port, 8080)

@@ -61,4 +61,17 @@ test('nonconformities: heads act in their subtree, auditors and managers verify,
   assert.not.ok(can(staff, 'action.complete', desk), 'staff complete only their own (checked by the service)')
 })
 
+test('risks: heads keep their subtree’s, managers all, a risk with no unit is the managers’; staff read their unit', () => {
+  const desk = { orgUnitPath: '/board/office/desk/' }
+  const enterprise = { orgUnitPath: '/board/enterprise/' }
+  const noUnit = { orgUnitPath: null }
+  const head = actor(['dept_head'])
+  assert.equal([can(head, 'risk.write', desk), can(head, 'risk.write', enterprise), can(head, 'risk.write', noUnit)], [true, false, false])
+  assert.equal([can(actor(['manager']), 'risk.write', enterprise), can(actor(['manager']), 'risk.write', noUnit)], [true, true])
+  assert.not.ok(can(actor(['auditor']), 'risk.write', desk))
+  assert.ok(can(actor(['auditor']), 'risk.read', noUnit))
+  const staff = actor(['staff'], '/board/office/desk/')
+  assert.equal([can(staff, 'risk.read', desk), can(staff, 'risk.read', enterprise), can(staff, 'risk.write', desk)], [true, false, false])
+})
+
 test.run()

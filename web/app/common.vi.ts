@@ -9,6 +9,7 @@ export const common = {
   'nav.inspections': 'Kiểm tra',
   'nav.nonconformities': 'Sự không phù hợp',
   'nav.documents': 'Tài liệu',
+  'nav.risks': 'Rủi ro, cơ hội',
   'nav.dossiers': 'Hồ sơ TTHC',
   'nav.reports': 'Báo cáo',
   'nav.objectives': 'Mục tiêu chất lượng',

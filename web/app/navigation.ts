@@ -20,6 +20,7 @@ export const NAV: NavItem[] = [
   { href: '/findings', label: () => msg('Findings', { id: 'nav.findings' }) },
   { href: '/nonconformities', label: () => msg('Nonconformities', { id: 'nav.nonconformities' }) },
   { href: '/documents', label: () => msg('Documents', { id: 'nav.documents' }) },
+  { href: '/risks', label: () => msg('Risks', { id: 'nav.risks' }), permission: 'risk.read' },
   { href: '/dossiers', label: () => msg('Dossiers', { id: 'nav.dossiers' }) },
   { href: '/objectives', label: () => msg('Objectives', { id: 'nav.objectives' }), permission: 'objective.read' },
   { href: '/reports', label: () => msg('Reports', { id: 'nav.reports' }), permission: 'report.read' },

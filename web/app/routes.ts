@@ -24,6 +24,7 @@ import { inspectionRoutes } from '../features/inspections/routes.ts'
 import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
+import { riskRoutes } from '../features/risks/routes.ts'
 
 export const ROUTES: RouteDef[] = [
   ...authRoutes,
@@ -45,6 +46,7 @@ export const ROUTES: RouteDef[] = [
   ...inspectionRoutes,
   ...findingRoutes,
   ...checklistTemplateRoutes,
+  ...riskRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

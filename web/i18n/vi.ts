@@ -23,6 +23,7 @@ import { offline } from '../offline/offline.vi.ts'
 import { myWork } from '../features/my-work/my-work.vi.ts'
 import { mail } from '../features/mail/mail.vi.ts'
 import { objectives } from '../features/objectives/objectives.vi.ts'
+import { risks } from '../features/risks/risks.vi.ts'
 
 export const templates = {
   ...common,
@@ -46,4 +47,5 @@ export const templates = {
   ...myWork,
   ...mail,
   ...objectives,
+  ...risks,
 }
