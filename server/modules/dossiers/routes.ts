@@ -37,10 +37,10 @@ const tags = ['dossiers']
 async function readImportUpload(request: FastifyRequest, maxBytes: number): Promise<ImportUpload> {
   const { file, fields } = await readUpload(request, { allowed: [MIME.csv, MIME.xlsx], maxBytes })
   const dryRun = (fields.dryRun ?? 'false').toLowerCase()
-  if (!['true', 'false', '1', '0', ''].includes(dryRun)) throw invalidField('dryRun', 'must be true or false', 'type')
+  if (!['true', 'false', '1', '0', ''].includes(dryRun)) throw invalidField('dryRun', 'field.not-boolean')
   const receivingUnitId = fields.receivingUnitId?.trim() || undefined
   if (receivingUnitId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(receivingUnitId)) {
-    throw invalidField('receivingUnitId', 'must be a unit id (UUID)', 'format')
+    throw invalidField('receivingUnitId', 'field.not-unit-id')
   }
   return { file, dryRun: dryRun === 'true' || dryRun === '1', receivingUnitId }
 }

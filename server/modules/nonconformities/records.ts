@@ -27,7 +27,7 @@ export async function findNonconformity(db: Db, id: string, options: { forUpdate
     .innerJoin(orgUnits, eq(orgUnits.id, nonconformities.orgUnitId))
     .where(eq(nonconformities.id, id))
   const [row] = options.forUpdate ? await query.for('update', { of: nonconformities }) : await query
-  if (!row) throw notFound('Nonconformity', id)
+  if (!row) throw notFound('nonconformity', id)
   return row
 }
 

@@ -39,7 +39,7 @@ export function pathInSubtreeOf(pathColumn: AnyPgColumn, unitId: string | Placeh
 export async function findOrgUnit(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<OrgUnitRow> {
   const query = db.select().from(orgUnits).where(eq(orgUnits.id, id))
   const [row] = options.forUpdate ? await query.for('update') : await query
-  if (!row) throw notFound('Org unit', id)
+  if (!row) throw notFound('org-unit', id)
   return row
 }
 

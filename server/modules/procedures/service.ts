@@ -83,7 +83,7 @@ export function onlineValuesOn(date: string): SQL {
 
 export async function loadProcedure(db: Db, id: string, today: string): Promise<Procedure> {
   const [row] = await selectProcedures(db).where(eq(procedures.id, id))
-  if (!row) throw notFound('Procedure', id)
+  if (!row) throw notFound('procedure', id)
   return toProcedure(row.procedure, row.unit, (await historyOf(db, [id])).get(id) ?? [], today)
 }
 
@@ -188,7 +188,7 @@ export async function updateProcedure(db: Db, actor: Actor, id: string, expected
   requirePermission(actor, 'procedure.write')
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(procedures).where(eq(procedures.id, id)).for('update')
-    if (!current) throw notFound('Procedure', id)
+    if (!current) throw notFound('procedure', id)
     assertVersion(current, expectedVersion)
     const before = await loadProcedure(tx, id, today)
     if (input.code !== undefined && input.code.toLowerCase() !== current.code.toLowerCase()) await assertCodeFree(tx, input.code, id)

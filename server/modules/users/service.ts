@@ -44,7 +44,7 @@ function selectUsers(db: Db) {
 export async function findUser(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
   const query = selectUsers(db).where(eq(users.id, id))
   const [row] = options.forUpdate ? await query.for('update', { of: users }) : await query
-  if (!row) throw notFound('User', id)
+  if (!row) throw notFound('user', id)
   return row
 }
 

@@ -97,7 +97,7 @@ export async function actionsOf(db: Db, actor: Actor, nonconformityId: string, e
 
 export async function loadAction(db: Db, actor: Actor, id: string, env: ServiceEnv): Promise<Action> {
   const [row] = await selectActions(db).where(eq(actions.id, id))
-  if (!row) throw notFound('Action', id)
+  if (!row) throw notFound('action', id)
   return mapper(actor, agencyToday(env))(row)
 }
 
@@ -205,7 +205,7 @@ export async function addAction(db: Db, actor: Actor, nonconformityId: string, i
 /** Locks the action's NC, then the action (always in that order, as every NC change does). */
 async function lockAction(db: Db, id: string): Promise<{ found: NcWithUnit; row: ActionRow }> {
   const [ref] = await db.select({ nonconformityId: actions.nonconformityId }).from(actions).where(eq(actions.id, id))
-  if (!ref) throw notFound('Action', id)
+  if (!ref) throw notFound('action', id)
   const found = await findNonconformity(db, ref.nonconformityId, { forUpdate: true })
   const [row] = await db.select().from(actions).where(eq(actions.id, id)).for('update')
   return { found, row }
