@@ -79,6 +79,35 @@ const SCHEMA_FORMATS: Record<string, string> = {
   uri: 'phải là địa chỉ URL đầy đủ',
 }
 
+/** Nonconformity sources, as the web app names them. */
+const NC_SOURCES: Record<string, string> = {
+  finding: 'Phát hiện khi kiểm tra',
+  complaint: 'Khiếu nại, phản ánh',
+  internal_audit: 'Đánh giá nội bộ',
+  late_dossier: 'Hồ sơ trễ hạn',
+  management_review: 'Xem xét của lãnh đạo',
+  other: 'Khác',
+}
+/** The fields of a nonconformity and its plan, as the web form labels them. */
+const NC_FIELDS: Record<string, string> = {
+  title: 'tiêu đề',
+  description: 'mô tả',
+  severity: 'mức độ',
+  clauseNumbers: 'điều khoản',
+  containment: 'biện pháp ngăn chặn',
+  detectedOn: 'ngày phát hiện',
+  dueDate: 'hạn đóng',
+  orgUnitId: 'đơn vị',
+  source: 'nguồn',
+  sourceId: 'bản ghi nguồn',
+  rootCause: 'nguyên nhân gốc',
+  'rootCause.whys': 'câu hỏi “tại sao”',
+  'rootCause.summary': 'nguyên nhân gốc',
+  'rootCause.categories': 'nhóm nguyên nhân',
+  actions: 'hành động',
+  verificationPlannedDate: 'ngày dự kiến kiểm tra hiệu lực',
+}
+
 export const PROBLEM_MESSAGES = {
   // ---- the generic problems (lib/problems.ts) ------------------------------------------
   'not-found': text(
@@ -631,6 +660,186 @@ export const PROBLEM_MESSAGES = {
         .filter(Boolean)
         .join(', ')}.`,
   ),
+
+  // ---- nonconformities -----------------------------------------------------------------------
+  'nonconformity.source-other-unit': field(
+    'same_unit',
+    { kind: 'finding' as Entity },
+    (p) => `is a ${entityWord(p.kind, 'en')} of another unit than the nonconformity's`,
+    (p) => `là ${entityWord(p.kind, 'vi')} của đơn vị khác với đơn vị của sự không phù hợp`,
+  ),
+  'nonconformity.source-not-late': field('not_late', 'is a dossier that is neither overdue nor resolved late', 'là hồ sơ không quá hạn và cũng không giải quyết trễ hạn'),
+  'nonconformity.source-inspection-elsewhere': field(
+    'same_unit',
+    "is an inspection that does not cover the nonconformity's unit",
+    'là cuộc kiểm tra không bao gồm đơn vị của sự không phù hợp',
+  ),
+  'nonconformity.source-takes-no-record': field(
+    'no_record',
+    { source: 'other' },
+    (p) => `must be empty when the source is ${p.source}`,
+    (p) => `phải để trống khi nguồn là “${NC_SOURCES[p.source] ?? p.source}”`,
+  ),
+  'nonconformity.source-record-required': field(
+    'required',
+    { source: 'finding' },
+    (p) => `is required when the source is ${p.source}`,
+    (p) => `là bắt buộc khi nguồn là “${NC_SOURCES[p.source] ?? p.source}”`,
+  ),
+  'nonconformity.root-cause-missing': field('required', 'is missing: analyse the nonconformity first', 'chưa có: hãy phân tích nguyên nhân trước'),
+  'nonconformity.whys-needed': field('required', 'needs at least one answered "why"', 'cần trả lời ít nhất một câu hỏi “tại sao”'),
+  'nonconformity.root-cause-summary-empty': field('required', 'is empty: state the root cause', 'đang trống: hãy nêu nguyên nhân gốc'),
+  'nonconformity.category-needed': field('required', 'needs at least one cause category', 'cần chọn ít nhất một nhóm nguyên nhân'),
+  'nonconformity.plan-needs-corrective-action': field(
+    'corrective_required',
+    'needs at least one corrective action (one that removes the root cause)',
+    'cần ít nhất một hành động khắc phục (hành động loại bỏ nguyên nhân gốc)',
+  ),
+  'nonconformity.verification-before-detection': field(
+    'min',
+    { min: '2026-01-01' },
+    (p) => `must not be before the detection date (${p.min})`,
+    (p) => `không được trước ngày phát hiện (${viDate(p.min)})`,
+  ),
+  'nonconformity.plan-incomplete': text(
+    {},
+    (_p, c) => `The plan cannot be recorded yet: ${c.fields}.`,
+    (_p, c) => `Chưa thể xác nhận kế hoạch: ${c.errors.map((e) => `${NC_FIELDS[e.path] ?? e.path} ${e.message}`).join('; ')}.`,
+  ),
+  'nonconformity.actions-open': text(
+    { actions: ['Niêm yết lại thủ tục'] },
+    (p) => `${p.actions.length} action(s) are still open: ${p.actions.map((a) => `"${a}"`).join(', ')}. Every action must be done before verification.`,
+    (p) => `Còn ${p.actions.length} hành động chưa hoàn thành: ${p.actions.map((a) => `“${a}”`).join(', ')}. Mọi hành động phải hoàn thành trước khi kiểm tra hiệu lực.`,
+  ),
+  'nonconformity.field-actions-open': field(
+    'open_actions',
+    { count: 2, open: ['…'] },
+    (p) => `${p.count} action(s) still open`,
+    (p) => `còn ${p.count} hành động chưa hoàn thành`,
+  ),
+  'nonconformity.not-a-clause': field('exists', { value: '8.2.9' }, (p) => `${p.value} is not a clause of ISO 9001:2015`, (p) => `${p.value} không phải là điều khoản của ISO 9001:2015`),
+  'field.date-in-future': field('max', { max: '2026-01-01' }, 'cannot be in the future', 'không được là ngày trong tương lai'),
+  'nonconformity.due-before-detection': field('min', { min: '2026-01-01' }, 'must not be before the detection date', 'không được trước ngày phát hiện'),
+  'nonconformity.invalid-fields': text(
+    { count: 2 },
+    (p, c) => `The nonconformity has ${p.count} invalid field(s): ${c.fields}.`,
+    (p, c) => `Sự không phù hợp có ${p.count} trường không hợp lệ: ${c.errors.map((e) => `${NC_FIELDS[e.path.replace(/\.\d+$/, '')] ?? e.path} ${e.message}`).join('; ')}.`,
+  ),
+  'nonconformity.invalid-change': text(
+    { count: 2 },
+    (p, c) => `The change has ${p.count} invalid field(s): ${c.fields}.`,
+    (p, c) => `Thay đổi có ${p.count} trường không hợp lệ: ${c.errors.map((e) => `${NC_FIELDS[e.path.replace(/\.\d+$/, '')] ?? e.path} ${e.message}`).join('; ')}.`,
+  ),
+  'nonconformity.source-has-nc': text(
+    { source: 'finding', existingCode: 'NC-2026-001' },
+    (p) => `This ${p.source.replace('_', ' ')} already has nonconformity ${p.existingCode}.`,
+    (p) => `Bản ghi nguồn này (${NC_SOURCES[p.source] ?? p.source}) đã có sự không phù hợp ${p.existingCode}.`,
+  ),
+  'nonconformity.field-source-has-nc': field(
+    'duplicate',
+    { existingId: '…', existingCode: 'NC-2026-001' },
+    (p) => `already has nonconformity ${p.existingCode}`,
+    (p) => `đã có sự không phù hợp ${p.existingCode}`,
+  ),
+  'nonconformity.head-containment-only': text(
+    { fields: ['title', 'severity'] },
+    (p) => `As head of the unit you may change the containment only; ask an auditor or a manager to change ${p.fields.join(', ')}.`,
+    (p) =>
+      `Là trưởng đơn vị, bạn chỉ được sửa biện pháp ngăn chặn; hãy đề nghị kiểm tra viên hoặc lãnh đạo sửa ${p.fields.map((f) => NC_FIELDS[f] ?? f).join(', ')}.`,
+  ),
+  'nonconformity.unit-fixed': field('status', 'can be changed only while the nonconformity is a draft', 'chỉ đổi được khi sự không phù hợp còn là bản nháp'),
+  'nonconformity.move-forbidden': text('You are not allowed to move the nonconformity to that unit.', 'Bạn không có quyền chuyển sự không phù hợp sang đơn vị đó.'),
+  'nonconformity.forbidden-read': text(
+    'You are not allowed to see this nonconformity: it belongs to another unit and you own none of its actions.',
+    'Bạn không có quyền xem sự không phù hợp này: nó thuộc đơn vị khác và bạn không phụ trách hành động nào của nó.',
+  ),
+  'nonconformity.register-too-large': text(
+    { limit: 10000 },
+    (p) => `The register would hold more than ${p.limit} nonconformities: narrow it by unit, status or detection dates.`,
+    (p) => `Sổ theo dõi sẽ có hơn ${p.limit} sự không phù hợp: hãy thu hẹp theo đơn vị, trạng thái hoặc ngày phát hiện.`,
+  ),
+  'nonconformity.only-editors-change': text(
+    'Only auditors, managers, the head of the unit and whoever raised it change a nonconformity.',
+    'Chỉ kiểm tra viên, lãnh đạo, trưởng đơn vị và người ghi nhận mới được sửa sự không phù hợp.',
+  ),
+  'nonconformity.only-head-analyses': text(
+    'Only the head of the nonconformity’s unit (or a manager) analyses its root cause.',
+    'Chỉ trưởng đơn vị có sự không phù hợp (hoặc lãnh đạo) mới phân tích nguyên nhân gốc.',
+  ),
+  'nonconformity.only-head-plans': text(
+    'Only the head of the nonconformity’s unit (or a manager) plans and runs its actions.',
+    'Chỉ trưởng đơn vị có sự không phù hợp (hoặc lãnh đạo) mới lập kế hoạch và thực hiện hành động khắc phục.',
+  ),
+  'nonconformity.only-auditor-verifies': text(
+    'Only an auditor or a manager verifies the effectiveness of actions.',
+    'Chỉ kiểm tra viên hoặc lãnh đạo mới kiểm tra hiệu lực của hành động khắc phục.',
+  ),
+  'nonconformity.owner-cannot-verify': text(
+    'You own an action of this nonconformity, so you cannot verify it: another auditor or a manager must.',
+    'Bạn phụ trách một hành động của sự không phù hợp này nên không thể tự kiểm tra hiệu lực: việc này do kiểm tra viên khác hoặc lãnh đạo thực hiện.',
+  ),
+  'nonconformity.only-head-closes': text(
+    'Only the head of the nonconformity’s unit (or a manager) closes it.',
+    'Chỉ trưởng đơn vị có sự không phù hợp (hoặc lãnh đạo) mới được đóng nó.',
+  ),
+  'nonconformity.verifier-cannot-close': text(
+    'You verified this nonconformity, so someone else (the head of the unit or a manager) must close it.',
+    'Bạn đã kiểm tra hiệu lực sự không phù hợp này nên việc đóng phải do người khác (trưởng đơn vị hoặc lãnh đạo) thực hiện.',
+  ),
+  'nonconformity.only-editors-cancel': text(
+    'Only an auditor, a manager or whoever raised it cancels a nonconformity.',
+    'Chỉ kiểm tra viên, lãnh đạo hoặc người ghi nhận mới được hủy sự không phù hợp.',
+  ),
+  'action.due-before-detection': field(
+    'min',
+    { min: '2026-01-01' },
+    (p) => `must not be before the nonconformity was detected (${p.min})`,
+    (p) => `không được trước ngày phát hiện sự không phù hợp (${viDate(p.min)})`,
+  ),
+  'action.only-head-plans': text(
+    'Only the head of the nonconformity’s unit (or a manager) adds and changes its actions.',
+    'Chỉ trưởng đơn vị có sự không phù hợp (hoặc lãnh đạo) mới thêm và sửa hành động khắc phục.',
+  ),
+  'action.complete-own-only': text(
+    'You may complete only the actions you own; the head of the unit or a manager may complete others’ actions.',
+    'Bạn chỉ được hoàn thành hành động do mình phụ trách; trưởng đơn vị hoặc lãnh đạo có thể hoàn thành hành động của người khác.',
+  ),
+  'action.already-done': text(
+    'The action is already done; add a new action if more is needed.',
+    'Hành động này đã hoàn thành; nếu cần làm thêm, hãy thêm hành động mới.',
+  ),
+
+  // ---- org units, procedures, users, reports, mail -------------------------------------------
+  'org-unit.cycle': field('cycle', 'cannot be the unit itself or one of its own sub-units', 'không được là chính đơn vị này hoặc một đơn vị trực thuộc của nó'),
+  'org-unit.in-use': text(
+    { subUnits: 1, members: 2 },
+    (p) => `The unit still has ${p.subUnits} active sub-unit(s) and ${p.members} active user(s); move or deactivate them first.`,
+    (p) => `Đơn vị vẫn còn ${p.subUnits} đơn vị trực thuộc và ${p.members} người dùng đang hoạt động; hãy chuyển hoặc ngừng hoạt động họ trước.`,
+  ),
+  'org-unit.field-in-use': field(
+    'in_use',
+    { subUnits: 1, members: 2 },
+    'the unit still has active sub-units or users',
+    'đơn vị vẫn còn đơn vị trực thuộc hoặc người dùng đang hoạt động',
+  ),
+  'procedure.level-from-needs-level': field('dependency', 'needs onlineLevel', 'cần có mức độ dịch vụ công trực tuyến'),
+  'procedure.mode-from-needs-mode': field('dependency', 'needs onlineMode', 'cần có hình thức dịch vụ công trực tuyến'),
+  'report.no-unit': text(
+    'You may read reports only for your own unit, and your account has none.',
+    'Bạn chỉ được xem báo cáo của đơn vị mình, nhưng tài khoản của bạn chưa gắn với đơn vị nào.',
+  ),
+  'report.unknown-unit': field('exists', 'refers to an org unit that does not exist', 'là đơn vị không tồn tại'),
+  'report.period-too-long': field('range', 'the period may span at most ten years', 'khoảng thời gian không được dài quá mười năm'),
+  'report.table-required': field('required', 'is required with format=csv (the number of the table)', 'là bắt buộc khi xuất CSV (số thứ tự của bảng)'),
+  'report.table-range': field('range', { count: 12 }, (p) => `the report has ${p.count} tables`, (p) => `báo cáo có ${p.count} bảng`),
+  'user.username-taken': text({ username: 'nva' }, (p) => `The username "${p.username}" is already taken.`, (p) => `Tên đăng nhập "${p.username}" đã có người dùng.`),
+  'user.field-username-taken': field('duplicate', 'is already taken', 'đã có người dùng'),
+  'user.self-change': text(
+    'You cannot deactivate yourself or remove your own admin role; ask another administrator.',
+    'Bạn không thể tự ngừng hoạt động tài khoản của mình hoặc bỏ vai trò quản trị của chính mình; hãy nhờ quản trị viên khác.',
+  ),
+  'user.field-self': field('self', 'cannot be changed on your own account', 'không thể tự thay đổi trên tài khoản của mình'),
+  'mail.person-only': text('Mail preferences belong to a person.', 'Thiết lập nhận thư chỉ dành cho tài khoản của một người.'),
 } satisfies Record<string, Entry<any>>
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES
