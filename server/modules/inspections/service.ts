@@ -69,7 +69,7 @@ function assertMayWriteSomewhere(actor: Actor) {
 }
 
 /** planned → in_progress (started, or by the first recorded answer) → completed; cancelled. */
-const INSPECTION_WORKFLOW = defineWorkflow('inspection', INSPECTION_STATUSES, {
+export const INSPECTION_WORKFLOW = defineWorkflow('inspection', INSPECTION_STATUSES, {
   update: { from: ['planned', 'in_progress'] },
   start: { from: ['planned'], to: 'in_progress' },
   record: { from: ['planned', 'in_progress'], to: 'in_progress' },
