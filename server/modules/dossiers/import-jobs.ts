@@ -19,7 +19,7 @@ import type { Config } from '../../config.ts'
 import { serviceEnv, type Clock } from '../../lib/clock.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { hasRole, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { isProblemCode } from '../../lib/problem-messages.ts'
+import { isProblemCode, type Lang } from '../../lib/problem-messages.ts'
 import { HttpProblem, notFound, problemBody } from '../../lib/problems.ts'
 import type { Mime } from '../../lib/uploads.ts'
 import { loadActiveActor } from '../auth/service.ts'
@@ -128,6 +128,11 @@ function toJob(row: JobRow, positions: Map<string, number>): ImportJob {
     report: (row.report as ImportReport | null) ?? null,
     problem: (row.problem as ImportJob['problem']) ?? null,
   }
+}
+
+/** The job with its problem's detail in `lang` (the job keeps the problem's code and params; the stored detail is English). */
+export function jobIn(job: ImportJob, lang: Lang): ImportJob {
+  return job.problem && lang !== 'en' ? { ...job, problem: { ...job.problem, detail: problemOf(job).detailIn(lang) } } : job
 }
 
 /** The problem a finished-with-failure job holds, thrown again (the synchronous route answers with it). */

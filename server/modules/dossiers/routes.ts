@@ -3,11 +3,12 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
+import { languageOf } from '../../lib/problem-messages.ts'
 import { invalidField } from '../../lib/problems.ts'
 import { MIME, multipartBody, readUpload } from '../../lib/uploads.ts'
 import { dossierStats } from './dossier-stats.ts'
 import type { ImportUpload } from './dossier-import.ts'
-import { getImport, listImports, MAX_WAITING_PER_USER, problemOf, submitImport } from './import-jobs.ts'
+import { getImport, jobIn, listImports, MAX_WAITING_PER_USER, problemOf, submitImport } from './import-jobs.ts'
 import {
   CreateDossier,
   Dossier,
@@ -172,7 +173,11 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ImportJobQuery,
       response: { 200: ImportJobPage },
     },
-    handler: (request) => listImports(app.db, request.actor, request.query),
+    handler: async (request) => {
+      const page = await listImports(app.db, request.actor, request.query)
+      const lang = languageOf(request.headers['accept-language'])
+      return { ...page, items: page.items.map((job) => jobIn(job, lang)) }
+    },
   })
 
   app.get('/dossiers/imports/:id', {
@@ -183,7 +188,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: ImportJob, ...problems(404) },
     },
-    handler: (request) => getImport(app.db, request.actor, request.params.id),
+    handler: async (request) => jobIn(await getImport(app.db, request.actor, request.params.id), languageOf(request.headers['accept-language'])),
   })
 
   app.get('/dossiers/:id', {
