@@ -3,7 +3,7 @@
  * Routes read the header with `ifMatch`; services call `assertVersion` after their
  * permission check, so a caller without rights learns nothing about versions.
  */
-import { badRequest, preconditionFailed, preconditionRequired } from './problems.ts'
+import { badRequest, fieldError, preconditionFailed, preconditionRequired } from './problems.ts'
 
 /** The version in `If-Match: "3"` (bare `3` accepted); undefined when absent. A weak `W/"3"` is refused: RFC 9110 §13.1.1 asks a strong comparison. */
 export function ifMatch(headers: Record<string, string | string[] | undefined>): number | undefined {
@@ -11,15 +11,11 @@ export function ifMatch(headers: Record<string, string | string[] | undefined>):
   const value = Array.isArray(raw) ? raw[0] : raw
   if (value === undefined || value.trim() === '') return undefined
   if (/^\s*W\//i.test(value)) {
-    throw badRequest('If-Match needs the strong ETag you read, e.g. "3"; a weak ETag (W/"3") cannot guard a change.', [
-      { path: 'headers.if-match', message: 'must be a strong ETag such as "3", not W/"3"', code: 'weak-etag' },
-    ])
+    throw badRequest('if-match.weak', undefined, [fieldError('headers.if-match', 'field.if-match-weak')])
   }
   const match = /^\s*"?(\d{1,9})"?\s*$/.exec(value)
   if (!match) {
-    throw badRequest('If-Match must be the ETag you read, e.g. "3".', [
-      { path: 'headers.if-match', message: 'must be a version such as "3"', code: 'format' },
-    ])
+    throw badRequest('if-match.format', undefined, [fieldError('headers.if-match', 'field.if-match-format')])
   }
   return Number(match[1])
 }

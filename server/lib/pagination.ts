@@ -27,10 +27,10 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
   } catch {
     // fall through to the 400 below
   }
-  throw invalidField('query.cursor', 'The cursor is not valid; use the nextCursor of a previous page.', 'cursor')
+  throw invalidField('query.cursor', 'field.bad-cursor')
 }
 
-const badCursor = () => invalidField('query.cursor', 'The cursor is not valid; use the nextCursor of a previous page.', 'cursor')
+const badCursor = () => invalidField('query.cursor', 'field.bad-cursor')
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 
@@ -140,7 +140,7 @@ export const dateKey = (column: PgColumn, read: (row: any) => Date): SortKey => 
   read: (row) => read(row).toISOString(),
   parse: (v) => {
     const at = new Date(String(v))
-    if (Number.isNaN(at.getTime())) throw invalidField('query.cursor', 'The cursor is not valid; use the nextCursor of a previous page.', 'cursor')
+    if (Number.isNaN(at.getTime())) throw invalidField('query.cursor', 'field.bad-cursor')
     return at
   },
 })

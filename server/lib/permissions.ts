@@ -8,7 +8,7 @@
  * - `ownUnit`: the role may act only on its own unit, not on the units below it (staff).
  */
 import type { Role } from '../../db/schema/users.ts'
-import { forbidden } from './problems.ts'
+import { forbiddenPermission } from './problems.ts'
 
 export type { Role }
 export { ROLES } from '../../db/schema/users.ts'
@@ -133,64 +133,10 @@ export function can(actor: Actor, permission: Permission, target?: Target): bool
   return false
 }
 
-const DESCRIPTIONS: Record<Permission, string> = {
-  'org_unit.read': 'see org units',
-  'org_unit.write': 'change org units',
-  'user.read': 'see users',
-  'user.write': 'change users',
-  'audit_log.read': 'read the audit log',
-  'audit_log.verify': "verify the audit log's hash chain",
-  'api_token.manage': 'manage API tokens',
-  'mail.admin': 'read the mail outbox',
-  'document.read': 'see documents',
-  'document.write': 'register or change documents',
-  'document.draft': 'draft document revisions',
-  'document.approve': 'approve document revisions',
-  'document.publish': 'publish document revisions',
-  'document.withdraw': 'withdraw published documents',
-  'procedure.read': 'see the procedure catalogue',
-  'procedure.write': 'change the procedure catalogue',
-  'calendar.read': 'see the working-day calendar',
-  'calendar.write': 'change the working-day calendar',
-  'dossier.read': 'see dossiers',
-  'dossier.write': 'record dossiers',
-  'complaint.read': 'see complaints',
-  'complaint.write': 'record complaints',
-  'nonconformity.read': 'see nonconformities',
-  'nonconformity.create': 'raise nonconformities',
-  'nonconformity.update': 'change nonconformities',
-  'nonconformity.analyze': 'analyse the root cause of nonconformities',
-  'nonconformity.plan': 'plan and run the actions of nonconformities',
-  'nonconformity.verify': 'verify the effectiveness of actions',
-  'nonconformity.close': 'close nonconformities',
-  'nonconformity.cancel': 'cancel nonconformities',
-  'action.complete': 'complete actions owned by others',
-  'checklist_template.read': 'see checklist templates',
-  'checklist_template.write': 'change checklist templates',
-  'inspection.read': 'see inspections',
-  'inspection.write': 'plan or perform inspections',
-  'inspection.self_inspect': 'run self-inspections',
-  'finding.read': 'see findings',
-  'finding.write': 'record or change findings',
-  'attachment.upload': 'upload files',
-  'attachment.read': 'see this file',
-  'report.read': 'read compliance summaries and reports',
-  'objective.read': 'see quality objectives',
-  'objective.write': 'set or change quality objectives',
-  'objective.indicator': 'manage the indicators of quality objectives and enter their values',
-  'objective.recompute': 'recompute a frozen indicator value',
-  'risk.read': 'see risks and opportunities',
-  'risk.write': 'record or manage risks and opportunities',
-}
 
 export function requirePermission(actor: Actor, permission: Permission, target?: Target): void {
   if (!can(actor, permission, target)) {
-    const what = DESCRIPTIONS[permission] ?? permission
-    throw forbidden(
-      target
-        ? `You are not allowed to ${what} for this unit.`
-        : `You are not allowed to ${what}. Ask an administrator for the right role.`,
-    )
+    throw forbiddenPermission(permission, target !== undefined)
   }
 }
 

@@ -4,30 +4,24 @@
  * 500 from a foreign-key violation or a 409 about someone else's record. "Not readable"
  * and "does not exist" answer alike so that a guessed id reveals nothing.
  */
-import { HttpProblem, type FieldError } from './problems.ts'
+import type { FieldMessage } from './problem-messages.ts'
+import type { Entity } from './problem-words.ts'
+import { fieldError, HttpProblem, type FieldError, type ParamsArg } from './problems.ts'
 
 export const referenceProblem = (errors: FieldError[]) =>
-  new HttpProblem(
-    422,
-    'reference',
-    'Reference not usable',
-    `The request refers to something it cannot use: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`,
-    errors,
-  )
+  new HttpProblem(422, 'reference', 'Reference not usable', 'reference.unusable', {}, errors)
 
 /** The referenced record is missing or hidden from the actor. */
-export const missingReference = (path: string, what: string) =>
-  referenceProblem([{ path, message: `refers to no ${what} you can see`, code: 'reference', params: { kind: what } }])
+export const missingReference = (path: string, what: Entity) => referenceProblem([fieldError(path, 'field.reference', { kind: what })])
 
 /** The referenced record exists but breaks the route's rule (`rule` is a stable code). */
-export const brokenRule = (path: string, message: string, rule: string, params?: Record<string, unknown>) =>
-  referenceProblem([{ path, message, code: rule, params }])
+export const brokenRule = <C extends FieldMessage>(path: string, text: C, ...params: ParamsArg<C>) => referenceProblem([fieldError(path, text, ...params)])
 
 /**
  * Returns the row when it exists and `readable(row)` holds; otherwise throws the 422
  * problem. One query per reference, run by the caller inside its transaction.
  */
-export async function requireReference<T>(path: string, what: string, row: T | undefined, readable: (row: T) => boolean = () => true): Promise<T> {
+export async function requireReference<T>(path: string, what: Entity, row: T | undefined, readable: (row: T) => boolean = () => true): Promise<T> {
   if (row === undefined || row === null || !readable(row)) throw missingReference(path, what)
   return row
 }

@@ -24,9 +24,9 @@ export type IdParams = Static<typeof IdParams>
 
 export const FieldError = Type.Object({
   path: Type.String({ description: 'The failing field, e.g. `fullName`, `items.0.text`, `query.limit`' }),
-  message: Type.String(),
+  message: Type.String({ description: 'What is wrong with the field, in the language of the request (Accept-Language: vi or en; English without it)' }),
   code: Type.Optional(Type.String({ description: 'Stable error code, e.g. `required`, `minLength`, `duplicate`' })),
-  params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  params: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'The values the message uses, e.g. `{ "limit": 200 }`' })),
 })
 
 export const Problem = Type.Object(
@@ -34,7 +34,17 @@ export const Problem = Type.Object(
     type: Type.String({ description: 'urn:qms:problem:<slug>' }),
     title: Type.String(),
     status: Type.Integer(),
-    detail: Type.String(),
+    detail: Type.String({
+      description: 'What went wrong, in the language of the request: Vietnamese when Accept-Language prefers `vi`, English when it prefers `en` or names neither (or is absent)',
+    }),
+    code: Type.Optional(
+      Type.String({ description: 'Stable code of the problem, e.g. `not-found`, `stale`, `illegal-transition`, `nonconformity.plan-incomplete`: the key of its text in every language' }),
+    ),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        description: 'The values `detail` is written from, e.g. `{ "entity": "dossier", "id": "…" }` with not-found, `{ "currentVersion": 4 }` with stale',
+      }),
+    ),
     instance: Type.Optional(Type.String()),
     requestId: Type.Optional(Type.String()),
     errors: Type.Optional(Type.Array(FieldError)),

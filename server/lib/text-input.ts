@@ -12,8 +12,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Throws a 400 naming `path` for NUL or a lone surrogate; otherwise the NFC form (or the text as is for passwords). */
 export function cleanText(value: string, path: string): string {
-  if (value.includes('\0')) throw invalidField(path, 'must not contain a NUL character', 'nul')
-  if (LONE_SURROGATE.test(value)) throw invalidField(path, 'must be valid Unicode (a lone surrogate was sent)', 'encoding')
+  if (value.includes('\0')) throw invalidField(path, 'field.nul')
+  if (LONE_SURROGATE.test(value)) throw invalidField(path, 'field.encoding')
   return VERBATIM.test(path.split('.').at(-1) ?? '') ? value : value.normalize('NFC')
 }
 

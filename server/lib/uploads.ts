@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import { fileTypeFromBuffer } from 'file-type'
 import { Type, type TProperties } from 'typebox'
-import { badRequest, HttpProblem } from './problems.ts'
+import { badRequest, fieldError, HttpProblem } from './problems.ts'
 
 export const MIME = {
   jpeg: 'image/jpeg',
@@ -49,7 +49,7 @@ export const sha256Hex = (bytes: Buffer) => createHash('sha256').update(bytes).d
 export async function readUpload(request: FastifyRequest, options: UploadOptions): Promise<{ file: UploadedFile; fields: Record<string, string> }> {
   const field = options.field ?? 'file'
   if (!request.isMultipart()) {
-    throw new HttpProblem(415, 'http-415', 'Unsupported media type', `Send the file as multipart/form-data in the field "${field}".`)
+    throw new HttpProblem(415, 'http-415', 'Unsupported media type', 'upload.not-multipart', { field })
   }
   const fields: Record<string, string> = {}
   let file: UploadedFile | undefined
@@ -69,30 +69,28 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
   } catch (err) {
     const code = (err as { code?: string }).code
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new HttpProblem(413, 'http-413', 'File too large', `The file is larger than the limit of ${describeLimit(options.maxBytes)}.`)
+      throw new HttpProblem(413, 'http-413', 'File too large', 'upload.too-large', { limit: describeLimit(options.maxBytes) })
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw badRequest('The form has too many parts; send one file and its fields.')
+      throw badRequest('upload.too-many-parts', undefined)
     }
     throw err
   }
-  if (!file) throw badRequest(`No file was sent in the field "${field}".`, [{ path: field, message: 'is required', code: 'required' }])
+  if (!file) throw badRequest('upload.no-file', { field }, [fieldError(field, 'field.required')])
   return { file, fields }
 }
 
 async function describe(bytes: Buffer, filename: string, options: UploadOptions): Promise<UploadedFile> {
-  if (bytes.length === 0) throw badRequest('The file is empty.', [{ path: options.field ?? 'file', message: 'is empty', code: 'empty' }])
+  if (bytes.length === 0) throw badRequest('upload.empty', undefined, [fieldError(options.field ?? 'file', 'field.file-empty')])
   const sniffed = await fileTypeFromBuffer(bytes)
   let type = sniffed?.mime as Mime | undefined
   if (!sniffed && options.allowed.includes(MIME.csv) && isUtf8Text(bytes)) type = MIME.csv
   if (!type || !options.allowed.includes(type)) {
     const allowed = options.allowed.map((m) => Object.entries(MIME).find(([, v]) => v === m)?.[0]?.toUpperCase() ?? m).join(', ')
-    throw new HttpProblem(
-      415,
-      'unsupported-file-type',
-      'Unsupported file type',
-      `The file's content is ${sniffed ? `${sniffed.ext.toUpperCase()} (${sniffed.mime})` : 'not a recognised type'}; allowed: ${allowed}.`,
-    )
+    throw new HttpProblem(415, 'unsupported-file-type', 'Unsupported file type', 'upload.unsupported-type', {
+      sniffed: sniffed ? `${sniffed.ext.toUpperCase()} (${sniffed.mime})` : null,
+      allowed,
+    })
   }
   return { filename: filename || 'file', contentType: type, bytes, size: bytes.length, sha256: sha256Hex(bytes) }
 }

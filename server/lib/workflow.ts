@@ -18,11 +18,14 @@ export interface Rule<S extends string> {
   readonly to?: S | ((...input: never[]) => S)
 }
 
-/** Words for the 409's detail, where the operation's or the status's name would read badly. */
+/**
+ * Words for the 409's detail, where the operation's or the status's name would read badly:
+ * keys of the phrases in `problem-words.ts` (`OPERATIONS`, `STATUSES`, under the entity).
+ */
 export interface Describe {
-  /** Instead of the operation's name, e.g. "add an action to". */
+  /** Instead of the operation's name, e.g. `add-action-to` ("add an action to"). */
   action?: string
-  /** Instead of the status, e.g. "completed (its record is read-only)". */
+  /** Instead of the status, e.g. `completed-read-only` ("completed (its record is read-only)"). */
   status?: string
 }
 

@@ -36,13 +36,13 @@ export default fp(
         const match = /^Bearer\s+(\S+)$/i.exec(authorization)
         const resolved = match ? await resolveApiToken(app.db, match[1], app.env(), request.id) : null
         if (!resolved) {
-          throw new HttpProblem(401, 'bad-token', 'Not signed in', 'The API token is not valid, has expired or was revoked.', undefined, {
+          throw new HttpProblem(401, 'bad-token', 'Not signed in', 'bad-token', undefined, undefined, {
             'WWW-Authenticate': 'Bearer error="invalid_token"',
           })
         }
         // A read token may look but not change anything, whatever its user may do.
         if (resolved.scope === 'read' && request.method !== 'GET' && request.method !== 'HEAD') {
-          throw forbidden('This API token may only read (scope "read"). Use a read_write token to make changes.')
+          throw forbidden('token-read-only')
         }
         request.actor = resolved.actor
         return
@@ -57,12 +57,12 @@ export default fp(
         if (!SAFE_METHODS.has(request.method) && !isPublic) {
           const sent = request.headers['x-csrf-token']
           if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
-            throw forbidden('The X-CSRF-Token header is missing or does not match your session. Reload the page and try again.')
+            throw forbidden('csrf-mismatch')
           }
         }
         return
       }
-      if (!isPublic) throw unauthorized(token ? 'Your session has ended. Sign in again.' : 'Sign in to continue.')
+      if (!isPublic) throw unauthorized(token ? 'session-ended' : 'not-signed-in')
     })
   },
   { name: 'auth', dependencies: ['db'] },

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { isProblemCode, languageOf } from '../lib/problem-messages.ts'
 import { HttpProblem, problemBody, type FieldError } from '../lib/problems.ts'
 import { loggableError } from '../lib/safe-log.ts'
 import { stoppedQueryProblem } from './query-limits.ts'
@@ -50,7 +51,8 @@ function validationErrors(error: FastifyError): FieldError[] {
     const path = fieldPath(error.validationContext, e)
     if (seen.has(path)) continue
     seen.add(path)
-    out.push({ path, message: messageFor(e), code: e.keyword, params: e.params })
+    const text = `schema.${e.keyword}`
+    out.push({ path, message: messageFor(e), code: e.keyword, params: e.params, text: isProblemCode(text) ? text : 'schema.invalid' })
   }
   return out
 }
@@ -70,7 +72,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   return reply
     .code(problem.status)
     .type('application/problem+json')
-    .send({ ...problemBody(problem), requestId: request.id })
+    .header('Vary', 'Accept-Language')
+    .send({ ...problemBody(problem, languageOf(request.headers['accept-language'])), requestId: request.id })
 }
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03'])
@@ -86,7 +89,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 export const databaseUnavailable = () =>
-  new HttpProblem(503, 'database-unavailable', 'Database unavailable', 'The database cannot be reached right now. Try again in a few seconds.', undefined, { 'retry-after': '5' })
+  new HttpProblem(503, 'database-unavailable', 'Database unavailable', 'database-unavailable', undefined, undefined, { 'retry-after': '5' })
 
 /** Maps any thrown value to a problem; unknown errors become a bare 500. */
 export function toProblem(error: unknown): HttpProblem {
@@ -94,17 +97,16 @@ export function toProblem(error: unknown): HttpProblem {
   const fe = error as FastifyError
   if (fe.validation) {
     const errors = validationErrors(fe)
-    const where = fe.validationContext === 'querystring' ? 'query string' : fe.validationContext ?? 'request'
-    return new HttpProblem(400, 'validation', 'Invalid request', `The ${where} has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+    return new HttpProblem(400, 'validation', 'Invalid request', 'validation.fields', { where: fe.validationContext ?? 'request', count: errors.length }, errors)
   }
   if (isDatabaseUnavailable(error)) return databaseUnavailable()
   switch (pgCode(error)) {
     case PG_UNIQUE:
-      return new HttpProblem(409, 'conflict', 'Conflict', 'A record with the same unique value already exists.')
+      return new HttpProblem(409, 'conflict', 'Conflict', 'conflict.unique', undefined)
     case PG_FOREIGN_KEY:
-      return new HttpProblem(409, 'conflict', 'Conflict', 'The record refers to, or is referred to by, another record that prevents this change.')
+      return new HttpProblem(409, 'conflict', 'Conflict', 'conflict.foreign-key', undefined)
     case PG_CHECK:
-      return new HttpProblem(400, 'validation', 'Invalid request', 'A value breaks a rule of the database.')
+      return new HttpProblem(400, 'validation', 'Invalid request', 'validation.db-check', undefined)
   }
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500
   if (status >= 400 && status < 500) {
@@ -120,13 +122,14 @@ export function toProblem(error: unknown): HttpProblem {
       415: 'Unsupported media type',
       429: 'Too many requests',
     }
-    let detail = fe.message
-    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') detail = 'Send the body as application/json.'
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') detail = 'The request body is larger than the server accepts.'
-    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError) detail = 'The body is not valid JSON.'
-    return new HttpProblem(status, status === 400 ? 'validation' : `http-${status}`, titles[status] ?? 'Request error', detail)
+    const slug = status === 400 ? 'validation' : `http-${status}`
+    const title = titles[status] ?? 'Request error'
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new HttpProblem(status, slug, title, 'validation.send-json', undefined)
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new HttpProblem(status, slug, title, 'body-too-large', undefined)
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe instanceof SyntaxError) return new HttpProblem(status, slug, title, 'validation.not-json', undefined)
+    return new HttpProblem(status, slug, title, 'http-error', { status, message: fe.message })
   }
-  return new HttpProblem(500, 'internal', 'Internal error', 'Something went wrong on the server. It has been logged; quote the request id when you report it.')
+  return new HttpProblem(500, 'internal', 'Internal error', 'internal', undefined)
 }
 
 export default fp(

@@ -72,12 +72,7 @@ export default fp(
         case 'replay':
           return replay(reply, claim.response)
         case 'mismatch':
-          throw new HttpProblem(
-            422,
-            'idempotency-key-reused',
-            'Idempotency key already used',
-            `This Idempotency-Key was used for another request (${claim.method} ${claim.path} with other content). Use a new key for a new change.`,
-          )
+          throw new HttpProblem(422, 'idempotency-key-reused', 'Idempotency key already used', 'idempotency.key-reused', { method: claim.method, path: claim.path })
         case 'in-progress': {
           const until = Date.now() + WAIT_FOR_FIRST_MS
           while (Date.now() < until) {
@@ -85,7 +80,7 @@ export default fp(
             const first = await storedResponse(app.db, keyed.userId, key)
             if (first) return replay(reply, first)
           }
-          throw new HttpProblem(409, 'idempotency-key-in-use', 'Request still running', 'The first request with this Idempotency-Key is still running. Try again in a moment.', undefined, { 'Retry-After': '1' })
+          throw new HttpProblem(409, 'idempotency-key-in-use', 'Request still running', 'idempotency.in-progress', undefined, undefined, { 'Retry-After': '1' })
         }
       }
     })

@@ -17,7 +17,7 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return match?.[1].toLowerCase()
 }
 
-const tooLarge = () => new HttpProblem(413, 'http-413', 'Request body too large', 'The request body is larger than the server accepts.')
+const tooLarge = () => new HttpProblem(413, 'http-413', 'Request body too large', 'body-too-large', undefined)
 
 /** Reads the whole body as bytes; past `limit` the rest is drained (up to the cap) and a 413 returned. */
 function readBody(request: FastifyRequest, payload: NodeJS.ReadableStream, limit: number): Promise<Buffer> {
@@ -67,14 +67,14 @@ export default fp(
       if (charset && charset !== 'utf-8' && charset !== 'utf8') {
         // Still read the body, so the client gets the answer rather than a reset.
         await readBody(request, payload, limit).catch(() => undefined)
-        throw new HttpProblem(415, 'http-415', 'Unsupported media type', `JSON must be sent as UTF-8; charset=${charset} is not accepted.`)
+        throw new HttpProblem(415, 'http-415', 'Unsupported media type', 'validation.json-utf8', { charset })
       }
       const bytes = await readBody(request, payload, limit)
       let text: string
       try {
         text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
       } catch {
-        throw invalidField('body', 'is not valid UTF-8', 'encoding')
+        throw invalidField('body', 'field.not-utf8')
       }
       return new Promise((resolve, reject) => {
         parseJson(request, text, (err, body) => (err ? reject(err) : resolve(body)))
@@ -92,7 +92,7 @@ export default fp(
           key = decodeURIComponent(rawKey.replace(/\+/g, ' '))
           decodeURIComponent(rawValue.replace(/\+/g, ' '))
         } catch {
-          throw invalidField(`query.${key.slice(0, 50)}`, 'is not valid percent-encoded UTF-8', 'encoding')
+          throw invalidField(`query.${key.slice(0, 50)}`, 'field.not-percent-utf8')
         }
       }
     })

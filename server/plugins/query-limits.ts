@@ -34,18 +34,10 @@ const SETTINGS: Record<Exclude<QueryClass, 'unbounded'>, { name: string; key: 'q
 }
 
 export const queryTimeout = (setting: string, ms: number) =>
-  new HttpProblem(
-    503,
-    'query-timeout',
-    'Took too long',
-    `The database work for this request took longer than ${setting} allows (${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}) and was stopped. Narrow the period or the filters and try again, or try later when the server is less busy.`,
-    undefined,
-    { 'Retry-After': '5' },
-    { setting },
-  )
+  new HttpProblem(503, 'query-timeout', 'Took too long', 'query-timeout', { setting, ms }, undefined, { 'Retry-After': '5' }, { setting })
 
 /** Nobody reads it: the client is gone. Logged as 499, as proxies do. */
-const clientGone = () => new HttpProblem(499, 'client-closed', 'Client closed the request', 'The client went away before the answer; its database work was stopped.')
+const clientGone = () => new HttpProblem(499, 'client-closed', 'Client closed the request', 'client-closed', undefined)
 
 const isQueryCanceled = (error: unknown): { message: string } | undefined => {
   for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {

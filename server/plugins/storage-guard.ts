@@ -13,12 +13,7 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const CHECK_EVERY_MS = 1000
 
 export const insufficientStorage = (minFreeMb: number) =>
-  new HttpProblem(
-    507,
-    'insufficient-storage',
-    'Not enough disk space',
-    `The server's disk has less than ${minFreeMb} MB free, so changes are refused to keep the database safe. Reading still works; ask the administrator to free disk space.`,
-  )
+  new HttpProblem(507, 'insufficient-storage', 'Not enough disk space', 'insufficient-storage', { minFreeMb })
 
 export default fp(
   async function storageGuard(app: FastifyInstance, options: { dataDir: string; minFreeMb: number; free?: (dir: string) => Promise<number | undefined> }) {

@@ -7,7 +7,7 @@ import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { notFound } from '../lib/problems.ts'
+import { HttpProblem } from '../lib/problems.ts'
 import { sendProblem } from './errors.ts'
 
 export default fp(
@@ -37,7 +37,7 @@ export default fp(
       const wantsJson = accept.includes('json') && !accept.includes('text/html')
       const isPage = ['GET', 'HEAD'].includes(request.method) && !url.startsWith('/api/') && !path.extname(url) && !wantsJson
       if (hasApp && isPage) return reply.header('Cache-Control', 'no-cache').sendFile('index.html')
-      return sendProblem(request, reply, notFound(`${request.method} ${url}`))
+      return sendProblem(request, reply, new HttpProblem(404, 'not-found', 'Not found', 'route-not-found', { method: request.method, url }))
     })
   },
   { name: 'web-app' },

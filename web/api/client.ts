@@ -1,7 +1,13 @@
 /**
  * fetch for the API: JSON in and out, the CSRF header on state changes, If-Match when
- * given, and problem+json turned into an ApiError the pages can show field by field.
+ * given, the user's language (Accept-Language: the server writes problems in it), and
+ * problem+json turned into an ApiError the pages can show field by field. A request that
+ * never reached the server is a NetworkError (an ApiError with status 0) whose detail is
+ * a sentence in the user's language, never the browser's "Failed to fetch".
  */
+import { msg, str } from '@lit/localize'
+import { getLocale } from '../i18n/localization.ts'
+
 export interface FieldError {
   path: string
   message: string
@@ -13,7 +19,11 @@ export interface Problem {
   type: string
   title: string
   status: number
+  /** In the language the request asked for (Accept-Language). */
   detail: string
+  /** Stable code of the problem, e.g. `not-found`, `stale`. */
+  code?: string
+  params?: Record<string, unknown>
   errors?: FieldError[]
   allowed?: string[]
   currentVersion?: number
@@ -27,6 +37,17 @@ export class ApiError extends Error {
   /** The message for one field, if the server named it. */
   fieldError(path: string): FieldError | undefined {
     return this.problem.errors?.find((e) => e.path === path)
+  }
+}
+
+/** The request did not reach the server (offline, DNS, connection refused or reset). */
+export class NetworkError extends ApiError {
+  constructor() {
+    const detail =
+      typeof navigator !== 'undefined' && navigator.onLine === false
+        ? msg('You are offline. Check the network connection and try again.', { id: 'common.offline' })
+        : msg('The server could not be reached. Check the network connection and try again.', { id: 'common.networkFailed' })
+    super(0, { type: 'urn:qms:problem:network', title: detail, status: 0, detail })
   }
 }
 
@@ -57,7 +78,7 @@ export interface RequestOptions {
 }
 
 export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' }
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': getLocale() }
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json'
   if (method !== 'GET') {
     const token = csrfToken ?? csrfFromCookie()
@@ -72,20 +93,28 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
     const qs = params.toString()
     if (qs) url += `?${qs}`
   }
-  const res = await fetch(url, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
-    signal: options.signal,
-  })
+  let res: Response
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+      signal: options.signal,
+    })
+  } catch (err) {
+    // The caller gave up (a newer request, a page left): its AbortError is not a failure to show.
+    if (options.signal?.aborted) throw err
+    throw new NetworkError()
+  }
   if (res.status === 204) return undefined as T
   const isJson = (res.headers.get('content-type') ?? '').includes('json')
   const payload = isJson ? await res.json() : await res.text()
   if (!res.ok) {
     const problem: Problem = isJson
       ? payload
-      : { type: 'about:blank', title: res.statusText, status: res.status, detail: String(payload).slice(0, 200) }
+      : // A proxy's or gateway's page, not the API's problem: say so in the user's language.
+        { type: 'about:blank', title: res.statusText, status: res.status, detail: msg(str`The server answered with an error (${res.status}). Try again in a moment.`, { id: 'common.serverError' }) }
     if (res.status === 401 && !path.endsWith('/auth/login')) sessionEvents.dispatchEvent(new Event('expired'))
     throw new ApiError(res.status, problem)
   }

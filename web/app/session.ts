@@ -3,7 +3,7 @@
  * controller so elements re-render when it changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit'
-import { ApiError, get, post, sessionEvents, setCsrfToken } from '../api/client.ts'
+import { ApiError, get, NetworkError, post, sessionEvents, setCsrfToken } from '../api/client.ts'
 import type { SessionInfo } from '../api/types.ts'
 import { useTimeZone } from '../i18n/localization.ts'
 import { closeOfflineDb, setOfflineUser } from '../offline/store.ts'
@@ -72,7 +72,7 @@ class SessionStore extends EventTarget {
         this.set({ status: 'signed-out' })
         return
       }
-      const last = err instanceof TypeError || (err instanceof ApiError && [502, 503, 504].includes(err.status)) ? lastSession() : null
+      const last = err instanceof NetworkError || err instanceof TypeError || (err instanceof ApiError && [502, 503, 504].includes(err.status)) ? lastSession() : null
       if (!last) throw err
       this.set({ status: 'signed-in', info: last, offline: true })
       // Back online: confirm the session with the server.

@@ -17,7 +17,7 @@
  *   the inspection and sends again (a new request: a new key).
  * - anything else refused: the change stops the queue until the user retries or discards it.
  */
-import { ApiError, get, patch, post, put } from '../api/client.ts'
+import { ApiError, get, NetworkError, patch, post, put } from '../api/client.ts'
 import type { Attachment, Inspection, InspectionResponse, ResponseInput } from '../api/types.ts'
 import {
   absorbFollowingAnswers,
@@ -42,7 +42,7 @@ const MAX_DELAY_MS = 30_000
 
 /** The network did not answer (or a gateway said the server is away): try again later. */
 export function isNetworkError(err: unknown) {
-  return err instanceof TypeError || (err instanceof ApiError && [502, 503, 504].includes(err.status))
+  return err instanceof NetworkError || err instanceof TypeError || (err instanceof ApiError && [502, 503, 504].includes(err.status))
 }
 
 const describe = (err: unknown) => (err instanceof ApiError ? err.problem.detail || err.problem.title : err instanceof Error ? err.message : String(err))

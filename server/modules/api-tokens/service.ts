@@ -34,7 +34,7 @@ const selectTokens = (db: Db) =>
 async function findToken(db: Db, id: string, forUpdate = false) {
   const query = selectTokens(db).where(eq(apiTokens.id, id))
   const [row] = forUpdate ? await query.for('update', { of: apiTokens }) : await query
-  if (!row) throw notFound('API token', id)
+  if (!row) throw notFound('api-token', id)
   return row
 }
 
@@ -44,14 +44,14 @@ export async function createApiToken(db: Db, actor: Actor, input: CreateApiToken
   const userId = input.userId ?? actor.userId
   const day = 24 * 3600_000
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : new Date(env.now.getTime() + env.config.tokenDefaultDays * day)
-  if (expiresAt <= env.now) throw invalidField('expiresAt', 'must be in the future', 'future')
+  if (expiresAt <= env.now) throw invalidField('expiresAt', 'api-token.expires-in-past')
   if (expiresAt.getTime() > env.now.getTime() + env.config.tokenMaxDays * day) {
-    throw invalidField('expiresAt', `must be within ${env.config.tokenMaxDays} days`, 'max')
+    throw invalidField('expiresAt', 'api-token.expires-too-late', { days: env.config.tokenMaxDays })
   }
   return db.transaction(async (tx) => {
     const [owner] = await tx.select().from(users).where(eq(users.id, userId))
     if (!owner) throw missingReference('userId', 'user')
-    if (!owner.active) throw invalidField('userId', 'refers to a deactivated user', 'active')
+    if (!owner.active) throw invalidField('userId', 'field.user-deactivated')
     const token = newSecret('qms_')
     const [row] = await tx
       .insert(apiTokens)
@@ -104,7 +104,7 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string, expectedV
   return db.transaction(async (tx) => {
     const current = await findToken(tx, id, true)
     assertVersion(current.token, expectedVersion)
-    if (current.token.revokedAt) throw conflict('This token is already revoked.')
+    if (current.token.revokedAt) throw conflict('api-token.already-revoked', undefined)
     const [row] = await tx
       .update(apiTokens)
       .set({ revokedAt: env.now, version: current.token.version + 1 })

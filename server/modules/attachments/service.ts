@@ -76,8 +76,8 @@ export async function readAttachment(db: Db, actor: Actor, id: string): Promise<
     .from(attachments)
     .leftJoin(orgUnits, eq(orgUnits.id, attachments.orgUnitId))
     .where(eq(attachments.id, id))
-  if (!found) throw notFound('Attachment', id)
-  if (!canReadAttachment(actor, found.attachment, found.unitPath)) throw forbidden('You are not allowed to see this file.')
+  if (!found) throw notFound('attachment', id)
+  if (!canReadAttachment(actor, found.attachment, found.unitPath)) throw forbidden('attachment.forbidden')
   return found.attachment
 }
 
@@ -107,9 +107,9 @@ export async function claimAttachments(db: Db, actor: Actor, ids: string[], orgU
   unique.forEach((id, i) => {
     const row = byId.get(id)
     if (!row) throw missingReference(`${path}.${i}`, 'file')
-    if (!canReadAttachment(actor, row.attachment, row.unitPath)) throw invalidField(`${path}.${i}`, 'refers to a file you may not use', 'forbidden')
+    if (!canReadAttachment(actor, row.attachment, row.unitPath)) throw invalidField(`${path}.${i}`, 'attachment.not-yours')
     if (row.attachment.orgUnitId && row.attachment.orgUnitId !== orgUnitId) {
-      throw invalidField(`${path}.${i}`, 'refers to a file that is evidence for another unit; upload it again for this one', 'scope')
+      throw invalidField(`${path}.${i}`, 'attachment.other-unit')
     }
   })
   const unscoped = rows.filter((r) => !r.attachment.orgUnitId).map((r) => r.attachment.id)

@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
 import { decoyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts'
 import { can, RULES, type Actor, type Permission } from '../../lib/permissions.ts'
-import { HttpProblem } from '../../lib/problems.ts'
+import { fieldError, HttpProblem } from '../../lib/problems.ts'
 import { newSecret, sha256 } from '../../lib/tokens.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadUser } from '../users/service.ts'
@@ -15,8 +15,6 @@ import type { ChangePasswordBody, LoginBody, SessionInfo } from './schemas.ts'
 
 export const SESSION_COOKIE = 'qms_session'
 export const CSRF_COOKIE = 'qms_csrf'
-
-const BAD_CREDENTIALS = 'The username or password is not correct.'
 
 /** Builds the actor from a user row and the path of the user's unit. */
 function actorOf(user: Pick<UserRow, 'id' | 'username' | 'fullName' | 'roles' | 'orgUnitId'>, unitPath: string | null, via: Actor['via'], requestId?: string): Actor {
@@ -76,7 +74,7 @@ export async function login(
   const ok = (await verifyPassword(input.password, hash)) && Boolean(found?.user.passwordHash) && Boolean(found?.user.active)
 
   await endSignIn(db, attemptId, ok, now)
-  if (!ok || !found) throw new HttpProblem(401, 'bad-credentials', 'Sign-in failed', BAD_CREDENTIALS)
+  if (!ok || !found) throw new HttpProblem(401, 'bad-credentials', 'Sign-in failed', 'auth.bad-credentials', undefined)
 
   const sessionToken = newSecret()
   const csrfToken = newSecret('', 24)
@@ -210,9 +208,7 @@ export async function currentSession(db: Db, actor: Actor, timeZone: string, csr
 export async function changeOwnPassword(db: Db, actor: Actor, currentSessionId: string | undefined, input: ChangePasswordBody, env: ServiceEnv) {
   const [row] = await db.select().from(users).where(eq(users.id, actor.userId))
   if (!row?.passwordHash || !(await verifyPassword(input.currentPassword, row.passwordHash))) {
-    throw new HttpProblem(400, 'validation', 'Invalid request', 'The current password is not correct.', [
-      { path: 'currentPassword', message: 'is not correct', code: 'incorrect' },
-    ])
+    throw new HttpProblem(400, 'validation', 'Invalid request', 'auth.current-password-wrong', undefined, [fieldError('currentPassword', 'auth.field-incorrect')])
   }
   const passwordHash = await hashPassword(input.newPassword)
   await db.transaction(async (tx) => {

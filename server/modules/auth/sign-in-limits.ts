@@ -50,16 +50,13 @@ export async function beginSignIn(db: Db, config: SignInLimitConfig, now: Date, 
       await failures(eq(loginAttempts.username, name)),
     ]
     if (pair.n >= config.loginMaxFailuresPerUser || byIp.n >= config.loginMaxFailuresPerIp) {
-      throw tooManyRequests(
-        `Too many failed sign-ins. Wait ${config.loginWindowMinutes} minutes and try again, or ask an administrator to reset the password.`,
-        config.loginWindowMinutes * 60,
-      )
+      throw tooManyRequests('auth.too-many-failures', { minutes: config.loginWindowMinutes }, config.loginWindowMinutes * 60)
     }
     if (byUser.n >= config.loginUserDelayAfter && byUser.last) {
       const delayMs = Math.min(2 ** (byUser.n - config.loginUserDelayAfter + 1), config.loginUserDelayMaxSeconds) * 1000
       const waitMs = new Date(byUser.last).getTime() + delayMs - now.getTime()
       if (waitMs > 0) {
-        throw tooManyRequests('Too many failed sign-ins for this username. Wait a moment and try again.', waitMs / 1000)
+        throw tooManyRequests('auth.too-many-failures-for-user', undefined, waitMs / 1000)
       }
     }
     const [row] = await tx.insert(loginAttempts).values({ username: name, ip, succeeded: false, at: now }).returning({ id: loginAttempts.id })

@@ -5,7 +5,7 @@ import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { conflict, invalidField, notFound } from '../../lib/problems.ts'
+import { conflict, fieldError, invalidField, notFound } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import type { CalendarDay, CalendarDayQuery, CreateCalendarDay, UpdateCalendarDay } from './schemas.ts'
 import { isWeekend, WorkingCalendar, type OfficeHours } from './working-days.ts'
@@ -57,7 +57,7 @@ export async function listCalendarDays(db: Db, actor: Actor, query: CalendarDayQ
 async function findCalendarDay(db: Db, id: string, forUpdate = false) {
   const query = db.select().from(calendarDays).where(eq(calendarDays.id, id))
   const [row] = forUpdate ? await query.for('update') : await query
-  if (!row) throw notFound('Calendar day', id)
+  if (!row) throw notFound('calendar-day', id)
   return row
 }
 
@@ -69,7 +69,7 @@ export async function getCalendarDay(db: Db, actor: Actor, id: string) {
 /** A compensatory working day only makes sense on a weekend; a holiday on a weekend changes nothing. */
 function assertSensible(date: string, kind: CalendarDay['kind']) {
   if (kind === 'working_day' && !isWeekend(date)) {
-    throw invalidField('date', 'a compensatory working day must be a Saturday or Sunday (weekdays are working days anyway)', 'weekday')
+    throw invalidField('date', 'calendar.compensatory-on-weekday')
   }
 }
 
@@ -78,7 +78,7 @@ async function assertDateFree(db: Db, date: string, exceptId?: string) {
     .select({ id: calendarDays.id })
     .from(calendarDays)
     .where(and(eq(calendarDays.date, date), exceptId ? sql`${calendarDays.id} <> ${exceptId}` : undefined))
-  if (clash) throw conflict(`The calendar already has an entry for ${date}.`, [{ path: 'date', message: 'already has an entry', code: 'duplicate' }])
+  if (clash) throw conflict('calendar.duplicate', { date }, [fieldError('date', 'calendar.field-duplicate')])
 }
 
 export async function createCalendarDay(db: Db, actor: Actor, input: CreateCalendarDay) {

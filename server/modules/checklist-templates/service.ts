@@ -11,7 +11,7 @@ import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { badRequest, notFound, type FieldError } from '../../lib/problems.ts'
+import { badRequest, fieldError, HttpProblem, notFound, type FieldError } from '../../lib/problems.ts'
 import { matchesSearch, parseSearch } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
@@ -95,13 +95,13 @@ async function revisionsOf(db: Db, where: ReturnType<typeof and>) {
 async function findTemplate(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<ChecklistTemplateRow> {
   const query = db.select().from(checklistTemplates).where(eq(checklistTemplates.id, id))
   const [row] = options.forUpdate ? await query.for('update') : await query
-  if (!row) throw notFound('Checklist template', id)
+  if (!row) throw notFound('checklist-template', id)
   return row
 }
 
 async function loadTemplate(db: Db, row: ChecklistTemplateRow, revision = row.currentRevision): Promise<ChecklistTemplate> {
   const [rev] = await revisionsOf(db, and(eq(checklistTemplateRevisions.templateId, row.id), eq(checklistTemplateRevisions.revision, revision)))
-  if (!rev) throw notFound(`Revision ${revision} of checklist template`, row.id)
+  if (!rev) throw new HttpProblem(404, 'not-found', 'Not found', 'checklist.revision-not-found', { revision, id: row.id })
   const items = await itemsOfRevisions(db, [rev.id])
   return toChecklistTemplate(row, { revision: rev.revision, revisionId: rev.id, inUse: Boolean(rev.inUse), items: items.get(rev.id)! })
 }
@@ -153,7 +153,7 @@ function normaliseItems(items: ChecklistItemInput[]): NormalisedItem[] {
   const given = new Set<string>()
   items.forEach((item, i) => {
     if (item.id === undefined) return
-    if (given.has(item.id)) errors.push({ path: `items.${i}.id`, message: `is used by another item (${item.id})`, code: 'duplicate' })
+    if (given.has(item.id)) errors.push(fieldError(`items.${i}.id`, 'checklist.item-id-duplicate', { id: item.id }))
     given.add(item.id)
   })
   let counter = 0
@@ -167,10 +167,10 @@ function normaliseItems(items: ChecklistItemInput[]): NormalisedItem[] {
   const out = items.map((item, i): NormalisedItem => {
     const responseType = item.responseType ?? 'pass_fail_na'
     const choices = item.choices ?? null
-    if (responseType === 'choice' && !choices) errors.push({ path: `items.${i}.choices`, message: 'is required for a choice item', code: 'required' })
-    if (responseType !== 'choice' && choices) errors.push({ path: `items.${i}.choices`, message: 'is only for choice items', code: 'invalid' })
+    if (responseType === 'choice' && !choices) errors.push(fieldError(`items.${i}.choices`, 'checklist.choices-required'))
+    if (responseType !== 'choice' && choices) errors.push(fieldError(`items.${i}.choices`, 'checklist.choices-not-allowed'))
     ;(item.clauseNumbers ?? []).forEach((c, j) => {
-      if (!isIsoClause(c)) errors.push({ path: `items.${i}.clauseNumbers.${j}`, message: `is not a clause of ISO 9001:2015 (${c})`, code: 'clause' })
+      if (!isIsoClause(c)) errors.push(fieldError(`items.${i}.clauseNumbers.${j}`, 'field.not-a-clause', { value: c }))
     })
     return {
       key: item.id ?? '',
@@ -186,7 +186,7 @@ function normaliseItems(items: ChecklistItemInput[]): NormalisedItem[] {
       createsFindingOnFail: item.createsFindingOnFail ?? true,
     }
   })
-  if (errors.length) throw badRequest(`The checklist has ${errors.length} invalid item field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+  if (errors.length) throw badRequest('checklist.invalid-items', { count: errors.length }, errors)
   for (const item of out) if (!item.key) item.key = nextKey()
   return out
 }
@@ -285,7 +285,7 @@ export async function currentRevisionFor(db: Db, templateId: string, field = 'te
       and(eq(checklistTemplateRevisions.templateId, checklistTemplates.id), eq(checklistTemplateRevisions.revision, checklistTemplates.currentRevision)),
     )
     .where(eq(checklistTemplates.id, templateId))
-  if (!found) throw missingReference(field, 'checklist template')
-  if (!found.template.active) throw badRequest('The checklist template is retired.', [{ path: field, message: 'refers to a retired checklist template', code: 'active' }])
+  if (!found) throw missingReference(field, 'checklist-template')
+  if (!found.template.active) throw badRequest('checklist.retired', undefined, [fieldError(field, 'checklist.field-retired')])
   return { template: found.template, revisionId: found.revisionId }
 }

@@ -44,7 +44,7 @@ function selectComplaints(db: Db) {
 async function findComplaint(db: Db, id: string, forUpdate = false) {
   const query = selectComplaints(db).where(eq(complaints.id, id))
   const [row] = forUpdate ? await query.for('update', { of: complaints }) : await query
-  if (!row) throw notFound('Complaint', id)
+  if (!row) throw notFound('complaint', id)
   return row
 }
 
@@ -82,7 +82,7 @@ export async function listComplaints(db: Db, actor: Actor, query: ComplaintQuery
 /** Counting needs no access to the texts: whoever sees dossiers may count complaints for the report. */
 export async function countComplaints(db: Db, actor: Actor, query: ComplaintCountQuery, env: ServiceEnv) {
   requirePermission(actor, 'dossier.read')
-  if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
+  if (query.from > query.to) throw invalidField('query.to', 'field.range-to-before-from')
   const { start, end } = localDayRange(query.from, query.to, env.config.timeZone)
   const { total, complaint, denunciation, feedback, closed } = await complaintCounts(db, start, end, query)
   return { from: query.from, to: query.to, total, byKind: { complaint, denunciation, feedback }, closed }
@@ -119,14 +119,14 @@ export async function getComplaint(db: Db, actor: Actor, id: string) {
   requirePermission(actor, 'complaint.read')
   const row = await findComplaint(db, id)
   if (!can(actor, 'complaint.read', { orgUnitPath: row.unitPath }) && !(row.unitPath === null && visibleUnitPaths(actor, 'complaint.read') === 'all')) {
-    throw forbidden('You are not allowed to see complaints for this unit.')
+    throw forbidden('complaint.forbidden-read')
   }
   return toComplaint(row.complaint, row.dossierCode)
 }
 
 function requireWrite(actor: Actor, unitPath: string | null) {
   if (unitPath === null ? visibleUnitPaths(actor, 'complaint.write') !== 'all' : !can(actor, 'complaint.write', { orgUnitPath: unitPath })) {
-    throw forbidden('You are not allowed to record complaints for this unit.')
+    throw forbidden('complaint.forbidden-write')
   }
 }
 
@@ -134,7 +134,7 @@ export async function createComplaint(db: Db, actor: Actor, input: CreateComplai
   requirePermission(actor, 'complaint.write')
   const now = env.now
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now
-  if (receivedAt > now) throw invalidField('receivedAt', 'must not be in the future', 'future')
+  if (receivedAt > now) throw invalidField('receivedAt', 'field.in-future')
   return db.transaction(async (tx) => {
     let { procedureId = null, orgUnitId = null } = input
     if (input.dossierId) {
@@ -142,8 +142,8 @@ export async function createComplaint(db: Db, actor: Actor, input: CreateComplai
       // elsewhere would hide it from that unit and count it against another.
       const [row] = await tx.select({ procedureId: dossiers.procedureId, orgUnitId: dossiers.orgUnitId }).from(dossiers).where(eq(dossiers.id, input.dossierId))
       const dossier = await requireReference('dossierId', 'dossier', row, () => can(actor, 'dossier.read'))
-      if (orgUnitId && orgUnitId !== dossier.orgUnitId) throw brokenRule('orgUnitId', "must be the dossier's unit (or left out)", 'dossier_unit', { expected: dossier.orgUnitId })
-      if (procedureId && procedureId !== dossier.procedureId) throw brokenRule('procedureId', "must be the dossier's procedure (or left out)", 'dossier_procedure', { expected: dossier.procedureId })
+      if (orgUnitId && orgUnitId !== dossier.orgUnitId) throw brokenRule('orgUnitId', 'complaint.dossier-unit', { expected: dossier.orgUnitId })
+      if (procedureId && procedureId !== dossier.procedureId) throw brokenRule('procedureId', 'complaint.dossier-procedure', { expected: dossier.procedureId })
       procedureId = dossier.procedureId
       orgUnitId = dossier.orgUnitId
     }
@@ -192,7 +192,7 @@ export async function updateComplaint(db: Db, actor: Actor, id: string, expected
     const c = current.complaint
     const status = input.status ?? c.status
     const outcome = input.outcome === undefined ? c.outcome : input.outcome
-    if (status === 'closed' && !outcome) throw invalidField('outcome', 'is required to close a complaint', 'required')
+    if (status === 'closed' && !outcome) throw invalidField('outcome', 'complaint.outcome-required')
     const [row] = await tx
       .update(complaints)
       .set({

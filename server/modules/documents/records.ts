@@ -118,7 +118,7 @@ export function toDocument(row: DocumentSelection, today: string, actor?: Actor)
 
 export async function findDocument(db: Db, id: string): Promise<DocumentSelection> {
   const [row] = await selectDocuments(db).where(eq(documents.id, id))
-  if (!row) throw notFound('Document', id)
+  if (!row) throw notFound('document', id)
   return row
 }
 
@@ -130,7 +130,7 @@ export async function lockDocument(db: Db, id: string): Promise<DocumentRow & { 
     .innerJoin(orgUnits, eq(orgUnits.id, documents.owningUnitId))
     .where(eq(documents.id, id))
     .for('update', { of: documents })
-  if (!row) throw notFound('Document', id)
+  if (!row) throw notFound('document', id)
   return { ...row.doc, unitPath: row.unitPath }
 }
 

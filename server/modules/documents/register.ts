@@ -9,7 +9,7 @@ import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { badRequest, conflict, invalidField, type FieldError } from '../../lib/problems.ts'
+import { badRequest, conflict, fieldError, invalidField, type FieldError } from '../../lib/problems.ts'
 import { exactFirst, parseSearch, searchCondition } from '../../lib/search.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { recordAudit } from '../audit-log/service.ts'
@@ -82,21 +82,21 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
     .select({ id: documents.id })
     .from(documents)
     .where(and(sql`lower(${documents.code}) = lower(${code})`, exceptId ? sql`${documents.id} <> ${exceptId}` : undefined))
-  if (clash) throw conflict(`A document with code "${code}" already exists.`, [{ path: 'code', message: 'is already used by another document', code: 'duplicate' }])
+  if (clash) throw conflict('code-taken', { entity: 'document', code }, [fieldError('code', 'field.code-taken', { entity: 'document' })])
 }
 
 async function unitPath(db: Db, unitId: string): Promise<string> {
   const [unit] = await db.select({ path: orgUnits.path, active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId))
   if (!unit) throw missingReference('owningUnitId', 'unit')
-  if (!unit.active) throw invalidField('owningUnitId', 'refers to a deactivated unit', 'active')
+  if (!unit.active) throw invalidField('owningUnitId', 'field.unit-deactivated')
   return unit.path
 }
 
 function assertClauses(clauseNumbers: string[] | undefined) {
   const errors: FieldError[] = (clauseNumbers ?? []).flatMap((c, i) =>
-    isIsoClause(c) ? [] : [{ path: `clauseNumbers.${i}`, message: `"${c}" is not a clause of ISO 9001:2015`, code: 'clause', params: { value: c } }],
+    isIsoClause(c) ? [] : [fieldError(`clauseNumbers.${i}`, 'document.not-a-clause', { value: c })],
   )
-  if (errors.length) throw badRequest(`Unknown ISO 9001:2015 clause${errors.length > 1 ? 's' : ''}: ${errors.map((e) => e.params!.value).join(', ')}.`, errors)
+  if (errors.length) throw badRequest('document.unknown-clauses', { values: errors.map((e) => String(e.params!.value)) }, errors)
 }
 
 /** Clause numbers in the outline's order, so lists read 4.1, 7.5.3, 10.2 rather than as text. */
@@ -116,7 +116,7 @@ async function assertProceduresExist(db: Db, ids: string[] | undefined) {
   const known = new Set(found.map((r) => r.id))
   const missing = unique.filter((id) => !known.has(id))
   if (missing.length) {
-    throw brokenRule('procedureIds', `refers to procedures that do not exist: ${missing.join(', ')}`, 'reference', { missing })
+    throw brokenRule('procedureIds', 'document.procedures-missing', { missing })
   }
 }
 

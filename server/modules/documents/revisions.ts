@@ -26,7 +26,7 @@ import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor, type Permission } from '../../lib/permissions.ts'
-import { badRequest, conflict, forbidden, illegalTransition, invalidField, notFound, unprocessable, type FieldError } from '../../lib/problems.ts'
+import { badRequest, conflict, fieldError, forbidden, illegalTransition, invalidField, notFound, unprocessable, type FieldError } from '../../lib/problems.ts'
 import { sha256Hex, type UploadedFile } from '../../lib/uploads.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import type {
@@ -147,7 +147,7 @@ async function signoffsOf(db: Db, revisionIds: string[]): Promise<Map<string, Do
 
 async function loadRevision(db: Db, actor: Actor, documentId: string, revisionId: string, unitPath: string): Promise<Revision> {
   const [row] = await selectRevisions(db).where(and(eq(documentRevisions.id, revisionId), eq(documentRevisions.documentId, documentId)))
-  if (!row) throw notFound('Revision', revisionId)
+  if (!row) throw notFound('revision', revisionId)
   const signoffs = await signoffsOf(db, [revisionId])
   return toRevision(row, signoffs.get(revisionId) ?? [], revisionActions(actor, row.rev, unitPath))
 }
@@ -204,7 +204,7 @@ export async function readRevisionFile(db: Db, actor: Actor, documentId: string,
     .from(documentRevisions)
     .innerJoin(documentFiles, eq(documentFiles.revisionId, documentRevisions.id))
     .where(and(eq(documentRevisions.id, revisionId), eq(documentRevisions.documentId, documentId)))
-  if (!row) throw notFound('Revision', revisionId)
+  if (!row) throw notFound('revision', revisionId)
   const actual = sha256Hex(row.content)
   if (actual !== row.rev.sha256 || row.content.length !== row.rev.fileSize) throw new FileCorruptedError(revisionId, row.rev.sha256, actual)
   return { fileName: row.rev.fileName, contentType: row.rev.contentType, sha256: row.rev.sha256, bytes: row.content }
@@ -219,7 +219,7 @@ async function lockRevision(db: Db, documentId: string, revisionId: string): Pro
     .from(documentRevisions)
     .where(and(eq(documentRevisions.id, revisionId), eq(documentRevisions.documentId, documentId)))
     .for('update')
-  if (!row) throw notFound('Revision', revisionId)
+  if (!row) throw notFound('revision', revisionId)
   return row
 }
 
@@ -289,10 +289,9 @@ export async function createRevision(
       .from(documentRevisions)
       .where(and(eq(documentRevisions.documentId, documentId), inArray(documentRevisions.status, [...WORKING])))
     if (working) {
-      throw conflict(
-        `Issue ${working.issueNumber} of this document is still ${working.status.replace('_', ' ')}; publish it or make it obsolete before starting another revision.`,
-        [{ path: 'file', message: 'another revision is already being worked on', code: 'revision_in_work', params: { issueNumber: working.issueNumber } }],
-      )
+      throw conflict('document.revision-in-work', { issueNumber: working.issueNumber, status: working.status }, [
+        fieldError('file', 'document.field-revision-in-work', { issueNumber: working.issueNumber }),
+      ])
     }
     const [{ last }] = await tx
       .select({ last: sql<number>`coalesce(max(${documentRevisions.issueNumber}), 0)::int` })
@@ -300,7 +299,7 @@ export async function createRevision(
       .where(eq(documentRevisions.documentId, documentId))
     const issueNumber = input.issueNumber ?? last + 1
     if (issueNumber <= last) {
-      throw invalidField('issueNumber', `must be greater than the last issue (${last})`, 'sequence', { last })
+      throw invalidField('issueNumber', 'document.issue-not-after-last', { last })
     }
     const [row] = await tx
       .insert(documentRevisions)
@@ -328,19 +327,19 @@ const FORM_FIELDS = new Set(['changeSummary', 'issueNumber', 'standardEdition'])
 /** The text fields of the upload form, checked like a JSON body: every failing field is reported. */
 export function parseRevisionFields(fields: Record<string, string>): NewRevisionFields {
   const errors: FieldError[] = []
-  for (const name of Object.keys(fields)) if (!FORM_FIELDS.has(name)) errors.push({ path: name, message: 'is not a known field', code: 'additionalProperties' })
+  for (const name of Object.keys(fields)) if (!FORM_FIELDS.has(name)) errors.push(fieldError(name, 'field.unknown'))
   const changeSummary = (fields.changeSummary ?? '').trim()
-  if (!changeSummary) errors.push({ path: 'changeSummary', message: 'is required', code: 'required' })
-  else if (changeSummary.length > 4000) errors.push({ path: 'changeSummary', message: 'must NOT have more than 4000 characters', code: 'maxLength', params: { limit: 4000 } })
+  if (!changeSummary) errors.push(fieldError('changeSummary', 'field.required'))
+  else if (changeSummary.length > 4000) errors.push(fieldError('changeSummary', 'schema.maxLength', { limit: 4000 }))
   let issueNumber: number | undefined
   const rawIssue = fields.issueNumber?.trim()
   if (rawIssue) {
     issueNumber = Number(rawIssue)
-    if (!/^\d{1,3}$/.test(rawIssue) || issueNumber < 1) errors.push({ path: 'issueNumber', message: 'must be a whole number from 1 to 999', code: 'type' })
+    if (!/^\d{1,3}$/.test(rawIssue) || issueNumber < 1) errors.push(fieldError('issueNumber', 'document.issue-number-type'))
   }
   const standardEdition = fields.standardEdition?.trim() || undefined
-  if (standardEdition && !EDITIONS.includes(standardEdition)) errors.push({ path: 'standardEdition', message: 'must be one of: 2008, 2015', code: 'enum' })
-  if (errors.length) throw badRequest(`The form has ${errors.length} invalid field${errors.length > 1 ? 's' : ''}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+  if (standardEdition && !EDITIONS.includes(standardEdition)) errors.push(fieldError('standardEdition', 'schema.enum', { allowedValues: [...EDITIONS] }))
+  if (errors.length) throw badRequest('document.invalid-form', { count: errors.length }, errors)
   return { changeSummary, issueNumber, standardEdition: standardEdition as StandardEdition | undefined }
 }
 
@@ -352,11 +351,11 @@ export async function submitRevision(db: Db, actor: Actor, documentId: string, r
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('submit', rev.status)
     if (input.reviewerId === actor.userId || input.reviewerId === rev.createdById) {
-      throw invalidField('reviewerId', 'must be someone other than the drafter', 'separation')
+      throw invalidField('reviewerId', 'document.reviewer-is-drafter')
     }
     const [person] = await tx.select({ active: users.active, canSignIn: sql<boolean>`${users.passwordHash} is not null` }).from(users).where(eq(users.id, input.reviewerId))
     if (!person) throw missingReference('reviewerId', 'user')
-    if (!person.active || !person.canSignIn) throw invalidField('reviewerId', 'must be an active user who can sign in', 'active')
+    if (!person.active || !person.canSignIn) throw invalidField('reviewerId', 'document.reviewer-inactive')
     await sign(tx, actor, revisionId, 'drafted', 'signed')
     return { status: 'in_review', reviewerId: input.reviewerId, submittedAt: env.now, submittedById: actor.userId, reviewedAt: null }
   })
@@ -366,11 +365,11 @@ export async function submitRevision(db: Db, actor: Actor, documentId: string, r
 export async function reviewRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ReviewRevision, env: ServiceEnv) {
   requirePermission(actor, 'document.read')
   return step(db, actor, documentId, revisionId, input.approve ? 'review' : 'review_return', env, async (tx, rev) => {
-    if (rev.reviewerId !== actor.userId) throw forbidden('Only the reviewer named when the revision was submitted may review it.')
+    if (rev.reviewerId !== actor.userId) throw forbidden('document.only-named-reviewer')
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('review', rev.status)
-    if (rev.reviewedAt) throw illegalTransition('revision', 'review', 'already reviewed', inReview(true))
-    if (!input.approve && !input.comment?.trim()) throw invalidField('comment', 'is required when returning a revision: say what must change', 'required')
+    if (rev.reviewedAt) throw illegalTransition('revision', 'review', 'already-reviewed', inReview(true))
+    if (!input.approve && !input.comment?.trim()) throw invalidField('comment', 'document.return-comment-required')
     await sign(tx, actor, revisionId, 'reviewed', input.approve ? 'signed' : 'returned', input.comment)
     return input.approve ? { reviewedAt: env.now } : { status: 'draft', submittedAt: null, submittedById: null, reviewedAt: null }
   }, input.comment)
@@ -382,8 +381,8 @@ export async function approveRevision(db: Db, actor: Actor, documentId: string, 
   return step(db, actor, documentId, revisionId, 'approve', env, async (tx, rev) => {
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('approve', rev.status)
-    if (isDrafter(actor, rev)) throw forbidden('You drafted this revision, so someone else must approve it.')
-    if (!rev.reviewedAt) throw unprocessable('The named reviewer has not reviewed this revision yet.', [{ path: 'reviewedAt', message: 'the review sign-off is missing', code: 'missing' }])
+    if (isDrafter(actor, rev)) throw forbidden('document.drafter-cannot-approve')
+    if (!rev.reviewedAt) throw unprocessable('document.not-reviewed-yet', undefined, [fieldError('reviewedAt', 'document.field-review-missing')])
     await sign(tx, actor, revisionId, 'approved', 'signed', input.comment)
     return { status: 'approved', approvedAt: env.now, approvedById: actor.userId }
   })
@@ -396,7 +395,7 @@ export async function returnRevision(db: Db, actor: Actor, documentId: string, r
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('return', rev.status)
     if (rev.status === 'in_review' && !rev.reviewedAt) {
-      throw illegalTransition('revision', 'return', 'waiting for its review', inReview(false))
+      throw illegalTransition('revision', 'return', 'waiting-for-review', inReview(false))
     }
     await sign(tx, actor, revisionId, 'approved', 'returned', input.comment)
     return { status: 'draft', submittedAt: null, submittedById: null, reviewedAt: null, approvedAt: null, approvedById: null }
@@ -415,7 +414,7 @@ export async function publishRevision(db: Db, actor: Actor, documentId: string, 
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('publish', rev.status)
     const effectiveFrom = input.effectiveFrom ?? today
-    if (effectiveFrom > today) throw invalidField('effectiveFrom', 'cannot be in the future', 'future', { today })
+    if (effectiveFrom > today) throw invalidField('effectiveFrom', 'document.effective-in-future', { today })
     const [previous] = await tx
       .select()
       .from(documentRevisions)
@@ -423,7 +422,7 @@ export async function publishRevision(db: Db, actor: Actor, documentId: string, 
       .for('update')
     if (previous) {
       if (previous.effectiveFrom && effectiveFrom < previous.effectiveFrom) {
-        throw invalidField('effectiveFrom', `cannot be before the current revision took effect (${previous.effectiveFrom})`, 'sequence', { previous: previous.effectiveFrom })
+        throw invalidField('effectiveFrom', 'document.effective-before-current', { previous: previous.effectiveFrom })
       }
       // Supersede first: the unique index allows one published revision at any moment.
       const [superseded] = await tx

@@ -464,15 +464,7 @@ export async function writeImport(db: Db, actor: Actor, writes: DossierWrite[], 
 function finish(report: ImportReport, dryRun: boolean): ImportReport {
   if (dryRun || !report.errors.length) return report
   const n = report.errors.length
-  throw new HttpProblem(
-    422,
-    'import-invalid',
-    'The file has errors',
-    `Nothing was imported: ${n}${n >= MAX_ERRORS ? '+' : ''} problem${n === 1 ? '' : 's'} in the file, listed in rowErrors (row, column, message).`,
-    undefined,
-    {},
-    { rowErrors: report.errors },
-  )
+  throw new HttpProblem(422, 'import-invalid', 'The file has errors', 'import.has-errors', { count: n, more: n >= MAX_ERRORS }, undefined, {}, { rowErrors: report.errors })
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)

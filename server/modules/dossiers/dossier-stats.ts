@@ -222,7 +222,7 @@ async function scanRows(db: Db, query: StatsQuery, groupBy: StatsGroup, start: D
 
 async function statsFrom(source: RowSource, db: Db, actor: Actor, query: StatsQuery, hours: OfficeHours): Promise<DossierStats> {
   requirePermission(actor, 'dossier.read')
-  if (query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
+  if (query.from > query.to) throw invalidField('query.to', 'field.range-to-before-from')
   const groupBy = query.groupBy ?? 'orgUnit'
   const { start, end } = localDayRange(query.from, query.to, hours.timeZone)
   // Three independent reads: on a pool they run side by side.

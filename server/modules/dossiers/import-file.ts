@@ -197,14 +197,14 @@ export const YIELD_EVERY = 200
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export function tooManyRows(maxRows: number): HttpProblem {
-  return new HttpProblem(422, 'import-too-many-rows', 'Too many rows', `The file has more than ${maxRows} data rows, the limit set by QMS_IMPORT_MAX_ROWS: split it into smaller files.`, undefined, {}, {
+  return new HttpProblem(422, 'import-too-many-rows', 'Too many rows', 'import.too-many-rows', { limit: maxRows, setting: 'QMS_IMPORT_MAX_ROWS' }, undefined, {}, {
     limit: maxRows,
     setting: 'QMS_IMPORT_MAX_ROWS',
   })
 }
 
 function tooLargeUnzipped(cap: number): HttpProblem {
-  return new HttpProblem(413, 'import-too-large', 'File too large once unzipped', `The file holds more than ${cap} bytes once unzipped, the limit set by QMS_IMPORT_MAX_UNCOMPRESSED_BYTES: split it into smaller files.`, undefined, {}, {
+  return new HttpProblem(413, 'import-too-large', 'File too large once unzipped', 'import.too-large-unzipped', { limit: cap, setting: 'QMS_IMPORT_MAX_UNCOMPRESSED_BYTES' }, undefined, {}, {
     limit: cap,
     setting: 'QMS_IMPORT_MAX_UNCOMPRESSED_BYTES',
   })
@@ -249,7 +249,7 @@ async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimit
     } catch (err) {
       if (err instanceof HttpProblem) throw err
       const line = (err as { lines?: number }).lines
-      throw new HttpProblem(422, 'import-invalid', 'The file has errors', `The CSV file cannot be read${line ? ` (line ${line})` : ''}: ${(err as Error).message}`, undefined, {}, {
+      throw new HttpProblem(422, 'import-invalid', 'The file has errors', 'import.csv-unreadable', { line: line ?? null, error: (err as Error).message }, undefined, {}, {
         rowErrors: [{ row: line ?? 0, column: null, message: (err as Error).message, code: 'csv' }],
       })
     }
@@ -259,7 +259,7 @@ async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimit
     await assertUnzippedSize(bytes, limits.maxUncompressedBytes)
   } catch (err) {
     if (err instanceof UnzippedTooLarge) throw tooLargeUnzipped(limits.maxUncompressedBytes)
-    throw new HttpProblem(422, 'import-invalid', 'The file has errors', `The XLSX file cannot be read: ${(err as Error).message}`)
+    throw new HttpProblem(422, 'import-invalid', 'The file has errors', 'import.xlsx-unreadable', { error: (err as Error).message })
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(slices(bytes, counted), {
     worksheets: 'emit',
@@ -290,7 +290,7 @@ async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimit
     }
   } catch (err) {
     if (err instanceof HttpProblem) throw err
-    throw new HttpProblem(422, 'import-invalid', 'The file has errors', `The XLSX file cannot be read: ${(err as Error).message}`)
+    throw new HttpProblem(422, 'import-invalid', 'The file has errors', 'import.xlsx-unreadable', { error: (err as Error).message })
   }
   return rows
 }
@@ -346,7 +346,7 @@ export async function readImportFile(bytes: Buffer, format: ImportFormat, hours:
     return REQUIRED.filter((f) => fields.has(f)).length >= 3
   })
   if (headerIndex === -1) {
-    throw new HttpProblem(422, 'import-invalid', 'The file has errors', 'No heading row found: the file must have a row naming at least the columns code, procedureCode, applicantName, channel and receivedAt (or their Vietnamese headings, see docs/dossiers.md).', undefined, {}, {
+    throw new HttpProblem(422, 'import-invalid', 'The file has errors', 'import.no-heading', undefined, undefined, {}, {
       rowErrors: [{ row: 1, column: null, message: 'no heading row with the required columns', code: 'no_heading' }],
     })
   }

@@ -19,6 +19,7 @@ import type { Config } from '../../config.ts'
 import { serviceEnv, type Clock } from '../../lib/clock.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { hasRole, requirePermission, type Actor } from '../../lib/permissions.ts'
+import { isProblemCode, type Lang } from '../../lib/problem-messages.ts'
 import { HttpProblem, notFound, problemBody } from '../../lib/problems.ts'
 import type { Mime } from '../../lib/uploads.ts'
 import { loadActiveActor } from '../auth/service.ts'
@@ -48,14 +49,7 @@ export async function submitImport(db: Db, actor: Actor, upload: ImportUpload): 
     .from(dossierImports)
     .where(and(eq(dossierImports.createdBy, actor.userId), inArray(dossierImports.status, ['queued', 'running'])))
   if (waiting >= MAX_WAITING_PER_USER) {
-    throw new HttpProblem(
-      429,
-      'import-queue-full',
-      'Too many imports waiting',
-      `You already have ${waiting} imports queued or running (at most ${MAX_WAITING_PER_USER}): wait for one of them to finish.`,
-      undefined,
-      { 'Retry-After': '30' },
-    )
+    throw new HttpProblem(429, 'import-queue-full', 'Too many imports waiting', 'import.queue-full', { waiting, max: MAX_WAITING_PER_USER }, undefined, { 'Retry-After': '30' })
   }
   const { requestId: _requestId, ...who } = actor
   const [row] = await db
@@ -79,7 +73,7 @@ export async function submitImport(db: Db, actor: Actor, upload: ImportUpload): 
 export async function getImport(db: Db, actor: Actor, id: string): Promise<ImportJob> {
   requirePermission(actor, 'dossier.read')
   const [row] = await db.select(JOB_COLUMNS).from(dossierImports).where(eq(dossierImports.id, id))
-  if (!row || !mayRead(actor, row)) throw notFound('Import', id)
+  if (!row || !mayRead(actor, row)) throw notFound('import', id)
   return toJob(row, await queuePositions(db, [row]))
 }
 
@@ -136,10 +130,17 @@ function toJob(row: JobRow, positions: Map<string, number>): ImportJob {
   }
 }
 
+/** The job with its problem's detail in `lang` (the job keeps the problem's code and params; the stored detail is English). */
+export function jobIn(job: ImportJob, lang: Lang): ImportJob {
+  return job.problem && lang !== 'en' ? { ...job, problem: { ...job.problem, detail: problemOf(job).detailIn(lang) } } : job
+}
+
 /** The problem a finished-with-failure job holds, thrown again (the synchronous route answers with it). */
 export function problemOf(job: ImportJob): HttpProblem {
-  const { type, title, status, detail, errors, instance: _instance, requestId: _requestId, ...extensions } = job.problem!
-  return new HttpProblem(status, type.replace(/^urn:qms:problem:/, ''), title, detail, errors, {}, extensions)
+  const { type, title, status, detail, code, params, errors, instance: _instance, requestId: _requestId, ...extensions } = job.problem!
+  // Jobs stored before problems had codes keep their English detail.
+  if (!code || !isProblemCode(code)) return new HttpProblem(status, type.replace(/^urn:qms:problem:/, ''), title, 'stored-detail', { detail }, errors, {}, extensions)
+  return new HttpProblem(status, type.replace(/^urn:qms:problem:/, ''), title, code, params as never, errors, {}, extensions)
 }
 
 // ---- the runner's side --------------------------------------------------------------
@@ -250,7 +251,7 @@ export class ImportQueue {
         file: null,
         finishedAt: this.clock(),
         problem: problemBody(
-          new HttpProblem(503, 'import-interrupted', 'Import interrupted', `The import was cut short ${MAX_ATTEMPTS} times (the server stopped while it ran); nothing was written. Submit the file again.`),
+          new HttpProblem(503, 'import-interrupted', 'Import interrupted', 'import.interrupted', { attempts: MAX_ATTEMPTS }),
         ),
       })
       .where(and(stale, sql`${dossierImports.attempts} >= ${MAX_ATTEMPTS}`))
@@ -295,7 +296,7 @@ export class ImportQueue {
     let outcome: { report: ImportReport } | { problem: HttpProblem } | undefined
     try {
       const actor = await loadActiveActor(this.db, job.createdBy, (job.actor as { via?: Actor['via'] }).via ?? 'session')
-      if (!actor) throw new HttpProblem(403, 'forbidden', 'Not allowed', 'The person who submitted this import is no longer active; nothing was imported.')
+      if (!actor) throw new HttpProblem(403, 'forbidden', 'Not allowed', 'import.submitter-inactive', undefined)
       const upload: ImportUpload = {
         file: { filename: job.filename, contentType: job.contentType as Mime, bytes: job.file ?? Buffer.alloc(0), size: job.size, sha256: job.sha256 },
         dryRun: job.dryRun,
@@ -324,7 +325,7 @@ export class ImportQueue {
       if (reason instanceof HttpProblem) outcome = { problem: reason }
       else {
         this.log.error({ err: reason, importId: job.id }, 'dossier import failed')
-        outcome = { problem: new HttpProblem(500, 'import-failed', 'Import failed', 'The import stopped on an unexpected error; nothing was written. The error is in the server log under this import id.') }
+        outcome = { problem: new HttpProblem(500, 'import-failed', 'Import failed', 'import.failed', undefined) }
       }
     } finally {
       clearInterval(heartbeat)
@@ -355,7 +356,7 @@ export class ImportQueue {
 }
 
 const memoryLimit = (mb: number) =>
-  new HttpProblem(413, 'import-too-large', 'Import needs too much memory', `Reading this file took more than ${mb} MB of memory, the limit set by QMS_IMPORT_MAX_HEAP_MB: split it into smaller files.`, undefined, {}, {
+  new HttpProblem(413, 'import-too-large', 'Import needs too much memory', 'import.too-much-memory', { limit: mb, setting: 'QMS_IMPORT_MAX_HEAP_MB' }, undefined, {}, {
     limit: mb,
     setting: 'QMS_IMPORT_MAX_HEAP_MB',
   })

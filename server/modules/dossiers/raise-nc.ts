@@ -19,7 +19,7 @@ export async function raiseNcFromDossier(db: Db, actor: Actor, id: string, input
     requirePermission(actor, 'dossier.read')
     const dossier = toDossier(row, env.now)
     if (dossier.timeliness !== 'late' && !dossier.overdue) {
-      throw conflict(`Dossier ${dossier.code} is neither overdue nor resolved late, so it raises no nonconformity.`)
+      throw conflict('dossier.not-late', { code: dossier.code })
     }
     const tz = env.config.timeZone
     const when = (iso: string | null) => (iso ? localDate(new Date(iso), tz) : '—')

@@ -3,12 +3,13 @@ import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { etag, ifMatch } from '../../lib/concurrency.ts'
 import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
+import { languageOf } from '../../lib/problem-messages.ts'
 import { invalidField } from '../../lib/problems.ts'
 import { MIME, multipartBody, readUpload } from '../../lib/uploads.ts'
 import { dossierStats } from './dossier-stats.ts'
 import { renderReceipt } from './receipt.ts'
 import type { ImportUpload } from './dossier-import.ts'
-import { getImport, listImports, MAX_WAITING_PER_USER, problemOf, submitImport } from './import-jobs.ts'
+import { getImport, jobIn, listImports, MAX_WAITING_PER_USER, problemOf, submitImport } from './import-jobs.ts'
 import {
   CreateDossier,
   Dossier,
@@ -38,10 +39,10 @@ const tags = ['dossiers']
 async function readImportUpload(request: FastifyRequest, maxBytes: number): Promise<ImportUpload> {
   const { file, fields } = await readUpload(request, { allowed: [MIME.csv, MIME.xlsx], maxBytes })
   const dryRun = (fields.dryRun ?? 'false').toLowerCase()
-  if (!['true', 'false', '1', '0', ''].includes(dryRun)) throw invalidField('dryRun', 'must be true or false', 'type')
+  if (!['true', 'false', '1', '0', ''].includes(dryRun)) throw invalidField('dryRun', 'field.not-boolean')
   const receivingUnitId = fields.receivingUnitId?.trim() || undefined
   if (receivingUnitId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(receivingUnitId)) {
-    throw invalidField('receivingUnitId', 'must be a unit id (UUID)', 'format')
+    throw invalidField('receivingUnitId', 'field.not-unit-id')
   }
   return { file, dryRun: dryRun === 'true' || dryRun === '1', receivingUnitId }
 }
@@ -173,7 +174,11 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ImportJobQuery,
       response: { 200: ImportJobPage },
     },
-    handler: (request) => listImports(app.db, request.actor, request.query),
+    handler: async (request) => {
+      const page = await listImports(app.db, request.actor, request.query)
+      const lang = languageOf(request.headers['accept-language'])
+      return { ...page, items: page.items.map((job) => jobIn(job, lang)) }
+    },
   })
 
   app.get('/dossiers/imports/:id', {
@@ -184,7 +189,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: ImportJob, ...problems(404) },
     },
-    handler: (request) => getImport(app.db, request.actor, request.params.id),
+    handler: async (request) => jobIn(await getImport(app.db, request.actor, request.params.id), languageOf(request.headers['accept-language'])),
   })
 
   app.get('/dossiers/:id', {

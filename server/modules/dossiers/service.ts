@@ -6,7 +6,7 @@ import { localDate, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { conflict, forbidden, invalidField, notFound } from '../../lib/problems.ts'
+import { conflict, fieldError, forbidden, invalidField, notFound } from '../../lib/problems.ts'
 import { exactFirst, parseSearch, searchCondition, wordsCondition } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
@@ -106,7 +106,7 @@ function selectDossiers(db: Db) {
 export async function findDossier(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<DossierJoined> {
   const query = selectDossiers(db).where(eq(dossiers.id, id))
   const [row] = options.forUpdate ? await query.for('update', { of: dossiers }) : await query
-  if (!row) throw notFound('Dossier', id)
+  if (!row) throw notFound('dossier', id)
   return row as DossierJoined
 }
 
@@ -116,7 +116,7 @@ export function canWriteDossier(actor: Actor, handlingPath: string, receivingPat
 }
 
 export function requireDossierWrite(actor: Actor, handlingPath: string, receivingPath: string | null | undefined) {
-  if (!canWriteDossier(actor, handlingPath, receivingPath)) throw forbidden('You are not allowed to record dossiers for this unit.')
+  if (!canWriteDossier(actor, handlingPath, receivingPath)) throw forbidden('dossier.forbidden-write')
 }
 
 /** SQL: unresolved and past due at `now` (a supplement request stops the clock). */
@@ -178,7 +178,7 @@ export async function listDossiers(db: Db, actor: Actor, query: DossierQuery, en
   requirePermission(actor, 'dossier.read')
   const now = env.now
   const page = keyset(listKeys, query, 'desc')
-  if (query.from && query.to && query.from > query.to) throw invalidField('query.to', 'must not be before from', 'range')
+  if (query.from && query.to && query.from > query.to) throw invalidField('query.to', 'field.range-to-before-from')
   const range = query.from || query.to ? localDayRange(query.from ?? '1900-01-01', query.to ?? '2999-12-31', hours.timeZone) : undefined
   const search = parseSearch(query.q)
   const statuses = query.status ?? []
@@ -234,7 +234,7 @@ export async function listDossierEvents(db: Db, actor: Actor, id: string) {
 }
 
 function notInFuture(path: string, at: Date, now: Date) {
-  if (at.getTime() > now.getTime()) throw invalidField(path, 'must not be in the future', 'future')
+  if (at.getTime() > now.getTime()) throw invalidField(path, 'field.in-future')
 }
 
 async function unitPath(db: Db, unitId: string, path: string) {
@@ -249,8 +249,8 @@ export async function createDossier(db: Db, actor: Actor, input: CreateDossier, 
   const now = env.now
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now
   notInFuture('receivedAt', receivedAt, now)
-  if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'is required to override the computed due date', 'required')
-  if (input.dueAt !== undefined && new Date(input.dueAt) < receivedAt) throw invalidField('dueAt', 'must not be before receivedAt', 'range')
+  if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'dossier.due-reason-required')
+  if (input.dueAt !== undefined && new Date(input.dueAt) < receivedAt) throw invalidField('dueAt', 'dossier.due-before-received')
   return db.transaction(async (tx) => {
     const [procedure] = await tx
       .select({ id: procedures.id, active: procedures.active, owningUnitId: procedures.owningUnitId, processingDays: procedures.processingDays, path: orgUnits.path })
@@ -258,13 +258,13 @@ export async function createDossier(db: Db, actor: Actor, input: CreateDossier, 
       .innerJoin(orgUnits, eq(orgUnits.id, procedures.owningUnitId))
       .where(eq(procedures.id, input.procedureId))
     if (!procedure) throw missingReference('procedureId', 'procedure')
-    if (!procedure.active) throw invalidField('procedureId', 'refers to a procedure withdrawn from the catalogue', 'active')
+    if (!procedure.active) throw invalidField('procedureId', 'dossier.procedure-withdrawn')
     const receivingUnitId = input.receivingUnitId === undefined ? actor.orgUnitId : input.receivingUnitId
     const receivingPath = receivingUnitId ? await unitPath(tx, receivingUnitId, 'receivingUnitId') : null
     requireDossierWrite(actor, procedure.path, receivingPath)
     const code = input.code ?? (await nextDossierCode(tx, receivedAt, env.config))
     const [clash] = await tx.select({ id: dossiers.id }).from(dossiers).where(sql`lower(${dossiers.code}) = lower(${code})`)
-    if (clash) throw conflict(`A dossier with code "${code}" already exists.`, [{ path: 'code', message: 'is already used by another dossier', code: 'duplicate' }])
+    if (clash) throw conflict('code-taken', { entity: 'dossier', code }, [fieldError('code', 'field.code-taken', { entity: 'dossier' })])
 
     const calendar = await loadWorkingCalendar(tx, hours)
     const dueAt = input.dueAt ? new Date(input.dueAt) : calendar.dueAt(receivedAt, procedure.processingDays)
@@ -347,8 +347,8 @@ async function lastStepAt(db: Db, dossierId: string): Promise<Date | null> {
 export async function updateDossier(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateDossier, env: ServiceEnv) {
   const hours = env.config
   requirePermission(actor, 'dossier.write')
-  if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'is required to change the due date', 'required')
-  if (input.dueAt === undefined && input.dueAtReason !== undefined) throw invalidField('dueAt', 'is required with dueAtReason', 'required')
+  if (input.dueAt !== undefined && !input.dueAtReason) throw invalidField('dueAtReason', 'dossier.due-change-reason-required')
+  if (input.dueAt === undefined && input.dueAtReason !== undefined) throw invalidField('dueAt', 'dossier.due-required-with-reason')
   const now = env.now
   return db.transaction(async (tx) => {
     const current = await findDossier(tx, id, { forUpdate: true })
@@ -358,10 +358,10 @@ export async function updateDossier(db: Db, actor: Actor, id: string, expectedVe
     let dueAt = d.dueAt
     if (input.dueAt !== undefined) {
       if (!PENDING_STATUSES.includes(d.status)) {
-        throw conflict(`The due date of a ${d.status} dossier cannot change.`, [{ path: 'dueAt', message: 'cannot change once the dossier is closed', code: 'closed' }])
+        throw conflict('dossier.due-fixed', { status: d.status }, [fieldError('dueAt', 'dossier.field-due-fixed')])
       }
       dueAt = new Date(input.dueAt)
-      if (dueAt < d.receivedAt) throw invalidField('dueAt', 'must not be before receivedAt', 'range')
+      if (dueAt < d.receivedAt) throw invalidField('dueAt', 'dossier.due-before-received')
     }
     await tx
       .update(dossiers)
@@ -410,7 +410,7 @@ export async function transitionDossier(
   const hours = env.config
   requirePermission(actor, 'dossier.write')
   const rule = DOSSIER_WORKFLOW.rules[action]
-  if (rule.reasonRequired && !input.reason?.trim()) throw invalidField('reason', 'is required', 'required')
+  if (rule.reasonRequired && !input.reason?.trim()) throw invalidField('reason', 'field.required')
   const now = env.now
   const at = input.at ? new Date(input.at) : now
   notInFuture('at', at, now)
@@ -422,7 +422,7 @@ export async function transitionDossier(
     DOSSIER_WORKFLOW.assert(action, d.status)
     const previous = await lastStepAt(tx, id)
     if (previous && at < previous) {
-      throw invalidField('at', `must not be before the previous step (${previous.toISOString()})`, 'before_previous', { previous: previous.toISOString() })
+      throw invalidField('at', 'dossier.before-previous-step', { previous: previous.toISOString() })
     }
     const calendar = await loadWorkingCalendar(tx, hours)
     const { state, event } = applyAction(d, action, at, calendar)

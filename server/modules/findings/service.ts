@@ -7,7 +7,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
-import { badRequest, conflict, invalidField, notFound } from '../../lib/problems.ts'
+import { badRequest, conflict, fieldError, invalidField, notFound } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { isIsoClause } from '../iso-clauses/service.ts'
 import type { Nonconformity, RaiseNonconformity } from '../nonconformities/schemas.ts'
@@ -75,7 +75,7 @@ const mapSelected = (r: SelectedFinding) => toFinding(r.finding, r.unit, r.perso
 async function findFinding(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
   const query = selectFindings(db).where(eq(findings.id, id))
   const [row] = options.forUpdate ? await query.for('update', { of: findings }) : await query
-  if (!row) throw notFound('Finding', id)
+  if (!row) throw notFound('finding', id)
   return row
 }
 
@@ -150,15 +150,16 @@ async function assertPersonInUnit(db: Db, personId: string, unitPath: string, fi
     .leftJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .where(eq(users.id, personId))
   if (!found) throw missingReference(field, 'user')
-  if (!found.path?.startsWith(unitPath)) throw invalidField(field, 'refers to a person outside the unit of the finding', 'scope')
+  if (!found.path?.startsWith(unitPath)) throw invalidField(field, 'finding.person-outside-unit')
 }
 
 function assertClauses(clauses: string[] | undefined) {
   const bad = (clauses ?? []).map((c, i) => [c, i] as const).filter(([c]) => !isIsoClause(c))
   if (bad.length) {
     throw badRequest(
-      `Not clauses of ISO 9001:2015: ${bad.map(([c]) => c).join(', ')}.`,
-      bad.map(([c, i]) => ({ path: `clauseNumbers.${i}`, message: `is not a clause of ISO 9001:2015 (${c})`, code: 'clause' })),
+      'not-clauses',
+      { values: bad.map(([c]) => c) },
+      bad.map(([c, i]) => fieldError(`clauseNumbers.${i}`, 'field.not-a-clause', { value: c })),
     )
   }
 }
@@ -174,7 +175,7 @@ export async function createFinding(db: Db, actor: Actor, input: CreateFinding, 
       orgUnitId ??= inspection.orgUnitId
       foundOn ??= inspection.inspectionDate
     }
-    if (!orgUnitId) throw invalidField('orgUnitId', 'is required when no inspection is given', 'required')
+    if (!orgUnitId) throw invalidField('orgUnitId', 'finding.unit-required')
     const unit = await unitById(tx, orgUnitId, 'orgUnitId')
     requirePermission(actor, 'finding.write', { orgUnitPath: unit.path })
     if (input.personId) await assertPersonInUnit(tx, input.personId, unit.path, 'personId')
@@ -234,7 +235,7 @@ export async function updateFinding(db: Db, actor: Actor, id: string, expectedVe
     assertClauses(input.clauseNumbers)
     const f = current.finding
     if (input.handling !== undefined && input.handling !== f.handling && f.nonconformityId) {
-      throw invalidField('handling', 'stays nc_raised: a nonconformity was raised from this finding', 'nc_raised')
+      throw invalidField('handling', 'finding.handling-nc-raised')
     }
     const status = input.status ?? f.status
     await tx
@@ -281,7 +282,7 @@ export async function raiseNcFromFinding(
     requirePermission(actor, 'nonconformity.create', { orgUnitPath: current.unit.path })
     assertVersion(current.finding, expectedVersion)
     const f = current.finding
-    if (f.nonconformityId) throw conflict('A nonconformity was already raised from this finding.', [{ path: 'id', message: 'already has a nonconformity', code: 'duplicate', params: { existingId: f.nonconformityId } }])
+    if (f.nonconformityId) throw conflict('finding.nc-exists', undefined, [fieldError('id', 'finding.field-nc-exists', { existingId: f.nonconformityId })])
     const description = f.description.trim()
     const nonconformity = await raiseNonconformity(
       tx,

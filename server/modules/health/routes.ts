@@ -33,10 +33,10 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
         status = await migrationStatus(app.db)
       } catch (err) {
         request.log.warn({ err }, 'readiness check failed')
-        throw new HttpProblem(503, 'not-ready', 'Not ready', 'The database cannot be reached.')
+        throw new HttpProblem(503, 'not-ready', 'Not ready', 'not-ready.database', undefined)
       }
       if (!status.current) {
-        throw new HttpProblem(503, 'not-ready', 'Not ready', `The database has ${status.applied} of ${status.expected} migrations applied.`)
+        throw new HttpProblem(503, 'not-ready', 'Not ready', 'not-ready.migrations', { applied: status.applied, expected: status.expected })
       }
       return { status: 'ready' as const, database: app.dbEngine, migrations: { applied: status.applied, expected: status.expected } }
     },

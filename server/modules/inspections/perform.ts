@@ -17,7 +17,7 @@ import {
 } from '../../../db/schema/index.ts'
 import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import type { Actor } from '../../lib/permissions.ts'
-import { badRequest, HttpProblem, unprocessable, type FieldError } from '../../lib/problems.ts'
+import { badRequest, fieldError, HttpProblem, unprocessable, type FieldError } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { claimAttachments } from '../attachments/service.ts'
 import { itemsOfRevisions } from '../checklist-templates/service.ts'
@@ -34,17 +34,17 @@ function checkValue(item: ChecklistTemplateItemRow, value: number | string | nul
   const present = value !== undefined && value !== null && value !== ''
   switch (item.responseType) {
     case 'pass_fail_na':
-      return present ? { path, message: 'is not used by a pass / fail item', code: 'invalid' } : null
+      return present ? fieldError(path, 'perform.value-not-used') : null
     case 'number':
-      if (!present) return result === 'na' ? null : { path, message: 'is required: this item records a number', code: 'required' }
-      return typeof value === 'number' && Number.isFinite(value) ? null : { path, message: 'must be a number', code: 'type' }
+      if (!present) return result === 'na' ? null : fieldError(path, 'perform.number-required')
+      return typeof value === 'number' && Number.isFinite(value) ? null : fieldError(path, 'perform.not-number')
     case 'text':
-      return !present || typeof value === 'string' ? null : { path, message: 'must be text', code: 'type' }
+      return !present || typeof value === 'string' ? null : fieldError(path, 'perform.not-text')
     case 'choice':
-      if (!present) return result === 'na' ? null : { path, message: 'is required: choose one of the options', code: 'required' }
+      if (!present) return result === 'na' ? null : fieldError(path, 'perform.choice-required')
       return typeof value === 'string' && item.choices?.includes(value)
         ? null
-        : { path, message: `must be one of: ${(item.choices ?? []).join(', ')}`, code: 'enum', params: { allowedValues: item.choices } }
+        : fieldError(path, 'schema.enum', { allowedValues: item.choices ?? [] })
   }
 }
 
@@ -108,20 +108,20 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
     const seen = new Set<string>()
     batch.forEach((r, n) => {
       const item = byKey.get(r.itemId)
-      if (!item) return void errors.push({ path: `${n}.itemId`, message: `is not an item of this checklist (${r.itemId})`, code: 'exists' })
+      if (!item) return void errors.push(fieldError(`${n}.itemId`, 'perform.unknown-item', { itemId: r.itemId }))
       const personId = r.personId ?? null
-      if (item.perPerson && !personId) errors.push({ path: `${n}.personId`, message: 'is required: this item is judged per person', code: 'required' })
-      if (item.perPerson && personId && !people.has(personId)) errors.push({ path: `${n}.personId`, message: 'is not among the people present; add them to personIds first', code: 'scope' })
-      if (!item.perPerson && personId) errors.push({ path: `${n}.personId`, message: 'is not used: this item is judged for the unit as a whole', code: 'invalid' })
+      if (item.perPerson && !personId) errors.push(fieldError(`${n}.personId`, 'perform.person-required'))
+      if (item.perPerson && personId && !people.has(personId)) errors.push(fieldError(`${n}.personId`, 'perform.person-not-present'))
+      if (!item.perPerson && personId) errors.push(fieldError(`${n}.personId`, 'perform.person-not-used'))
       const valueError = checkValue(item, r.value, r.result, `${n}.value`)
       if (valueError) errors.push(valueError)
       // A device clock a little ahead is normal; a day ahead is a wrong clock.
-      if (r.answeredAt && Date.parse(r.answeredAt) > now.getTime() + 86_400_000) errors.push({ path: `${n}.answeredAt`, message: 'is more than a day in the future: check the device clock', code: 'future' })
+      if (r.answeredAt && Date.parse(r.answeredAt) > now.getTime() + 86_400_000) errors.push(fieldError(`${n}.answeredAt`, 'field.clock-ahead'))
       const slot = `${r.itemId}\u0000${personId ?? ''}`
-      if (seen.has(slot)) errors.push({ path: `${n}.itemId`, message: 'is answered twice in this batch (for the same person)', code: 'duplicate' })
+      if (seen.has(slot)) errors.push(fieldError(`${n}.itemId`, 'perform.answered-twice'))
       seen.add(slot)
     })
-    if (errors.length) throw badRequest(`The batch has ${errors.length} invalid response field${errors.length === 1 ? '' : 's'}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+    if (errors.length) throw badRequest('perform.invalid-batch', { count: errors.length }, errors)
 
     // Only the answers this batch touches: a phone syncs a few at a time into checklists of up to 200 items.
     const touched = [...new Set(batch.map((r) => byKey.get(r.itemId)!.id))]
@@ -167,9 +167,8 @@ export async function recordResponses(db: Db, actor: Actor, id: string, expected
         409,
         'answer-conflict',
         'Answer changed by someone else',
-        `${conflicts.length === 1 ? 'One answer was' : `${conflicts.length} answers were`} changed by someone else after this device last saw ${conflicts.length === 1 ? 'it' : 'them'}: ${conflicts
-          .map((c) => `«${c.item.text}»${c.personId ? ' (per person)' : ''} by ${names.get(c.prior!.answeredById ?? '') ?? 'another user'}`)
-          .join('; ')}. Choose which answer to keep; nothing of this request was saved.`,
+        'perform.answer-conflict',
+        { answers: conflicts.map((c) => ({ item: c.item.text, perPerson: !!c.personId, by: names.get(c.prior!.answeredById ?? '') ?? null })) },
         undefined,
         {},
         {
@@ -245,11 +244,11 @@ function missingAsErrors(missing: Missing[]): FieldError[] {
   return missing.map((m) => {
     switch (m.reason) {
       case 'people':
-        return { path: 'personIds', message: 'name the people present: per-person items need them', code: 'required' }
+        return fieldError('personIds', 'perform.people-needed')
       case 'photo':
-        return { path: `responses.${m.itemId}${m.personId ? `.${m.personId}` : ''}.attachmentIds`, message: 'a failure of this item needs a photo', code: 'photo_required', params: { itemId: m.itemId, personId: m.personId } }
+        return fieldError(`responses.${m.itemId}${m.personId ? `.${m.personId}` : ''}.attachmentIds`, 'perform.photo-needed', { itemId: m.itemId, personId: m.personId })
       default:
-        return { path: `responses.${m.itemId}${m.personId ? `.${m.personId}` : ''}`, message: 'needs a response', code: 'required', params: { itemId: m.itemId, personId: m.personId } }
+        return fieldError(`responses.${m.itemId}${m.personId ? `.${m.personId}` : ''}`, 'perform.response-needed', { itemId: m.itemId, personId: m.personId })
     }
   })
 }
@@ -274,8 +273,7 @@ export async function completeInspection(db: Db, actor: Actor, id: string, expec
       const responses = missing.filter((m) => m.reason === 'response').length
       const photos = missing.filter((m) => m.reason === 'photo').length
       const people = missing.some((m) => m.reason === 'people')
-      const parts = [people ? 'the people present' : '', responses ? `${responses} response${responses === 1 ? '' : 's'}` : '', photos ? `${photos} photo${photos === 1 ? '' : 's'} of failures` : ''].filter(Boolean)
-      throw unprocessable(`The inspection cannot be completed yet: it still needs ${parts.join(', ')}.`, missingAsErrors(missing))
+      throw unprocessable('inspection.incomplete', { people, responses, photos }, missingAsErrors(missing))
     }
     const score = computeScore(items, recorded.scoring)
     const started = i.status === 'planned' ? startValues(i, env) : { startedAt: i.startedAt, performedOn: i.performedOn ?? agencyToday(env) }

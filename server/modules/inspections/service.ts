@@ -22,7 +22,7 @@ import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { badRequest, conflict, forbidden, invalidField, notFound, type FieldError } from '../../lib/problems.ts'
+import { badRequest, conflict, fieldError, forbidden, invalidField, notFound, type FieldError } from '../../lib/problems.ts'
 import { defineWorkflow } from '../../lib/workflow.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { notify } from '../notifications/service.ts'
@@ -56,20 +56,20 @@ function assertMayWrite(actor: Actor, kind: InspectionKind, unitPath: string) {
   if (can(actor, 'inspection.write', { orgUnitPath: unitPath })) return
   if (can(actor, 'inspection.self_inspect', { orgUnitPath: unitPath })) {
     if (kind === 'self') return
-    throw forbidden('A head of unit may run only self-inspections (kind "self") of their own unit; other kinds are for auditors and managers.')
+    throw forbidden('inspection.head-self-only')
   }
-  if (can(actor, 'inspection.self_inspect')) throw forbidden('You may run self-inspections only of your own unit and the units below it.')
-  throw forbidden('You are not allowed to plan or perform inspections. Auditors and managers plan them; heads of unit run self-inspections.')
+  if (can(actor, 'inspection.self_inspect')) throw forbidden('inspection.self-own-unit')
+  throw forbidden('inspection.forbidden')
 }
 
 function assertMayWriteSomewhere(actor: Actor) {
   if (!can(actor, 'inspection.write') && !can(actor, 'inspection.self_inspect')) {
-    throw forbidden('You are not allowed to plan or perform inspections. Auditors and managers plan them; heads of unit run self-inspections.')
+    throw forbidden('inspection.forbidden')
   }
 }
 
 /** planned → in_progress (started, or by the first recorded answer) → completed; cancelled. */
-const INSPECTION_WORKFLOW = defineWorkflow('inspection', INSPECTION_STATUSES, {
+export const INSPECTION_WORKFLOW = defineWorkflow('inspection', INSPECTION_STATUSES, {
   update: { from: ['planned', 'in_progress'] },
   start: { from: ['planned'], to: 'in_progress' },
   record: { from: ['planned', 'in_progress'], to: 'in_progress' },
@@ -78,7 +78,7 @@ const INSPECTION_WORKFLOW = defineWorkflow('inspection', INSPECTION_STATUSES, {
 })
 
 export function assertAllowed(row: InspectionRow, action: keyof typeof INSPECTION_WORKFLOW.rules) {
-  INSPECTION_WORKFLOW.assert(action, row.status, row.status === 'completed' ? { status: 'completed (its record is read-only)' } : undefined)
+  INSPECTION_WORKFLOW.assert(action, row.status, row.status === 'completed' ? { status: 'completed-read-only' } : undefined)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ type Selected = Awaited<ReturnType<ReturnType<typeof selectInspections>['execute
 async function findInspection(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<Selected> {
   const query = selectInspections(db).where(eq(inspections.id, id))
   const [row] = options.forUpdate ? await query.for('update', { of: inspections }) : await query
-  if (!row) throw notFound('Inspection', id)
+  if (!row) throw notFound('inspection', id)
   return row
 }
 
@@ -309,7 +309,7 @@ export async function listInspections(db: Db, actor: Actor, query: InspectionQue
 async function usableUnit(db: Db, id: string, field: string) {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, id))
   if (!unit) throw missingReference(field, 'unit')
-  if (!unit.active) throw invalidField(field, 'refers to a deactivated unit', 'active')
+  if (!unit.active) throw invalidField(field, 'field.unit-deactivated')
   return unit
 }
 
@@ -327,14 +327,14 @@ async function assertUsers(db: Db, ids: string[], field: string, options: { unit
   ids.forEach((id, i) => {
     const path = options.list ? `${field}.${i}` : field
     const user = byId.get(id)
-    if (!user) missing.push({ path, message: 'refers to no user you can see', code: 'reference', params: { kind: 'user' } })
-    else if (!user.active) errors.push({ path, message: 'refers to a deactivated user', code: 'active' })
+    if (!user) missing.push(fieldError(path, 'field.reference', { kind: 'user' }))
+    else if (!user.active) errors.push(fieldError(path, 'field.user-deactivated'))
     else if (options.unitPath && !user.path?.startsWith(options.unitPath)) {
-      errors.push({ path, message: 'refers to a person outside the inspected unit', code: 'scope' })
+      errors.push(fieldError(path, 'inspection.person-outside-unit'))
     }
   })
   if (missing.length) throw referenceProblem(missing)
-  if (errors.length) throw badRequest(errors.map((e) => `${e.path} ${e.message}`).join('; ') + '.', errors)
+  if (errors.length) throw badRequest('inspection.invalid-people', {}, errors)
 }
 
 /** The next record number of a year, e.g. `03/2020/BB-KT`; numbers are handed out one at a time. */
@@ -428,8 +428,8 @@ export async function updateInspection(db: Db, actor: Actor, id: string, expecte
     if (changesSetUp) {
       const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(inspectionResponses).where(eq(inspectionResponses.inspectionId, id))
       if (i.status !== 'planned' || n > 0) {
-        throw conflict('The checklist, unit and kind cannot change once results have been recorded.', [
-          { path: input.templateId !== undefined ? 'templateId' : input.orgUnitId !== undefined ? 'orgUnitId' : 'kind', message: 'cannot change after recording started', code: 'locked' },
+        throw conflict('inspection.locked', undefined, [
+          fieldError(input.templateId !== undefined ? 'templateId' : input.orgUnitId !== undefined ? 'orgUnitId' : 'kind', 'inspection.field-locked'),
         ])
       }
       if (input.orgUnitId !== undefined && input.orgUnitId !== i.orgUnitId) unitPath = (await usableUnit(tx, input.orgUnitId, 'orgUnitId')).path
@@ -508,7 +508,7 @@ export async function cancelInspection(db: Db, actor: Actor, id: string, expecte
     const current = await lockForWrite(tx, actor, id, expectedVersion)
     assertAllowed(current.inspection, 'cancel')
     const trimmed = reason.trim()
-    if (!trimmed) throw invalidField('reason', 'must say why the inspection is cancelled', 'required')
+    if (!trimmed) throw invalidField('reason', 'inspection.cancel-reason-required')
     const before = await summaryForAudit(tx, id)
     await tx
       .update(inspections)

@@ -23,13 +23,13 @@ function checkInput(inspection: InspectionRow, role: SignatureRole, input: SignI
   const signed = input.attachmentId !== undefined
   const refused = input.refusalReason !== undefined && input.refusalReason.trim() !== ''
   if (signed === refused) {
-    throw invalidField(signed ? 'refusalReason' : 'attachmentId', 'give either the signature (attachmentId) or the reason the signer refused, not both', 'one_of')
+    throw invalidField(signed ? 'refusalReason' : 'attachmentId', 'signature.one-of')
   }
-  if (role === 'lead_inspector' && refused) throw invalidField('refusalReason', 'the lead inspector signs the record; only the unit representative may refuse', 'invalid')
+  if (role === 'lead_inspector' && refused) throw invalidField('refusalReason', 'signature.lead-cannot-refuse')
   if (role === 'lead_inspector' && input.signerId && input.signerId !== inspection.leadInspectorId) {
-    throw invalidField('signerId', 'must be the lead inspector of this inspection', 'scope')
+    throw invalidField('signerId', 'signature.not-lead')
   }
-  if (input.signedAt && Date.parse(input.signedAt) > now.getTime() + 86_400_000) throw invalidField('signedAt', 'is more than a day in the future: check the device clock', 'future')
+  if (input.signedAt && Date.parse(input.signedAt) > now.getTime() + 86_400_000) throw invalidField('signedAt', 'field.clock-ahead')
 }
 
 /** Signs (or records the refusal of) one block; in progress or completed inspections only. */
@@ -41,9 +41,9 @@ export async function signInspection(db: Db, actor: Actor, id: string, role: Sig
     if (i.status !== 'in_progress' && i.status !== 'completed') throw illegalTransition('inspection', 'sign', i.status, [])
     checkInput(i, role, input, env.now)
     const [existing] = await tx.select({ role: inspectionSignatures.role }).from(inspectionSignatures).where(and(eq(inspectionSignatures.inspectionId, id), eq(inspectionSignatures.role, role)))
-    if (existing) throw conflict(`The ${ROLE_VI[role]} block of ${i.number} is already signed; a signature is never replaced.`)
+    if (existing) throw conflict('signature.already-signed', { role: ROLE_VI[role], number: i.number })
     const [file] = input.attachmentId ? await claimAttachments(tx, actor, [input.attachmentId], i.orgUnitId, 'attachmentId') : []
-    if (file && file.contentType !== 'image/png') throw invalidField('attachmentId', 'must be the PNG drawn on the signature pad', 'type')
+    if (file && file.contentType !== 'image/png') throw invalidField('attachmentId', 'signature.not-png')
     const row = {
       inspectionId: id,
       role,

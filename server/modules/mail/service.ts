@@ -31,7 +31,7 @@ async function readPreferences(db: Db, actor: Actor, config: Config, forUpdate =
 }
 
 const notForTokens = (actor: Actor) => {
-  if (actor.via === 'system') throw forbidden('Mail preferences belong to a person.')
+  if (actor.via === 'system') throw forbidden('mail.person-only')
 }
 
 export async function getMailPreferences(db: Db, actor: Actor, env: ServiceEnv): Promise<MailPreferences> {

@@ -27,7 +27,7 @@ export async function findNonconformity(db: Db, id: string, options: { forUpdate
     .innerJoin(orgUnits, eq(orgUnits.id, nonconformities.orgUnitId))
     .where(eq(nonconformities.id, id))
   const [row] = options.forUpdate ? await query.for('update', { of: nonconformities }) : await query
-  if (!row) throw notFound('Nonconformity', id)
+  if (!row) throw notFound('nonconformity', id)
   return row
 }
 
@@ -61,7 +61,7 @@ export async function assertCanRead(db: Db, actor: Actor, found: NcWithUnit): Pr
     .from(actions)
     .where(and(eq(actions.nonconformityId, found.nc.id), eq(actions.ownerId, actor.userId)))
     .limit(1)
-  if (!owned) throw forbidden('You are not allowed to see this nonconformity: it belongs to another unit and you own none of its actions.')
+  if (!owned) throw forbidden('nonconformity.forbidden-read')
 }
 
 export interface EventInput {

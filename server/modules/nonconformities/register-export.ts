@@ -43,7 +43,7 @@ export async function exportNcRegister(db: Db, actor: Actor, query: Omit<Nonconf
     const page = await listNonconformities(db, actor, { ...query, limit: 500, cursor }, env)
     items.push(...page.items)
     if (items.length > REGISTER_MAX_ROWS) {
-      throw new HttpProblem(413, 'export-too-large', 'Too many rows', `The register would hold more than ${REGISTER_MAX_ROWS} nonconformities: narrow it by unit, status or detection dates.`, undefined, {}, { limit: REGISTER_MAX_ROWS })
+      throw new HttpProblem(413, 'export-too-large', 'Too many rows', 'nonconformity.register-too-large', { limit: REGISTER_MAX_ROWS }, undefined, {}, { limit: REGISTER_MAX_ROWS })
     }
     cursor = page.nextCursor ?? undefined
   } while (cursor)

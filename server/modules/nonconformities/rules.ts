@@ -32,30 +32,41 @@ export async function loadFacts(db: Db, found: NcWithUnit): Promise<NcFacts> {
   return { found, ownerIds: new Set(owners), lastCheck: last ?? null }
 }
 
+/** The codes of the refusals below (texts in problem-messages.ts). */
+export type NcRefusal =
+  | 'nonconformity.only-editors-change'
+  | 'nonconformity.only-head-analyses'
+  | 'nonconformity.only-head-plans'
+  | 'nonconformity.only-auditor-verifies'
+  | 'nonconformity.owner-cannot-verify'
+  | 'nonconformity.only-head-closes'
+  | 'nonconformity.verifier-cannot-close'
+  | 'nonconformity.only-editors-cancel'
+
 /** Why `actor` may not do `op` on this NC (whatever its status), or null when they may. */
-export function refusal(actor: Actor, op: Operation, facts: NcFacts): string | null {
+export function refusal(actor: Actor, op: Operation, facts: NcFacts): NcRefusal | null {
   const { found } = facts
   const raisedByActor = found.nc.createdById === actor.userId
   switch (op) {
     case 'update':
-      return canOn(actor, 'nonconformity.update', found) || raisedByActor ? null : 'Only auditors, managers, the head of the unit and whoever raised it change a nonconformity.'
+      return canOn(actor, 'nonconformity.update', found) || raisedByActor ? null : 'nonconformity.only-editors-change'
     case 'analyze':
-      return canOn(actor, 'nonconformity.analyze', found) ? null : 'Only the head of the nonconformity’s unit (or a manager) analyses its root cause.'
+      return canOn(actor, 'nonconformity.analyze', found) ? null : 'nonconformity.only-head-analyses'
     case 'add-action':
     case 'plan':
     case 'start':
     case 'submit-verification':
-      return canOn(actor, 'nonconformity.plan', found) ? null : 'Only the head of the nonconformity’s unit (or a manager) plans and runs its actions.'
+      return canOn(actor, 'nonconformity.plan', found) ? null : 'nonconformity.only-head-plans'
     case 'verify':
-      if (!canOn(actor, 'nonconformity.verify', found)) return 'Only an auditor or a manager verifies the effectiveness of actions.'
-      if (facts.ownerIds.has(actor.userId)) return 'You own an action of this nonconformity, so you cannot verify it: another auditor or a manager must.'
+      if (!canOn(actor, 'nonconformity.verify', found)) return 'nonconformity.only-auditor-verifies'
+      if (facts.ownerIds.has(actor.userId)) return 'nonconformity.owner-cannot-verify'
       return null
     case 'close':
-      if (!canOn(actor, 'nonconformity.close', found)) return 'Only the head of the nonconformity’s unit (or a manager) closes it.'
-      if (facts.lastCheck?.verifierId === actor.userId) return 'You verified this nonconformity, so someone else (the head of the unit or a manager) must close it.'
+      if (!canOn(actor, 'nonconformity.close', found)) return 'nonconformity.only-head-closes'
+      if (facts.lastCheck?.verifierId === actor.userId) return 'nonconformity.verifier-cannot-close'
       return null
     case 'cancel':
-      return canOn(actor, 'nonconformity.cancel', found) || raisedByActor ? null : 'Only an auditor, a manager or whoever raised it cancels a nonconformity.'
+      return canOn(actor, 'nonconformity.cancel', found) || raisedByActor ? null : 'nonconformity.only-editors-cancel'
   }
 }
 

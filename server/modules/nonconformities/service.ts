@@ -19,7 +19,7 @@ import { addDays, agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, hasRole, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { badRequest, conflict, forbidden, type FieldError } from '../../lib/problems.ts'
+import { badRequest, conflict, fieldError, forbidden, type FieldError } from '../../lib/problems.ts'
 import { exactFirst, parseSearch, searchCondition } from '../../lib/search.ts'
 import { actionsOf } from './actions/service.ts'
 import { recordAudit } from '../audit-log/service.ts'
@@ -260,13 +260,13 @@ export async function listNonconformities(db: Db, actor: Actor, query: Nonconfor
 }
 
 function clauseErrors(numbers: string[] | undefined): FieldError[] {
-  return (numbers ?? []).flatMap((n, i) => (isIsoClause(n) ? [] : [{ path: `clauseNumbers.${i}`, message: `${n} is not a clause of ISO 9001:2015`, code: 'exists' }]))
+  return (numbers ?? []).flatMap((n, i) => (isIsoClause(n) ? [] : [fieldError(`clauseNumbers.${i}`, 'nonconformity.not-a-clause', { value: n })]))
 }
 
 async function unitForNc(db: Db, orgUnitId: string) {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, orgUnitId))
   if (!unit) throw missingReference('orgUnitId', 'unit')
-  if (!unit.active) throw brokenRule('orgUnitId', 'refers to a deactivated unit', 'active')
+  if (!unit.active) throw brokenRule('orgUnitId', 'field.unit-deactivated')
   return unit
 }
 
@@ -295,11 +295,11 @@ export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonc
   const dueDate = input.dueDate ?? addDays(detectedOn, input.severity === 'major' ? env.config.ncDueDaysMajor : env.config.ncDueDaysMinor)
   const errors: FieldError[] = [...clauseErrors(input.clauseNumbers)]
   if ((SOURCES_WITH_RECORD as readonly string[]).includes(input.source) && !input.sourceId) {
-    errors.push({ path: 'sourceId', message: `is required when the source is ${input.source}`, code: 'required' })
+    errors.push(fieldError('sourceId', 'nonconformity.source-record-required', { source: input.source }))
   }
-  if (detectedOn > today) errors.push({ path: 'detectedOn', message: 'cannot be in the future', code: 'max', params: { max: today } })
-  if (dueDate < detectedOn) errors.push({ path: 'dueDate', message: 'must not be before the detection date', code: 'min', params: { min: detectedOn } })
-  if (errors.length) throw badRequest(`The nonconformity has ${errors.length} invalid field(s): ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+  if (detectedOn > today) errors.push(fieldError('detectedOn', 'field.date-in-future', { max: today }))
+  if (dueDate < detectedOn) errors.push(fieldError('dueDate', 'nonconformity.due-before-detection', { min: detectedOn }))
+  if (errors.length) throw badRequest('nonconformity.invalid-fields', { count: errors.length }, errors)
   await checkNcSource(db, actor, input.source, input.sourceId, unit, env.now)
 
   if (input.sourceId && (SOURCES_WITH_RECORD as readonly string[]).includes(input.source)) {
@@ -308,10 +308,9 @@ export async function raiseNonconformity(db: Db, actor: Actor, input: CreateNonc
       .from(nonconformities)
       .where(and(eq(nonconformities.source, input.source), eq(nonconformities.sourceId, input.sourceId), sql`${nonconformities.status} <> 'cancelled'`))
     if (existing) {
-      throw conflict(
-        `This ${input.source === 'objective' ? 'indicator period' : input.source.replace('_', ' ')} already has nonconformity ${ncCode(existing.number)}.`,
-        [{ path: 'sourceId', message: `already has nonconformity ${ncCode(existing.number)}`, code: 'duplicate', params: { existingId: existing.id, existingCode: ncCode(existing.number) } }],
-      )
+      throw conflict('nonconformity.source-has-nc', { source: input.source, existingCode: ncCode(existing.number) }, [
+        fieldError('sourceId', 'nonconformity.field-source-has-nc', { existingId: existing.id, existingCode: ncCode(existing.number) }),
+      ])
     }
   }
 
@@ -366,7 +365,7 @@ export async function updateNonconformity(db: Db, actor: Actor, id: string, expe
     const fullEditor = hasRole(actor, 'auditor', 'manager') || found.nc.createdById === actor.userId
     const restricted = Object.keys(input).filter((k) => !HEAD_EDITABLE.has(k))
     if (!fullEditor && restricted.length) {
-      throw forbidden(`As head of the unit you may change the containment only; ask an auditor or a manager to change ${restricted.join(', ')}.`)
+      throw forbidden('nonconformity.head-containment-only', { fields: restricted })
     }
     assertVersion(found.nc, expectedVersion)
     NC_WORKFLOW.assert('update', found.nc.status, { action: 'change' })
@@ -374,18 +373,18 @@ export async function updateNonconformity(db: Db, actor: Actor, id: string, expe
     const errors: FieldError[] = [...clauseErrors(input.clauseNumbers)]
     let orgUnitId = found.nc.orgUnitId
     if (input.orgUnitId !== undefined && input.orgUnitId !== found.nc.orgUnitId) {
-      if (found.nc.status !== 'draft') errors.push({ path: 'orgUnitId', message: 'can be changed only while the nonconformity is a draft', code: 'status' })
+      if (found.nc.status !== 'draft') errors.push(fieldError('orgUnitId', 'nonconformity.unit-fixed'))
       else {
         const unit = await unitForNc(tx, input.orgUnitId)
-        if (!can(actor, 'nonconformity.create', { orgUnitPath: unit.path })) throw forbidden('You are not allowed to move the nonconformity to that unit.')
+        if (!can(actor, 'nonconformity.create', { orgUnitPath: unit.path })) throw forbidden('nonconformity.move-forbidden')
         orgUnitId = unit.id
       }
     }
     const detectedOn = input.detectedOn ?? found.nc.detectedOn
     const dueDate = input.dueDate ?? found.nc.dueDate
-    if (detectedOn > agencyToday(env)) errors.push({ path: 'detectedOn', message: 'cannot be in the future', code: 'max' })
-    if (dueDate < detectedOn) errors.push({ path: 'dueDate', message: 'must not be before the detection date', code: 'min', params: { min: detectedOn } })
-    if (errors.length) throw badRequest(`The change has ${errors.length} invalid field(s): ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+    if (detectedOn > agencyToday(env)) errors.push(fieldError('detectedOn', 'field.date-in-future', { max: agencyToday(env) }))
+    if (dueDate < detectedOn) errors.push(fieldError('dueDate', 'nonconformity.due-before-detection', { min: detectedOn }))
+    if (errors.length) throw badRequest('nonconformity.invalid-change', { count: errors.length }, errors)
 
     const [row] = await tx
       .update(nonconformities)

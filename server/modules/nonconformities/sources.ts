@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { complaints, dossiers, findings, inspections, objectiveIndicators, objectiveIndicatorValues, orgUnits, qualityObjectives, type NcSource } from '../../../db/schema/index.ts'
 import { can, type Actor } from '../../lib/permissions.ts'
+import type { Entity } from '../../lib/problem-words.ts'
 import { brokenRule, requireReference } from '../../lib/references.ts'
 import { isOverdue } from '../dossiers/workflow.ts'
 
@@ -17,7 +18,7 @@ interface NcUnit {
   path: string
 }
 
-const sameUnit = (what: string) => brokenRule('sourceId', `is a ${what} of another unit than the nonconformity's`, 'same_unit')
+const sameUnit = (what: Entity) => brokenRule('sourceId', 'nonconformity.source-other-unit', { kind: what })
 
 export async function checkNcSource(db: Db, actor: Actor, source: NcSource, sourceId: string | null | undefined, unit: NcUnit, now: Date): Promise<void> {
   if (!sourceId) return
@@ -40,7 +41,7 @@ export async function checkNcSource(db: Db, actor: Actor, source: NcSource, sour
       const dossier = await requireReference('sourceId', 'dossier', row, () => can(actor, 'dossier.read'))
       // The same lateness the dossier module shows and raises from (raise-nc.ts).
       if (dossier.timeliness !== 'late' && !isOverdue(dossier, now)) {
-        throw brokenRule('sourceId', 'is a dossier that is neither overdue nor resolved late', 'not_late')
+        throw brokenRule('sourceId', 'nonconformity.source-not-late')
       }
       if (dossier.orgUnitId !== unit.id) throw sameUnit('dossier')
       return
@@ -53,7 +54,7 @@ export async function checkNcSource(db: Db, actor: Actor, source: NcSource, sour
         .where(eq(inspections.id, sourceId))
       const inspection = await requireReference('sourceId', 'inspection', row, (i) => can(actor, 'inspection.read', { orgUnitPath: i.path }))
       // An audit of a unit covers the units below it.
-      if (!unit.path.startsWith(inspection.path)) throw brokenRule('sourceId', "is an inspection that does not cover the nonconformity's unit", 'same_unit')
+      if (!unit.path.startsWith(inspection.path)) throw brokenRule('sourceId', 'nonconformity.source-inspection-elsewhere')
       return
     }
     case 'complaint': {
@@ -81,15 +82,15 @@ export async function checkNcSource(db: Db, actor: Actor, source: NcSource, sour
         .innerJoin(qualityObjectives, eq(qualityObjectives.id, objectiveIndicators.objectiveId))
         .innerJoin(orgUnits, eq(orgUnits.id, qualityObjectives.ownerUnitId))
         .where(eq(objectiveIndicatorValues.id, sourceId))
-      const period = await requireReference('sourceId', 'indicator period', row, (p) => can(actor, 'objective.read', { orgUnitPath: p.path }))
+      const period = await requireReference('sourceId', 'indicator-period', row, (p) => can(actor, 'objective.read', { orgUnitPath: p.path }))
       // The same rule as the objective's page (objectives/evaluation.ts isOnTarget).
       const v = period.value
       const off = v !== null && ((period.targetMin !== null && v < period.targetMin - 1e-9) || (period.targetMax !== null && v > period.targetMax + 1e-9))
-      if (!off) throw brokenRule('sourceId', 'is an indicator period that is not off target', 'not_off_target')
+      if (!off) throw brokenRule('sourceId', 'nonconformity.source-not-off-target')
       if (period.ownerUnitId !== unit.id) throw sameUnit('objective')
       return
     }
     default:
-      throw brokenRule('sourceId', `must be empty when the source is ${source}`, 'no_record')
+      throw brokenRule('sourceId', 'nonconformity.source-takes-no-record', { source })
   }
 }

@@ -10,7 +10,7 @@ import { actions, nonconformities, nonconformityVerifications, type NcStatus, ty
 import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import type { Actor } from '../../lib/permissions.ts'
-import { forbidden, unprocessable, type FieldError } from '../../lib/problems.ts'
+import { fieldError, forbidden, unprocessable, type FieldError } from '../../lib/problems.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { notifyAssigned } from './actions/service.ts'
 import { notify } from '../notifications/service.ts'
@@ -77,11 +77,11 @@ export function analyzeNonconformity(db: Db, actor: Actor, id: string, version: 
 
 /** What a root cause still lacks before actions can be planned. */
 export function rootCauseGaps(rootCause: NonconformityRow['rootCause']): FieldError[] {
-  if (!rootCause) return [{ path: 'rootCause', message: 'is missing: analyse the nonconformity first', code: 'required' }]
+  if (!rootCause) return [fieldError('rootCause', 'nonconformity.root-cause-missing')]
   const gaps: FieldError[] = []
-  if (!rootCause.whys.some((w) => w.because.trim())) gaps.push({ path: 'rootCause.whys', message: 'needs at least one answered "why"', code: 'required' })
-  if (!rootCause.summary.trim()) gaps.push({ path: 'rootCause.summary', message: 'is empty: state the root cause', code: 'required' })
-  if (!rootCause.categories.length) gaps.push({ path: 'rootCause.categories', message: 'needs at least one cause category', code: 'required' })
+  if (!rootCause.whys.some((w) => w.because.trim())) gaps.push(fieldError('rootCause.whys', 'nonconformity.whys-needed'))
+  if (!rootCause.summary.trim()) gaps.push(fieldError('rootCause.summary', 'nonconformity.root-cause-summary-empty'))
+  if (!rootCause.categories.length) gaps.push(fieldError('rootCause.categories', 'nonconformity.category-needed'))
   return gaps
 }
 
@@ -93,13 +93,13 @@ export function planNonconformity(db: Db, actor: Actor, id: string, version: num
       .from(actions)
       .where(eq(actions.nonconformityId, id))
     if (!planned.some((a) => a.type === 'corrective')) {
-      gaps.push({ path: 'actions', message: 'needs at least one corrective action (one that removes the root cause)', code: 'corrective_required' })
+      gaps.push(fieldError('actions', 'nonconformity.plan-needs-corrective-action'))
     }
     if (body.verificationPlannedDate && body.verificationPlannedDate < found.nc.detectedOn) {
-      gaps.push({ path: 'verificationPlannedDate', message: `must not be before the detection date (${found.nc.detectedOn})`, code: 'min' })
+      gaps.push(fieldError('verificationPlannedDate', 'nonconformity.verification-before-detection', { min: found.nc.detectedOn }))
     }
     if (gaps.length) {
-      throw unprocessable(`The plan cannot be recorded yet: ${gaps.map((g) => `${g.path} ${g.message}`).join('; ')}.`, gaps)
+      throw unprocessable('nonconformity.plan-incomplete', {}, gaps)
     }
     return {
       set: { plannedAt: env.now, plannedById: actor.userId, verificationPlannedDate: body.verificationPlannedDate ?? found.nc.verificationPlannedDate },
@@ -125,10 +125,9 @@ export function submitForVerification(db: Db, actor: Actor, id: string, version:
       .from(actions)
       .where(and(eq(actions.nonconformityId, id), eq(actions.status, 'open')))
     if (open.length) {
-      throw unprocessable(
-        `${open.length} action(s) are still open: ${open.map((a) => `"${a.description}"`).join(', ')}. Every action must be done before verification.`,
-        [{ path: 'actions', message: `${open.length} action(s) still open`, code: 'open_actions', params: { open: open.map((a) => a.id) } }],
-      )
+      throw unprocessable('nonconformity.actions-open', { actions: open.map((a) => a.description) }, [
+        fieldError('actions', 'nonconformity.field-actions-open', { count: open.length, open: open.map((a) => a.id) }),
+      ])
     }
     const round = (facts.lastCheck?.round ?? 0) + 1
     return {

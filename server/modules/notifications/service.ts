@@ -207,7 +207,7 @@ export async function markRead(db: Db, actor: Actor, id: string, env: ServiceEnv
       .from(notifications)
       .where(and(eq(notifications.id, id), eq(notifications.userId, actor.userId), isNull(notifications.digestId)))
       .for('update')
-    if (!row) throw notFound('Notification', id)
+    if (!row) throw notFound('notification', id)
     if (row.readAt) return toNotification(row)
     const [updated] = await tx.update(notifications).set({ readAt: env.now }).where(eq(notifications.id, id)).returning()
     await recordAudit(tx, actor, { action: 'notification.read', entityType: 'notification', entityId: id, after: { kind: row.kind, dedupeKey: row.dedupeKey } })

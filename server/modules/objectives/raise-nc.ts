@@ -33,18 +33,14 @@ export async function raiseNcFromPeriod(db: Db, actor: Actor, params: PeriodPara
     .select()
     .from(objectiveIndicators)
     .where(and(eq(objectiveIndicators.id, params.indicatorId), eq(objectiveIndicators.objectiveId, params.id)))
-  if (!indicator) throw notFound('Indicator', params.indicatorId)
+  if (!indicator) throw notFound('indicator', params.indicatorId)
   const periods = (await evaluateIndicators(db, [{ indicator, year: found.objective.year, ownerUnitId: found.objective.ownerUnitId }], env, { freeze: true, actor })).get(indicator.id)!
   const period = periods.find((p) => p.period === params.period)
-  if (!period) throw notFound('Period', params.period)
+  if (!period) throw notFound('period', params.period)
   if (!period.valueId) {
-    throw conflict(
-      period.state === 'ended'
-        ? `Period ${period.period} has no value to raise a nonconformity from.`
-        : `Period ${period.period} has not ended and has no value entered: raise a nonconformity once its value is frozen or entered.`,
-    )
+    throw conflict(period.state === 'ended' ? 'objective.period-no-value' : 'objective.period-open-no-value', { period: period.period })
   }
-  if (period.onTarget !== false) throw conflict(`The indicator is ${period.onTarget ? 'on target' : 'not measured'} for period ${period.period}, so it raises no nonconformity.`)
+  if (period.onTarget !== false) throw conflict('objective.period-not-off-target', { period: period.period, onTarget: period.onTarget })
 
   const unit = found.objective.ownerUnitId
   const when = periodName(period.period, found.objective.year)

@@ -19,7 +19,7 @@ import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { badRequest, conflict, forbidden, invalidField, notFound, type FieldError } from '../../lib/problems.ts'
+import { badRequest, conflict, fieldError, forbidden, invalidField, notFound, type FieldError } from '../../lib/problems.ts'
 import { brokenRule, missingReference } from '../../lib/references.ts'
 import { inUnitScope, unitScope } from '../../lib/unit-scope.ts'
 import { recordAudit } from '../audit-log/service.ts'
@@ -63,7 +63,7 @@ function selectObjectives(db: Db) {
 export async function findObjective(db: Db, id: string, forUpdate = false): Promise<Found> {
   const query = selectObjectives(db).where(eq(qualityObjectives.id, id))
   const [row] = forUpdate ? await query.for('update', { of: qualityObjectives }) : await query
-  if (!row) throw notFound('Objective', id)
+  if (!row) throw notFound('objective', id)
   return { ...row, createdBy: row.createdBy?.id ? row.createdBy : null }
 }
 
@@ -71,7 +71,7 @@ export async function findObjective(db: Db, id: string, forUpdate = false): Prom
 export async function readableObjective(db: Db, actor: Actor, id: string, forUpdate = false): Promise<Found> {
   requirePermission(actor, 'objective.read')
   const found = await findObjective(db, id, forUpdate)
-  if (!can(actor, 'objective.read', { orgUnitPath: found.unit.path })) throw forbidden('You are not allowed to see the objectives of this unit.')
+  if (!can(actor, 'objective.read', { orgUnitPath: found.unit.path })) throw forbidden('objective.forbidden-read')
   return found
 }
 
@@ -186,27 +186,27 @@ function checkIndicator(input: IndicatorShape, prefix = ''): { errors: FieldErro
   const errors: FieldError[] = []
   const at = (field: string) => `${prefix}${field}`
   const metric = input.metric ?? null
-  if (!input.name.trim()) errors.push({ path: at('name'), message: 'must not be blank', code: 'required' })
+  if (!input.name.trim()) errors.push(fieldError(at('name'), 'field.blank'))
   let measure = input.measure ?? (metric ? METRIC_MEASURE[metric] : undefined)
   if (input.source === 'computed') {
-    if (!metric) errors.push({ path: at('metric'), message: 'is required for a computed indicator', code: 'required' })
+    if (!metric) errors.push(fieldError(at('metric'), 'objective.field-metric-required'))
     else if (input.measure && input.measure !== METRIC_MEASURE[metric]) {
-      errors.push({ path: at('measure'), message: `must be ${METRIC_MEASURE[metric]} for ${metric}`, code: 'measure', params: { expected: METRIC_MEASURE[metric] } })
+      errors.push(fieldError(at('measure'), 'objective.field-measure-for-metric', { expected: METRIC_MEASURE[metric], metric }))
     }
-    if (metric === 'inspection_pass_rate' && !input.category) errors.push({ path: at('category'), message: 'is required for inspection_pass_rate (e.g. id_badge)', code: 'required' })
-    if (metric && metric !== 'inspection_pass_rate' && input.category) errors.push({ path: at('category'), message: 'applies only to inspection_pass_rate', code: 'not_applicable' })
+    if (metric === 'inspection_pass_rate' && !input.category) errors.push(fieldError(at('category'), 'objective.field-category-required'))
+    if (metric && metric !== 'inspection_pass_rate' && input.category) errors.push(fieldError(at('category'), 'objective.field-category-pass-rate-only'))
   } else {
-    if (metric) errors.push({ path: at('metric'), message: 'applies only to a computed indicator', code: 'not_applicable' })
-    if (input.category) errors.push({ path: at('category'), message: 'applies only to a computed indicator', code: 'not_applicable' })
-    if (!input.measure) errors.push({ path: at('measure'), message: 'is required for a manual indicator', code: 'required' })
+    if (metric) errors.push(fieldError(at('metric'), 'objective.field-computed-only'))
+    if (input.category) errors.push(fieldError(at('category'), 'objective.field-computed-only'))
+    if (!input.measure) errors.push(fieldError(at('measure'), 'objective.field-measure-required'))
   }
   const min = input.targetMin ?? null
   const maxValue = input.targetMax ?? null
-  if (min === null && maxValue === null) errors.push({ path: at('targetMin'), message: 'needs a minimum or a maximum target (or both)', code: 'required' })
-  if (min !== null && maxValue !== null && min > maxValue) errors.push({ path: at('targetMax'), message: 'must not be below the minimum', code: 'min', params: { min } })
+  if (min === null && maxValue === null) errors.push(fieldError(at('targetMin'), 'objective.field-target-required'))
+  if (min !== null && maxValue !== null && min > maxValue) errors.push(fieldError(at('targetMax'), 'objective.field-target-order', { min }))
   if (measure === 'percent') {
     for (const [field, v] of [['targetMin', min], ['targetMax', maxValue]] as const) {
-      if (v !== null && v > 100) errors.push({ path: at(field), message: 'is a percentage: at most 100', code: 'max', params: { max: 100 } })
+      if (v !== null && v > 100) errors.push(fieldError(at(field), 'objective.field-percent-max', { max: 100 }))
     }
   }
   measure ??= 'percent'
@@ -214,13 +214,13 @@ function checkIndicator(input: IndicatorShape, prefix = ''): { errors: FieldErro
 }
 
 function refuse(errors: FieldError[], what: string) {
-  if (errors.length) throw badRequest(`The ${what} has ${errors.length} invalid field(s): ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`, errors)
+  if (errors.length) throw badRequest('validation.fields', { where: 'body', count: errors.length }, errors)
 }
 
 async function ownerUnit(db: Db, id: string) {
   const [unit] = await db.select().from(orgUnits).where(eq(orgUnits.id, id))
   if (!unit) throw missingReference('ownerUnitId', 'unit')
-  if (!unit.active) throw brokenRule('ownerUnitId', 'refers to a deactivated unit', 'active')
+  if (!unit.active) throw brokenRule('ownerUnitId', 'field.unit-deactivated')
   return unit
 }
 
@@ -242,8 +242,8 @@ export async function createObjective(db: Db, actor: Actor, input: CreateObjecti
   requirePermission(actor, 'objective.write')
   const checked = (input.indicators ?? []).map((i, n) => checkIndicator(i, `indicators.${n}.`))
   const errors: FieldError[] = checked.flatMap((c) => c.errors)
-  if (!input.title.trim()) errors.push({ path: 'title', message: 'must not be blank', code: 'required' })
-  if (!input.policyStatement.trim()) errors.push({ path: 'policyStatement', message: 'must not be blank', code: 'required' })
+  if (!input.title.trim()) errors.push(fieldError('title', 'field.blank'))
+  if (!input.policyStatement.trim()) errors.push(fieldError('policyStatement', 'field.blank'))
   refuse(errors, 'objective')
   const id = await db.transaction(async (tx) => {
     const unit = await ownerUnit(tx, input.ownerUnitId)
@@ -295,14 +295,12 @@ export async function updateObjective(db: Db, actor: Actor, id: string, expected
     assertVersion(found.objective, expectedVersion)
     const o = found.objective
     const errors: FieldError[] = []
-    if (input.title !== undefined && !input.title.trim()) errors.push({ path: 'title', message: 'must not be blank', code: 'required' })
-    if (input.policyStatement !== undefined && !input.policyStatement.trim()) errors.push({ path: 'policyStatement', message: 'must not be blank', code: 'required' })
+    if (input.title !== undefined && !input.title.trim()) errors.push(fieldError('title', 'field.blank'))
+    if (input.policyStatement !== undefined && !input.policyStatement.trim()) errors.push(fieldError('policyStatement', 'field.blank'))
     refuse(errors, 'change')
     const moves = (input.year !== undefined && input.year !== o.year) || (input.ownerUnitId !== undefined && input.ownerUnitId !== o.ownerUnitId)
     if (moves && (await storedValueCount(tx, eq(objectiveIndicators.objectiveId, id)))) {
-      throw conflict('The year and the owner unit cannot change once indicator values are stored: they are what the values were measured over. Set a new objective instead.', [
-        { path: input.year !== undefined && input.year !== o.year ? 'year' : 'ownerUnitId', message: 'cannot change once values are stored', code: 'has_values' },
-      ])
+      throw conflict('objective.scope-fixed', undefined, [fieldError(input.year !== undefined && input.year !== o.year ? 'year' : 'ownerUnitId', 'objective.field-has-values')])
     }
     const unitId = input.ownerUnitId && input.ownerUnitId !== o.ownerUnitId ? (await ownerUnit(tx, input.ownerUnitId)).id : o.ownerUnitId
     const [row] = await tx
@@ -335,7 +333,7 @@ async function forIndicatorChange(db: Db, actor: Actor, objectiveId: string, ind
     .from(objectiveIndicators)
     .where(and(eq(objectiveIndicators.id, indicatorId), eq(objectiveIndicators.objectiveId, objectiveId)))
     .for('update')
-  if (!indicator) throw notFound('Indicator', indicatorId)
+  if (!indicator) throw notFound('indicator', indicatorId)
   return { found, indicator }
 }
 
@@ -348,7 +346,7 @@ async function loadIndicator(db: Db, actor: Actor, found: Found, indicatorId: st
 export async function getIndicator(db: Db, actor: Actor, objectiveId: string, indicatorId: string, env: ServiceEnv): Promise<Indicator> {
   const found = await readableObjective(db, actor, objectiveId)
   const [row] = await db.select({ id: objectiveIndicators.id }).from(objectiveIndicators).where(and(eq(objectiveIndicators.id, indicatorId), eq(objectiveIndicators.objectiveId, objectiveId)))
-  if (!row) throw notFound('Indicator', indicatorId)
+  if (!row) throw notFound('indicator', indicatorId)
   return loadIndicator(db, actor, found, indicatorId, env)
 }
 
@@ -358,7 +356,7 @@ export async function addIndicator(db: Db, actor: Actor, objectiveId: string, in
     const { errors, measure } = checkIndicator(input)
     refuse(errors, 'indicator')
     const [{ last }] = await tx.select({ last: max(objectiveIndicators.position) }).from(objectiveIndicators).where(eq(objectiveIndicators.objectiveId, objectiveId))
-    if ((last ?? 0) >= 20) throw conflict('An objective has at most 20 indicators.')
+    if ((last ?? 0) >= 20) throw conflict('objective.too-many-indicators', undefined)
     const [row] = await tx
       .insert(objectiveIndicators)
       .values(indicatorValues(input, measure, objectiveId, (last ?? 0) + 1, env))
@@ -403,9 +401,7 @@ export async function updateIndicator(
     const next = indicatorValues(merged, measure, objectiveId, current.position, env)
     const changed = MEASURING.filter((k) => (next[k] ?? null) !== (current[k] ?? null))
     if (changed.length && (await storedValueCount(tx, eq(objectiveIndicatorValues.indicatorId, indicatorId)))) {
-      throw conflict(`What the indicator measures (${changed.join(', ')}) cannot change once values are stored; add a new indicator instead.`, [
-        { path: changed[0], message: 'cannot change once values are stored', code: 'has_values' },
-      ])
+      throw conflict('objective.measuring-fixed', { fields: changed.join(', ') }, [fieldError(changed[0], 'objective.field-has-values')])
     }
     const [row] = await tx
       .update(objectiveIndicators)
@@ -424,7 +420,7 @@ function periodOf(found: Found, indicator: ObjectiveIndicatorRow, key: string) {
   const period = findPeriod(found.objective.year, indicator.frequency, key)
   if (!period) {
     const keys = periodsOf(found.objective.year, indicator.frequency).map((p) => p.key)
-    throw invalidField('params.period', `is not a period of this indicator (${indicator.frequency}: ${keys.join(', ')})`, 'period', { allowed: keys })
+    throw invalidField('params.period', 'objective.field-not-a-period', { frequency: indicator.frequency, keys: keys.join(', '), allowed: keys })
   }
   return period
 }
@@ -446,11 +442,11 @@ export async function setManualValue(
   const { found, created } = await db.transaction(async (tx) => {
     const { found, indicator } = await forIndicatorChange(tx, actor, params.id, params.indicatorId)
     const ind = indicator!
-    if (ind.source !== 'manual') throw conflict('This indicator is computed from the records; its values are not entered by hand (a manager may recompute an ended period).')
+    if (ind.source !== 'manual') throw conflict('objective.computed-not-entered', undefined)
     const period = periodOf(found, ind, params.period)
-    if (periodState(period, agencyToday(env)) === 'future') throw invalidField('params.period', 'has not started yet', 'future')
-    if (ind.measure === 'percent' && input.value > 100) throw invalidField('value', 'is a percentage: at most 100', 'max', { max: 100 })
-    if (ind.measure === 'count' && !Number.isInteger(input.value)) throw invalidField('value', 'is a count: a whole number', 'integer')
+    if (periodState(period, agencyToday(env)) === 'future') throw invalidField('params.period', 'objective.field-period-future')
+    if (ind.measure === 'percent' && input.value > 100) throw invalidField('value', 'objective.field-percent-max', { max: 100 })
+    if (ind.measure === 'count' && !Number.isInteger(input.value)) throw invalidField('value', 'objective.field-count-integer')
     const [current] = await tx
       .select()
       .from(objectiveIndicatorValues)
@@ -523,10 +519,10 @@ export async function recomputePeriod(
     .select()
     .from(objectiveIndicators)
     .where(and(eq(objectiveIndicators.id, params.indicatorId), eq(objectiveIndicators.objectiveId, params.id)))
-  if (!indicator) throw notFound('Indicator', params.indicatorId)
-  if (indicator.source !== 'computed') throw conflict('Only computed values are recomputed; a manual value is corrected by entering it again.')
+  if (!indicator) throw notFound('indicator', params.indicatorId)
+  if (indicator.source !== 'computed') throw conflict('objective.manual-not-recomputed', undefined)
   const period = periodOf(found, indicator, params.period)
-  if (periodState(period, agencyToday(env)) !== 'ended') throw conflict(`Period ${period.key} has not ended: its value is computed afresh on every read until it is frozen.`)
+  if (periodState(period, agencyToday(env)) !== 'ended') throw conflict('objective.period-not-ended', { period: period.key })
   // A read freezes the period first if nobody has read it since it ended.
   await evaluateIndicators(db, [inScope(found, indicator)], env, { freeze: true, actor })
   await db.transaction(async (tx) => {

@@ -6,7 +6,7 @@ import type { ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { conflict, invalidField, notFound } from '../../lib/problems.ts'
+import { conflict, fieldError, invalidField, notFound } from '../../lib/problems.ts'
 import { exactFirst, matchesSearch, parseSearch } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import type { CreateOrgUnit, OrgUnit, OrgUnitQuery, UpdateOrgUnit } from './schemas.ts'
@@ -39,7 +39,7 @@ export function pathInSubtreeOf(pathColumn: AnyPgColumn, unitId: string | Placeh
 export async function findOrgUnit(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<OrgUnitRow> {
   const query = db.select().from(orgUnits).where(eq(orgUnits.id, id))
   const [row] = options.forUpdate ? await query.for('update') : await query
-  if (!row) throw notFound('Org unit', id)
+  if (!row) throw notFound('org-unit', id)
   return row
 }
 
@@ -76,14 +76,14 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
     .select({ id: orgUnits.id })
     .from(orgUnits)
     .where(and(sql`lower(${orgUnits.code}) = lower(${code})`, exceptId ? sql`${orgUnits.id} <> ${exceptId}` : undefined))
-  if (clash) throw conflict(`An org unit with code "${code}" already exists.`, [{ path: 'code', message: 'is already used by another unit', code: 'duplicate' }])
+  if (clash) throw conflict('code-taken', { entity: 'org-unit', code }, [fieldError('code', 'field.code-taken', { entity: 'unit' })])
 }
 
 async function parentPath(db: Db, parentId: string | null | undefined): Promise<string> {
   if (!parentId) return '/'
   const [parent] = await db.select().from(orgUnits).where(eq(orgUnits.id, parentId))
   if (!parent) throw missingReference('parentId', 'unit')
-  if (!parent.active) throw invalidField('parentId', 'refers to a deactivated unit', 'active')
+  if (!parent.active) throw invalidField('parentId', 'field.unit-deactivated')
   return parent.path
 }
 
@@ -114,7 +114,7 @@ export async function updateOrgUnit(db: Db, actor: Actor, id: string, expectedVe
     if (input.parentId !== undefined && input.parentId !== current.parentId) {
       const prefix = await parentPath(tx, input.parentId)
       if (prefix.startsWith(current.path)) {
-        throw invalidField('parentId', 'cannot be the unit itself or one of its own sub-units', 'cycle')
+        throw invalidField('parentId', 'org-unit.cycle')
       }
       path = `${prefix}${id}/`
       // Re-root the whole subtree: every descendant's path starts with this unit's path.
@@ -134,10 +134,7 @@ export async function updateOrgUnit(db: Db, actor: Actor, id: string, expectedVe
         .from(users)
         .where(and(eq(users.orgUnitId, id), eq(users.active, true)))
       if (subUnits || members) {
-        throw conflict(
-          `The unit still has ${subUnits} active sub-unit(s) and ${members} active user(s); move or deactivate them first.`,
-          [{ path: 'active', message: 'the unit still has active sub-units or users', code: 'in_use', params: { subUnits, members } }],
-        )
+        throw conflict('org-unit.in-use', { subUnits, members }, [fieldError('active', 'org-unit.field-in-use', { subUnits, members })])
       }
     }
 

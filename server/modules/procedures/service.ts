@@ -5,7 +5,7 @@ import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { conflict, invalidField, notFound } from '../../lib/problems.ts'
+import { conflict, fieldError, invalidField, notFound } from '../../lib/problems.ts'
 import { exactFirst, matchesSearch, parseSearch } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
@@ -83,7 +83,7 @@ export function onlineValuesOn(date: string): SQL {
 
 export async function loadProcedure(db: Db, id: string, today: string): Promise<Procedure> {
   const [row] = await selectProcedures(db).where(eq(procedures.id, id))
-  if (!row) throw notFound('Procedure', id)
+  if (!row) throw notFound('procedure', id)
   return toProcedure(row.procedure, row.unit, (await historyOf(db, [id])).get(id) ?? [], today)
 }
 
@@ -130,22 +130,22 @@ async function assertCodeFree(db: Db, code: string, exceptId?: string) {
     .select({ id: procedures.id })
     .from(procedures)
     .where(and(sql`lower(${procedures.code}) = lower(${code})`, exceptId ? sql`${procedures.id} <> ${exceptId}` : undefined))
-  if (clash) throw conflict(`A procedure with code "${code}" already exists.`, [{ path: 'code', message: 'is already used by another procedure', code: 'duplicate' }])
+  if (clash) throw conflict('code-taken', { entity: 'procedure', code }, [fieldError('code', 'field.code-taken', { entity: 'procedure' })])
 }
 
 async function assertUnitUsable(db: Db, unitId: string) {
   const [unit] = await db.select({ active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId))
   if (!unit) throw missingReference('owningUnitId', 'unit')
-  if (!unit.active) throw invalidField('owningUnitId', 'refers to a deactivated unit', 'active')
+  if (!unit.active) throw invalidField('owningUnitId', 'field.unit-deactivated')
 }
 
 /** Records a level or mode from a date; the same date again replaces that entry. */
 async function setOnline(db: Db, procedureId: string, input: { onlineLevel?: number; onlineLevelFrom?: string; onlineMode?: OnlineMode; onlineModeFrom?: string }, today: string) {
   const entries: (typeof procedureOnlineHistory.$inferInsert)[] = []
   if (input.onlineLevel !== undefined) entries.push({ procedureId, attribute: 'level', level: input.onlineLevel, mode: null, effectiveFrom: input.onlineLevelFrom ?? today })
-  else if (input.onlineLevelFrom !== undefined) throw invalidField('onlineLevelFrom', 'needs onlineLevel', 'dependency')
+  else if (input.onlineLevelFrom !== undefined) throw invalidField('onlineLevelFrom', 'procedure.level-from-needs-level')
   if (input.onlineMode !== undefined) entries.push({ procedureId, attribute: 'mode', level: null, mode: input.onlineMode, effectiveFrom: input.onlineModeFrom ?? today })
-  else if (input.onlineModeFrom !== undefined) throw invalidField('onlineModeFrom', 'needs onlineMode', 'dependency')
+  else if (input.onlineModeFrom !== undefined) throw invalidField('onlineModeFrom', 'procedure.mode-from-needs-mode')
   for (const entry of entries) {
     await db
       .insert(procedureOnlineHistory)
@@ -188,7 +188,7 @@ export async function updateProcedure(db: Db, actor: Actor, id: string, expected
   requirePermission(actor, 'procedure.write')
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(procedures).where(eq(procedures.id, id)).for('update')
-    if (!current) throw notFound('Procedure', id)
+    if (!current) throw notFound('procedure', id)
     assertVersion(current, expectedVersion)
     const before = await loadProcedure(tx, id, today)
     if (input.code !== undefined && input.code.toLowerCase() !== current.code.toLowerCase()) await assertCodeFree(tx, input.code, id)

@@ -33,19 +33,19 @@ export async function reportScope(db: Db, actor: Actor, orgUnitId: string | unde
   const scope = visibleUnitPaths(actor, 'report.read')
   const id = orgUnitId ?? (scope === 'all' ? undefined : (actor.orgUnitId ?? undefined))
   if (!id) {
-    if (scope !== 'all') throw forbidden('You may read reports only for your own unit, and your account has none.')
+    if (scope !== 'all') throw forbidden('report.no-unit')
     return null
   }
   const unit = await findOrgUnit(db, id).catch(() => {
-    throw invalidField('query.orgUnitId', 'refers to an org unit that does not exist', 'exists')
+    throw invalidField('query.orgUnitId', 'report.unknown-unit')
   })
   requirePermission(actor, 'report.read', { orgUnitPath: unit.path })
   return { id: unit.id, code: unit.code, name: unit.name }
 }
 
 export function checkPeriod(from: string, to: string) {
-  if (from > to) throw invalidField('query.to', 'must not be before from', 'range')
-  if (daysBetween(from, to) > 3700) throw invalidField('query.from', 'the period may span at most ten years', 'range')
+  if (from > to) throw invalidField('query.to', 'field.range-to-before-from')
+  if (daysBetween(from, to) > 3700) throw invalidField('query.from', 'report.period-too-long')
 }
 
 export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQuery, env: ServiceEnv): Promise<ComplianceSummary> {

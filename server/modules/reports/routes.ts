@@ -85,7 +85,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { format = 'html', table, ...query } = request.query
-      if (format === 'csv' && table === undefined) throw invalidField('query.table', 'is required with format=csv (the number of the table)', 'required')
+      if (format === 'csv' && table === undefined) throw invalidField('query.table', 'report.table-required')
       const env = app.env()
       const report = await buildParModel(app.reportDb, request.actor, query, env)
       const issue = draftIssue(env.config)
@@ -94,7 +94,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (table !== undefined && (format === 'csv' || format === 'xlsx')) {
         const tables = report.sections.flatMap((s) => s.tables)
         const t = tables[table - 1]
-        if (!t) throw invalidField('query.table', `the report has ${tables.length} tables`, 'range')
+        if (!t) throw invalidField('query.table', 'report.table-range', { count: tables.length })
         const file = await exportTable({ name: `${name}_bang-${table}`, sheet: t.sheet, title: t.title, subtitle: report.periodLabel, headings: t.headings, columns: t.columns, rows: t.rows, totalRow: t.totalRow }, format)
         return reply.type(file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
       }

@@ -13,7 +13,7 @@ import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { conflict, forbidden, invalidField, notFound, unprocessable } from '../../lib/problems.ts'
+import { conflict, fieldError, forbidden, invalidField, notFound, unprocessable } from '../../lib/problems.ts'
 import { missingReference, requireReference } from '../../lib/references.ts'
 import { matchesSearch, parseSearch } from '../../lib/search.ts'
 import { inUnitScope, unitScope } from '../../lib/unit-scope.ts'
@@ -202,7 +202,7 @@ export async function riskHeatMap(db: Db, actor: Actor, query: HeatMapQuery, env
 async function findRisk(db: Db, id: string, forUpdate = false): Promise<SelectedRisk> {
   const query = selectRisks(db).where(eq(risks.id, id))
   const [row] = forUpdate ? await query.for('update', { of: risks }) : await query
-  if (!row) throw notFound('Risk', id)
+  if (!row) throw notFound('risk', id)
   return row
 }
 
@@ -214,7 +214,7 @@ async function holdsAction(db: Db, actor: Actor, riskId: string) {
 async function assertCanRead(db: Db, actor: Actor, r: SelectedRisk) {
   requirePermission(actor, 'risk.read')
   if (can(actor, 'risk.read', { orgUnitPath: unitPathOf(r) }) || r.risk.ownerId === actor.userId || (await holdsAction(db, actor, r.risk.id))) return
-  throw forbidden('You are not allowed to see the risks of this unit.')
+  throw forbidden('risk.forbidden-read')
 }
 
 function requireWrite(actor: Actor, unitPath: string | null) {
@@ -315,11 +315,11 @@ async function unitPathFor(db: Db, orgUnitId: string | null): Promise<string | n
 async function assertUserUsable(db: Db, path: string, userId: string) {
   const [user] = await db.select({ active: users.active }).from(users).where(eq(users.id, userId))
   if (!user) throw missingReference(path, 'user')
-  if (!user.active) throw invalidField(path, 'refers to a deactivated user', 'active')
+  if (!user.active) throw invalidField(path, 'field.user-deactivated')
 }
 
 function assertProcessOrUnit(process: string | null | undefined, orgUnitId: string | null | undefined) {
-  if (!orgUnitId && !process?.trim()) throw invalidField('process', 'is required when no unit is given (a risk belongs to a process, a unit, or both)', 'required')
+  if (!orgUnitId && !process?.trim()) throw invalidField('process', 'risk.field-process-required')
 }
 
 export async function createRisk(db: Db, actor: Actor, input: CreateRisk, env: ServiceEnv): Promise<RiskDetail> {
@@ -366,11 +366,9 @@ export async function updateRisk(db: Db, actor: Actor, id: string, expectedVersi
     // A closed risk is read-only: reopen it first (a reopening may carry edits).
     if (edits && !(move === 'reopen')) RISK_WORKFLOW.assert('update', c.status, { action: 'change' })
     if (move) {
-      RISK_WORKFLOW.assert(move, c.status, { action: move === 'treat' ? 'mark as treated' : move })
+      RISK_WORKFLOW.assert(move, c.status, { action: move === 'treat' ? 'mark-treated' : move })
       if (move === 'treat' && Number(current.openActions) > 0) {
-        throw unprocessable(`${Number(current.openActions)} treatment action(s) of this risk are not done yet; complete them before marking it treated.`, [
-          { path: 'status', message: 'treatment actions are still open', code: 'open_actions', params: { open: Number(current.openActions) } },
-        ])
+        throw unprocessable('risk.open-actions', { open: Number(current.openActions) }, [fieldError('status', 'risk.field-open-actions', { open: Number(current.openActions) })])
       }
     }
     const orgUnitId = input.orgUnitId === undefined ? c.orgUnitId : input.orgUnitId
@@ -443,7 +441,7 @@ export async function reassessRisk(db: Db, actor: Actor, id: string, expectedVer
 
 async function loadAction(db: Db, actor: Actor, id: string, risk: { status: RiskStatus; unitPath: string | null }, env: ServiceEnv) {
   const [row] = await selectActions(db).where(eq(riskActions.id, id))
-  if (!row) throw notFound('Risk action', id)
+  if (!row) throw notFound('risk-action', id)
   return toRiskAction(row, risk, actor, agencyToday(env))
 }
 
@@ -452,7 +450,7 @@ export async function addRiskAction(db: Db, actor: Actor, riskId: string, input:
   return db.transaction(async (tx) => {
     const r = await findRisk(tx, riskId, true)
     requireWrite(actor, unitPathOf(r))
-    RISK_WORKFLOW.assert('add-action', r.risk.status, { action: 'add an action to' })
+    RISK_WORKFLOW.assert('add-action', r.risk.status, { action: 'add-action-to' })
     await assertUserUsable(tx, 'ownerId', input.ownerId)
     const [row] = await tx
       .insert(riskActions)
@@ -468,11 +466,11 @@ export async function addRiskAction(db: Db, actor: Actor, riskId: string, input:
 async function lockAction(db: Db, riskId: string, actionId: string) {
   const r = await findRisk(db, riskId, true)
   const [row] = await db.select().from(riskActions).where(and(eq(riskActions.id, actionId), eq(riskActions.riskId, riskId))).for('update')
-  if (!row) throw notFound('Risk action', actionId)
+  if (!row) throw notFound('risk-action', actionId)
   return { r, row }
 }
 
-const alreadyDone = () => conflict('The action is already done; add a new action if more is needed.')
+const alreadyDone = () => conflict('action.already-done', undefined)
 
 export async function updateRiskAction(db: Db, actor: Actor, riskId: string, actionId: string, expectedVersion: number | undefined, input: UpdateRiskAction, env: ServiceEnv) {
   requirePermission(actor, 'risk.write')
@@ -481,7 +479,7 @@ export async function updateRiskAction(db: Db, actor: Actor, riskId: string, act
     requireWrite(actor, unitPathOf(r))
     assertVersion(row, expectedVersion)
     if (row.status !== 'open') throw alreadyDone()
-    RISK_WORKFLOW.assert('add-action', r.risk.status, { action: 'change an action of' })
+    RISK_WORKFLOW.assert('add-action', r.risk.status, { action: 'change-action-of' })
     if (input.ownerId !== undefined && input.ownerId !== row.ownerId) await assertUserUsable(tx, 'ownerId', input.ownerId)
     const context = { status: r.risk.status, unitPath: unitPathOf(r) }
     const before = await loadAction(tx, actor, actionId, context, env)
@@ -506,11 +504,11 @@ export async function completeRiskAction(db: Db, actor: Actor, riskId: string, a
   return db.transaction(async (tx) => {
     const { r, row } = await lockAction(tx, riskId, actionId)
     if (row.ownerId !== actor.userId && !canWrite(actor, unitPathOf(r))) {
-      throw forbidden('You may complete only the actions you own; the head of the unit or a manager may complete others’ actions.')
+      throw forbidden('action.complete-own-only')
     }
     assertVersion(row, expectedVersion)
     if (row.status !== 'open') throw alreadyDone()
-    RISK_WORKFLOW.assert('add-action', r.risk.status, { action: 'complete an action of' })
+    RISK_WORKFLOW.assert('add-action', r.risk.status, { action: 'complete-action-of' })
     const context = { status: r.risk.status, unitPath: unitPathOf(r) }
     const before = await loadAction(tx, actor, actionId, context, env)
     await tx

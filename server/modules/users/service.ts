@@ -6,7 +6,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { hashPassword } from '../../lib/passwords.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { conflict, invalidField, notFound } from '../../lib/problems.ts'
+import { conflict, fieldError, invalidField, notFound } from '../../lib/problems.ts'
 import { exactFirst, matchesSearch, parseSearch } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
@@ -44,7 +44,7 @@ function selectUsers(db: Db) {
 export async function findUser(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
   const query = selectUsers(db).where(eq(users.id, id))
   const [row] = options.forUpdate ? await query.for('update', { of: users }) : await query
-  if (!row) throw notFound('User', id)
+  if (!row) throw notFound('user', id)
   return row
 }
 
@@ -86,7 +86,7 @@ async function assertUsernameFree(db: Db, username: string, exceptId?: string) {
     .from(users)
     .where(and(sql`lower(${users.username}) = lower(${username})`, exceptId ? sql`${users.id} <> ${exceptId}` : undefined))
   if (clash) {
-    throw conflict(`The username "${username}" is already taken.`, [{ path: 'username', message: 'is already taken', code: 'duplicate' }])
+    throw conflict('user.username-taken', { username }, [fieldError('username', 'user.field-username-taken')])
   }
 }
 
@@ -94,7 +94,7 @@ async function assertUnitUsable(db: Db, orgUnitId: string | null | undefined) {
   if (!orgUnitId) return
   const [unit] = await db.select({ active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, orgUnitId))
   if (!unit) throw missingReference('orgUnitId', 'unit')
-  if (!unit.active) throw invalidField('orgUnitId', 'refers to a deactivated unit', 'active')
+  if (!unit.active) throw invalidField('orgUnitId', 'field.unit-deactivated')
 }
 
 export async function createUser(db: Db, actor: Actor, input: CreateUser) {
@@ -133,9 +133,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, expectedVersi
     }
     if (input.orgUnitId !== undefined && input.orgUnitId !== current.user.orgUnitId) await assertUnitUsable(tx, input.orgUnitId)
     if (id === actor.userId && (input.active === false || (input.roles && !input.roles.includes('admin')))) {
-      throw conflict('You cannot deactivate yourself or remove your own admin role; ask another administrator.', [
-        { path: input.active === false ? 'active' : 'roles', message: 'cannot be changed on your own account', code: 'self' },
-      ])
+      throw conflict('user.self-change', undefined, [fieldError(input.active === false ? 'active' : 'roles', 'user.field-self')])
     }
 
     await tx

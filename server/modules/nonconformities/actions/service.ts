@@ -97,7 +97,7 @@ export async function actionsOf(db: Db, actor: Actor, nonconformityId: string, e
 
 export async function loadAction(db: Db, actor: Actor, id: string, env: ServiceEnv): Promise<Action> {
   const [row] = await selectActions(db).where(eq(actions.id, id))
-  if (!row) throw notFound('Action', id)
+  if (!row) throw notFound('action', id)
   return mapper(actor, agencyToday(env))(row)
 }
 
@@ -148,18 +148,18 @@ export async function getAction(db: Db, actor: Actor, id: string, env: ServiceEn
 async function assertOwnerUsable(db: Db, ownerId: string) {
   const [user] = await db.select({ active: users.active }).from(users).where(eq(users.id, ownerId))
   if (!user) throw missingReference('ownerId', 'user')
-  if (!user.active) throw invalidField('ownerId', 'refers to a deactivated user', 'active')
+  if (!user.active) throw invalidField('ownerId', 'field.user-deactivated')
 }
 
 function assertDueDate(found: NcWithUnit, dueDate: string) {
   if (dueDate < found.nc.detectedOn) {
-    throw invalidField('dueDate', `must not be before the nonconformity was detected (${found.nc.detectedOn})`, 'min', { min: found.nc.detectedOn })
+    throw invalidField('dueDate', 'action.due-before-detection', { min: found.nc.detectedOn })
   }
 }
 
 function requirePlanner(actor: Actor, found: NcWithUnit) {
   if (!canOn(actor, 'nonconformity.plan', found)) {
-    throw forbidden('Only the head of the nonconformity’s unit (or a manager) adds and changes its actions.')
+    throw forbidden('action.only-head-plans')
   }
 }
 
@@ -183,7 +183,7 @@ export async function addAction(db: Db, actor: Actor, nonconformityId: string, i
   return db.transaction(async (tx) => {
     const found = await findNonconformity(tx, nonconformityId, { forUpdate: true })
     requirePlanner(actor, found)
-    NC_WORKFLOW.assert('add-action', found.nc.status, { action: 'add an action to' })
+    NC_WORKFLOW.assert('add-action', found.nc.status, { action: 'add-action-to' })
     await assertOwnerUsable(tx, input.ownerId)
     assertDueDate(found, input.dueDate)
     const [row] = await tx
@@ -205,14 +205,14 @@ export async function addAction(db: Db, actor: Actor, nonconformityId: string, i
 /** Locks the action's NC, then the action (always in that order, as every NC change does). */
 async function lockAction(db: Db, id: string): Promise<{ found: NcWithUnit; row: ActionRow }> {
   const [ref] = await db.select({ nonconformityId: actions.nonconformityId }).from(actions).where(eq(actions.id, id))
-  if (!ref) throw notFound('Action', id)
+  if (!ref) throw notFound('action', id)
   const found = await findNonconformity(db, ref.nonconformityId, { forUpdate: true })
   const [row] = await db.select().from(actions).where(eq(actions.id, id)).for('update')
   return { found, row }
 }
 
 const alreadyDone = () =>
-  new HttpProblem(409, 'illegal-transition', 'Not allowed in this state', 'The action is already done; add a new action if more is needed.', undefined, {}, { allowed: [] })
+  new HttpProblem(409, 'illegal-transition', 'Not allowed in this state', 'action.already-done', undefined, undefined, {}, { allowed: [] })
 
 export async function updateAction(db: Db, actor: Actor, id: string, expectedVersion: number | undefined, input: UpdateAction, env: ServiceEnv) {
   return db.transaction(async (tx) => {
@@ -220,7 +220,7 @@ export async function updateAction(db: Db, actor: Actor, id: string, expectedVer
     requirePlanner(actor, found)
     assertVersion(row, expectedVersion)
     if (row.status !== 'open') throw alreadyDone()
-    NC_WORKFLOW.assert('add-action', found.nc.status, { action: 'change an action of' })
+    NC_WORKFLOW.assert('add-action', found.nc.status, { action: 'change-action-of' })
     if (input.ownerId !== undefined && input.ownerId !== row.ownerId) await assertOwnerUsable(tx, input.ownerId)
     if (input.dueDate !== undefined) assertDueDate(found, input.dueDate)
     const before = await loadAction(tx, actor, id, env)
@@ -252,11 +252,11 @@ export async function completeAction(db: Db, actor: Actor, id: string, expectedV
   return db.transaction(async (tx) => {
     const { found, row } = await lockAction(tx, id)
     if (row.ownerId !== actor.userId && !canOn(actor, 'action.complete', found)) {
-      throw forbidden('You may complete only the actions you own; the head of the unit or a manager may complete others’ actions.')
+      throw forbidden('action.complete-own-only')
     }
     assertVersion(row, expectedVersion)
     if (row.status !== 'open') throw alreadyDone()
-    if (!actionsCompletable(found.nc.status)) throw NC_WORKFLOW.problem('complete-action', found.nc.status, { action: 'complete an action of' })
+    if (!actionsCompletable(found.nc.status)) throw NC_WORKFLOW.problem('complete-action', found.nc.status, { action: 'complete-action-of' })
     // Evidence must be files the actor uploaded or may see, and not evidence for another unit.
     await claimAttachments(tx, actor, input.attachmentIds ?? [], found.nc.orgUnitId, 'attachmentIds')
     const before = await loadAction(tx, actor, id, env)
