@@ -44,9 +44,11 @@ it('the tiles show the half-year from data; a number drills down to its records;
   await page.locator('qms-findings-page tbody tr').nth(1).waitFor()
   assert.is(await page.locator('qms-findings-page tbody tr').count(), 2)
 
-  // Back on the dashboard, the unit × criterion table exports to XLSX.
+  // Back on the dashboard, the period is kept (it lives in the address), and the unit × criterion table exports to XLSX.
   await page.goBack()
   await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
+  await page.getByText('Từ ngày 21/11/2019 đến ngày 27/05/2020').waitFor()
+  assert.match(page.url(), /\/dashboard\?from=2019-11-21&to=2020-05-27/)
   const matrix = page.locator('section', { has: page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }) })
   const [download] = await Promise.all([page.waitForEvent('download'), matrix.getByRole('link', { name: 'Xuất XLSX' }).click()])
   const workbook = new ExcelJS.Workbook()

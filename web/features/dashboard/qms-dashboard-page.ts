@@ -1,7 +1,7 @@
 import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
-import { customElement, state } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import { get, type Page } from '../../api/client.ts'
 import type { Action, ComplianceSummary, CriterionCell } from '../../api/types.ts'
 import { roleLabel } from '../../app/labels.ts'
@@ -78,7 +78,29 @@ export class QmsDashboardPage extends LitElement {
   ]
 
   private readonly session = new SessionController(this)
+  /** The address's query string: the period and unit (`from`, `to`, `orgUnitId`), so Back and a shared link keep them. */
+  @property({ attribute: false }) query?: URLSearchParams
   @state() private period: Period = { from: presets()[0].from, to: presets()[0].to, orgUnitId: '' }
+
+  override connectedCallback() {
+    super.connectedCallback()
+    const q = this.query
+    const date = (name: string) => {
+      const value = q?.get(name) ?? ''
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null
+    }
+    const from = date('from')
+    const to = date('to')
+    if (from && to && from <= to) this.period = { from, to, orgUnitId: q?.get('orgUnitId') ?? '' }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>) {
+    // The period is kept in the address (replacing the entry, so Back leaves the dashboard as usual).
+    if (changed.has('period') && location.pathname === '/dashboard') {
+      const next = `/dashboard?${this.q()}`
+      if (next !== location.pathname + location.search) history.replaceState(null, '', next)
+    }
+  }
 
   private readonly units = new Task(this, { task: (_a, { signal }) => (this.session.can('report.read') ? loadAllOrgUnits(signal) : Promise.resolve([])), args: () => [this.session.can('report.read')] })
   private readonly summary = new Task(this, {
