@@ -124,10 +124,12 @@ const phone = browserContext({ viewport: { width: 375, height: 740 } })
 const onPhone = suite('the dashboard on a 375 px phone', phone)
 const itPhone = phone.use(onPhone)
 
-itPhone('tiles, chart and tables fit the screen', async ({ page, baseUrl, problems }) => {
-  await signIn(page, baseUrl, 'manager')
+itPhone('tiles, chart and tables fit the screen; a head of unit chooses only among the units he may see', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'head')
   await openDashboard(page)
   await seedPeriod(page)
+  const units = (await page.getByLabel('Đơn vị', { exact: true }).locator('option').allInnerTexts()).map((t) => t.trim())
+  assert.equal(units.slice(1), ['— Văn phòng', '— — Bộ phận Tiếp nhận và Trả kết quả'])
   await page.locator('qms-trend-chart canvas').waitFor()
   await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

@@ -112,6 +112,19 @@ export class QmsDashboardPage extends LitElement {
     args: () => [this.session.info?.user.id] as const,
   })
 
+  /** The units the caller reads reports of: everywhere for managers, auditors and admins; a head of unit, their own subtree. */
+  private visibleUnits() {
+    const units = this.units.value ?? []
+    const user = this.session.info?.user
+    if (!user || user.roles.some((r) => r === 'admin' || r === 'manager' || r === 'auditor')) return units
+    const inScope = new Set(user.orgUnitId ? [user.orgUnitId] : [])
+    for (let grew = true; grew; ) {
+      grew = false
+      for (const u of units) if (u.parentId && inScope.has(u.parentId) && !inScope.has(u.id)) grew = Boolean(inScope.add(u.id))
+    }
+    return units.filter((u) => inScope.has(u.id))
+  }
+
   private handlePeriod(event: Event) {
     const input = event.target as HTMLInputElement | HTMLSelectElement
     if (input.name === 'from' || input.name === 'to') {
@@ -179,7 +192,7 @@ export class QmsDashboardPage extends LitElement {
           <label for="orgUnitId">${msg('Unit', { id: 'dashboard.unit' })}</label>
           <select id="orgUnitId" name="orgUnitId" @change=${this.handlePeriod}>
             <option value="">${msg('Whole organisation', { id: 'dashboard.wholeOrg' })}</option>
-            ${(this.units.value ?? []).map((u) => html`<option value=${u.id} ?selected=${u.id === this.period.orgUnitId}>${indentedName(u)}</option>`)}
+            ${this.visibleUnits().map((u) => html`<option value=${u.id} ?selected=${u.id === this.period.orgUnitId}>${indentedName(u)}</option>`)}
           </select>
         </div>
         <div class="presets" role="group" aria-label=${msg('Quick periods', { id: 'dashboard.presets' })}>
