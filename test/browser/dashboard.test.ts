@@ -24,6 +24,8 @@ it('the tiles show the half-year from data; a number drills down to its records;
   await seedPeriod(page)
   const online = tile(page, 'Hồ sơ tiếp nhận trực tuyến')
   await online.getByText('44 / 86 hồ sơ tiếp nhận').waitFor()
+  // Each tile compares with the period of the same length just before (the 189 days up to 20/11/2019).
+  await tile(page, 'Cuộc kiểm tra đã thực hiện').getByText(/^(▲ \+\d+|▼ −\d+|=) so với kỳ trước$/).waitFor()
   assert.is((await online.locator('.value').innerText()).trim(), '51,2 %')
   await tile(page, 'Khiếu nại, tố cáo, phản ánh').locator('.value', { hasText: '0' }).waitFor()
   await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()

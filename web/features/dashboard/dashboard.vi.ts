@@ -69,4 +69,6 @@ export const dashboard = {
   'dashboard.handling.none': 'Chưa xử lý',
   'dashboard.exportXlsx': 'Xuất XLSX',
   'dashboard.exportCsv': 'Xuất CSV',
+  'dashboard.deltaPoints': str`${0} điểm % so với kỳ trước`,
+  'dashboard.deltaCount': str`${0} so với kỳ trước`,
 }

@@ -64,6 +64,7 @@ export class QmsDashboardPage extends LitElement {
       .tile .value { font-size: 1.6rem; font-weight: 700; }
       .tile .label { font-weight: 600; }
       .tile .sub { color: var(--qms-muted); font-size: 0.85rem; }
+      .tile .delta { font-size: 0.85rem; }
       section.card { margin-bottom: var(--qms-space-4); }
       section.card h2 { margin-top: 0; font-size: 1.1rem; }
       .exports { display: flex; flex-wrap: wrap; gap: var(--qms-space-2); margin-top: var(--qms-space-2); }
@@ -105,6 +106,16 @@ export class QmsDashboardPage extends LitElement {
   private readonly units = new Task(this, { task: (_a, { signal }) => (this.session.can('report.read') ? loadAllOrgUnits(signal) : Promise.resolve([])), args: () => [this.session.can('report.read')] })
   private readonly summary = new Task(this, {
     task: ([period, allowed], { signal }) => (allowed ? get<ComplianceSummary>('/api/reports/compliance', { query: { ...period }, signal }) : Promise.resolve(null)),
+    args: () => [this.period, this.session.can('report.read')] as const,
+  })
+  /** The period of the same length just before, for the tiles' change. */
+  private readonly previous = new Task(this, {
+    task: ([period, allowed], { signal }) => {
+      if (!allowed) return Promise.resolve(null)
+      const days = Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1
+      const shift = (iso: string, n: number) => new Date(Date.parse(iso) - n * 86_400_000).toISOString().slice(0, 10)
+      return get<ComplianceSummary>('/api/reports/compliance', { query: { ...period, from: shift(period.from, days), to: shift(period.from, 1) }, signal })
+    },
     args: () => [this.period, this.session.can('report.read')] as const,
   })
   private readonly myActions = new Task(this, {
@@ -228,16 +239,27 @@ export class QmsDashboardPage extends LitElement {
     const passRate = passed + failed ? passed / (passed + failed) : null
     const nc = s.nonconformities
     const unitQ = this.period.orgUnitId ? `?orgUnitId=${this.period.orgUnitId}` : ''
-    const tile = (href: string, value: unknown, label: string, sub: unknown = nothing, alert = false) =>
-      html`<a class=${`tile${alert ? ' alert' : ''}`} href=${href}><span class="value">${value}</span><span class="label">${label}</span><span class="sub">${sub}</span></a>`
+    const tile = (href: string, value: unknown, label: string, sub: unknown = nothing, alert = false, delta: unknown = nothing) =>
+      html`<a class=${`tile${alert ? ' alert' : ''}`} href=${href}><span class="value">${value}</span><span class="label">${label}</span><span class="sub">${sub}</span>${delta}</a>`
+    // The change against the period of the same length just before (nothing while it loads or when it had no data).
+    const p = this.previous.value
+    const pPassed = p ? p.criteria.overall.reduce((n, c) => n + c.passed, 0) : 0
+    const pFailed = p ? p.criteria.overall.reduce((n, c) => n + c.failed, 0) : 0
+    const sign = (n: number, text: string) => (n > 0 ? `▲ +${text}` : n < 0 ? `▼ −${text}` : '=')
+    const rateDelta = (now: number | null | undefined, before: number | null | undefined) =>
+      now === null || now === undefined || before === null || before === undefined
+        ? nothing
+        : html`<span class="delta">${msg(str`${sign(now - before, formatNumber(Math.abs(now - before) * 100, 1))} points on the period before`, { id: 'dashboard.deltaPoints' })}</span>`
+    const countDelta = (now: number, before: number | undefined) =>
+      before === undefined ? nothing : html`<span class="delta">${msg(str`${sign(now - before, String(Math.abs(now - before)))} on the period before`, { id: 'dashboard.deltaCount' })}</span>`
     return html`
       <p class="muted">${msg(str`From ${formatDate(s.from)} to ${formatDate(s.to)}`, { id: 'dashboard.period' })}${s.orgUnit ? html` · ${s.orgUnit.name}` : nothing}</p>
       ${this.renderEmptyPeriod(s)}
       <section class="tiles" aria-label=${msg('Key figures', { id: 'dashboard.kpis' })}>
         ${tile(`/inspections?${this.q({ status: 'completed' })}`, s.inspections.byStatus.completed, msg('Inspections held', { id: 'dashboard.kpi.inspections' }),
-          msg(str`${s.inspections.unitsInspected} units inspected`, { id: 'dashboard.kpi.units' }))}
+          msg(str`${s.inspections.unitsInspected} units inspected`, { id: 'dashboard.kpi.units' }), false, countDelta(s.inspections.byStatus.completed, p?.inspections.byStatus.completed))}
         ${tile(`/findings?${this.q()}`, percent(passRate), msg('Checklist items passed', { id: 'dashboard.kpi.passRate' }),
-          msg(str`${failed} failed of ${passed + failed}`, { id: 'dashboard.kpi.failed' }), passRate !== null && passRate < 0.9)}
+          msg(str`${failed} failed of ${passed + failed}`, { id: 'dashboard.kpi.failed' }), passRate !== null && passRate < 0.9, rateDelta(passRate, pPassed + pFailed ? pPassed / (pPassed + pFailed) : null))}
         ${tile(`/findings?${this.q({ handling: 'on_spot_reminder' })}`, s.findings.byHandling.on_spot_reminder, msg('Reminded on the spot', { id: 'dashboard.kpi.reminders' }),
           msg(str`of ${s.findings.total} findings`, { id: 'dashboard.kpi.findings' }))}
         ${tile(`/nonconformities${unitQ}`, nc.open, msg('Open nonconformities', { id: 'dashboard.kpi.ncOpen' }),
@@ -247,11 +269,11 @@ export class QmsDashboardPage extends LitElement {
         ${tile(`/nonconformities?${new URLSearchParams({ ...(this.period.orgUnitId ? { orgUnitId: this.period.orgUnitId } : {}), overdue: 'true' })}`, s.overdueActions.total,
           msg('Overdue actions', { id: 'dashboard.kpi.overdueActions' }), nothing, s.overdueActions.total > 0)}
         ${tile(`/dossiers/stats?${this.q()}`, percent(s.dossiers.onTimeRate), msg('Dossiers resolved on time', { id: 'dashboard.kpi.onTime' }),
-          msg(str`${s.dossiers.resolvedOnTime} of ${s.dossiers.resolved} resolved`, { id: 'dashboard.kpi.resolved' }))}
+          msg(str`${s.dossiers.resolvedOnTime} of ${s.dossiers.resolved} resolved`, { id: 'dashboard.kpi.resolved' }), false, rateDelta(s.dossiers.onTimeRate, p?.dossiers.onTimeRate))}
         ${tile(`/dossiers?${this.q({ channel: 'online' })}`, percent(s.dossiers.onlineShare), msg('Dossiers received online', { id: 'dashboard.kpi.online' }),
-          msg(str`${s.dossiers.receivedOnline} of ${s.dossiers.received} received`, { id: 'dashboard.kpi.received' }))}
+          msg(str`${s.dossiers.receivedOnline} of ${s.dossiers.received} received`, { id: 'dashboard.kpi.received' }), false, rateDelta(s.dossiers.onlineShare, p?.dossiers.onlineShare))}
         ${tile(`/complaints?${this.q()}`, s.complaints.total, msg('Complaints and feedback', { id: 'dashboard.kpi.complaints' }),
-          msg(str`${s.complaints.complaint} complaints, ${s.complaints.denunciation} denunciations`, { id: 'dashboard.kpi.complaintSplit' }))}
+          msg(str`${s.complaints.complaint} complaints, ${s.complaints.denunciation} denunciations`, { id: 'dashboard.kpi.complaintSplit' }), false, countDelta(s.complaints.total, p?.complaints.total))}
         ${tile('/documents/review-due', s.documents.dueForReview, msg('Documents due for review', { id: 'dashboard.kpi.documents' }),
           msg(str`${s.documents.overdue} overdue`, { id: 'dashboard.kpi.documentsOverdue' }), s.documents.overdue > 0)}
       </section>
