@@ -34,6 +34,7 @@ export const common = {
   'common.saved': 'Đã lưu.',
   'error.badClause': str`${0} không phải là điều khoản của ISO 9001:2015.`,
   'clausePicker.placeholder': 'Số hoặc tên, ví dụ 8.5 hoặc kiểm soát',
+  'clausePicker.addMore': 'Thêm điều khoản',
   'clausePicker.chosen': 'Điều khoản đã chọn',
   'clausePicker.found': 'Điều khoản tìm thấy',
   'clausePicker.remove': str`Bỏ điều khoản ${0}`,

@@ -11,7 +11,8 @@ import { searchClauses } from './clause-search.ts'
 // The element renders into the light DOM (see below), so its own rules cannot be its
 // shadow root's: they are adopted once into the root it lives in (the page's shadow root).
 const pickerStyles = css`
-  qms-clause-picker { display: block; }
+  /* Its width is the field's, never its chips' titles (they end in an ellipsis): a long title must not widen a grid or a phone page. */
+  qms-clause-picker { display: block; contain: inline-size; }
   qms-clause-picker .clause-picker-chips { list-style: none; margin: 0 0 var(--qms-space-2); padding: 0; display: flex; flex-wrap: wrap; gap: var(--qms-space-1) var(--qms-space-2); }
   qms-clause-picker .clause-picker-chip {
     display: inline-flex; align-items: center; gap: var(--qms-space-1); max-width: 100%; min-width: 0;
@@ -239,7 +240,7 @@ export class QmsClausePicker extends LitElement {
           aria-describedby=${this.describedBy || nothing}
           autocomplete="off"
           spellcheck="false"
-          placeholder=${this.value.length ? '' : msg('Number or words, e.g. 8.5 or control', { id: 'clausePicker.placeholder' })}
+          placeholder=${this.value.length ? msg('Add a clause', { id: 'clausePicker.addMore' }) : msg('Number or words, e.g. 8.5 or control', { id: 'clausePicker.placeholder' })}
           .value=${live(this.query)}
           @input=${this.handleInput}
           @change=${(e: Event) => e.stopPropagation()}
