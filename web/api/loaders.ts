@@ -3,7 +3,7 @@
  * `getAll` of its API list.
  */
 import { get, getAll } from './client.ts'
-import type { OrgUnit, Procedure, User } from './types.ts'
+import type { IsoClause, OrgUnit, Procedure, User } from './types.ts'
 
 /** Every org unit, in tree order. */
 export const loadAllOrgUnits = (signal?: AbortSignal) => getAll<OrgUnit>('/api/org-units', {}, { signal })
@@ -21,4 +21,23 @@ export const loadAllProcedures = (signal?: AbortSignal) => getAll<Procedure>('/a
 export async function loadFields(signal?: AbortSignal): Promise<string[]> {
   const res = await get<{ items: { field: string }[] }>('/api/procedures/fields', { signal })
   return res.items.map((f) => f.field)
+}
+
+let isoClauses: Promise<IsoClause[]> | undefined
+
+/**
+ * The ISO 9001:2015 clause outline, in the standard's order. Reference data that never
+ * changes while the app runs, so it is fetched once per page session and shared by every
+ * clause picker and filter (a failed fetch is tried again by the next caller). It takes
+ * no signal: one caller going away must not abort what the others wait for.
+ */
+export function loadIsoClauses(): Promise<IsoClause[]> {
+  if (!isoClauses) {
+    const loading = get<{ items: IsoClause[] }>('/api/iso-clauses').then((r) => r.items)
+    isoClauses = loading
+    loading.catch(() => {
+      if (isoClauses === loading) isoClauses = undefined
+    })
+  }
+  return isoClauses
 }

@@ -10,6 +10,7 @@ import { FormController } from '../../app/form-controller.ts'
 import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { CATEGORIES, categoryLabel, RESPONSE_TYPES, responseTypeLabel } from './checklist-labels.ts'
+import '../../app/qms-clause-picker.ts'
 
 /** An item being edited: the API's item without its id when new, plus a key that survives reordering. */
 interface Draft {
@@ -17,7 +18,7 @@ interface Draft {
   id?: string
   text: string
   category: ChecklistItem['category']
-  clauses: string
+  clauseNumbers: string[]
   responseType: ChecklistItem['responseType']
   choices: string
   weight: string
@@ -37,7 +38,7 @@ const blank = (): Draft => ({
   key: nextKey++,
   text: '',
   category: 'other',
-  clauses: '',
+  clauseNumbers: [],
   responseType: 'pass_fail_na',
   choices: '',
   weight: '1',
@@ -52,7 +53,7 @@ const fromItem = (i: ChecklistItem): Draft => ({
   id: i.id,
   text: i.text,
   category: i.category,
-  clauses: i.clauseNumbers.join(', '),
+  clauseNumbers: i.clauseNumbers,
   responseType: i.responseType,
   choices: (i.choices ?? []).join('\n'),
   weight: String(i.weight),
@@ -119,7 +120,7 @@ export class QmsChecklistTemplateEditor extends LitElement {
         ...(d.id ? { id: d.id } : {}),
         text: d.text.trim(),
         category: d.category,
-        clauseNumbers: splitList(d.clauses, /[\s,;]+/),
+        clauseNumbers: d.clauseNumbers,
         responseType: d.responseType,
         choices: d.responseType === 'choice' ? splitList(d.choices, /\n/) : null,
         weight: d.weight.trim() === '' ? 1 : Number(d.weight),
@@ -171,7 +172,7 @@ export class QmsChecklistTemplateEditor extends LitElement {
     const id = (field: string) => `item-${d.key}-${field}`
     const path = (field: string) => `items.${i}.${field}`
     const error = (field: string) => this.form.message(path(field))
-    const clauseError = clauseErrors(this.form.error, path('clauseNumbers'), splitList(d.clauses, /[\s,;]+/))
+    const clauseError = error('clauseNumbers') || clauseErrors(this.form.error, path('clauseNumbers'), d.clauseNumbers)
     const field = (name: string, label: string, input: unknown, message = error(name)) => html`<div class="field">
       <label for=${id(name)}>${label}</label>
       ${input}
@@ -190,7 +191,8 @@ export class QmsChecklistTemplateEditor extends LitElement {
             ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${c === d.category}>${categoryLabel(c)}</option>`)}
           </select>`)}
         ${field('clauseNumbers', msg('ISO 9001 clauses', { id: 'checklists.clauses' }),
-          html`<input id=${id('clauseNumbers')} inputmode="decimal" placeholder="7.5.3, 8.5.1" .value=${d.clauses} aria-invalid=${clauseError ? 'true' : 'false'} @input=${(e: Event) => this.edit(d.key, { clauses: (e.target as HTMLInputElement).value })} />`,
+          html`<qms-clause-picker field-id=${id('clauseNumbers')} .value=${d.clauseNumbers} invalid=${clauseError ? 'true' : 'false'} describedby=${`${id('clauseNumbers')}-error`}
+            @change=${(e: CustomEvent<{ value: string[] }>) => this.edit(d.key, { clauseNumbers: e.detail.value })}></qms-clause-picker>`,
           clauseError)}
         ${field('responseType', msg('How it is judged', { id: 'checklists.how' }),
           html`<select id=${id('responseType')} @change=${(e: Event) => this.edit(d.key, { responseType: (e.target as HTMLSelectElement).value as Draft['responseType'] })}>

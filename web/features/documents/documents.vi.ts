@@ -51,7 +51,6 @@ export const documents = {
   'documents.codeHint': 'Như in ở tiêu đề tài liệu, ví dụ QT-01/BQL hoặc BM-02/QT-07.',
   'documents.choose': '— Chọn —',
   'documents.clauses': 'Điều khoản ISO 9001:2015',
-  'documents.clausesHint': 'Số điều khoản, cách nhau bởi dấu phẩy, ví dụ 7.5.3, 8.5.',
   'documents.badClauses': str`Không phải điều khoản của ISO 9001:2015: ${0}.`,
   'documents.editionHint': 'Khi một lần ban hành được công bố, tài liệu lấy theo phiên bản tiêu chuẩn của lần ban hành đó.',
   'documents.interval': 'Chu kỳ xem xét (tháng)',

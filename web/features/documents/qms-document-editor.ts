@@ -8,7 +8,11 @@ import { FormController } from '../../app/form-controller.ts'
 import { formField } from '../../app/form-field.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
+import '../../app/qms-clause-picker.ts'
 import { DOCUMENT_TYPES, editionLabel, typeLabel } from './document-labels.ts'
+
+/** A new document's clauses: one array, so that a re-render does not empty the picker. */
+const NO_CLAUSES: readonly string[] = []
 
 /**
  * @summary Registers a document, or changes its register entry (code, title, type, unit,
@@ -39,7 +43,7 @@ export class QmsDocumentEditor extends LitElement {
       title: text('title'),
       type: text('type'),
       owningUnitId: text('owningUnitId'),
-      clauseNumbers: [...new Set(text('clauseNumbers').split(/[\s,;]+/).filter(Boolean))],
+      clauseNumbers: data.getAll('clauseNumbers').map(String),
       standardEdition: text('standardEdition'),
       reviewIntervalMonths: Number(text('reviewIntervalMonths')),
     }
@@ -98,8 +102,7 @@ export class QmsDocumentEditor extends LitElement {
             )}
           </select>`)}
         ${this.field('clauseNumbers', msg('ISO 9001:2015 clauses', { id: 'documents.clauses' }),
-          html`<input id="clauseNumbers" name="clauseNumbers" .value=${doc?.clauseNumbers.join(', ') ?? ''} inputmode="decimal" autocomplete="off" aria-invalid=${invalid('clauseNumbers')} aria-describedby="clauseNumbers-hint clauseNumbers-error" />`,
-          msg('Clause numbers separated by commas, e.g. 7.5.3, 8.5.', { id: 'documents.clausesHint' }))}
+          html`<qms-clause-picker field-id="clauseNumbers" name="clauseNumbers" .value=${doc?.clauseNumbers ?? NO_CLAUSES} invalid=${invalid('clauseNumbers')} describedby="clauseNumbers-error"></qms-clause-picker>`)}
         <div class="grid-2">
           ${this.field('standardEdition', msg('Edition', { id: 'documents.edition' }),
             html`<select id="standardEdition" name="standardEdition">

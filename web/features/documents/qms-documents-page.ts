@@ -2,22 +2,18 @@ import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
-import { get } from '../../api/client.ts'
-import type { Document, IsoClause } from '../../api/types.ts'
+import type { Document } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
-import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
+import { indentedName, loadAllOrgUnits, loadIsoClauses } from '../../api/loaders.ts'
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, editionLabel, statusLabel, typeLabel } from './document-labels.ts'
 import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
 
 const FILTERS = ['q', 'type', 'orgUnitId', 'clause', 'status', 'standardEdition'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
-
-/** The clause outline, loaded once per page view. */
-export const loadClauses = (signal?: AbortSignal) => get<{ items: IsoClause[] }>('/api/iso-clauses', { signal }).then((r) => r.items)
 
 /**
  * @summary The document register: every controlled document with its status, the issue in
@@ -36,7 +32,7 @@ export class QmsDocumentsPage extends LitElement {
   private readonly session = new SessionController(this)
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
-  private readonly clauses = new Task(this, { task: (_a, { signal }) => loadClauses(signal), args: () => [] })
+  private readonly clauses = new Task(this, { task: () => loadIsoClauses(), args: () => [] })
 
   private readonly documents = new PagedList<Document>(this, '/api/documents', () => this.filters)
 

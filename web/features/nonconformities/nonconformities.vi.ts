@@ -66,7 +66,6 @@ export const nonconformities = {
   'nc.form.description': 'Mô tả (phát hiện gì, ở đâu, bằng chứng)',
   'nc.form.severity': 'Mức độ',
   'nc.form.clauses': 'Điều khoản ISO 9001',
-  'nc.form.clausesHint': 'Cách nhau bằng dấu phẩy, ví dụ 7.5.2, 7.5.3',
   'nc.form.detectedOn': 'Ngày phát hiện',
   'nc.form.detectedOnHint': 'Để trống là hôm nay.',
   'nc.form.dueDate': 'Hạn đóng',

@@ -11,7 +11,11 @@ import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { NC_SOURCES, sourceLabel } from './nc-labels.ts'
+import '../../app/qms-clause-picker.ts'
 import '../../app/qms-date-input.ts'
+
+/** A new NC's clauses: one array, so that a re-render does not empty the picker. */
+const NO_CLAUSES: readonly string[] = []
 
 /**
  * @summary Raises a nonconformity, or changes one. A head of unit changing an NC someone
@@ -54,7 +58,7 @@ export class QmsNcForm extends LitElement {
         title: text('title'),
         description: text('description'),
         severity: text('severity'),
-        clauseNumbers: (this.sentClauses = text('clauseNumbers').split(/[\s,;]+/).filter(Boolean)),
+        clauseNumbers: (this.sentClauses = data.getAll('clauseNumbers').map(String)),
         containment: text('containment') || null,
       }
       if (text('detectedOn')) body.detectedOn = text('detectedOn')
@@ -128,8 +132,7 @@ export class QmsNcForm extends LitElement {
                     <option value="major" ?selected=${nc?.severity === 'major'}>${msg('Major', { id: 'nc.severity.major' })}</option>
                   </select>`)}
                 ${this.field('clauseNumbers', msg('ISO 9001 clauses', { id: 'nc.form.clauses' }),
-                  html`<input id="clauseNumbers" name="clauseNumbers" .value=${nc?.clauseNumbers.join(', ') ?? ''} inputmode="decimal" aria-invalid=${this.clauseError() ? 'true' : 'false'} />`,
-                  msg('Separated by commas, e.g. 7.5.2, 7.5.3', { id: 'nc.form.clausesHint' }))}
+                  html`<qms-clause-picker field-id="clauseNumbers" name="clauseNumbers" .value=${nc?.clauseNumbers ?? NO_CLAUSES} invalid=${this.form.invalid('clauseNumbers') === 'true' || this.clauseError() ? 'true' : 'false'} describedby="clauseNumbers-error"></qms-clause-picker>`)}
                 ${this.field('detectedOn', msg('Detected on', { id: 'nc.form.detectedOn' }),
                   html`<qms-date-input field-id="detectedOn" name="detectedOn" .value=${nc?.detectedOn ?? ''} invalid=${this.form.invalid('detectedOn')}></qms-date-input>`,
                   nc ? undefined : msg('Today if empty.', { id: 'nc.form.detectedOnHint' }))}
