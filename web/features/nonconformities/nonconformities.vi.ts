@@ -78,6 +78,8 @@ export const nonconformities = {
   'nc.picker.foundOn': str`phát hiện ngày ${0}`,
   'nc.picker.dueOn': str`hạn ${0}`,
   'nc.picker.receivedOn': str`nhận ngày ${0}`,
+  'nc.picker.dossierOverdue': str`Hồ sơ ${0} quá hạn giải quyết`,
+  'nc.picker.dossierLate': str`Hồ sơ ${0} giải quyết trễ hạn`,
   'nc.form.unit': 'Đơn vị liên quan',
   'nc.form.choose': '— Chọn —',
   'nc.form.title': 'Tiêu đề',

@@ -86,8 +86,9 @@ export class QmsNcForm extends LitElement {
 
   /**
    * Fills in what the picked record knows: its unit (an NC of a finding, a dossier or a
-   * complaint is the record's unit), and for a finding its clauses, a short title, the
-   * description, severity and date. A field the user has typed in keeps what was typed.
+   * complaint is the record's unit), a title (a finding's, a late dossier's), and for a
+   * finding its clauses, description, severity and date. A field the user has typed in
+   * keeps what was typed.
    */
   private handleRecord(event: CustomEvent<SourceRecord | null>) {
     const record = (this.record = event.detail)
@@ -104,8 +105,8 @@ export class QmsNcForm extends LitElement {
     }
     const units = this.units.value ?? []
     if (record.unitId && units.some((u) => u.id === record.unitId && u.active)) fill('orgUnitId', record.unitId, this.source !== 'internal_audit')
+    fill('title', record.ncTitle)
     if (this.source !== 'finding') return
-    fill('title', record.title)
     fill('description', record.description)
     // The clause field as the form has it today (a text of numbers separated by commas).
     fill('clauseNumbers', record.clauseNumbers?.join(', '))

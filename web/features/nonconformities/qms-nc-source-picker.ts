@@ -16,6 +16,8 @@ export interface SourceRecord {
   unitName: string
   /** What the date is, in words with the date (found on, due on, received on). */
   dateText: string
+  /** A title for the NC, where the record suggests one (a finding's text, a late dossier). */
+  ncTitle?: string
   /** A finding's: what raising from it sends (If-Match) and fills in. */
   version?: number
   clauseNumbers?: string[]
@@ -287,8 +289,8 @@ export class QmsNcSourcePicker extends LitElement {
               )}
             </ul>
           </div>`}
-      <span class="hint" id="sourceSearch-hint">${this.hint()}</span>
-      <span class="sr-only" role="status">${this.status()}</span>
+      ${this.picked ? nothing : html`<span class="hint" id="sourceSearch-hint">${this.hint()}</span>`}
+      <span class="hint" role="status">${this.status()}</span>
       ${this.failure ? html`<span class="error" role="alert">${this.failure}</span>` : nothing}
       ${this.error ? html`<span class="error" id="sourceSearch-error">${this.error}</span>` : nothing}
     </div>`
@@ -318,6 +320,7 @@ function fromFinding(f: Finding): SourceRecord {
     id: f.id,
     code: f.inspectionNumber ?? '',
     title: shortTitle(f.description),
+    ncTitle: shortTitle(f.description),
     unitId: f.orgUnitId,
     unitName: f.orgUnit.name,
     dateText: msg(str`found ${formatDate(f.foundOn)}`, { id: 'nc.picker.foundOn' }),
@@ -335,6 +338,7 @@ function fromDossier(d: Dossier): SourceRecord {
     id: d.id,
     code: d.code,
     title: `${d.applicantName} — ${d.procedure.name}`,
+    ncTitle: d.overdue ? msg(str`Dossier ${d.code} past due`, { id: 'nc.picker.dossierOverdue' }) : msg(str`Dossier ${d.code} resolved late`, { id: 'nc.picker.dossierLate' }),
     unitId: d.orgUnitId,
     unitName: d.orgUnit.name,
     dateText: msg(str`due ${formatDate(d.dueAt)}`, { id: 'nc.picker.dueOn' }),
