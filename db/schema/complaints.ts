@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import { id, instant, timestamps, version } from './columns.ts'
+import { id, instant, searchIndex, searchText, timestamps, version } from './columns.ts'
 import { dossiers } from './dossiers.ts'
 import { orgUnits } from './org-units.ts'
 import { procedures } from './procedures.ts'
@@ -21,6 +21,8 @@ export const complaints = pgTable(
     procedureId: uuid('procedure_id').references(() => procedures.id, { onDelete: 'restrict' }),
     orgUnitId: uuid('org_unit_id').references(() => orgUnits.id, { onDelete: 'restrict' }),
     summary: text('summary').notNull(),
+    /** What `q` matches (a complaint has no code of its own; its dossier's code and applicant are matched through the dossier). */
+    search: searchText('summary'),
     status: text('status').notNull().default('received').$type<ComplaintStatus>(),
     outcome: text('outcome'),
     closedAt: instant('closed_at'),
@@ -31,6 +33,7 @@ export const complaints = pgTable(
     index('complaints_received_at_idx').on(t.receivedAt, t.id),
     index('complaints_org_unit_idx').on(t.orgUnitId),
     index('complaints_dossier_idx').on(t.dossierId),
+    searchIndex('complaints_search_idx', t.search),
     check('complaints_kind_valid', sql`${t.kind} in ('complaint', 'denunciation', 'feedback')`),
     check('complaints_status_valid', sql`${t.status} in ('received', 'processing', 'closed')`),
     check('complaints_closed_consistent', sql`(${t.status} = 'closed') = (${t.closedAt} is not null and ${t.outcome} is not null)`),

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { CHECKLIST_CATEGORIES, type ChecklistCategory } from './checklist-templates.ts'
-import { id, inList, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, searchIndex, searchText, timestamps, version } from './columns.ts'
 import { inspectionResponses, inspections } from './inspections.ts'
 import { nonconformities } from './nonconformities.ts'
 import { orgUnits } from './org-units.ts'
@@ -40,6 +40,8 @@ export const findings = pgTable(
     /** The nonconformity raised from this finding (handling `nc_raised`). */
     nonconformityId: uuid('nonconformity_id').references(() => nonconformities.id, { onDelete: 'restrict' }),
     description: text('description').notNull(),
+    /** What `q` matches (a finding has no code of its own; its inspection's number is matched through the inspection). */
+    search: searchText('description'),
     status: text('status').$type<FindingStatus>().notNull().default('open'),
     foundOn: date('found_on', { mode: 'string' }).notNull(),
     closedAt: instant('closed_at'),
@@ -59,6 +61,7 @@ export const findings = pgTable(
     index('findings_handling_idx').on(t.handling, t.foundOn),
     index('findings_person_idx').on(t.personId),
     index('findings_status_idx').on(t.status),
+    searchIndex('findings_search_idx', t.search),
     check('findings_category_valid', sql`${t.category} in (${inList(CHECKLIST_CATEGORIES)})`),
     check('findings_classification_valid', sql`${t.classification} in (${inList(FINDING_CLASSIFICATIONS)})`),
     check('findings_nc_raised_linked', sql`(coalesce(${t.handling}, '') = 'nc_raised') = (${t.nonconformityId} is not null)`),

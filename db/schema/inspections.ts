@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { attachments } from './attachments.ts'
 import { checklistTemplateItems, checklistTemplateRevisions, checklistTemplates } from './checklist-templates.ts'
-import { id, inList, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, searchIndex, searchText, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
 
@@ -26,6 +26,7 @@ export const inspections = pgTable(
     id: id(),
     /** The record number, e.g. `03/2020/BB-KT`: `seq` within `year`. */
     number: text('number').notNull(),
+    search: searchText('number'),
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
     templateId: uuid('template_id')
@@ -69,6 +70,9 @@ export const inspections = pgTable(
     index('inspections_template_idx').on(t.templateId),
     index('inspections_revision_idx').on(t.templateRevisionId),
     index('inspections_lead_idx').on(t.leadInspectorId),
+    searchIndex('inspections_search_idx', t.search),
+    // A term too short for trigrams ("03") matches the start of the number.
+    index('inspections_search_prefix_idx').on(t.search.op('text_pattern_ops')),
     check('inspections_kind_valid', sql`${t.kind} in (${inList(INSPECTION_KINDS)})`),
     check('inspections_status_valid', sql`${t.status} in (${inList(INSPECTION_STATUSES)})`),
     check('inspections_score_range', sql`${t.score} is null or (${t.score} >= 0 and ${t.score} <= 100)`),

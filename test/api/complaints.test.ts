@@ -62,5 +62,23 @@ complaints('staff cannot read or record complaints; heads only within their unit
   assert.is(future.status, 400)
 })
 
+complaints('q finds complaints by summary, or by the code or applicant of their dossier', async ({ as, unitId }) => {
+  const manager = await as('manager')
+  const dossier = (await manager.get('/api/dossiers?limit=1')).body.items[0]
+  const about = await manager.post('/api/complaints', { kind: 'complaint', dossierId: dossier.id, summary: 'Hẹn trả nhưng không có kết quả.' })
+  const other = await manager.post('/api/complaints', { kind: 'feedback', orgUnitId: await unitId('TNTKQ'), summary: 'Bãi giữ xe quá chật.' })
+  const ids = async (q: string) => {
+    const res = await manager.get(`/api/complaints?q=${encodeURIComponent(q)}&limit=500`)
+    assert.is(res.status, 200, res.text)
+    return (res.body.items as { id: string }[]).map((c) => c.id)
+  }
+  assert.equal(await ids('bai giu xe'), [other.body.id])
+  assert.equal(await ids('BÃI GIỮ'), [other.body.id])
+  assert.ok((await ids(dossier.code)).includes(about.body.id))
+  assert.not.ok((await ids(dossier.code)).includes(other.body.id))
+  // A head finds only what he may read.
+  assert.is((await (await as('head')).get('/api/complaints?q=bai%20giu%20xe')).body.items.length, 1)
+})
+
 ctx.use(complaints)
 complaints.run()

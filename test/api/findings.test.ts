@@ -105,6 +105,20 @@ direct('a finding linked to an inspection takes its unit and date', async ({ as 
   assert.is(res.body.inspectionNumber, briefing.number)
 })
 
+direct('q finds findings by their text or their inspection’s number, within what the caller may read', async ({ as, unitId }) => {
+  const auditor = await as('auditor')
+  const made = await auditor.post('/api/findings', { orgUnitId: await unitId('QLĐT'), category: 'conduct', classification: 'observation', description: 'Bàn làm việc để hồ sơ lộn xộn' })
+  assert.is(made.status, 201, made.text)
+  const ids = async (who: string, q: string) => ((await (await as(who)).get(`/api/findings?q=${encodeURIComponent(q)}&limit=500`)).body.items as { id: string }[]).map((f) => f.id)
+  assert.equal(await ids('auditor', 'ho so lon xon'), [made.body.id])
+  assert.equal(await ids('manager', 'HỒ SƠ LỘN'), [made.body.id])
+  assert.equal(await ids('head', 'ho so lon xon'), [], 'another unit’s finding is not found by a head')
+  const fromInspection = (await auditor.get('/api/findings?limit=500')).body.items.find((f: { inspectionNumber: string | null }) => f.inspectionNumber)
+  const byNumber = (await auditor.get(`/api/findings?q=${encodeURIComponent(fromInspection.inspectionNumber)}&limit=500`)).body.items as { inspectionNumber: string }[]
+  assert.ok(byNumber.some((f) => f.inspectionNumber === fromInspection.inspectionNumber))
+  assertAll(byNumber, (f) => f.inspectionNumber === fromInspection.inspectionNumber)
+})
+
 const raising = suite('raising a nonconformity from a finding', ctx)
 
 async function openFinding(auditor: Awaited<ReturnType<AppContext['as']>>, orgUnitId: string, classification = 'minor_nc') {

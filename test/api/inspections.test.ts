@@ -462,6 +462,25 @@ listing('assignedTo lists the inspections a person leads or is on the team of', 
   assert.is(bad.status, 400)
 })
 
+listing('q finds inspections by number, the one whose number is the term first', async (c) => {
+  const manager = await c.as('manager')
+  const all = (await manager.get('/api/inspections?limit=500')).body.items as { id: string; number: string }[]
+  const target = all[all.length - 1]
+  const [seq, year] = target.number.split('/')
+  const byYear = (await manager.get(`/api/inspections?q=${year}/BB&limit=500`)).body.items as { number: string }[]
+  assert.ok(byYear.length >= 1)
+  assertAll(byYear, (i) => i.number.includes(`/${year}/`))
+  // The exact number (any case) comes first, though it is the oldest.
+  const exact = await manager.get(`/api/inspections?q=${encodeURIComponent(target.number.toLowerCase())}`)
+  assert.is(exact.status, 200, exact.text)
+  assert.is(exact.body.items[0].id, target.id)
+  // A one- or two-character term matches the start of the number only.
+  const short = (await manager.get(`/api/inspections?q=${seq}&limit=500`)).body.items as { number: string }[]
+  assertAll(short, (i) => i.number.startsWith(seq))
+  assert.is((await manager.get('/api/inspections?q=khong-co-bien-ban')).body.items.length, 0)
+  assert.is((await manager.get(`/api/inspections?q=${'x'.repeat(201)}`)).status, 400)
+})
+
 const record = suite('the printed record', ctx)
 
 record('HTML and PDF carry the record with Vietnamese diacritics intact', async (c) => {

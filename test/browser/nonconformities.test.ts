@@ -23,7 +23,7 @@ const it = ctx.use(journey)
 
 it('the auditor raises it, the head analyses and plans, staff complete, the auditor verifies, the head closes', async ({ page, baseUrl, problems }) => {
   const title = 'Biểu mẫu cũ còn được dùng tại quầy tiếp nhận'
-  // 1. The auditor records a finding at the reception desk and raises a nonconformity from it.
+  // 1. The auditor records a finding at the reception desk; saved, it stays on screen with "raise a nonconformity" below it.
   await signIn(page, baseUrl, 'auditor')
   await page.getByRole('link', { name: 'Phát hiện', exact: true }).click()
   await page.getByRole('link', { name: 'Ghi nhận phát hiện' }).click()
@@ -32,8 +32,21 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByLabel('Phân loại').selectOption('minor_nc')
   await page.getByLabel('Nội dung', { exact: true }).fill(title)
   await page.getByRole('button', { name: 'Lưu' }).click()
-  await page.getByRole('link', { name: title }).click()
-  await page.getByRole('button', { name: 'Lập sự không phù hợp' }).click()
+  await page.getByRole('heading', { name: 'Phát hiện', level: 1 }).waitFor()
+  await page.getByRole('button', { name: 'Lập sự không phù hợp' }).waitFor()
+  // The auditor raises it from the NC form instead: source "finding", the finding found by a search
+  // typed without diacritics and picked with the keyboard; its unit and a short title are filled in.
+  await page.getByRole('link', { name: 'Sự không phù hợp', exact: true }).click()
+  await page.getByRole('link', { name: 'Ghi nhận sự không phù hợp' }).click()
+  await page.getByLabel('Nguồn', { exact: true }).selectOption('finding')
+  const search = page.getByRole('combobox', { name: 'Phát hiện làm phát sinh' })
+  await search.fill('bieu mau cu con duoc dung')
+  await page.getByRole('option', { name: new RegExp(title) }).waitFor()
+  await search.press('Enter')
+  await page.getByTestId('nc-source-chosen').filter({ hasText: title }).waitFor()
+  assert.is(await page.getByLabel('Tiêu đề').inputValue(), title)
+  assert.is(await page.getByLabel('Đơn vị liên quan').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text.trim()), '— — Bộ phận Tiếp nhận và Trả kết quả')
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click()
   await page.getByRole('heading', { name: title }).waitFor()
   await expectStatus(page, 'Nháp')
   const ncUrl = page.url()

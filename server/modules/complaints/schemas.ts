@@ -51,6 +51,7 @@ export const UpdateComplaint = Type.Object(
 export type UpdateComplaint = Static<typeof UpdateComplaint>
 
 export const ComplaintQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Matches the summary, or the code or applicant of the dossier it is about, ignoring case and diacritics' })),
   kind: Type.Optional(ComplaintKind),
   status: Type.Optional(ComplaintStatus),
   orgUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'Including the units below it' })),

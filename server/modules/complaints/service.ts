@@ -1,4 +1,5 @@
 import { and, count, desc, eq, gte, lt, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import { complaints, dossiers, orgUnits, procedures, type ComplaintRow } from '../../../db/schema/index.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
@@ -7,6 +8,7 @@ import { dateKey, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField, notFound } from '../../lib/problems.ts'
 import { brokenRule, requireReference } from '../../lib/references.ts'
+import { parseSearch, searchCondition, type Search } from '../../lib/search.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { notify } from '../notifications/service.ts'
 import { responsibleHeads } from '../notifications/recipients.ts'
@@ -56,6 +58,18 @@ function visibility(actor: Actor) {
   return conditions.length ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`
 }
 
+/**
+ * `q`: the complaint's summary, or the code or applicant of its dossier. The dossiers are
+ * found from their own index first (`= any(array(…))`, computed once, where `in (select …)`
+ * would be checked row by row), so both halves of the `or` read an index. (drizzle writes
+ * an aliased table as its alias alone, hence the explicit `from … as`.)
+ */
+const searchedDossier = alias(dossiers, 'searched_dossier')
+function complaintSearch(search: Search | undefined) {
+  if (!search) return undefined
+  return sql`(${searchCondition(complaints.search, search.pattern)} or ${complaints.dossierId} = any(array(select ${searchedDossier.id} from ${dossiers} as ${sql.identifier('searched_dossier')} where ${searchCondition(searchedDossier.search, search.pattern)})))`
+}
+
 export async function listComplaints(db: Db, actor: Actor, query: ComplaintQuery, env: ServiceEnv) {
   requirePermission(actor, 'complaint.read')
   const page = keyset([dateKey(complaints.receivedAt, (r) => r.complaint.receivedAt), textKey(complaints.id, (r) => r.complaint.id)], query, 'desc')
@@ -64,6 +78,7 @@ export async function listComplaints(db: Db, actor: Actor, query: ComplaintQuery
     .where(
       and(
         visibility(actor),
+        complaintSearch(parseSearch(query.q)),
         query.kind ? eq(complaints.kind, query.kind) : undefined,
         query.status ? eq(complaints.status, query.status) : undefined,
         query.orgUnitId ? inSubtreeOf(sql`${complaints.orgUnitId}`, query.orgUnitId) : undefined,

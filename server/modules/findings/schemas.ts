@@ -81,6 +81,7 @@ export const UpdateFinding = Type.Object(
 export type UpdateFinding = Static<typeof UpdateFinding>
 
 export const FindingQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Matches the finding’s text or its inspection’s number, ignoring case and diacritics' })),
   orgUnitId: Type.Optional(Uuid),
   inspectionId: Type.Optional(Uuid),
   personId: Type.Optional(Uuid),

@@ -14,6 +14,7 @@ import type { Nonconformity, RaiseNonconformity } from '../nonconformities/schem
 import { raiseNonconformity } from '../nonconformities/service.ts'
 import type { CreateFinding, Finding, FindingQuery, PersonRef, UpdateFinding } from './schemas.ts'
 import { preparedSelect, present } from '../../lib/select-rows.ts'
+import { parseSearch, searchCondition } from '../../lib/search.ts'
 import { pathInSubtreeOf } from '../org-units/service.ts'
 import { missingReference } from '../../lib/references.ts'
 
@@ -83,11 +84,22 @@ const listKeys = [textKey(findings.foundOn, (r: SelectedFinding) => r.finding.fo
 const FILTERS = ['orgUnitId', 'inspectionId', 'personId', 'category', 'classification', 'status', 'from', 'to'] as const
 const p = sql.placeholder
 
-const findingList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { scope: ScopeKind; unhandled: boolean; handling: boolean; cursor: boolean }) =>
+/**
+ * `q`: the finding's text, or the number of its inspection. The inspections are found from
+ * their own index first (`= any(array(…))`, computed once), so both halves read an index
+ * (trigram on the text, the inspection index on `inspection_id`) and the planner can OR
+ * the two bitmaps. (drizzle writes an aliased table as its alias alone, hence `from … as`.)
+ */
+const searchedInspection = alias(inspections, 'searched_inspection')
+const findingSearch = (pattern: ReturnType<typeof p>) =>
+  sql`(${searchCondition(findings.search, pattern)} or ${findings.inspectionId} = any(array(select ${searchedInspection.id} from ${inspections} as ${sql.identifier('searched_inspection')} where ${searchCondition(searchedInspection.search, pattern)})))`
+
+const findingList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { q: boolean; scope: ScopeKind; unhandled: boolean; handling: boolean; cursor: boolean }) =>
   selectFindings(db)
     .where(
       and(
         inUnitScope(f.scope, orgUnits.path, p('scope')),
+        f.q ? findingSearch(p('q')) : undefined,
         f.orgUnitId ? pathInSubtreeOf(orgUnits.path, p('orgUnitId')) : undefined,
         f.inspectionId ? eq(findings.inspectionId, p('inspectionId')) : undefined,
         f.personId ? eq(findings.personId, p('personId')) : undefined,
@@ -108,10 +120,18 @@ export async function listFindings(db: Db, actor: Actor, query: FindingQuery) {
   requirePermission(actor, 'finding.read')
   const page = keyset(listKeys, query, 'desc')
   const scope = unitScope(actor, 'finding.read')
+  const search = parseSearch(query.q)
   const rows = await findingList(
     db,
-    { ...present(query, FILTERS), scope: scope.kind, unhandled: query.handling === 'none', handling: query.handling !== undefined && query.handling !== 'none', cursor: page.hasCursor },
-    { ...query, ...page.params, scope: scope.match },
+    {
+      ...present(query, FILTERS),
+      q: search !== undefined,
+      scope: scope.kind,
+      unhandled: query.handling === 'none',
+      handling: query.handling !== undefined && query.handling !== 'none',
+      cursor: page.hasCursor,
+    },
+    { ...query, ...page.params, q: search?.pattern, scope: scope.match },
   )
   return page.page(rows, mapSelected)
 }

@@ -190,6 +190,7 @@ export const CompleteInspection = Type.Object(
 export type CompleteInspection = Static<typeof CompleteInspection>
 
 export const InspectionQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Matches the record number (e.g. `03/2020/BB-KT`), ignoring case; the inspection whose number is the term comes first' })),
   orgUnitId: Type.Optional(Uuid),
   kind: Type.Optional(Kind),
   status: Type.Optional(Status),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lte, ne, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../../db/client.ts'
 import {
@@ -23,6 +23,7 @@ import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
 import { badRequest, conflict, fieldError, forbidden, invalidField, notFound, type FieldError } from '../../lib/problems.ts'
+import { exactFirst, parseSearch, searchCondition } from '../../lib/search.ts'
 import { defineWorkflow } from '../../lib/workflow.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { notify } from '../notifications/service.ts'
@@ -274,11 +275,23 @@ const listKeys = [textKey(inspections.inspectionDate, (r: ListedInspection) => r
 const FILTERS = ['orgUnitId', 'kind', 'status', 'templateId', 'from', 'to', 'assignedTo'] as const
 const p = sql.placeholder
 
-const inspectionList = preparedSelect((db, f: Record<(typeof FILTERS)[number], boolean> & { scope: ScopeKind; cursor: boolean }) =>
+type InspectionListShape = Record<(typeof FILTERS)[number], boolean> & {
+  /** A search on the number: the inspection whose number is the term (`exact`), or the matches (server/lib/search.ts). */
+  q: boolean | 'exact'
+  /** Leaves out the exact match, shown first. */
+  exclude: boolean
+  scope: ScopeKind
+  cursor: boolean
+}
+
+const inspectionList = preparedSelect((db, f: InspectionListShape) =>
   selectInspections(db, { team: membersJson('inspection_team'), people: membersJson('inspection_people') })
     .where(
       and(
         inUnitScope(f.scope, orgUnits.path, p('scope')),
+        // The search text is the folded number: equality reads the prefix index.
+        f.q === 'exact' ? sql`${inspections.search} = qms_fold(${p('exact')})` : f.q ? searchCondition(inspections.search, p('q')) : undefined,
+        f.exclude ? ne(inspections.id, p('exclude')) : undefined,
         f.orgUnitId ? pathInSubtreeOf(orgUnits.path, p('orgUnitId')) : undefined,
         f.kind ? eq(inspections.kind, p('kind')) : undefined,
         f.status ? eq(inspections.status, p('status')) : undefined,
@@ -299,7 +312,16 @@ export async function listInspections(db: Db, actor: Actor, query: InspectionQue
   requirePermission(actor, 'inspection.read')
   const page = keyset(listKeys, query, 'desc')
   const scope = unitScope(actor, 'inspection.read')
-  const rows = await inspectionList(db, { ...present(query, FILTERS), scope: scope.kind, cursor: page.hasCursor }, { ...query, ...page.params, scope: scope.match })
+  const search = parseSearch(query.q)
+  const shape: InspectionListShape = { ...present(query, FILTERS), q: search !== undefined, exclude: false, scope: scope.kind, cursor: page.hasCursor }
+  const values = { ...query, ...page.params, q: search?.pattern, scope: scope.match }
+  const rows = await exactFirst<ListedInspection>(
+    page,
+    listKeys.length,
+    (r) => r.inspection.id,
+    search && (() => inspectionList(db, { ...shape, q: 'exact', cursor: false }, { ...values, exact: search.term, limit: 1 }) as Promise<ListedInspection[]>),
+    ({ exclude, cursor, limit }) => inspectionList(db, { ...shape, exclude: exclude !== undefined, cursor }, { ...values, exclude, limit }) as Promise<ListedInspection[]>,
+  )
   return page.page(rows, (r) => toInspectionSummary(r, r.team.map(toPersonRef), r.people.map(toPersonRef)))
 }
 

@@ -51,20 +51,26 @@ export class QmsFindingEditor extends LitElement {
       ...(data.has('handling') ? { handling: text('handling') || null } : {}),
       description: text('description'),
     }
-    await this.form.run(async () => {
-      if (finding) {
-        await patch<Finding>(`/api/findings/${finding.id}`, { ...common, status: text('status') }, { ifMatch: finding.version })
-      } else {
-        await post<Finding>('/api/findings', {
-          ...common,
-          orgUnitId: text('orgUnitId'),
-          personId: text('personId') || null,
-          category: text('category'),
-          foundOn: text('foundOn') || undefined,
-        })
-      }
-      this.form.navigate('/findings')
-    })
+    // After a save the finding stays on screen, "raise a nonconformity" below it.
+    await this.form.run(
+      async () => {
+        if (finding) {
+          await patch<Finding>(`/api/findings/${finding.id}`, { ...common, status: text('status') }, { ifMatch: finding.version })
+          // Read again: the raise form needs the new version.
+          await this.finding.run()
+        } else {
+          const created = await post<Finding>('/api/findings', {
+            ...common,
+            orgUnitId: text('orgUnitId'),
+            personId: text('personId') || null,
+            category: text('category'),
+            foundOn: text('foundOn') || undefined,
+          })
+          this.form.navigate(`/findings/${created.id}`, { replace: true })
+        }
+      },
+      { success: msg('Saved.', { id: 'common.saved' }) },
+    )
   }
 
   private async handleRaise(event: SubmitEvent) {

@@ -1,9 +1,9 @@
 import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
-import { customElement, property } from 'lit/decorators.js'
+import { customElement, property, state } from 'lit/decorators.js'
 import { get, patch, post } from '../../api/client.ts'
-import type { Nonconformity } from '../../api/types.ts'
+import type { NcSource, Nonconformity } from '../../api/types.ts'
 import { clauseErrors } from '../../app/field-errors.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { formField } from '../../app/form-field.ts'
@@ -13,6 +13,8 @@ import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { NC_SOURCES, sourceLabel } from './nc-labels.ts'
 import '../../app/qms-clause-picker.ts'
 import '../../app/qms-date-input.ts'
+import './qms-nc-source-picker.ts'
+import type { SourceRecord } from './qms-nc-source-picker.ts'
 
 /** A new NC's clauses: one array, so that a re-render does not empty the picker. */
 const NO_CLAUSES: readonly string[] = []
@@ -31,6 +33,11 @@ export class QmsNcForm extends LitElement {
   @property() ncId?: string
   private readonly form = new FormController(this)
   private readonly session = new SessionController(this)
+  /** A new NC's source, and the record it comes from (picked in qms-nc-source-picker). */
+  @state() private source: NcSource = NC_SOURCES[0]
+  @state() private record: SourceRecord | null = null
+  /** What picking a record wrote into each field: replaced by the next pick, never what the user typed. */
+  private filled = new Map<string, string>()
 
   private readonly units = new Task(this, { task: (_a, { signal }) => loadAllOrgUnits(signal), args: () => [] })
   private readonly nc = new Task(this, {
@@ -69,12 +76,47 @@ export class QmsNcForm extends LitElement {
         if (text('sourceId')) body.sourceId = text('sourceId')
       }
     }
+    const record = this.record
     await this.form.run(async () => {
       const saved = nc
         ? await patch<Nonconformity>(`/api/nonconformities/${nc.id}`, body, { ifMatch: nc.version })
-        : await post<Nonconformity>('/api/nonconformities', body)
+        : record && body.source === 'finding'
+          ? // Raised from the finding, as its own page does: the finding is linked and marked "NC raised".
+            await post<Nonconformity>(`/api/findings/${record.id}/raise-nc`, raiseBody(body), { ifMatch: record.version })
+          : await post<Nonconformity>('/api/nonconformities', body)
       this.form.navigate(`/nonconformities/${saved.id}`)
     })
+  }
+
+  /**
+   * Fills in what the picked record knows: its unit (an NC of a finding, a dossier or a
+   * complaint is the record's unit), a title (a finding's, a late dossier's), and for a
+   * finding its clauses, description, severity and date. A field the user has typed in
+   * keeps what was typed.
+   */
+  private handleRecord(event: CustomEvent<SourceRecord | null>) {
+    const record = (this.record = event.detail)
+    if (!record) return
+    const form = this.renderRoot.querySelector('form')
+    if (!form) return
+    const fill = (name: string, value: string | undefined, always = false) => {
+      const el = form.querySelector<HTMLInputElement>(`[name="${name}"]`)
+      if (!el || value === undefined) return
+      if (always || el.value === '' || el.value === this.filled.get(name)) {
+        el.value = value
+        this.filled.set(name, value)
+      }
+    }
+    const units = this.units.value ?? []
+    if (record.unitId && units.some((u) => u.id === record.unitId && u.active)) fill('orgUnitId', record.unitId, this.source !== 'internal_audit')
+    fill('title', record.ncTitle)
+    if (this.source !== 'finding') return
+    fill('description', record.description)
+    // The finding's clauses go into the clause picker unless the user already chose some.
+    const picker = form.querySelector('qms-clause-picker')
+    if (picker && record.clauseNumbers?.length && !picker.value.length) picker.value = [...record.clauseNumbers]
+    fill('severity', record.severity, true)
+    fill('detectedOn', record.detectedOn, true)
   }
 
   private field(name: string, label: string, input: unknown, hint?: string) {
@@ -110,10 +152,12 @@ export class QmsNcForm extends LitElement {
                 ? nothing
                 : html`<div class="grid-2">
                     ${this.field('source', msg('Source', { id: 'nc.form.source' }),
-                      html`<select id="source" name="source">${NC_SOURCES.map((s) => html`<option value=${s}>${sourceLabel(s)}</option>`)}</select>`)}
-                    ${this.field('sourceId', msg('Source record (id, optional)', { id: 'nc.form.sourceId' }),
-                      html`<input id="sourceId" name="sourceId" autocomplete="off" spellcheck="false" aria-invalid=${this.form.invalid('sourceId')} />`,
-                      msg('The finding, dossier or audit it comes from, when it is in the system.', { id: 'nc.form.sourceIdHint' }))}
+                      html`<select id="source" name="source" @change=${(e: Event) => (this.source = (e.target as HTMLSelectElement).value as NcSource)}>
+                        ${NC_SOURCES.map((s) => html`<option value=${s} ?selected=${s === this.source}>${sourceLabel(s)}</option>`)}
+                      </select>`)}
+                    <qms-nc-source-picker .source=${this.source} .units=${this.units.value ?? []} .error=${this.form.message('sourceId') || this.form.message('id')}
+                      @qms-source-record=${this.handleRecord}></qms-nc-source-picker>
+                    <input type="hidden" name="sourceId" .value=${this.record?.id ?? ''} />
                   </div>`}
               ${!nc || nc.status === 'draft'
                 ? this.field('orgUnitId', msg('Unit concerned', { id: 'nc.form.unit' }),
@@ -149,6 +193,12 @@ export class QmsNcForm extends LitElement {
         </div>
       </form>`
   }
+}
+
+/** What POST /api/findings/:id/raise-nc takes of the form: the unit and the date are the finding's. */
+function raiseBody(body: Record<string, unknown>): Record<string, unknown> {
+  const { title, description, severity, clauseNumbers, containment, dueDate } = body
+  return { title, severity, clauseNumbers, containment, dueDate, ...(description ? { description } : {}) }
 }
 
 declare global {
