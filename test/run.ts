@@ -7,7 +7,7 @@
  *   npm test                      # everything, one worker per core
  *   npm test -- org-units         # files whose path matches
  *   QMS_TEST_WORKERS=1 npm test   # one file at a time
- *   QMS_TEST_SKIP=browser/ npm test  # all but the browser files
+ *   QMS_TEST_SKIP=browser/ npm test  # all but the browser files (paths separated by commas)
  *
  * Each file's output is printed whole when it ends (so workers never interleave), then
  * one summary in uvu's own format (Total / Passed / Skipped / Duration), which .ci/run
@@ -29,11 +29,12 @@ const DURATIONS = path.resolve('node_modules/.cache/qms-tests/durations.json')
 const started = performance.now()
 const filter = process.argv[2]
 const { suites: all } = await parse('test', /\.test\.ts$/, { cwd: process.cwd() })
-// QMS_TEST_SKIP=browser/ leaves out the files under that path, saying so (CI runs the
-// browser journeys on one database only).
-const skip = process.env.QMS_TEST_SKIP
-const suites = (filter ? all.filter((s) => s.name.includes(filter)) : all).filter((s) => !skip || !s.name.startsWith(skip))
-if (skip) console.log(`\nFiles under ${skip} left out (QMS_TEST_SKIP=${skip}).\n`)
+// QMS_TEST_SKIP=browser/ leaves out the files under that path (several paths separated by
+// commas), saying so: CI runs the browser journeys, and the start-up test that always
+// starts embedded servers, on one database only.
+const skip = (process.env.QMS_TEST_SKIP ?? '').split(',').map((p) => p.trim()).filter(Boolean)
+const suites = (filter ? all.filter((s) => s.name.includes(filter)) : all).filter((s) => !skip.some((p) => s.name.startsWith(p)))
+if (skip.length) console.log(`\nFiles under ${skip.join(', ')} left out (QMS_TEST_SKIP=${process.env.QMS_TEST_SKIP}).\n`)
 if (!suites.length) {
   console.error(`No test file matches "${filter}".`)
   process.exit(1)
