@@ -22,7 +22,7 @@ uploading('a photo is stored with its SHA-256 and the type sniffed from the byte
   assert.is(res.body.sha256, createHash('sha256').update(PNG_1X1).digest('hex'))
   assert.is(res.body.filename, 'niêm yết.jpg')
   // The bytes come back unchanged (read raw: the test client decodes bodies as text).
-  const cookie = Object.entries(auditor.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+  const cookie = auditor.cookieHeader()
   const file = await app.inject({ method: 'GET', url: `/api/attachments/${res.body.id}`, headers: { cookie } })
   assert.is(file.statusCode, 200)
   assert.is(file.headers['content-type'], 'image/png')

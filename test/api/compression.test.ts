@@ -26,7 +26,7 @@ const decode = (encoding: unknown, body: Buffer) => (encoding === 'br' ? brotliD
 
 api('a list page is brotli or gzip as asked, the same JSON either way, and plain without Accept-Encoding', async (c) => {
   const manager = await c.as('manager')
-  const cookie = Object.entries(manager.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+  const cookie = manager.cookieHeader()
   const url = '/api/dossiers?limit=50'
   const plain = await raw(c, url, { cookie })
   assert.is(plain.status, 200)
@@ -49,7 +49,7 @@ api('a list page is brotli or gzip as asked, the same JSON either way, and plain
 
 api('CSV downloads are compressed and still parse; XLSX and PDF pass as they are', async (c) => {
   const manager = await c.as('manager')
-  const cookie = Object.entries(manager.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+  const cookie = manager.cookieHeader()
   const period = 'from=2019-11-21&to=2020-05-27'
   const csv = await raw(c, `/api/dossiers/stats/export?${period}&format=csv`, { cookie, 'accept-encoding': 'gzip' })
   assert.is(csv.status, 200)

@@ -109,7 +109,7 @@ desk('the receipt slip lists the applicant, the papers and the due date, in the 
     receivedAt: vn('2026-11-19T08:30:00'),
   })
   assert.is(res.status, 201, res.text)
-  const slip = await c.app.inject({ method: 'GET', url: `/api/dossiers/${res.body.id}/receipt`, headers: { cookie: Object.entries(staff.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  const slip = await staff.raw(`/api/dossiers/${res.body.id}/receipt`)
   assert.is(slip.statusCode, 200, slip.body)
   assert.is(slip.headers['content-type'], 'application/pdf')
   assert.match(slip.rawPayload.toString('latin1'), /Tinos/, 'the official font is embedded')

@@ -196,7 +196,7 @@ signing('the lead signs, the representative refuses with a reason; both print in
   assert.ok(html.includes('Ký lúc 10:30 04/05/2026'), 'signed at, in the agency zone')
   assert.ok(html.includes('Lê Văn Đại từ chối ký'), 'the refusal is printed')
   assert.ok(html.includes('Chưa đồng ý với nội dung số 2'))
-  const cookie = Object.entries(auditor.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+  const cookie = auditor.cookieHeader()
   const pdf = await c.app.inject({ method: 'GET', url: `/api/inspections/${inspection.id}/record?format=pdf`, headers: { cookie } })
   assert.ok(pdf.rawPayload.includes('/Subtype /Image'), 'the PDF embeds the signature')
   const text = pdfText(pdf.rawPayload).replace(/\s+/g, ' ')

@@ -498,7 +498,7 @@ record('HTML and PDF carry the record with Vietnamese diacritics intact', async 
     assert.ok(html.text.includes(text), text)
   }
 
-  const res = await c.app.inject({ method: 'GET', url: `/api/inspections/${planned.id}/record?format=pdf`, headers: { cookie: Object.entries(auditor.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  const res = await auditor.raw(`/api/inspections/${planned.id}/record?format=pdf`)
   assert.is(res.statusCode, 200)
   assert.is(res.headers['content-type'], 'application/pdf')
   assert.is(res.rawPayload.subarray(0, 5).toString(), '%PDF-')
@@ -527,7 +527,7 @@ record('photos taken on failures are numbered in the results and printed in an a
   // The photo the HTML shows is served to the same reader.
   assert.is((await auditor.get(`/api/attachments/${photo}`)).status, 200)
 
-  const cookie = Object.entries(auditor.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+  const cookie = auditor.cookieHeader()
   const res = await c.app.inject({ method: 'GET', url: `/api/inspections/${planned.id}/record?format=pdf`, headers: { cookie } })
   assert.is(res.statusCode, 200)
   assert.ok(res.rawPayload.includes('/Subtype /Image'), 'the PDF embeds the photo')

@@ -227,7 +227,7 @@ listing('the register downloads as XLSX: the rows and filters of the list, in Vi
   const manager = await as('manager')
   const unit = await unitId('TNTKQ')
   const listed = (await manager.get(`/api/nonconformities?orgUnitId=${unit}&limit=500`)).body.items as { code: string; title: string }[]
-  const res = await app.inject({ method: 'GET', url: `/api/nonconformities/register?orgUnitId=${unit}`, headers: { cookie: Object.entries(manager.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  const res = await manager.raw(`/api/nonconformities/register?orgUnitId=${unit}`)
   assert.is(res.statusCode, 200, res.body)
   assert.match(String(res.headers['content-type']), 'spreadsheetml')
   assert.match(String(res.headers['content-disposition']), /so-theo-doi-khong-phu-hop_\d{4}-\d{2}-\d{2}\.xlsx/)
@@ -320,7 +320,7 @@ workflow('draft → analysis → action_planned → in_progress → pending_veri
   )
 
   // The corrective-action request form, printed: every stage as recorded, then the signatures.
-  const form = await app.inject({ method: 'GET', url: `/api/nonconformities/${nc.id}/form`, headers: { cookie: Object.entries(staff.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  const form = await staff.raw(`/api/nonconformities/${nc.id}/form`)
   assert.is(form.statusCode, 200, form.body)
   assert.is(form.headers['content-type'], 'application/pdf')
   const text = pdfText(form.rawPayload).replace(/\s+/g, ' ')
@@ -514,7 +514,7 @@ workflow('a step without any body is accepted where none is needed', async (cont
   const res = await context.app.inject({
     method: 'POST',
     url: `/api/nonconformities/${nc.id}/start`,
-    headers: { cookie: Object.entries(head.cookies).map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': head.csrfToken!, 'if-match': `"${nc.version}"` },
+    headers: { cookie: head.cookieHeader(), 'x-csrf-token': head.csrfToken!, 'if-match': `"${nc.version}"` },
   })
   assert.is(res.statusCode, 200, res.body)
 })

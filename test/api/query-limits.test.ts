@@ -120,7 +120,7 @@ gone('PostgreSQL: the statement of a request whose client closed the connection 
   const { port } = c.app.server.address() as AddressInfo
   // The report's limit (30 s by default) is far off: only the client leaving can stop it.
   await whileBusy(c, 'nonconformity_rollups', async () => {
-    const cookie = Object.entries(manager.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+    const cookie = manager.cookieHeader()
     const req = httpRequest({ port, host: '127.0.0.1', path: '/api/reports/compliance?from=2019-11-21&to=2020-05-27', headers: { cookie } })
     req.on('error', () => {})
     req.end()

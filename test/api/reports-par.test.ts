@@ -13,7 +13,7 @@ const vn = (local: string) => new Date(`${local}+07:00`).toISOString()
 
 async function file(c: AppContext, username: string, url: string) {
   const client = await c.as(username)
-  const res = await c.app.inject({ method: 'GET', url, headers: { cookie: Object.entries(client.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } })
+  const res = await client.raw(url)
   return res
 }
 

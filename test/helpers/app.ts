@@ -43,7 +43,7 @@ export class ApiClient {
 
   async request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, options: RequestOptions = {}): Promise<Response<T>> {
     const headers: Headers = { ...this.baseHeaders, ...options.headers }
-    if (Object.keys(this.cookies).length) headers.cookie = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+    if (Object.keys(this.cookies).length) headers.cookie = this.cookieHeader()
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] ??= this.csrfToken
     if (options.ifMatch !== undefined) headers['if-match'] = typeof options.ifMatch === 'number' ? `"${options.ifMatch}"` : options.ifMatch
     const res = await this.app.inject({
@@ -60,6 +60,11 @@ export class ApiClient {
     if (String(res.headers['content-type'] ?? '').includes('json') && res.body) parsed = JSON.parse(res.body)
     return { status: res.statusCode, body: parsed as T, headers: res.headers, text: res.body }
   }
+
+  cookieHeader = () => Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+
+  /** A GET answered as bytes (`rawPayload`): PDFs, XLSX, DOCX. */
+  raw = (url: string) => this.app.inject({ method: 'GET', url, headers: { ...this.baseHeaders, cookie: this.cookieHeader() } })
 
   get = <T = any>(url: string, options?: RequestOptions) => this.request<T>('GET', url, undefined, options)
   post = <T = any>(url: string, body?: unknown, options?: RequestOptions) => this.request<T>('POST', url, body ?? {}, options)

@@ -10,7 +10,7 @@ import { mailOutbox, mailPreferences, notifications, users, type MailCategory, t
 import { digestMail, notificationMail, type MailItem } from '../../../web/features/mail/mail-text.ts'
 import { notificationText } from '../../../web/features/notifications/notification-text.ts'
 import type { Config } from '../../config.ts'
-import { localDate, type ServiceEnv } from '../../lib/clock.ts'
+import { addDays, localDate, type ServiceEnv } from '../../lib/clock.ts'
 import { wallClock, zonedInstant } from '../calendar/working-days.ts'
 import { DEFAULT_MAIL_MODES, mailCategory } from './categories.ts'
 import { wordingFor } from './wording.ts'
@@ -43,6 +43,17 @@ interface Recipient {
   reminder: MailMode | null
 }
 
+/** The notifications with what their recipients chose and where mail goes, oldest first. */
+function withRecipients(db: Db, ids: string[]) {
+  return db
+    .select({ n: notifications, ...recipientColumns })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(mailPreferences, eq(mailPreferences.userId, notifications.userId))
+    .where(inArray(notifications.id, ids))
+    .orderBy(asc(notifications.createdAt))
+}
+
 const mayMail = (r: Recipient) => r.active && r.canSignIn && Boolean(r.email)
 const modeFor = (r: Recipient, category: MailCategory): MailMode => r[category] ?? DEFAULT_MAIL_MODES[category]
 const settingsUrl = (config: Config) => `${config.publicUrl}/settings/mail`
@@ -60,12 +71,7 @@ export async function collectNotifications(db: Db, env: ServiceEnv): Promise<Rec
       .for('update', { skipLocked: true })
     const counts: Record<State, number> = { queued: 0, digest: 0, skipped: 0 }
     if (!picked.length) return counts
-    const rows = await tx
-      .select({ n: notifications, ...recipientColumns })
-      .from(notifications)
-      .innerJoin(users, eq(users.id, notifications.userId))
-      .leftJoin(mailPreferences, eq(mailPreferences.userId, notifications.userId))
-      .where(inArray(notifications.id, picked.map((p) => p.id)))
+    const rows = await withRecipients(tx, picked.map((p) => p.id))
     const states = new Map<State, string[]>([['queued', []], ['digest', []], ['skipped', []]])
     const mails: (typeof mailOutbox.$inferInsert)[] = []
     for (const row of rows) {
@@ -106,9 +112,7 @@ export function lastDigestAt(now: Date, config: Pick<Config, 'timeZone' | 'mailD
   const local = wallClock(now, config.timeZone)
   const today = zonedInstant(local.date, config.mailDigestAt, config.timeZone)
   if (today.getTime() <= now.getTime()) return today
-  const yesterday = new Date(`${local.date}T00:00:00Z`)
-  yesterday.setUTCDate(yesterday.getUTCDate() - 1)
-  return zonedInstant(yesterday.toISOString().slice(0, 10), config.mailDigestAt, config.timeZone)
+  return zonedInstant(addDays(local.date, -1), config.mailDigestAt, config.timeZone)
 }
 
 /**
@@ -128,13 +132,7 @@ export async function collectDigests(db: Db, env: ServiceEnv): Promise<{ digests
       .limit(5000)
       .for('update', { skipLocked: true })
     if (!picked.length) return { digests: 0, items: 0 }
-    const rows = await tx
-      .select({ n: notifications, ...recipientColumns })
-      .from(notifications)
-      .innerJoin(users, eq(users.id, notifications.userId))
-      .leftJoin(mailPreferences, eq(mailPreferences.userId, notifications.userId))
-      .where(inArray(notifications.id, picked.map((p) => p.id)))
-      .orderBy(asc(notifications.createdAt))
+    const rows = await withRecipients(tx, picked.map((p) => p.id))
     const byUser = new Map<string, typeof rows>()
     for (const row of rows) byUser.set(row.n.userId, [...(byUser.get(row.n.userId) ?? []), row])
     let digests = 0

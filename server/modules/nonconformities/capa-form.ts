@@ -9,7 +9,7 @@
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
 import { orgUnits } from '../../../db/schema/index.ts'
-import type { ServiceEnv } from '../../lib/clock.ts'
+import { localDate, type ServiceEnv } from '../../lib/clock.ts'
 import { decreeDocument, numberPages, TIMES } from '../../lib/pdf-document.ts'
 import type { Actor } from '../../lib/permissions.ts'
 import { vnDate } from '../../lib/table-export.ts'
@@ -45,8 +45,8 @@ export async function renderCapaForm(db: Db, actor: Actor, id: string, env: Serv
   return { code: nc.code, pdf: await capaPdf(nc, root?.name ?? nc.orgUnit.name, env.config.timeZone) }
 }
 
-const day = (instant: string | null, timeZone: string) =>
-  instant ? new Intl.DateTimeFormat('vi-VN', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(instant)) : ''
+/** An instant's day in the agency's zone, dd/MM/yyyy. */
+const day = (instant: string | null, timeZone: string) => (instant ? vnDate(localDate(new Date(instant), timeZone)) : '')
 
 function capaPdf(nc: Nonconformity, agency: string, timeZone: string): Promise<Buffer> {
   const { doc, bytes } = decreeDocument({ Title: `Phiếu yêu cầu hành động khắc phục ${nc.code}`, Subject: nc.title, Author: agency })

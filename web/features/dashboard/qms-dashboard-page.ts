@@ -7,7 +7,7 @@ import type { Action, ComplianceSummary, CriterionCell } from '../../api/types.t
 import { roleLabel } from '../../app/labels.ts'
 import { SessionController } from '../../app/session.ts'
 import '../inspections/qms-auditor-day.ts'
-import { todayIso, formatDate, formatNumber } from '../../i18n/localization.ts'
+import { addDaysIso, todayIso, formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
@@ -113,8 +113,7 @@ export class QmsDashboardPage extends LitElement {
     task: ([period, allowed], { signal }) => {
       if (!allowed) return Promise.resolve(null)
       const days = Math.round((Date.parse(period.to) - Date.parse(period.from)) / 86_400_000) + 1
-      const shift = (iso: string, n: number) => new Date(Date.parse(iso) - n * 86_400_000).toISOString().slice(0, 10)
-      return get<ComplianceSummary>('/api/reports/compliance', { query: { ...period, from: shift(period.from, days), to: shift(period.from, 1) }, signal })
+      return get<ComplianceSummary>('/api/reports/compliance', { query: { ...period, from: addDaysIso(period.from, -days), to: addDaysIso(period.from, -1) }, signal })
     },
     args: () => [this.period, this.session.can('report.read')] as const,
   })
