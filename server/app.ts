@@ -53,6 +53,7 @@ import storageGuardPlugin from './plugins/storage-guard.ts'
 import stallWatchdog from './lib/stall-watchdog.ts'
 import queryLimits from './plugins/query-limits.ts'
 import webAppPlugin from './plugins/web-app.ts'
+import backupRoutes from './modules/backup/routes.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -87,11 +88,13 @@ export interface AppOptions {
   logger?: boolean
   /** The current time (default: the system clock). */
   clock?: Clock
+  /** The embedded database's online backup (`DbHandle.backup`); PostgreSQL has none. */
+  backup?: () => Promise<Blob>
   /** Start the scheduled-jobs timer (server/main.ts does, from QMS_JOBS); tests run jobs by hand. */
   jobs?: boolean
 }
 
-export async function buildApp({ db, reportDb = db, engine, config, logger = true, clock = systemClock, jobs = false }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, reportDb = db, engine, config, logger = true, clock = systemClock, jobs = false, backup }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger
       ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'] }
@@ -179,6 +182,7 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
       await api.register(reportRoutes)
       await api.register(myWorkRoutes)
       await api.register(mailRoutes)
+      await api.register(backupRoutes, { backup })
     },
     { prefix: '/api' },
   )

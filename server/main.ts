@@ -26,7 +26,7 @@ const empty = await isEmpty(handle.db)
 if (empty && config.demo) await loadDemoData(handle.db, serviceEnv(systemClock, config))
 else if (empty && config.adminUsername && config.adminPassword) await createFirstAdmin(handle.db, config.adminUsername, config.adminPassword)
 
-const app = await buildApp({ db: handle.db, reportDb: handle.reportDb, engine: handle.engine, config, jobs: config.jobs })
+const app = await buildApp({ db: handle.db, reportDb: handle.reportDb, engine: handle.engine, config, jobs: config.jobs, backup: handle.backup })
 const roleWarning = await handle.roleWarning()
 if (roleWarning) app.log.warn(roleWarning)
 if (empty && !config.demo && !config.adminUsername) {

@@ -44,6 +44,7 @@ export const RULES = {
   'api_token.manage': { anywhere: ['admin'] },
   /** The mail outbox: who was mailed what, and what failed. */
   'mail.admin': { anywhere: ['admin'] },
+  'backup.download': { anywhere: ['admin'] },
   // Documents (clause 7.5): everyone reads; units keep their own documents; managers approve.
   'document.read': { anywhere: ALL },
   'document.write': { anywhere: ['manager'], subtree: ['dept_head'] },

@@ -224,6 +224,10 @@ export const PROBLEM_MESSAGES = {
     (p) => `The server's disk has less than ${p.minFreeMb} MB free, so changes are refused to keep the database safe. Reading still works; ask the administrator to free disk space.`,
     (p) => `Ổ đĩa của máy chủ còn trống dưới ${p.minFreeMb} MB nên tạm thời không nhận thay đổi để bảo vệ dữ liệu. Vẫn xem được dữ liệu; hãy báo quản trị viên giải phóng dung lượng.`,
   ),
+  'backup-use-pg-dump': text(
+    'This server runs on PostgreSQL: back it up with pg_dump (docs/operations.md, Backups). The download is for the embedded database.',
+    'Máy chủ này dùng PostgreSQL: hãy sao lưu bằng pg_dump (docs/operations.md, mục Sao lưu). Tải bản sao lưu chỉ dành cho cơ sở dữ liệu nhúng.',
+  ),
   'not-ready.database': text('The database cannot be reached.', 'Không kết nối được cơ sở dữ liệu.'),
   'not-ready.migrations': text(
     { applied: 10, expected: 12 },

@@ -140,6 +140,7 @@ export const PERMISSIONS: Record<Permission, Words> = {
   'audit_log.verify': { en: "verify the audit log's hash chain", vi: 'kiểm tra tính toàn vẹn của nhật ký hệ thống' },
   'api_token.manage': { en: 'manage API tokens', vi: 'quản lý mã truy cập API' },
   'mail.admin': { en: 'read the mail outbox', vi: 'xem hàng đợi thư điện tử' },
+  'backup.download': { en: 'download a backup of the database', vi: 'tải bản sao lưu cơ sở dữ liệu' },
   'objective.read': { en: 'see quality objectives', vi: 'xem mục tiêu chất lượng' },
   'objective.write': { en: 'set or change quality objectives', vi: 'đặt hoặc thay đổi mục tiêu chất lượng' },
   'objective.indicator': { en: 'manage the indicators of quality objectives and enter their values', vi: 'quản lý chỉ tiêu của mục tiêu chất lượng và nhập giá trị' },

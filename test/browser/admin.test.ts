@@ -66,7 +66,7 @@ it('creates a department and shows it in the tree', async ({ page, baseUrl, prob
   assert.equal(problems, [])
 })
 
-it('creates an API token, sees its secret once, and revokes it', async ({ page, baseUrl, problems }) => {
+it('creates an API token, sees its secret once, revokes it, and downloads a backup', async ({ page, baseUrl, problems }) => {
   await page.goto(`${baseUrl}/admin/api-tokens`)
   await page.getByLabel('Tên đăng nhập').fill('admin')
   await page.getByLabel('Mật khẩu').fill('demo1234')
@@ -94,6 +94,12 @@ it('creates an API token, sees its secret once, and revokes it', async ({ page, 
   await page.getByRole('button', { name: 'Thu hồi' }).waitFor({ state: 'detached' })
   const after = await page.request.get(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } })
   assert.is(after.status(), 401)
+
+  // A backup of the running database, saved only once the server has sent it whole.
+  await page.getByRole('link', { name: 'Sao lưu', exact: true }).click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải bản sao lưu' }).click()])
+  assert.match(download.suggestedFilename(), /^qms-backup-.*\.tar\.gz$/)
+  await page.getByText(/^Đã tải về qms-backup-/).waitFor()
   assert.equal(problems, [])
 })
 

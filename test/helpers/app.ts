@@ -110,7 +110,7 @@ export function appContext(options: ContextOptions = {}) {
   async function setup() {
     const handle = await createTestDatabase(options.seed ?? 'demo')
     const config = { ...loadConfig({}), ...options.config }
-    const app = await buildApp({ db: handle.db, reportDb: handle.reportDb, engine: handle.engine, config, logger: false, clock: options.clock })
+    const app = await buildApp({ db: handle.db, reportDb: handle.reportDb, engine: handle.engine, config, logger: false, clock: options.clock, backup: handle.backup })
     await app.ready()
     Object.assign(ctx, { app, db: handle.db, handle, config })
   }

@@ -78,7 +78,7 @@ export function browserContext(options: BrowserOptions = {}) {
       cpSync(built, root, { recursive: true })
     }
     const config = { ...loadConfig({}), webRoot: root }
-    const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false })
+    const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false, backup: handle.backup })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : 0

@@ -75,6 +75,8 @@ export interface RequestOptions {
   signal?: AbortSignal
   /** Makes a change safe to retry: the server answers a repeat with the first response. */
   idempotencyKey?: string
+  /** Read a successful answer that is not JSON as a Blob (a file to save) instead of text. */
+  blob?: boolean
 }
 
 export async function api<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
@@ -109,7 +111,7 @@ export async function api<T>(method: string, path: string, body?: unknown, optio
   }
   if (res.status === 204) return undefined as T
   const isJson = (res.headers.get('content-type') ?? '').includes('json')
-  const payload = isJson ? await res.json() : await res.text()
+  const payload = isJson ? await res.json() : res.ok && options.blob ? await res.blob() : await res.text()
   if (!res.ok) {
     const problem: Problem = isJson
       ? payload

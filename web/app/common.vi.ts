@@ -19,6 +19,7 @@ export const common = {
   'nav.apiTokens': 'Mã truy cập API',
   'nav.calendar': 'Lịch ngày làm việc',
   'nav.mailOutbox': 'Hộp thư đi',
+  'nav.backup': 'Sao lưu',
   'nav.mailSettings': 'Cài đặt thư điện tử',
   'nav.signOut': 'Đăng xuất',
   'nav.language': 'Ngôn ngữ',

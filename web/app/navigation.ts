@@ -33,4 +33,5 @@ export const ADMIN_NAV: NavItem[] = [
   { href: '/admin/api-tokens', label: () => msg('API tokens', { id: 'nav.apiTokens' }), permission: 'api_token.manage' },
   { href: '/admin/calendar', label: () => msg('Working-day calendar', { id: 'nav.calendar' }), permission: 'calendar.write' },
   { href: '/admin/mail', label: () => msg('Mail outbox', { id: 'nav.mailOutbox' }), permission: 'mail.admin' },
+  { href: '/admin/backup', label: () => msg('Backup', { id: 'nav.backup' }), permission: 'backup.download' },
 ]

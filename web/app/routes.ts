@@ -14,6 +14,7 @@ import { procedureRoutes } from '../features/procedures/routes.ts'
 import { dashboardRoutes } from '../features/dashboard/routes.ts'
 import { myWorkRoutes } from '../features/my-work/routes.ts'
 import { mailRoutes } from '../features/mail/routes.ts'
+import { backupRoutes } from '../features/backup/routes.ts'
 import { documentRoutes } from '../features/documents/routes.ts'
 import { nonconformityRoutes } from '../features/nonconformities/routes.ts'
 import { objectiveRoutes } from '../features/objectives/routes.ts'
@@ -43,6 +44,7 @@ export const ROUTES: RouteDef[] = [
   ...objectiveRoutes,
   ...notificationRoutes,
   ...mailRoutes,
+  ...backupRoutes,
   ...inspectionRoutes,
   ...findingRoutes,
   ...checklistTemplateRoutes,

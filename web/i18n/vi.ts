@@ -22,6 +22,7 @@ import { inspections } from '../features/inspections/inspections.vi.ts'
 import { offline } from '../offline/offline.vi.ts'
 import { myWork } from '../features/my-work/my-work.vi.ts'
 import { mail } from '../features/mail/mail.vi.ts'
+import { backup } from '../features/backup/backup.vi.ts'
 import { objectives } from '../features/objectives/objectives.vi.ts'
 import { risks } from '../features/risks/risks.vi.ts'
 
@@ -46,6 +47,7 @@ export const templates = {
   ...offline,
   ...myWork,
   ...mail,
+  ...backup,
   ...objectives,
   ...risks,
 }
