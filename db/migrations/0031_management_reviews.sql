@@ -7,6 +7,7 @@ CREATE TABLE "management_review_attendees" (
 CREATE TABLE "management_review_decisions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"review_id" uuid NOT NULL,
+	"position" integer NOT NULL,
 	"category" text NOT NULL,
 	"description" text NOT NULL,
 	"owner_id" uuid,
@@ -67,7 +68,7 @@ ALTER TABLE "management_reviews" ADD CONSTRAINT "management_reviews_held_by_id_u
 ALTER TABLE "management_reviews" ADD CONSTRAINT "management_reviews_approved_by_id_users_id_fk" FOREIGN KEY ("approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "management_reviews" ADD CONSTRAINT "management_reviews_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "management_review_attendees_user_idx" ON "management_review_attendees" USING btree ("user_id");--> statement-breakpoint
-CREATE INDEX "management_review_decisions_review_idx" ON "management_review_decisions" USING btree ("review_id","created_at","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "management_review_decisions_position_key" ON "management_review_decisions" USING btree ("review_id","position");--> statement-breakpoint
 CREATE INDEX "management_review_decisions_owner_idx" ON "management_review_decisions" USING btree ("owner_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "management_reviews_number_key" ON "management_reviews" USING btree ("number");--> statement-breakpoint
 CREATE INDEX "management_reviews_meeting_idx" ON "management_reviews" USING btree ("meeting_date","id");--> statement-breakpoint

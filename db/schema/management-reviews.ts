@@ -88,6 +88,8 @@ export const managementReviewDecisions = pgTable(
   {
     id: id(),
     reviewId: uuid('review_id').notNull().references(() => managementReviews.id, { onDelete: 'restrict' }),
+    /** 1, 2, …: the order the minutes list the decisions in. */
+    position: integer('position').notNull(),
     category: text('category').$type<ReviewDecisionCategory>().notNull(),
     description: text('description').notNull(),
     /** With an owner, the decision is an action: owner, due date and status go together. */
@@ -102,7 +104,7 @@ export const managementReviewDecisions = pgTable(
     ...timestamps(),
   },
   (t) => [
-    index('management_review_decisions_review_idx').on(t.reviewId, t.createdAt, t.id),
+    uniqueIndex('management_review_decisions_position_key').on(t.reviewId, t.position),
     index('management_review_decisions_owner_idx').on(t.ownerId, t.status),
     check('management_review_decisions_category_valid', sql`${t.category} in (${inList(REVIEW_DECISION_CATEGORIES)})`),
     check('management_review_decisions_status_valid', sql`${t.status} is null or ${t.status} in (${inList(REVIEW_ACTION_STATUSES)})`),

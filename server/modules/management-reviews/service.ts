@@ -237,7 +237,7 @@ async function detail(db: Db, actor: Actor, r: SelectedReview, env: ServiceEnv):
       .innerJoin(users, eq(users.id, managementReviewAttendees.userId))
       .where(eq(managementReviewAttendees.reviewId, r.review.id))
       .orderBy(asc(users.fullName), asc(users.id)),
-    selectDecisions(db).where(eq(managementReviewDecisions.reviewId, r.review.id)).orderBy(asc(managementReviewDecisions.createdAt), asc(managementReviewDecisions.id)),
+    selectDecisions(db).where(eq(managementReviewDecisions.reviewId, r.review.id)).orderBy(asc(managementReviewDecisions.position)),
     inputsOf(db, r, env),
   ])
   const today = agencyToday(env)
@@ -450,6 +450,8 @@ export async function addDecision(db: Db, actor: Actor, reviewId: string, input:
       .insert(managementReviewDecisions)
       .values({
         reviewId,
+        // The review is locked: the next position is ours.
+        position: sql`(select coalesce(max(d.position), 0) + 1 from ${managementReviewDecisions} d where d.review_id = ${reviewId})`,
         category: input.category,
         description: input.description.trim(),
         ownerId: input.ownerId ?? null,
