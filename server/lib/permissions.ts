@@ -105,6 +105,11 @@ export const RULES = {
   // treatment actions also read it; an action's owner may always complete it.
   'risk.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
   'risk.write': { anywhere: ['manager'], subtree: ['dept_head'] },
+  // Management reviews (ISO 9001 clause 9.3): managers hold them; everyone reads the reviews
+  // of the units in their scope; the chair, the attendees and the owners of its actions
+  // also read it. Only the chair approves the minutes (checked in the module).
+  'management_review.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'management_review.write': { anywhere: ['manager'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES

@@ -925,6 +925,30 @@ export const PROBLEM_MESSAGES = {
     (p) => `Còn ${p.open} hành động xử lý của rủi ro này chưa hoàn thành; hãy hoàn thành trước khi đánh dấu đã xử lý.`,
   ),
   'risk.field-open-actions': field('open_actions', { open: 1 }, 'treatment actions are still open', 'còn hành động xử lý chưa hoàn thành'),
+
+  // ---- management reviews ---------------------------------------------------------------------
+  'management-review.forbidden-read': text('You are not allowed to see the management reviews of this unit.', 'Bạn không có quyền xem cuộc họp xem xét của lãnh đạo của đơn vị này.'),
+  'management-review.chair-only': text(
+    { chair: 'Nguyễn Văn Minh' },
+    (p) => `Only the chair of the review (${p.chair}) approves its minutes.`,
+    (p) => `Chỉ người chủ trì cuộc họp (${p.chair}) mới phê duyệt biên bản.`,
+  ),
+  'management-review.field-meeting-in-future': field(
+    'future',
+    { today: '2020-01-15' },
+    (p) => `is after today (${p.today}): a review is recorded as held on or after its meeting day`,
+    (p) => `sau ngày hôm nay (${viDate(p.today)}): chỉ ghi nhận đã họp từ ngày họp trở đi`,
+  ),
+  'management-review.field-period-too-long': field('max', 'covers more than ten years', 'dài hơn mười năm'),
+  'management-review.field-owner-and-due': field(
+    'required',
+    'goes with the other: an action has both an owner and a due date',
+    'phải đi cùng trường còn lại: một hành động có cả người thực hiện và hạn hoàn thành',
+  ),
+  'management-review.not-an-action': text(
+    'This decision is not an action (it has no owner or due date), so there is nothing to complete.',
+    'Quyết định này không phải là hành động (không có người thực hiện, hạn hoàn thành) nên không có gì để hoàn thành.',
+  ),
 } satisfies Record<string, Entry<any>>
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES

@@ -26,6 +26,7 @@ import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
 import { riskRoutes } from '../features/risks/routes.ts'
+import { managementReviewRoutes } from '../features/management-reviews/routes.ts'
 
 export const ROUTES: RouteDef[] = [
   ...authRoutes,
@@ -49,6 +50,7 @@ export const ROUTES: RouteDef[] = [
   ...findingRoutes,
   ...checklistTemplateRoutes,
   ...riskRoutes,
+  ...managementReviewRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -25,6 +25,7 @@ import { mail } from '../features/mail/mail.vi.ts'
 import { backup } from '../features/backup/backup.vi.ts'
 import { objectives } from '../features/objectives/objectives.vi.ts'
 import { risks } from '../features/risks/risks.vi.ts'
+import { managementReviews } from '../features/management-reviews/management-reviews.vi.ts'
 
 export const templates = {
   ...common,
@@ -50,4 +51,5 @@ export const templates = {
   ...backup,
   ...objectives,
   ...risks,
+  ...managementReviews,
 }

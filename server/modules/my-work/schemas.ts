@@ -41,7 +41,7 @@ export type MyWorkQuery = Static<typeof MyWorkQuery>
 
 export const MyWorkItem = Type.Object({
   id: Uuid,
-  code: Type.String({ description: 'NC-0001, the document code, the inspection record number, the dossier code; an action shows its NC’s code' }),
+  code: Type.String({ description: 'NC-0001, the document code, the inspection record number, the dossier code; an action shows its NC’s code (a management review’s action, the review’s code: XXLĐ-0001)' }),
   title: Type.String({ description: 'Document title, inspected unit, NC title, action description, procedure name' }),
   detail: Nullable(Type.String({ description: 'A second line from the record: the revision’s change summary, the inspection’s location, the action’s NC title, the dossier’s applicant' })),
   waitingFor: Type.Enum([...WAITING_FOR], { description: 'What the caller is asked to do' }),

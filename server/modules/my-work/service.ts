@@ -9,11 +9,12 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { actions, documentRevisions, documents, dossiers, inspections, nonconformities, orgUnits, procedures } from '../../../db/schema/index.ts'
+import { actions, documentRevisions, documents, dossiers, inspections, managementReviewDecisions, managementReviews, nonconformities, orgUnits, procedures } from '../../../db/schema/index.ts'
 import { addDays, agencyToday, daysBetween, localDate, type ServiceEnv } from '../../lib/clock.ts'
 import { can, type Actor, type Permission } from '../../lib/permissions.ts'
 import { inUnitScope, unitScope } from '../../lib/unit-scope.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
+import { reviewCode } from '../management-reviews/inputs.ts'
 import { ncCode } from '../nonconformities/records.ts'
 import { MY_WORK_GROUPS, type MyWork, type MyWorkGroup, type MyWorkGroupKey, type MyWorkItem, type MyWorkQuery, type Urgency } from './schemas.ts'
 
@@ -216,40 +217,74 @@ async function nonconformitiesGroup(db: Db, { actor, env, today, fetch }: Ctx, l
   }))
 }
 
-/** Open actions the caller owns, once their NC's plan stands (as the reminders count them). */
+/**
+ * Open actions the caller owns: corrective actions once their NC's plan stands (as the
+ * reminders count them), and the actions decided by management reviews. Two queries,
+ * merged by due date.
+ */
 async function actionsGroup(db: Db, { actor, env, today, fetch }: Ctx, limit: number): Promise<MyWorkGroup> {
-  const rows = await db
-    .select({
-      id: actions.id,
-      description: actions.description,
-      dueDate: actions.dueDate,
-      ncId: nonconformities.id,
-      number: nonconformities.number,
-      ncTitle: nonconformities.title,
-      unitId: orgUnits.id,
-      unitName: orgUnits.name,
-      total,
-      overdueCount: overdueWhere(sql`${actions.dueDate} < ${today}`),
-    })
-    .from(actions)
-    .innerJoin(nonconformities, eq(nonconformities.id, actions.nonconformityId))
-    .innerJoin(orgUnits, eq(orgUnits.id, nonconformities.orgUnitId))
-    .where(and(eq(actions.ownerId, actor.userId), eq(actions.status, 'open'), inArray(nonconformities.status, ['action_planned', 'in_progress'])))
-    .orderBy(asc(actions.dueDate), asc(nonconformities.number), asc(actions.id))
-    .limit(fetch)
-  return group(rows, limit, (r) => ({
+  const [ncRows, reviewRows] = await Promise.all([
+    db
+      .select({
+        id: actions.id,
+        description: actions.description,
+        dueDate: actions.dueDate,
+        ncId: nonconformities.id,
+        number: nonconformities.number,
+        ncTitle: nonconformities.title,
+        unitId: orgUnits.id,
+        unitName: orgUnits.name,
+        total,
+        overdueCount: overdueWhere(sql`${actions.dueDate} < ${today}`),
+      })
+      .from(actions)
+      .innerJoin(nonconformities, eq(nonconformities.id, actions.nonconformityId))
+      .innerJoin(orgUnits, eq(orgUnits.id, nonconformities.orgUnitId))
+      .where(and(eq(actions.ownerId, actor.userId), eq(actions.status, 'open'), inArray(nonconformities.status, ['action_planned', 'in_progress'])))
+      .orderBy(asc(actions.dueDate), asc(nonconformities.number), asc(actions.id))
+      .limit(fetch),
+    db
+      .select({
+        id: managementReviewDecisions.id,
+        description: managementReviewDecisions.description,
+        dueDate: sql<string>`${managementReviewDecisions.dueDate}::text`,
+        reviewId: managementReviews.id,
+        number: managementReviews.number,
+        reviewTitle: managementReviews.title,
+        unitId: orgUnits.id,
+        unitName: orgUnits.name,
+        total,
+        overdueCount: overdueWhere(sql`${managementReviewDecisions.dueDate} < ${today}`),
+      })
+      .from(managementReviewDecisions)
+      .innerJoin(managementReviews, eq(managementReviews.id, managementReviewDecisions.reviewId))
+      .innerJoin(orgUnits, eq(orgUnits.id, managementReviews.orgUnitId))
+      .where(and(eq(managementReviewDecisions.ownerId, actor.userId), eq(managementReviewDecisions.status, 'open')))
+      .orderBy(asc(managementReviewDecisions.dueDate), asc(managementReviewDecisions.id))
+      .limit(fetch),
+  ])
+  const item = (r: { id: string; description: string; dueDate: string; unitId: string; unitName: string }, code: string, detail: string, link: string): MyWorkItem => ({
     id: r.id,
-    code: ncCode(r.number),
+    code,
     title: r.description,
-    detail: r.ncTitle,
+    detail,
     waitingFor: 'complete_action',
     unit: { id: r.unitId, name: r.unitName },
     dueDate: r.dueDate,
     dueAt: null,
     since: null,
     ...dateUrgency(r.dueDate, today, env.config.remindDaysBeforeDue),
-    link: `/nonconformities/${r.ncId}`,
-  }))
+    link,
+  })
+  const items = [
+    ...ncRows.map((r) => item(r, ncCode(r.number), r.ncTitle, `/nonconformities/${r.ncId}`)),
+    ...reviewRows.map((r) => item(r, reviewCode(r.number), r.reviewTitle, `/management-reviews/${r.reviewId}`)),
+  ].sort((a, b) => (a.dueDate! < b.dueDate! ? -1 : a.dueDate! > b.dueDate! ? 1 : 0))
+  return {
+    count: (ncRows[0]?.total ?? 0) + (reviewRows[0]?.total ?? 0),
+    overdue: (ncRows[0]?.overdueCount ?? 0) + (reviewRows[0]?.overdueCount ?? 0),
+    items: items.slice(0, limit),
+  }
 }
 
 /**
