@@ -104,6 +104,13 @@ export const RULES = {
   // treatment actions also read it; an action's owner may always complete it.
   'risk.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
   'risk.write': { anywhere: ['manager'], subtree: ['dept_head'] },
+  // The PAR index (Chỉ số cải cách hành chính): everyone reads the agency's scores;
+  // managers load the province's criteria sets and enter the appraised scores; managers
+  // and the internal auditors (the agency's quality function) enter the self-assessment.
+  'par.read': { anywhere: ALL },
+  'par.criteria': { anywhere: ['manager'] },
+  'par.self_assess': { anywhere: ['manager', 'auditor'] },
+  'par.appraise': { anywhere: ['manager'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
