@@ -156,7 +156,8 @@ export async function readCriteriaFile(file: UploadedFile): Promise<CriterionInp
   const raw = file.contentType === MIME.xlsx ? await xlsxRows(file.bytes) : jsonRows(file.bytes)
   if (!raw.length) throw noCriteria()
   const errors: FieldError[] = []
-  const at = (row: number, column: Column) => `rows.${row}.${column}`
+  /** `rows.<row>.<column>`, from `<row>.<column>`. */
+  const at = (place: `${number}.${Column}`) => `rows.${place}`
   const byCode = new Map<string, CriterionInput>()
   const given = new Map<string, number | undefined>()
   const out: CriterionInput[] = []
@@ -165,23 +166,23 @@ export async function readCriteriaFile(file: UploadedFile): Promise<CriterionInp
     const title = text(values.title)
     let ok = true
     if (!/^[0-9]+(\.[0-9]+)*$/.test(code)) {
-      errors.push(fieldError(at(row, 'code'), code ? 'par.row-code-format' : 'field.required'))
+      errors.push(fieldError(at(`${row}.code`), code ? 'par.row-code-format' : 'field.required'))
       ok = false
     } else if (byCode.has(code)) {
-      errors.push(fieldError(at(row, 'code'), 'par.row-code-duplicate', { row: byCode.get(code)!.row }))
+      errors.push(fieldError(at(`${row}.code`), 'par.row-code-duplicate', { row: byCode.get(code)!.row }))
       ok = false
     }
-    if (!title) errors.push(fieldError(at(row, 'title'), 'field.required'))
+    if (!title) errors.push(fieldError(at(`${row}.title`), 'field.required'))
     const max = points(values.maxPoints)
-    if (max === undefined && text(values.maxPoints) !== '') errors.push(fieldError(at(row, 'maxPoints'), 'par.row-points'))
+    if (max === undefined && text(values.maxPoints) !== '') errors.push(fieldError(at(`${row}.maxPoints`), 'par.row-points'))
     const source = text(values.dataSource)
     if (source && !PAR_DATA_SOURCES.includes(source as ParDataSource)) {
-      errors.push(fieldError(at(row, 'dataSource'), 'par.row-data-source', { allowed: PAR_DATA_SOURCES.join(', ') }))
+      errors.push(fieldError(at(`${row}.dataSource`), 'par.row-data-source', { allowed: PAR_DATA_SOURCES.join(', ') }))
     }
     if (!ok) continue
     const parts = code.split('.')
     const parentCode = parts.length > 1 ? parts.slice(0, -1).join('.') : null
-    if (parentCode && !byCode.has(parentCode)) errors.push(fieldError(at(row, 'code'), 'par.row-parent-missing', { parent: parentCode }))
+    if (parentCode && !byCode.has(parentCode)) errors.push(fieldError(at(`${row}.code`), 'par.row-parent-missing', { parent: parentCode }))
     const criterion: CriterionInput = {
       row,
       code,
@@ -204,10 +205,10 @@ export async function readCriteriaFile(file: UploadedFile): Promise<CriterionInp
     if (!c.isLeaf) {
       const sum = round2(sums.get(c.code) ?? 0)
       const stated = given.get(c.code)
-      if (stated !== undefined && Math.abs(stated - sum) > 1e-6) errors.push(fieldError(at(c.row, 'maxPoints'), 'par.row-parent-sum', { sum }))
+      if (stated !== undefined && Math.abs(stated - sum) > 1e-6) errors.push(fieldError(at(`${c.row}.maxPoints`), 'par.row-parent-sum', { sum }))
       c.maxPoints = sum
     } else if (given.get(c.code) === undefined && text(raw.find((r) => r.row === c.row)?.values.maxPoints) === '') {
-      errors.push(fieldError(at(c.row, 'maxPoints'), 'field.required'))
+      errors.push(fieldError(at(`${c.row}.maxPoints`), 'field.required'))
     }
     if (c.parentCode) sums.set(c.parentCode, (sums.get(c.parentCode) ?? 0) + c.maxPoints)
   }

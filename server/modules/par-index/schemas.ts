@@ -76,7 +76,7 @@ export type ParFigure = Static<typeof ParFigure>
 export const ParScoredCriterion = Type.Object({
   ...ParCriterion.properties,
   selfScore: Nullable(Type.Number({ description: 'A leaf: the self score; a parent: the sum of its scored children (running total)' })),
-  appraisedScore: Nullable(Type.Number({ description: 'A leaf: the appraised score; a parent: the sum of its appraised children' })),
+  appraisedScore: Nullable(Type.Number({ description: 'A leaf: the appraised score; a parent: the sum over its leaves of appraised (else self) scores, null while none of them is appraised' })),
   pointsLost: Nullable(Type.Number({ description: 'max − (appraised ?? self) for a scored leaf; a parent: the sum over its scored leaves' })),
   evidenceText: Nullable(Type.String()),
   evidenceUrl: Nullable(Type.String()),
@@ -90,7 +90,7 @@ export type ParScoredCriterion = Static<typeof ParScoredCriterion>
 export const ParTotals = Type.Object({
   maxPoints: Points,
   selfScore: Type.Number(),
-  appraisedScore: Nullable(Type.Number({ description: 'null until an appraised score is entered' })),
+  appraisedScore: Nullable(Type.Number({ description: 'The sum over the leaves of the appraised score, else the self score; null until an appraised score is entered' })),
   pointsLost: Type.Number({ description: 'Over the scored leaves' }),
   leaves: Type.Integer({ minimum: 0 }),
   scored: Type.Integer({ minimum: 0, description: 'Leaves with a self score' }),

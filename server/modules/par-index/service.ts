@@ -248,7 +248,7 @@ export async function listAssessments(db: Db, actor: Actor, query: ParAssessment
           leaves: sql<number>`count(c.id)::int`,
           scored: sql<number>`count(s.self_score)::int`,
           self: sql<number>`coalesce(sum(s.self_score), 0)::float8`,
-          appraised: sql<number | null>`sum(s.appraised_score)::float8`,
+          appraised: sql<number | null>`case when count(s.appraised_score) > 0 then coalesce(sum(coalesce(s.appraised_score, s.self_score)), 0) end::float8`,
           lost: sql<number>`coalesce(sum(c.max_points - coalesce(s.appraised_score, s.self_score)), 0)::float8`,
         })
         .from(parAssessments)
@@ -316,22 +316,30 @@ function buildTree(rows: TreeRow[], figures: Map<ParDataSource, ParFigure>, file
       figure: c.dataSource ? (figures.get(c.dataSource) ?? null) : null,
     }
   })
-  const byId = new Map(nodes.map((n) => [n.id, n]))
+  // A parent's appraised score: its leaves' appraised scores, the self score where the
+  // appraisal left a leaf as it was; null while none of its leaves is appraised.
+  const basis = nodes.map((n) => (n.isLeaf ? (n.appraisedScore ?? n.selfScore) : null))
+  const appraisedAny = nodes.map((n) => n.isLeaf && n.appraisedScore !== null)
+  const index = new Map(nodes.map((n, i) => [n.id, i]))
   const add = (a: number | null, b: number | null) => (b === null ? a : round2((a ?? 0) + b))
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i]
-    const parent = n.parentId ? byId.get(n.parentId) : undefined
-    if (!parent) continue
+    const p = n.parentId ? index.get(n.parentId) : undefined
+    if (!n.isLeaf) n.appraisedScore = appraisedAny[i] ? basis[i] : null
+    if (p === undefined) continue
+    const parent = nodes[p]
     parent.selfScore = add(parent.selfScore, n.selfScore)
-    parent.appraisedScore = add(parent.appraisedScore, n.appraisedScore)
     parent.pointsLost = add(parent.pointsLost, n.pointsLost)
+    basis[p] = add(basis[p], basis[i])
+    appraisedAny[p] ||= appraisedAny[i]
   }
   const leaves = nodes.filter((n) => n.isLeaf)
   const sum = (values: (number | null)[]) => values.reduce<number | null>((t, v) => add(t, v), null)
+  const appraised = leaves.some((n) => n.appraisedScore !== null)
   const totals: ParAssessment['totals'] = {
     maxPoints: round2(nodes.filter((n) => n.depth === 0).reduce((t, n) => t + n.maxPoints, 0)),
     selfScore: sum(leaves.map((n) => n.selfScore)) ?? 0,
-    appraisedScore: sum(leaves.map((n) => n.appraisedScore)),
+    appraisedScore: appraised ? (sum(leaves.map((n) => n.appraisedScore ?? n.selfScore)) ?? 0) : null,
     pointsLost: sum(leaves.map((n) => n.pointsLost)) ?? 0,
     leaves: leaves.length,
     scored: leaves.filter((n) => n.selfScore !== null).length,
