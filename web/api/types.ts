@@ -49,3 +49,12 @@ export type { MyWork, MyWorkGroup, MyWorkGroupKey, MyWorkItem, Urgency, WaitingF
 export type { MailPreferences, OutboxMail } from '../../server/modules/mail/schemas.ts'
 export type { Indicator, IndicatorPeriod, IndicatorSummary, Objective, ObjectiveSummary } from '../../server/modules/objectives/schemas.ts'
 export type { HeatMap, Risk, RiskAction, RiskAssessment, RiskDetail } from '../../server/modules/risks/schemas.ts'
+export type {
+  ParAssessment,
+  ParAssessmentDetail,
+  ParCriteriaSet,
+  ParCriteriaSetDetail,
+  ParFigure,
+  ParScoredCriterion,
+  Remediation,
+} from '../../server/modules/par-index/schemas.ts'
