@@ -94,7 +94,7 @@ const parIndexRoutes: FastifyPluginAsyncTypebox = async (app) => {
       response: { 200: ParAssessmentDetail, ...problems(404) },
     },
     handler: async (request, reply) => {
-      const a = await getAssessment(app.db, request.actor, request.params.id, app.env())
+      const a = await getAssessment(app.reportDb, request.actor, request.params.id, app.env())
       return reply.header('ETag', etag(a.version)).send(a)
     },
   })
@@ -167,7 +167,7 @@ const parIndexRoutes: FastifyPluginAsyncTypebox = async (app) => {
       params: IdParams,
       response: { 200: Remediation, ...problems(404) },
     },
-    handler: (request) => remediationCandidates(app.db, request.actor, request.params.id, app.env()),
+    handler: (request) => remediationCandidates(app.reportDb, request.actor, request.params.id, app.env()),
   })
 }
 export default parIndexRoutes
