@@ -15,6 +15,7 @@ import { seedOrganisation } from './organisation.ts'
 import { seedProcedures } from './procedures.ts'
 import { seedRisks } from './risks.ts'
 import { seedManagementReviews } from './management-reviews.ts'
+import { seedParIndex } from './par-index.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
@@ -39,6 +40,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const objectives = await seedObjectives(tx, org, env)
     const risks = await seedRisks(tx, org, env)
     const managementReviews = await seedManagementReviews(tx, org, env)
+    const parIndex = await seedParIndex(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -52,6 +54,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         objectives,
         risks,
         managementReviews,
+        parIndex,
         ...inspections,
       },
     })

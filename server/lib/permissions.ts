@@ -110,6 +110,13 @@ export const RULES = {
   // also read it. Only the chair approves the minutes (checked in the module).
   'management_review.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
   'management_review.write': { anywhere: ['manager'] },
+  // The PAR index (Chỉ số cải cách hành chính): everyone reads the agency's scores;
+  // managers load the province's criteria sets and enter the appraised scores; managers
+  // and the internal auditors (the agency's quality function) enter the self-assessment.
+  'par.read': { anywhere: ALL },
+  'par.criteria': { anywhere: ['manager'] },
+  'par.self_assess': { anywhere: ['manager', 'auditor'] },
+  'par.appraise': { anywhere: ['manager'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES

@@ -949,6 +949,75 @@ export const PROBLEM_MESSAGES = {
     'This decision is not an action (it has no owner or due date), so there is nothing to complete.',
     'Quyết định này không phải là hành động (không có người thực hiện, hạn hoàn thành) nên không có gì để hoàn thành.',
   ),
+  // ---- PAR index (Chỉ số cải cách hành chính) ---------------------------------------------------
+  'par.import-has-errors': text(
+    { count: 2 },
+    (p) => `Nothing was loaded: ${p.count} problem${p.count === 1 ? '' : 's'} in the file, each named by its row (errors: rows.<row>.<column>).`,
+    (p) => `Chưa nạp bộ tiêu chí: tệp có ${p.count} lỗi, mỗi lỗi ghi rõ dòng và cột.`,
+  ),
+  'par.json-unreadable': text(
+    { error: 'Unexpected token' },
+    (p) => `The JSON file cannot be read: ${p.error}`,
+    (p) => `Không đọc được tệp JSON. Hãy kiểm tra cú pháp của tệp rồi thử lại. Chi tiết kỹ thuật: ${p.error}`,
+  ),
+  'par.no-criteria': text(
+    'The file holds no criteria: an XLSX needs a heading row (code, title, maxPoints; or Mã, Tiêu chí, Điểm tối đa) and a row per criterion; a JSON file a "criteria" list (see docs/par-index.md).',
+    'Tệp không có tiêu chí nào: tệp XLSX cần dòng tiêu đề (Mã, Tiêu chí, Điểm tối đa) và mỗi tiêu chí một dòng; tệp JSON cần danh sách "criteria" (xem docs/par-index.md).',
+  ),
+  'par.set-exists': text(
+    { name: 'Bộ tiêu chí', year: 2019 },
+    (p) => `A criteria set named “${p.name}” for ${p.year} is already loaded.`,
+    (p) => `Đã có bộ tiêu chí “${p.name}” của năm ${p.year}.`,
+  ),
+  'par.assessment-exists': text(
+    { year: 2019 },
+    (p) => `The self-assessment of ${p.year} already exists: open it instead.`,
+    (p) => `Đã có bản tự đánh giá năm ${p.year}: hãy mở bản đó.`,
+  ),
+  'par.not-a-leaf': text(
+    { code: '1.1' },
+    (p) => `Criterion ${p.code} has sub-criteria: only they are scored, and it totals them.`,
+    (p) => `Tiêu chí ${p.code} có tiêu chí thành phần: chỉ chấm điểm các tiêu chí thành phần, tiêu chí này cộng điểm của chúng.`,
+  ),
+  'par.evidence-required': text(
+    { code: '1.1.2', title: 'Ban hành kế hoạch đúng thời hạn' },
+    (p) => `Criterion ${p.code} (${p.title}) claims points without evidence: attach a file, give a link or name the evidence documents.`,
+    (p) => `Tiêu chí ${p.code} (${p.title}) được chấm điểm nhưng chưa có tài liệu kiểm chứng: hãy đính kèm tệp, ghi đường dẫn hoặc nêu tên tài liệu kiểm chứng.`,
+  ),
+  'par.field-evidence-required': field('evidence_required', 'is required where points are claimed', 'là bắt buộc khi chấm điểm lớn hơn 0'),
+  'par.score-over-max': text(
+    { code: '1.1.2', max: 1 },
+    (p) => `Criterion ${p.code} is worth at most ${p.max} points.`,
+    (p) => `Tiêu chí ${p.code} có điểm tối đa là ${p.max}.`,
+  ),
+  'par.field-score-max': field('max', { max: 1 }, (p) => `must not exceed the criterion's maximum (${p.max})`, (p) => `không được vượt quá điểm tối đa của tiêu chí (${p.max})`),
+  'par.unscored': text(
+    { count: 2, codes: ['1.1.1', '2.3'] },
+    (p) => `${p.count} criteria are not scored yet (${p.codes.join(', ')}): score them (0 is a score) before submitting.`,
+    (p) => `Còn ${p.count} tiêu chí chưa chấm điểm (${p.codes.join(', ')}): hãy chấm (kể cả 0 điểm) trước khi gửi.`,
+  ),
+  'par.field-year': field('format', 'must be a year between 2000 and 2100', 'phải là năm, từ 2000 đến 2100'),
+  'par.row-code-format': field('format', 'must be a criterion code like 1, 1.2 or 1.2.3', 'phải là mã tiêu chí dạng 1, 1.2 hoặc 1.2.3'),
+  'par.row-code-duplicate': field('duplicate', { row: 3 }, (p) => `repeats the code of row ${p.row}`, (p) => `trùng mã với dòng ${p.row}`),
+  'par.row-parent-missing': field(
+    'parent_missing',
+    { parent: '1.2' },
+    (p) => `has no parent criterion ${p.parent} above it in the file`,
+    (p) => `không có tiêu chí cha ${p.parent} ở phía trên trong tệp`,
+  ),
+  'par.row-points': field('points', 'must be a number of points, 0 or more, with at most two decimals', 'phải là số điểm, từ 0 trở lên, tối đa hai chữ số thập phân'),
+  'par.row-parent-sum': field(
+    'sum',
+    { sum: 10 },
+    (p) => `must be the sum of its sub-criteria's maximum points (${p.sum}), or left empty`,
+    (p) => `phải bằng tổng điểm tối đa của các tiêu chí thành phần (${p.sum}), hoặc để trống`,
+  ),
+  'par.row-data-source': field(
+    'enum',
+    { allowed: 'dossiers_on_time_pct, dossiers_online_pct' },
+    (p) => `must be one of ${p.allowed}, or left empty`,
+    (p) => `phải là một trong các giá trị ${p.allowed}, hoặc để trống`,
+  ),
 } satisfies Record<string, Entry<any>>
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES

@@ -50,3 +50,12 @@ export type { MailPreferences, OutboxMail } from '../../server/modules/mail/sche
 export type { Indicator, IndicatorPeriod, IndicatorSummary, Objective, ObjectiveSummary } from '../../server/modules/objectives/schemas.ts'
 export type { HeatMap, Risk, RiskAction, RiskAssessment, RiskDetail } from '../../server/modules/risks/schemas.ts'
 export type { ManagementReview, ManagementReviewDetail, ReviewDecision, ReviewInputs } from '../../server/modules/management-reviews/schemas.ts'
+export type {
+  ParAssessment,
+  ParAssessmentDetail,
+  ParCriteriaSet,
+  ParCriteriaSetDetail,
+  ParFigure,
+  ParScoredCriterion,
+  Remediation,
+} from '../../server/modules/par-index/schemas.ts'

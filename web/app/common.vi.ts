@@ -11,6 +11,7 @@ export const common = {
   'nav.documents': 'Tài liệu',
   'nav.risks': 'Rủi ro, cơ hội',
   'nav.managementReviews': 'Xem xét của lãnh đạo',
+  'nav.parIndex': 'Chỉ số CCHC',
   'nav.dossiers': 'Hồ sơ TTHC',
   'nav.reports': 'Báo cáo',
   'nav.objectives': 'Mục tiêu chất lượng',

@@ -22,6 +22,7 @@ export const NAV: NavItem[] = [
   { href: '/documents', label: () => msg('Documents', { id: 'nav.documents' }) },
   { href: '/risks', label: () => msg('Risks', { id: 'nav.risks' }), permission: 'risk.read' },
   { href: '/dossiers', label: () => msg('Dossiers', { id: 'nav.dossiers' }) },
+  { href: '/par-index', label: () => msg('PAR index', { id: 'nav.parIndex' }), permission: 'par.read' },
   { href: '/objectives', label: () => msg('Objectives', { id: 'nav.objectives' }), permission: 'objective.read' },
   { href: '/management-reviews', label: () => msg('Management reviews', { id: 'nav.managementReviews' }), permission: 'management_review.read' },
   { href: '/reports', label: () => msg('Reports', { id: 'nav.reports' }), permission: 'report.read' },

@@ -27,6 +27,7 @@ import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
 import { riskRoutes } from '../features/risks/routes.ts'
 import { managementReviewRoutes } from '../features/management-reviews/routes.ts'
+import { parIndexRoutes } from '../features/par-index/routes.ts'
 
 export const ROUTES: RouteDef[] = [
   ...authRoutes,
@@ -51,6 +52,7 @@ export const ROUTES: RouteDef[] = [
   ...checklistTemplateRoutes,
   ...riskRoutes,
   ...managementReviewRoutes,
+  ...parIndexRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -26,6 +26,7 @@ import { backup } from '../features/backup/backup.vi.ts'
 import { objectives } from '../features/objectives/objectives.vi.ts'
 import { risks } from '../features/risks/risks.vi.ts'
 import { managementReviews } from '../features/management-reviews/management-reviews.vi.ts'
+import { parIndex } from '../features/par-index/par-index.vi.ts'
 
 export const templates = {
   ...common,
@@ -52,4 +53,5 @@ export const templates = {
   ...objectives,
   ...risks,
   ...managementReviews,
+  ...parIndex,
 }

@@ -109,6 +109,8 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
 export interface InspectionSection {
   inspections: ComplianceSummary['inspections']
   criteria: ComplianceSummary['criteria']
+  /** Completed inspections by kind (`inspections.byKind` counts every status). */
+  completedByKind: ComplianceSummary['inspections']['byKind']
   /** By month ('YYYY-MM'): completed inspections, passed and failed responses. */
   monthly: Map<string, { inspections: number; passed: number; failed: number }>
 }
@@ -152,12 +154,14 @@ export async function inspectionSection(db: Db, from: string, to: string, unitId
   const monthOf = (m: string) => monthly.get(m) ?? (monthly.set(m, { inspections: 0, passed: 0, failed: 0 }), monthly.get(m)!)
 
   const byKind = zeros(INSPECTION_KINDS)
+  const completedByKind = zeros(INSPECTION_KINDS)
   const byStatus = zeros(INSPECTION_STATUSES)
   let scoreSum = 0
   let unitsInspected = 0
   for (const r of done) {
     if (r.kind !== null) {
       byKind[r.kind as keyof typeof byKind] += r.n
+      completedByKind[r.kind as keyof typeof byKind] += r.n
       byStatus.completed += r.n
       scoreSum += Number(r.score_sum)
     } else if (r.month !== null) monthOf(r.month).inspections += r.n
@@ -185,6 +189,7 @@ export async function inspectionSection(db: Db, from: string, to: string, unitId
       averageScore: byStatus.completed ? Math.round((scoreSum / byStatus.completed) * 10) / 10 : null,
     },
     criteria: criteriaTable(unitCells as CriteriaRow[]),
+    completedByKind,
     monthly,
   }
 }
