@@ -43,6 +43,7 @@ CREATE TABLE "plan_tasks" (
 	"area_id" uuid NOT NULL,
 	"content" text NOT NULL,
 	"expected_output" text,
+	"search" text GENERATED ALWAYS AS (qms_fold(content || ' ' || coalesce(expected_output, ''))) STORED,
 	"lead_unit_id" uuid NOT NULL,
 	"deadline" date NOT NULL,
 	"status" text DEFAULT 'not_started' NOT NULL,
@@ -107,6 +108,7 @@ CREATE INDEX "plan_task_updates_task_idx" ON "plan_task_updates" USING btree ("t
 CREATE UNIQUE INDEX "plan_tasks_position_key" ON "plan_tasks" USING btree ("plan_id","position");--> statement-breakpoint
 CREATE INDEX "plan_tasks_lead_unit_idx" ON "plan_tasks" USING btree ("lead_unit_id","status");--> statement-breakpoint
 CREATE INDEX "plan_tasks_area_idx" ON "plan_tasks" USING btree ("area_id");--> statement-breakpoint
+CREATE INDEX "plan_tasks_search_idx" ON "plan_tasks" USING gin ("search" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "plan_tasks_open_deadline_idx" ON "plan_tasks" USING btree ("deadline") WHERE "plan_tasks"."status" in ('not_started', 'in_progress');--> statement-breakpoint
 CREATE INDEX "plan_tasks_source_idx" ON "plan_tasks" USING btree ("source","source_id") WHERE "plan_tasks"."source_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "plans_number_key" ON "plans" USING btree ("year",lower("number"));--> statement-breakpoint

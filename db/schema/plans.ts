@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { attachments } from './attachments.ts'
-import { id, inList, instant, timestamps, version } from './columns.ts'
+import { id, inList, instant, searchIndex, searchText, timestamps, version } from './columns.ts'
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
 
@@ -108,6 +108,7 @@ export const planTasks = pgTable(
     content: text('content').notNull(),
     /** Sản phẩm: what shows the task is done. */
     expectedOutput: text('expected_output'),
+    search: searchText(`content || ' ' || coalesce(expected_output, '')`),
     leadUnitId: uuid('lead_unit_id')
       .notNull()
       .references(() => orgUnits.id, { onDelete: 'restrict' }),
@@ -125,6 +126,7 @@ export const planTasks = pgTable(
     uniqueIndex('plan_tasks_position_key').on(t.planId, t.position),
     index('plan_tasks_lead_unit_idx').on(t.leadUnitId, t.status),
     index('plan_tasks_area_idx').on(t.areaId),
+    searchIndex('plan_tasks_search_idx', t.search),
     // The reminder job and the overdue filter: open tasks by deadline.
     index('plan_tasks_open_deadline_idx').on(t.deadline).where(sql`${t.status} in ('not_started', 'in_progress')`),
     index('plan_tasks_source_idx').on(t.source, t.sourceId).where(sql`${t.sourceId} is not null`),

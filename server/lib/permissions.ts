@@ -104,6 +104,15 @@ export const RULES = {
   // treatment actions also read it; an action's owner may always complete it.
   'risk.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
   'risk.write': { anywhere: ['manager'], subtree: ['dept_head'] },
+  // Administrative-reform plans and their tasks: managers own the plans (create, edit,
+  // approve, add and change tasks); heads of units report progress (status, notes,
+  // evidence) on the tasks their subtree leads; everyone reads the plans, and the tasks
+  // their unit scope leads or supports.
+  'plan.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'plan.write': { anywhere: ['manager'] },
+  'plan.progress': { anywhere: ['manager'], subtree: ['dept_head'] },
+  /** The list of reform areas tasks are grouped by. */
+  'plan.areas': { anywhere: ['admin', 'manager'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES
