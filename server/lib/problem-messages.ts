@@ -934,11 +934,6 @@ export const PROBLEM_MESSAGES = {
   'plan.field-year-mismatch': field('year', { year: 2020 }, (p) => `must fall in the plan's year (${p.year}) or the one before`, (p) => `phải thuộc năm của kế hoạch (${p.year}) hoặc năm trước đó`),
   'plan.field-area-inactive': field('inactive', 'is a reform area no longer in use', 'là lĩnh vực cải cách không còn sử dụng'),
   'plan.field-lead-in-support': field('lead_unit', 'must not list the lead unit', 'không được có đơn vị chủ trì'),
-  'plan.field-done-late-chosen': field(
-    'done_late',
-    'cannot be chosen: a task marked done after its deadline is recorded as done late',
-    'không được chọn: nhiệm vụ hoàn thành sau thời hạn được ghi nhận là hoàn thành trễ hạn',
-  ),
   'plan.field-task-closed': field(
     'closed',
     { status: 'done' },

@@ -19,6 +19,7 @@ import { defineWorkflow } from '../../lib/workflow.ts'
 import { claimAttachments } from '../attachments/service.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { toPlanArea } from './areas.ts'
+import { notifyAssigned } from './assignments.ts'
 import type { CreatePlan, Plan, PlanDetail, PlanQuery, TaskCounts, UpdatePlan } from './schemas.ts'
 
 /**
@@ -261,6 +262,14 @@ export async function updatePlan(db: Db, actor: Actor, id: string, expectedVersi
       })
       .where(eq(plans.id, id))
     const after = await detail(tx, actor, await findPlan(tx, id), env)
+    if (approving) {
+      const tasks = await tx
+        .select({ id: planTasks.id, position: planTasks.position, content: planTasks.content, deadline: planTasks.deadline, leadUnitId: planTasks.leadUnitId, leadUnitName: orgUnits.name })
+        .from(planTasks)
+        .innerJoin(orgUnits, eq(orgUnits.id, planTasks.leadUnitId))
+        .where(eq(planTasks.planId, id))
+      await notifyAssigned(tx, tasks.map((t) => ({ ...t, planId: id, planNumber: after.number })), actor)
+    }
     await recordAudit(tx, actor, { action: move ? `plan.${move}` : 'plan.update', entityType: 'plan', entityId: id, before: planRecord(before), after: planRecord(after) })
     return after
   })
