@@ -12,6 +12,7 @@ import { seedNonconformities } from './nonconformities.ts'
 import { seedInspections } from './inspections.ts'
 import { seedObjectives } from './objectives.ts'
 import { seedOrganisation } from './organisation.ts'
+import { seedPlans } from './plans.ts'
 import { seedProcedures } from './procedures.ts'
 import { seedRisks } from './risks.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
@@ -37,6 +38,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const nonconformities = await seedNonconformities(tx, org, env)
     const objectives = await seedObjectives(tx, org, env)
     const risks = await seedRisks(tx, org, env)
+    const plans = await seedPlans(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -49,6 +51,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         nonconformities,
         objectives,
         risks,
+        plans,
         ...inspections,
       },
     })
