@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { href: '/risks', label: () => msg('Risks', { id: 'nav.risks' }), permission: 'risk.read' },
   { href: '/dossiers', label: () => msg('Dossiers', { id: 'nav.dossiers' }) },
   { href: '/objectives', label: () => msg('Objectives', { id: 'nav.objectives' }), permission: 'objective.read' },
+  { href: '/plans', label: () => msg('Reform plans', { id: 'nav.plans' }), permission: 'plan.read' },
   { href: '/reports', label: () => msg('Reports', { id: 'nav.reports' }), permission: 'report.read' },
 ]
 
