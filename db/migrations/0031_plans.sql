@@ -109,6 +109,7 @@ CREATE UNIQUE INDEX "plan_tasks_position_key" ON "plan_tasks" USING btree ("plan
 CREATE INDEX "plan_tasks_lead_unit_idx" ON "plan_tasks" USING btree ("lead_unit_id","status");--> statement-breakpoint
 CREATE INDEX "plan_tasks_area_idx" ON "plan_tasks" USING btree ("area_id");--> statement-breakpoint
 CREATE INDEX "plan_tasks_search_idx" ON "plan_tasks" USING gin ("search" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "plan_tasks_deadline_idx" ON "plan_tasks" USING btree ("deadline","id");--> statement-breakpoint
 CREATE INDEX "plan_tasks_open_deadline_idx" ON "plan_tasks" USING btree ("deadline") WHERE "plan_tasks"."status" in ('not_started', 'in_progress');--> statement-breakpoint
 CREATE INDEX "plan_tasks_source_idx" ON "plan_tasks" USING btree ("source","source_id") WHERE "plan_tasks"."source_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "plans_number_key" ON "plans" USING btree ("year",lower("number"));--> statement-breakpoint

@@ -127,6 +127,8 @@ export const planTasks = pgTable(
     index('plan_tasks_lead_unit_idx').on(t.leadUnitId, t.status),
     index('plan_tasks_area_idx').on(t.areaId),
     searchIndex('plan_tasks_search_idx', t.search),
+    // The task list across plans: by deadline.
+    index('plan_tasks_deadline_idx').on(t.deadline, t.id),
     // The reminder job and the overdue filter: open tasks by deadline.
     index('plan_tasks_open_deadline_idx').on(t.deadline).where(sql`${t.status} in ('not_started', 'in_progress')`),
     index('plan_tasks_source_idx').on(t.source, t.sourceId).where(sql`${t.sourceId} is not null`),
