@@ -44,6 +44,7 @@ import objectiveRoutes from './modules/objectives/routes.ts'
 import riskRoutes from './modules/risks/routes.ts'
 import managementReviewRoutes from './modules/management-reviews/routes.ts'
 import parIndexRoutes from './modules/par-index/routes.ts'
+import planRoutes from './modules/plans/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
 import inputRulesPlugin from './plugins/input-rules.ts'
@@ -183,6 +184,7 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
       await api.register(riskRoutes)
       await api.register(managementReviewRoutes)
       await api.register(parIndexRoutes)
+      await api.register(planRoutes)
       await api.register(reportRoutes)
       await api.register(myWorkRoutes)
       await api.register(mailRoutes)

@@ -6,7 +6,7 @@ import type { RollupGrain } from './reports.ts'
 import { users } from './users.ts'
 
 /** Where a nonconformity came from; `sourceId` points at that record when there is one. */
-export const NC_SOURCES = ['finding', 'complaint', 'internal_audit', 'late_dossier', 'management_review', 'objective', 'other'] as const
+export const NC_SOURCES = ['finding', 'complaint', 'internal_audit', 'late_dossier', 'management_review', 'objective', 'plan_task', 'other'] as const
 export type NcSource = (typeof NC_SOURCES)[number]
 
 export const NC_SEVERITIES = ['major', 'minor'] as const
@@ -77,11 +77,11 @@ export const nonconformities = pgTable(
   },
   (t) => [
     uniqueIndex('nonconformities_number_key').on(t.number),
-    // A finding, a late dossier or an off-target period of an objective's indicator leads
+    // A finding, a late dossier, an off-target period of an objective's indicator or a plan task leads
     // to one live nonconformity (a cancelled one may be raised again).
     uniqueIndex('nonconformities_one_per_source_key')
       .on(t.source, t.sourceId)
-      .where(sql`${t.source} in ('finding', 'late_dossier', 'objective') and ${t.sourceId} is not null and ${t.status} <> 'cancelled'`),
+      .where(sql`${t.source} in ('finding', 'late_dossier', 'objective', 'plan_task') and ${t.sourceId} is not null and ${t.status} <> 'cancelled'`),
     index('nonconformities_status_idx').on(t.status),
     index('nonconformities_org_unit_idx').on(t.orgUnitId),
     index('nonconformities_created_idx').on(t.createdAt, t.id),

@@ -12,6 +12,7 @@ import { seedNonconformities } from './nonconformities.ts'
 import { seedInspections } from './inspections.ts'
 import { seedObjectives } from './objectives.ts'
 import { seedOrganisation } from './organisation.ts'
+import { seedPlans } from './plans.ts'
 import { seedProcedures } from './procedures.ts'
 import { seedRisks } from './risks.ts'
 import { seedManagementReviews } from './management-reviews.ts'
@@ -41,6 +42,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const risks = await seedRisks(tx, org, env)
     const managementReviews = await seedManagementReviews(tx, org, env)
     const parIndex = await seedParIndex(tx, org, env)
+    const plans = await seedPlans(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -55,6 +57,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         risks,
         managementReviews,
         parIndex,
+        plans,
         ...inspections,
       },
     })

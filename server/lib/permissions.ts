@@ -117,6 +117,15 @@ export const RULES = {
   'par.criteria': { anywhere: ['manager'] },
   'par.self_assess': { anywhere: ['manager', 'auditor'] },
   'par.appraise': { anywhere: ['manager'] },
+  // Administrative-reform plans and their tasks: managers own the plans (create, edit,
+  // approve, add and change tasks); heads of units report progress (status, notes,
+  // evidence) on the tasks their subtree leads; everyone reads the plans, and the tasks
+  // their unit scope leads or supports.
+  'plan.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'plan.write': { anywhere: ['manager'] },
+  'plan.progress': { anywhere: ['manager'], subtree: ['dept_head'] },
+  /** The list of reform areas tasks are grouped by. */
+  'plan.areas': { anywhere: ['admin', 'manager'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES

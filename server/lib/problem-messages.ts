@@ -87,6 +87,7 @@ const NC_SOURCES: Record<string, string> = {
   late_dossier: 'Hồ sơ trễ hạn',
   management_review: 'Xem xét của lãnh đạo',
   objective: 'Mục tiêu chất lượng',
+  plan_task: 'Nhiệm vụ của kế hoạch',
   other: 'Khác',
 }
 /** The fields of a nonconformity and its plan, as the web form labels them. */
@@ -1018,6 +1019,27 @@ export const PROBLEM_MESSAGES = {
     (p) => `must be one of ${p.allowed}, or left empty`,
     (p) => `phải là một trong các giá trị ${p.allowed}, hoặc để trống`,
   ),
+  // ---- reform plans and their tasks -----------------------------------------------------------
+  'plan.forbidden-task': text('You are not allowed to see this task: its units are outside your scope.', 'Bạn không có quyền xem nhiệm vụ này: đơn vị chủ trì và phối hợp không thuộc phạm vi của bạn.'),
+  'plan.number-taken': text(
+    { number: '04/KH-BQL', year: 2020 },
+    (p) => `A plan numbered ${p.number} already exists for ${p.year}.`,
+    (p) => `Đã có kế hoạch số ${p.number} của năm ${p.year}.`,
+  ),
+  'plan.field-number-taken': field('duplicate', 'is already used by another plan of the year', 'đã được dùng cho kế hoạch khác trong năm'),
+  'plan.field-year-mismatch': field('year', { year: 2020 }, (p) => `must fall in the plan's year (${p.year}) or the one before`, (p) => `phải thuộc năm của kế hoạch (${p.year}) hoặc năm trước đó`),
+  'plan.field-area-inactive': field('inactive', 'is a reform area no longer in use', 'là lĩnh vực cải cách không còn sử dụng'),
+  'plan.field-lead-in-support': field('lead_unit', 'must not list the lead unit', 'không được có đơn vị chủ trì'),
+  'plan.field-task-closed': field(
+    'closed',
+    { status: 'done' },
+    (p) => `cannot change: the task is ${p.status.replace('_', ' ')}; reopen it as in progress first`,
+    (p) => `không đổi được: nhiệm vụ đã ${p.status === 'cancelled' ? 'bị hủy' : 'hoàn thành'}; hãy chuyển về “đang thực hiện” trước`,
+  ),
+  'plan.field-source-not-off-target': field('not_off_target', 'is an indicator period that is not off target', 'là kỳ đo của chỉ tiêu không ở trạng thái không đạt'),
+  'plan.field-source-id-required': field('required', { source: 'nonconformity' }, (p) => `is required when the source is ${p.source}`, (p) => `là bắt buộc khi nêu nguồn (${p.source})`),
+  'plan.field-link-target': field('link', 'needs the id of a document or an inspection, or the from and to dates of dossier statistics', 'cần mã tài liệu hoặc cuộc kiểm tra, hoặc từ ngày, đến ngày của số liệu hồ sơ'),
+  'plan.area-code-taken': text({ code: 'direction' }, (p) => `A reform area with code "${p.code}" already exists.`, (p) => `Đã có lĩnh vực cải cách mang mã "${p.code}".`),
 } satisfies Record<string, Entry<any>>
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES

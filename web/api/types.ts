@@ -59,3 +59,4 @@ export type {
   ParScoredCriterion,
   Remediation,
 } from '../../server/modules/par-index/schemas.ts'
+export type { Plan, PlanArea, PlanDetail, PlanSummary, PlanTask, PlanTaskDetail, TaskCounts, TaskUpdate } from '../../server/modules/plans/schemas.ts'

@@ -15,6 +15,7 @@ export const common = {
   'nav.dossiers': 'Hồ sơ TTHC',
   'nav.reports': 'Báo cáo',
   'nav.objectives': 'Mục tiêu chất lượng',
+  'nav.plans': 'Kế hoạch CCHC',
   'nav.admin': 'Quản trị',
   'nav.orgUnits': 'Đơn vị',
   'nav.users': 'Người dùng',

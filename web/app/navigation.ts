@@ -25,6 +25,7 @@ export const NAV: NavItem[] = [
   { href: '/par-index', label: () => msg('PAR index', { id: 'nav.parIndex' }), permission: 'par.read' },
   { href: '/objectives', label: () => msg('Objectives', { id: 'nav.objectives' }), permission: 'objective.read' },
   { href: '/management-reviews', label: () => msg('Management reviews', { id: 'nav.managementReviews' }), permission: 'management_review.read' },
+  { href: '/plans', label: () => msg('Reform plans', { id: 'nav.plans' }), permission: 'plan.read' },
   { href: '/reports', label: () => msg('Reports', { id: 'nav.reports' }), permission: 'report.read' },
 ]
 

@@ -28,6 +28,7 @@ import { userRoutes } from '../features/users/routes.ts'
 import { riskRoutes } from '../features/risks/routes.ts'
 import { managementReviewRoutes } from '../features/management-reviews/routes.ts'
 import { parIndexRoutes } from '../features/par-index/routes.ts'
+import { planRoutes } from '../features/plans/routes.ts'
 
 export const ROUTES: RouteDef[] = [
   ...authRoutes,
@@ -53,6 +54,7 @@ export const ROUTES: RouteDef[] = [
   ...riskRoutes,
   ...managementReviewRoutes,
   ...parIndexRoutes,
+  ...planRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -27,6 +27,7 @@ import { objectives } from '../features/objectives/objectives.vi.ts'
 import { risks } from '../features/risks/risks.vi.ts'
 import { managementReviews } from '../features/management-reviews/management-reviews.vi.ts'
 import { parIndex } from '../features/par-index/par-index.vi.ts'
+import { plans } from '../features/plans/plans.vi.ts'
 
 export const templates = {
   ...common,
@@ -54,4 +55,5 @@ export const templates = {
   ...risks,
   ...managementReviews,
   ...parIndex,
+  ...plans,
 }

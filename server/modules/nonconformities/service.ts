@@ -270,7 +270,7 @@ async function unitForNc(db: Db, orgUnitId: string) {
   return unit
 }
 
-const SOURCES_WITH_RECORD = ['finding', 'late_dossier', 'objective'] as const
+const SOURCES_WITH_RECORD = ['finding', 'late_dossier', 'objective', 'plan_task'] as const
 
 /**
  * Raises a nonconformity. Other modules (findings, dossiers) call this inside their own

@@ -7,7 +7,7 @@
  */
 import { eq } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { complaints, dossiers, findings, inspections, objectiveIndicators, objectiveIndicatorValues, orgUnits, qualityObjectives, type NcSource } from '../../../db/schema/index.ts'
+import { complaints, dossiers, findings, inspections, objectiveIndicators, objectiveIndicatorValues, orgUnits, planTasks, qualityObjectives, type NcSource } from '../../../db/schema/index.ts'
 import { can, type Actor } from '../../lib/permissions.ts'
 import type { Entity } from '../../lib/problem-words.ts'
 import { brokenRule, requireReference } from '../../lib/references.ts'
@@ -88,6 +88,17 @@ export async function checkNcSource(db: Db, actor: Actor, source: NcSource, sour
       const off = v !== null && ((period.targetMin !== null && v < period.targetMin - 1e-9) || (period.targetMax !== null && v > period.targetMax + 1e-9))
       if (!off) throw brokenRule('sourceId', 'nonconformity.source-not-off-target')
       if (period.ownerUnitId !== unit.id) throw sameUnit('objective')
+      return
+    }
+    case 'plan_task': {
+      // A task of a reform plan (plans/raise-nc.ts raises from it): the NC is its lead unit's.
+      const [row] = await db
+        .select({ leadUnitId: planTasks.leadUnitId, path: orgUnits.path })
+        .from(planTasks)
+        .innerJoin(orgUnits, eq(orgUnits.id, planTasks.leadUnitId))
+        .where(eq(planTasks.id, sourceId))
+      const task = await requireReference('sourceId', 'plan-task', row, (t) => can(actor, 'plan.read', { orgUnitPath: t.path }))
+      if (task.leadUnitId !== unit.id) throw sameUnit('plan-task')
       return
     }
     default:

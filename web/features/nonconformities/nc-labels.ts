@@ -3,7 +3,7 @@ import { msg } from '@lit/localize'
 import type { ActionType, CauseCategory, NcSeverity, NcSource, NcStatus } from '../../api/types.ts'
 
 export const NC_STATUSES = ['draft', 'analysis', 'action_planned', 'in_progress', 'pending_verification', 'verified', 'closed', 'cancelled'] as const satisfies readonly NcStatus[]
-export const NC_SOURCES = ['internal_audit', 'finding', 'complaint', 'late_dossier', 'objective', 'management_review', 'other'] as const satisfies readonly NcSource[]
+export const NC_SOURCES = ['internal_audit', 'finding', 'complaint', 'late_dossier', 'objective', 'plan_task', 'management_review', 'other'] as const satisfies readonly NcSource[]
 export const CAUSE_CATEGORIES = ['people', 'method', 'equipment', 'material', 'measurement', 'environment', 'management'] as const satisfies readonly CauseCategory[]
 export const ACTION_TYPES = ['correction', 'corrective', 'preventive', 'improvement'] as const satisfies readonly ActionType[]
 
@@ -44,6 +44,8 @@ export function sourceLabel(source: NcSource): string {
       return msg('Late dossier', { id: 'nc.source.late_dossier' })
     case 'objective':
       return msg('Quality objective off target', { id: 'nc.source.objective' })
+    case 'plan_task':
+      return msg('Reform plan task', { id: 'nc.source.plan_task' })
     case 'management_review':
       return msg('Management review', { id: 'nc.source.management_review' })
     case 'other':

@@ -262,6 +262,13 @@ export class QmsNcSourcePicker extends LitElement {
       </p>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`
     }
+    if (this.source === 'plan_task') {
+      return html`<p class="muted" id="sourceSearch-hint">
+        ${msg('An NC for a reform plan task is raised from the task’s page.', { id: 'nc.picker.plan_task' })}
+        <a href="/plan-tasks">${msg('Open the plan tasks', { id: 'nc.picker.planTasksLink' })}</a>
+      </p>
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}`
+    }
     if (!isSearchedSource(this.source)) return nothing
     const describedBy = ['sourceSearch-hint', this.error ? 'sourceSearch-error' : ''].filter(Boolean).join(' ')
     return html`<div class="field">

@@ -86,6 +86,16 @@ export function notificationText(n: Pick<Notification, 'kind' | 'params' | 'titl
       return msg(str`${code} (issue ${issue}) was approved by ${by}`, { id: 'notification.documentApproved' })
     case 'document.revision_published':
       return msg(str`${code} (issue ${issue}) is published, in force from ${formatDate(typeof p.effectiveFrom === 'string' ? p.effectiveFrom : null)}`, { id: 'notification.documentPublished' })
+    case 'plan_task.assigned':
+      return msg(str`${code}: ${unit} leads a reform task due ${due}: ${title}`, { id: 'notification.planTaskAssigned' })
+    case 'plan_task.due_soon':
+      return msg(str`${code} (${unit}) is due ${due}: ${title}`, { id: 'notification.planTaskDueSoon' })
+    case 'plan_task.overdue':
+      return msg(str`${code} (${unit}) is overdue (due ${due}): ${title}`, { id: 'notification.planTaskOverdue' })
+    case 'plan_task.overdue_manager':
+      return msg(str`${code} (${unit}) is ${days} days overdue: ${title}`, { id: 'notification.planTaskEscalated' })
+    case 'plan_task.digest':
+      return msg(str`${Number(p.count ?? 0)} reform plan tasks need attention: ${Number(p.overdue ?? 0)} overdue, ${Number(p.dueSoon ?? 0)} due soon`, { id: 'notification.planTaskDigest' })
     case 'escalation.digest':
       return msg(str`${Number(p.count ?? 0)} reminders: ${Number(p.overdue ?? 0)} overdue, ${Number(p.dueSoon ?? 0)} due soon (${String(p.codes ?? '')})`, { id: 'notification.escalationDigest' })
     default:
