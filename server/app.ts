@@ -42,6 +42,7 @@ import reportRoutes from './modules/reports/routes.ts'
 import myWorkRoutes from './modules/my-work/routes.ts'
 import objectiveRoutes from './modules/objectives/routes.ts'
 import riskRoutes from './modules/risks/routes.ts'
+import auditRoutes from './modules/audits/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
 import inputRulesPlugin from './plugins/input-rules.ts'
@@ -176,6 +177,7 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
       await api.register(attachmentRoutes)
       await api.register(objectiveRoutes)
       await api.register(riskRoutes)
+      await api.register(auditRoutes)
       await api.register(reportRoutes)
       await api.register(myWorkRoutes)
       await api.register(mailRoutes)

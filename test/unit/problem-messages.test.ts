@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { DOSSIER_STATUSES, INSPECTION_STATUSES, NC_STATUSES, REVISION_STATUSES, RISK_STATUSES } from '../../db/schema/index.ts'
+import { AUDIT_PROGRAMME_STATUSES, DOSSIER_STATUSES, INSPECTION_STATUSES, NC_STATUSES, REVISION_STATUSES, RISK_STATUSES } from '../../db/schema/index.ts'
 import { languageOf, LANGS, PROBLEM_MESSAGES, renderMessage, type Entry, type ProblemCode } from '../../server/lib/problem-messages.ts'
 import { ENTITIES, OPERATIONS, STATUSES } from '../../server/lib/problem-words.ts'
 import { HttpProblem, problemBody } from '../../server/lib/problems.ts'
@@ -11,6 +11,8 @@ import { REVISION_WORKFLOW } from '../../server/modules/documents/workflow.ts'
 import { INSPECTION_WORKFLOW } from '../../server/modules/inspections/service.ts'
 import { NC_WORKFLOW } from '../../server/modules/nonconformities/transitions.ts'
 import { RISK_WORKFLOW } from '../../server/modules/risks/service.ts'
+import { PROGRAMME_AUDIT_API_STATUSES } from '../../server/modules/audits/schemas.ts'
+import { AUDIT_WORKFLOW, PROGRAMME_WORKFLOW } from '../../server/modules/audits/service.ts'
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -96,6 +98,8 @@ test('the operations and statuses of every workflow have Vietnamese words', () =
     [DOSSIER_WORKFLOW, DOSSIER_STATUSES],
     [INSPECTION_WORKFLOW, INSPECTION_STATUSES],
     [RISK_WORKFLOW, RISK_STATUSES],
+    [PROGRAMME_WORKFLOW, AUDIT_PROGRAMME_STATUSES],
+    [AUDIT_WORKFLOW, PROGRAMME_AUDIT_API_STATUSES],
   ] as const
   for (const [workflow, statuses] of workflows) {
     assert.ok(workflow.entity in ENTITIES, workflow.entity)
