@@ -14,6 +14,7 @@ import { seedObjectives } from './objectives.ts'
 import { seedOrganisation } from './organisation.ts'
 import { seedProcedures } from './procedures.ts'
 import { seedRisks } from './risks.ts'
+import { seedAudits } from './audits.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
@@ -37,6 +38,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const nonconformities = await seedNonconformities(tx, org, env)
     const objectives = await seedObjectives(tx, org, env)
     const risks = await seedRisks(tx, org, env)
+    const audits = await seedAudits(tx, org)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -49,6 +51,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         nonconformities,
         objectives,
         risks,
+        ...audits,
         ...inspections,
       },
     })

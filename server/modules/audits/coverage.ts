@@ -33,14 +33,15 @@ export async function coverageMatrix(db: Db, actor: Actor, programmeId: string):
     db
       .select({
         unitId: programmeAuditUnits.orgUnitId,
-        clause: tops.clause,
+        clause: sql<string>`tops.clause`,
         planned: sql<number>`count(*)::int`,
         audited: sql<number>`(count(*) filter (where ${inspections.status} = 'completed'))::int`,
       })
       .from(tops)
-      .innerJoin(programmeAuditUnits, eq(programmeAuditUnits.auditId, tops.auditId))
+      .innerJoin(programmeAuditUnits, sql`${programmeAuditUnits.auditId} = tops.audit_id`)
       .leftJoin(inspections, eq(inspections.id, programmeAuditUnits.inspectionId))
-      .groupBy(programmeAuditUnits.orgUnitId, tops.clause),
+      // Qualified by hand: drizzle writes a subquery's aliased columns bare, which the join makes ambiguous.
+      .groupBy(programmeAuditUnits.orgUnitId, sql`tops.clause`),
   ])
   const byCell = new Map(counts.map((c) => [`${c.unitId}|${c.clause}`, c]))
   const totals = { cells: 0, audited: 0, planned: 0, uncovered: 0 }
