@@ -49,3 +49,4 @@ export type { MyWork, MyWorkGroup, MyWorkGroupKey, MyWorkItem, Urgency, WaitingF
 export type { MailPreferences, OutboxMail } from '../../server/modules/mail/schemas.ts'
 export type { Indicator, IndicatorPeriod, IndicatorSummary, Objective, ObjectiveSummary } from '../../server/modules/objectives/schemas.ts'
 export type { HeatMap, Risk, RiskAction, RiskAssessment, RiskDetail } from '../../server/modules/risks/schemas.ts'
+export type { AuditProgramme, AuditProgrammeDetail, CoverageMatrix, ProgrammeAudit } from '../../server/modules/audits/schemas.ts'

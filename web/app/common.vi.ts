@@ -10,6 +10,7 @@ export const common = {
   'nav.nonconformities': 'Sự không phù hợp',
   'nav.documents': 'Tài liệu',
   'nav.risks': 'Rủi ro, cơ hội',
+  'nav.audits': 'Đánh giá nội bộ',
   'nav.dossiers': 'Hồ sơ TTHC',
   'nav.reports': 'Báo cáo',
   'nav.objectives': 'Mục tiêu chất lượng',

@@ -25,6 +25,7 @@ import { orgUnitRoutes } from '../features/org-units/routes.ts'
 import { placeholderRoutes } from '../features/placeholder/routes.ts'
 import { userRoutes } from '../features/users/routes.ts'
 import { riskRoutes } from '../features/risks/routes.ts'
+import { auditRoutes } from '../features/audits/routes.ts'
 
 export const ROUTES: RouteDef[] = [
   ...authRoutes,
@@ -47,6 +48,7 @@ export const ROUTES: RouteDef[] = [
   ...findingRoutes,
   ...checklistTemplateRoutes,
   ...riskRoutes,
+  ...auditRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

@@ -24,6 +24,7 @@ import { myWork } from '../features/my-work/my-work.vi.ts'
 import { mail } from '../features/mail/mail.vi.ts'
 import { objectives } from '../features/objectives/objectives.vi.ts'
 import { risks } from '../features/risks/risks.vi.ts'
+import { audits } from '../features/audits/audits.vi.ts'
 
 export const templates = {
   ...common,
@@ -48,4 +49,5 @@ export const templates = {
   ...mail,
   ...objectives,
   ...risks,
+  ...audits,
 }
