@@ -14,7 +14,6 @@ import { decreeDocument, numberPagesAtTop, TIMES } from '../../lib/pdf-document.
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
 import { CLASSIFICATION_VI } from '../inspections/record.ts'
 import { listIsoClauses } from '../iso-clauses/service.ts'
-import { decreeDate } from '../reports/par-official.ts'
 import { loadAudit, programmeRow } from './service.ts'
 
 const CLAUSE_TITLES = new Map(listIsoClauses().items.map((c) => [c.number, c.vi]))
@@ -39,6 +38,12 @@ export interface AuditReportModel {
   conclusions: string[]
   lead: string
   fileName: string
+}
+
+/** "ngày 20 tháng 05 năm 2020": the decree writes months 1 and 2 with a leading zero (as reports/par-official.ts does; nothing imports from reports/). */
+function decreeDate(date: string): string {
+  const month = Number(date.slice(5, 7))
+  return `ngày ${date.slice(8, 10)} tháng ${month <= 2 ? `0${month}` : month} năm ${date.slice(0, 4)}`
 }
 
 const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
