@@ -45,6 +45,7 @@ import riskRoutes from './modules/risks/routes.ts'
 import managementReviewRoutes from './modules/management-reviews/routes.ts'
 import parIndexRoutes from './modules/par-index/routes.ts'
 import planRoutes from './modules/plans/routes.ts'
+import auditRoutes from './modules/audits/routes.ts'
 import authPlugin from './plugins/auth.ts'
 import errorsPlugin from './plugins/errors.ts'
 import inputRulesPlugin from './plugins/input-rules.ts'
@@ -185,6 +186,7 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
       await api.register(managementReviewRoutes)
       await api.register(parIndexRoutes)
       await api.register(planRoutes)
+      await api.register(auditRoutes)
       await api.register(reportRoutes)
       await api.register(myWorkRoutes)
       await api.register(mailRoutes)

@@ -17,6 +17,7 @@ import { seedProcedures } from './procedures.ts'
 import { seedRisks } from './risks.ts'
 import { seedManagementReviews } from './management-reviews.ts'
 import { seedParIndex } from './par-index.ts'
+import { seedAudits } from './audits.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
@@ -43,6 +44,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const managementReviews = await seedManagementReviews(tx, org, env)
     const parIndex = await seedParIndex(tx, org, env)
     const plans = await seedPlans(tx, org, env)
+    const audits = await seedAudits(tx, org)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -58,6 +60,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         managementReviews,
         parIndex,
         plans,
+        ...audits,
         ...inspections,
       },
     })

@@ -126,6 +126,14 @@ export const RULES = {
   'plan.progress': { anywhere: ['manager'], subtree: ['dept_head'] },
   /** The list of reform areas tasks are grouped by. */
   'plan.areas': { anywhere: ['admin', 'manager'] },
+  // Internal audit programme (ISO 9001 clause 9.2): managers own the yearly programme
+  // (create, change, approve); auditors and managers plan, schedule and report its audits,
+  // which are performed as internal_audit inspections. Everyone reads the programme; the
+  // audits, coverage and reports show only the units of the reader's scope. Nobody audits
+  // their own unit (modules/inspections/independence.ts).
+  'audit_programme.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
+  'audit_programme.write': { anywhere: ['manager'] },
+  'audit.plan': { anywhere: ['manager', 'auditor'] },
 } as const satisfies Record<string, Rule>
 
 export type Permission = keyof typeof RULES

@@ -1040,6 +1040,27 @@ export const PROBLEM_MESSAGES = {
   'plan.field-source-id-required': field('required', { source: 'nonconformity' }, (p) => `is required when the source is ${p.source}`, (p) => `là bắt buộc khi nêu nguồn (${p.source})`),
   'plan.field-link-target': field('link', 'needs the id of a document or an inspection, or the from and to dates of dossier statistics', 'cần mã tài liệu hoặc cuộc kiểm tra, hoặc từ ngày, đến ngày của số liệu hồ sơ'),
   'plan.area-code-taken': text({ code: 'direction' }, (p) => `A reform area with code "${p.code}" already exists.`, (p) => `Đã có lĩnh vực cải cách mang mã "${p.code}".`),
+  // ---- internal audits (clause 9.2) -----------------------------------------------------------
+  'audit.not-independent': text(
+    { person: 'Trần Thị Lan', unit: 'Văn phòng' },
+    (p) => `${p.person} cannot audit ${p.unit}: it is their own unit, and auditors must be independent of the unit they audit.`,
+    (p) => `${p.person} không thể đánh giá ${p.unit} vì đó là đơn vị của chính mình; người đánh giá phải độc lập với đơn vị được đánh giá.`,
+  ),
+  'audit.field-not-independent': field(
+    'not_independent',
+    { person: 'Trần Thị Lan', unit: 'Văn phòng' },
+    (p) => `is ${p.person}, who belongs to ${p.unit}, a unit audited`,
+    (p) => `là ${p.person}, người thuộc ${p.unit} là đơn vị được đánh giá`,
+  ),
+  'audit.field-outside-year': field('outside_year', { year: 2020 }, (p) => `must fall in the programme's year (${p.year})`, (p) => `phải thuộc năm của chương trình (${p.year})`),
+  'audit.field-dates-order': field('min', 'must not be before the start date', 'không được trước ngày bắt đầu'),
+  'audit.scheduled-locked': text(
+    'Once an audit is scheduled its units and checklist no longer change, and once it is completed only its conclusion does.',
+    'Khi cuộc đánh giá đã triển khai thì không đổi đơn vị và danh mục đánh giá; khi đã hoàn thành thì chỉ còn sửa được kết luận.',
+  ),
+  'audit.field-locked': field('locked', 'cannot change at this stage of the audit', 'không thể thay đổi ở giai đoạn này của cuộc đánh giá'),
+  'audit.forbidden-read': text('None of the units of this audit is within your scope.', 'Cuộc đánh giá này không có đơn vị nào thuộc phạm vi của bạn.'),
+  'audit.field-reason-required': field('required', 'must say why the audit is cancelled', 'phải nêu lý do hủy cuộc đánh giá'),
 } satisfies Record<string, Entry<any>>
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
-import { DOSSIER_STATUSES, INSPECTION_STATUSES, MANAGEMENT_REVIEW_STATUSES, NC_STATUSES, PAR_ASSESSMENT_STATUSES, PLAN_STATUSES, REVISION_STATUSES, RISK_STATUSES } from '../../db/schema/index.ts'
+import { AUDIT_PROGRAMME_STATUSES, DOSSIER_STATUSES, INSPECTION_STATUSES, MANAGEMENT_REVIEW_STATUSES, NC_STATUSES, PAR_ASSESSMENT_STATUSES, PLAN_STATUSES, REVISION_STATUSES, RISK_STATUSES } from '../../db/schema/index.ts'
 import { languageOf, LANGS, PROBLEM_MESSAGES, renderMessage, type Entry, type ProblemCode } from '../../server/lib/problem-messages.ts'
 import { ENTITIES, OPERATIONS, STATUSES } from '../../server/lib/problem-words.ts'
 import { HttpProblem, problemBody } from '../../server/lib/problems.ts'
@@ -14,6 +14,8 @@ import { RISK_WORKFLOW } from '../../server/modules/risks/service.ts'
 import { REVIEW_WORKFLOW } from '../../server/modules/management-reviews/service.ts'
 import { PAR_WORKFLOW } from '../../server/modules/par-index/service.ts'
 import { PLAN_WORKFLOW } from '../../server/modules/plans/service.ts'
+import { PROGRAMME_AUDIT_API_STATUSES } from '../../server/modules/audits/schemas.ts'
+import { AUDIT_WORKFLOW, PROGRAMME_WORKFLOW } from '../../server/modules/audits/service.ts'
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -102,6 +104,8 @@ test('the operations and statuses of every workflow have Vietnamese words', () =
     [REVIEW_WORKFLOW, MANAGEMENT_REVIEW_STATUSES],
     [PAR_WORKFLOW, PAR_ASSESSMENT_STATUSES],
     [PLAN_WORKFLOW, PLAN_STATUSES],
+    [PROGRAMME_WORKFLOW, AUDIT_PROGRAMME_STATUSES],
+    [AUDIT_WORKFLOW, PROGRAMME_AUDIT_API_STATUSES],
   ] as const
   for (const [workflow, statuses] of workflows) {
     assert.ok(workflow.entity in ENTITIES, workflow.entity)

@@ -60,3 +60,4 @@ export type {
   Remediation,
 } from '../../server/modules/par-index/schemas.ts'
 export type { Plan, PlanArea, PlanDetail, PlanSummary, PlanTask, PlanTaskDetail, TaskCounts, TaskUpdate } from '../../server/modules/plans/schemas.ts'
+export type { AuditProgramme, AuditProgrammeDetail, CoverageMatrix, ProgrammeAudit } from '../../server/modules/audits/schemas.ts'

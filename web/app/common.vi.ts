@@ -12,6 +12,7 @@ export const common = {
   'nav.risks': 'Rủi ro, cơ hội',
   'nav.managementReviews': 'Xem xét của lãnh đạo',
   'nav.parIndex': 'Chỉ số CCHC',
+  'nav.audits': 'Đánh giá nội bộ',
   'nav.dossiers': 'Hồ sơ TTHC',
   'nav.reports': 'Báo cáo',
   'nav.objectives': 'Mục tiêu chất lượng',

@@ -21,6 +21,7 @@ export const NAV: NavItem[] = [
   { href: '/nonconformities', label: () => msg('Nonconformities', { id: 'nav.nonconformities' }) },
   { href: '/documents', label: () => msg('Documents', { id: 'nav.documents' }) },
   { href: '/risks', label: () => msg('Risks', { id: 'nav.risks' }), permission: 'risk.read' },
+  { href: '/audit-programmes', label: () => msg('Internal audits', { id: 'nav.audits' }), permission: 'audit_programme.read' },
   { href: '/dossiers', label: () => msg('Dossiers', { id: 'nav.dossiers' }) },
   { href: '/par-index', label: () => msg('PAR index', { id: 'nav.parIndex' }), permission: 'par.read' },
   { href: '/objectives', label: () => msg('Objectives', { id: 'nav.objectives' }), permission: 'objective.read' },

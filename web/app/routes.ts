@@ -29,6 +29,7 @@ import { riskRoutes } from '../features/risks/routes.ts'
 import { managementReviewRoutes } from '../features/management-reviews/routes.ts'
 import { parIndexRoutes } from '../features/par-index/routes.ts'
 import { planRoutes } from '../features/plans/routes.ts'
+import { auditRoutes } from '../features/audits/routes.ts'
 
 export const ROUTES: RouteDef[] = [
   ...authRoutes,
@@ -55,6 +56,7 @@ export const ROUTES: RouteDef[] = [
   ...managementReviewRoutes,
   ...parIndexRoutes,
   ...planRoutes,
+  ...auditRoutes,
   // Sections not built yet say so; keep this last.
   ...placeholderRoutes,
 ]

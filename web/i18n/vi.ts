@@ -28,6 +28,7 @@ import { risks } from '../features/risks/risks.vi.ts'
 import { managementReviews } from '../features/management-reviews/management-reviews.vi.ts'
 import { parIndex } from '../features/par-index/par-index.vi.ts'
 import { plans } from '../features/plans/plans.vi.ts'
+import { audits } from '../features/audits/audits.vi.ts'
 
 export const templates = {
   ...common,
@@ -56,4 +57,5 @@ export const templates = {
   ...managementReviews,
   ...parIndex,
   ...plans,
+  ...audits,
 }

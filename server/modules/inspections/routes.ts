@@ -38,7 +38,7 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'The inspection keeps the current revision of the checklist template.',
       tags,
       body: CreateInspection,
-      response: { 201: Inspection },
+      response: { 201: Inspection, ...problems(422) },
     },
     handler: async (request, reply) => {
       const inspection = await createInspection(app.db, request.actor, request.body)
@@ -61,12 +61,12 @@ const inspectionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch('/inspections/:id', {
     schema: {
-      summary: 'Change the plan: date, team, people present, basis, place, conclusion',
+      summary: 'Change the plan: date, team, people present, basis, place, conclusion (an internal audit’s lead and team are independent of its unit: 422)',
       tags,
       params: IdParams,
       headers: IfMatchHeaders,
       body: UpdateInspection,
-      response: { 200: Inspection, ...problems(404, 409, 412, 428) },
+      response: { 200: Inspection, ...problems(404, 409, 412, 422, 428) },
     },
     handler: async (request, reply) => {
       const inspection = await updateInspection(app.db, request.actor, request.params.id, ifMatch(request.headers), request.body, app.env())

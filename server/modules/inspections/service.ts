@@ -45,6 +45,7 @@ import { preparedSelect, present } from '../../lib/select-rows.ts'
 import { pathInSubtreeOf } from '../org-units/service.ts'
 import { inUnitScope, unitScope, type ScopeKind } from '../../lib/unit-scope.ts'
 import { missingReference, referenceProblem } from '../../lib/references.ts'
+import { assertIndependent } from './independence.ts'
 
 // ---------------------------------------------------------------------------------------
 // Permissions
@@ -374,6 +375,14 @@ async function replaceMembers(db: Db, table: typeof inspectionTeam | typeof insp
   if (userIds.length) await db.insert(table).values(userIds.map((userId) => ({ inspectionId, userId })))
 }
 
+/** An internal audit's lead and team are independent of its unit (independence.ts). */
+async function assertAuditorsIndependent(db: Db, unitId: string, leadId: string, leadField: string, teamIds: string[], teamUnchanged = false) {
+  await assertIndependent(db, [unitId], [
+    { field: leadField, userId: leadId },
+    ...teamIds.map((userId, i) => ({ field: teamUnchanged ? 'teamIds' : `teamIds.${i}`, userId })),
+  ])
+}
+
 export const summaryForAudit = async (db: Db, id: string) => {
   const row = await findInspection(db, id)
   const { team, people } = await membersOf(db, [id])
@@ -394,6 +403,7 @@ export async function createInspection(db: Db, actor: Actor, input: CreateInspec
     const teamIds = (input.teamIds ?? []).filter((id) => id !== leadId)
     await assertUsers(tx, input.teamIds ?? [], 'teamIds', { list: true })
     await assertUsers(tx, input.personIds ?? [], 'personIds', { list: true, unitPath: unit.path })
+    if (input.kind === 'internal_audit') await assertAuditorsIndependent(tx, unit.id, leadId, 'leadInspectorId', input.teamIds ?? [])
     const year = Number(input.plannedFor.slice(0, 4))
     const { seq, number } = await nextNumber(tx, year)
     const [row] = await tx
@@ -465,6 +475,11 @@ export async function updateInspection(db: Db, actor: Actor, id: string, expecte
       if (input.teamIds) await assertUsers(tx, input.teamIds, 'teamIds', { list: true })
       const teamIds = (input.teamIds ?? before.teamIds).filter((t) => t !== leadId)
       await replaceMembers(tx, inspectionTeam, id, teamIds)
+    }
+    const kind = input.kind ?? i.kind
+    const auditorsChange = input.leadInspectorId !== undefined || input.teamIds !== undefined || input.kind !== undefined || input.orgUnitId !== undefined
+    if (kind === 'internal_audit' && auditorsChange) {
+      await assertAuditorsIndependent(tx, input.orgUnitId ?? i.orgUnitId, leadId, 'leadInspectorId', input.teamIds ?? before.teamIds, input.teamIds === undefined)
     }
     const personIds = input.personIds ?? before.personIds
     if (input.personIds !== undefined || unitPath !== current.unit.path) {

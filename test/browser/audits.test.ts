@@ -1,0 +1,50 @@
+import { suite } from 'uvu'
+import * as assert from 'uvu/assert'
+import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+
+const ctx = browserContext({ viewport: { width: 375, height: 740 } })
+const journey = suite('an auditor plans an audit of the 2020 programme and is refused their own unit', ctx)
+const it = ctx.use(journey)
+
+it('on a phone: the programme and its coverage, an audit of the auditor’s own unit refused by name, then planned for another unit', async ({ page, baseUrl, problems }) => {
+  await signIn(page, baseUrl, 'auditor')
+  await page.getByRole('button', { name: 'Trình đơn' }).click()
+  await page.getByRole('link', { name: 'Đánh giá nội bộ', exact: true }).click()
+  await page.getByRole('heading', { name: 'Chương trình đánh giá nội bộ' }).waitFor()
+  await page.getByRole('link', { name: '01/CT-BQL' }).click()
+  await page.getByTestId('programme-status').filter({ hasText: 'Đã phê duyệt' }).waitFor()
+  // The demo: the reception desk audited on every clause in May, three departments planned for November.
+  const matrix = page.getByRole('table', { name: /^Điều khoản 4–10 × đơn vị: 7 đã đánh giá, 18 đã lập kế hoạch, 31 chưa được bao phủ$/ })
+  await matrix.waitFor()
+  const desk = matrix.getByRole('row', { name: /Bộ phận Tiếp nhận và Trả kết quả/ })
+  assert.is(await desk.getByRole('cell', { name: 'Đã đánh giá' }).count(), 7)
+  await noSideways(page, 'audit programme')
+
+  await page.getByRole('link', { name: 'Lập kế hoạch cuộc đánh giá' }).click()
+  await page.getByRole('heading', { name: 'Lập kế hoạch cuộc đánh giá' }).waitFor()
+  await page.getByLabel('Tên cuộc đánh giá').fill('Đánh giá bổ sung tháng 12/2020')
+  await page.getByRole('group', { name: 'Đơn vị được đánh giá' }).getByLabel('Ban Quản lý các khu công nghiệp').check()
+  const clauses = page.getByRole('combobox', { name: 'Điều khoản ISO 9001' })
+  await clauses.fill('9.2')
+  await clauses.press('Enter')
+  await page.getByRole('button', { name: 'Bỏ điều khoản 9.2' }).waitFor()
+  await page.getByLabel('Từ ngày').fill('07/12/2020')
+  await page.getByLabel('Đến ngày').fill('08/12/2020')
+  await noSideways(page, 'plan an audit')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  // The board is the auditor's own unit: refused, naming her, next to the lead auditor.
+  await page.getByRole('alert').filter({ hasText: 'Trần Thị Lan không thể đánh giá Ban Quản lý các khu công nghiệp vì đó là đơn vị của chính mình' }).waitFor()
+  await page.getByText('là Trần Thị Lan, người thuộc Ban Quản lý các khu công nghiệp là đơn vị được đánh giá').waitFor()
+  assert.is(await page.getByLabel('Trưởng đoàn đánh giá').getAttribute('aria-invalid'), 'true')
+
+  await page.getByRole('group', { name: 'Đơn vị được đánh giá' }).getByLabel('Ban Quản lý các khu công nghiệp').uncheck()
+  await page.getByRole('group', { name: 'Đơn vị được đánh giá' }).getByLabel('Phòng Quản lý tài nguyên và môi trường').check()
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  await page.getByRole('heading', { name: 'Đánh giá bổ sung tháng 12/2020' }).waitFor()
+  // Clause 9 of the environment department is now planned.
+  await page.getByRole('table', { name: /: 7 đã đánh giá, 19 đã lập kế hoạch, 30 chưa được bao phủ$/ }).waitFor()
+  await noSideways(page, 'programme after planning')
+  assert.equal(problems, [])
+})
+
+journey.run()
