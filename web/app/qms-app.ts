@@ -49,7 +49,14 @@ export class QmsApp extends LitElement {
     nav a[aria-current='page'] { border-left-color: var(--qms-primary); background: var(--qms-primary-soft); font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--qms-focus); outline-offset: -3px; }
     nav .group { margin: var(--qms-space-4) var(--qms-space-4) var(--qms-space-1); font-size: 0.8rem; text-transform: uppercase; color: var(--qms-muted); letter-spacing: 0.04em; }
-    nav .nav-footer { display: none; padding: var(--qms-space-4); gap: var(--qms-space-3); flex-direction: column; align-items: start; }
+    nav .nav-footer { display: none; padding: var(--qms-space-4); gap: var(--qms-space-3); flex-direction: column; align-items: stretch; border-top: 1px solid var(--qms-border); }
+    nav .nav-footer a { padding: 0; border-left: none; }
+    nav .nav-footer button {
+      font: inherit; min-height: var(--qms-tap); padding: 0 var(--qms-space-4); border-radius: var(--qms-radius); cursor: pointer;
+      background: var(--qms-surface); color: var(--qms-danger); border: 1px solid var(--qms-danger); font-weight: 600;
+    }
+    nav .nav-footer button:hover { background: var(--qms-danger-soft); }
+    nav .nav-footer button:focus-visible { outline: 3px solid var(--qms-focus); outline-offset: 1px; }
     main { padding: var(--qms-space-5); min-width: 0; max-width: 1200px; }
     @media (max-width: 800px) {
       .menu-toggle { display: inline-flex; align-items: center; }
@@ -177,7 +184,7 @@ export class QmsApp extends LitElement {
             <span>${msg(str`Signed in as ${user.fullName}`, { id: 'nav.signedInAs' })}</span>
             <a href="/settings/mail">${msg('E-mail settings', { id: 'nav.mailSettings' })}</a>
             <qms-language-switch></qms-language-switch>
-            <button @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
+            <button class="sign-out" @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
           </div>
         </nav>
         <main>${this.renderPage()}</main>
