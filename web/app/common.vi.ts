@@ -3,6 +3,7 @@ import { str } from '@lit/localize'
 /** Vietnamese for the shell and strings shared across features. */
 export const common = {
   'nav.menu': 'Trình đơn',
+  'nav.skip': 'Bỏ qua, đến nội dung chính',
   'nav.main': 'Điều hướng chính',
   'nav.myWork': 'Việc của tôi',
   'nav.dashboard': 'Tổng quan',

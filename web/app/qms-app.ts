@@ -38,6 +38,13 @@ export class QmsApp extends LitElement {
     }
     header button:focus-visible { outline: 3px solid var(--qms-focus); }
     .menu-toggle { display: none; }
+    /* The first stop of the keyboard: past the header and menu, straight to the page. Seen only when focused. */
+    .skip-link {
+      position: absolute; left: var(--qms-space-2); top: -100px; z-index: 20; padding: var(--qms-space-2) var(--qms-space-4);
+      background: var(--qms-surface); color: var(--qms-primary-strong); font-weight: 600; border-radius: var(--qms-radius); box-shadow: var(--qms-shadow);
+    }
+    .skip-link:focus { top: var(--qms-space-2); outline: 3px solid var(--qms-focus); }
+    main:focus { outline: none; }
     .layout { display: grid; grid-template-columns: 230px 1fr; min-height: calc(100vh - 56px); }
     nav { background: var(--qms-surface); border-right: 1px solid var(--qms-border); padding: var(--qms-space-3) 0; }
     nav ul { list-style: none; margin: 0; padding: 0; }
@@ -118,6 +125,12 @@ export class QmsApp extends LitElement {
     this.router.navigate('/', { replace: true })
   }
 
+  /** The skip link moves focus to the page itself (a fragment link cannot reach into the shadow root). */
+  private handleSkip(event: Event) {
+    event.preventDefault()
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus()
+  }
+
   private renderPage(): TemplateResult {
     const m = this.router.match(ROUTES.map((r) => r.pattern))
     const route = m && ROUTES.find((r) => r.pattern === m.route)
@@ -159,6 +172,7 @@ export class QmsApp extends LitElement {
     const user = state.info.user
     const admin = ADMIN_NAV.filter((n) => !n.permission || this.session.can(n.permission))
     return html`
+      <a class="skip-link" href="#main-content" @click=${this.handleSkip}>${msg('Skip to the content', { id: 'nav.skip' })}</a>
       <header>
         <button class="menu-toggle" aria-expanded=${this.menuOpen} aria-controls="main-nav" @click=${() => (this.menuOpen = !this.menuOpen)}>
           ☰ <span>${msg('Menu', { id: 'nav.menu' })}</span>
@@ -187,7 +201,7 @@ export class QmsApp extends LitElement {
             <button class="sign-out" @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
           </div>
         </nav>
-        <main>${this.renderPage()}</main>
+        <main id="main-content" tabindex="-1">${this.renderPage()}</main>
         <qms-toast></qms-toast>
       </div>
     `
