@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext } from '../helpers/browser.ts'
+import { browserContext, checkPage, expectAligned } from '../helpers/browser.ts'
 
 const ctx = browserContext()
 const admin = suite('an administrator manages people', ctx)
@@ -8,6 +8,8 @@ const it = ctx.use(admin)
 
 it('signs in, creates a user, sees it listed, switches language and signs out', async ({ page, baseUrl, problems }) => {
   await page.goto(baseUrl)
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
+  await checkPage(page, 'sign-in page')
   // Vietnamese is the default.
   await page.getByLabel('Tên đăng nhập').fill('admin')
   await page.getByLabel('Mật khẩu').fill('demo1234')
@@ -16,6 +18,9 @@ it('signs in, creates a user, sees it listed, switches language and signs out', 
 
   await page.getByRole('link', { name: 'Người dùng', exact: true }).click()
   await page.getByRole('link', { name: 'Thêm người dùng' }).click()
+  await page.getByLabel('Tên đăng nhập').waitFor()
+  await checkPage(page, 'user form')
+  await expectAligned(page, 'qms-user-editor', ['Tên đăng nhập', 'Họ và tên'])
   await page.getByLabel('Tên đăng nhập').fill('nguyen.thi.hanh')
   await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hạnh')
   // Options are indented by depth in the tree: the reception desk sits under the Office.
@@ -30,6 +35,15 @@ it('signs in, creates a user, sees it listed, switches language and signs out', 
 
   await page.getByRole('heading', { name: 'Người dùng' }).waitFor()
   await page.getByRole('link', { name: 'Nguyễn Thị Hạnh' }).waitFor()
+  await checkPage(page, 'user list')
+  // On a fresh page the first key press reaches the skip link, which takes the keyboard past the menu to the page.
+  await page.reload()
+  await page.getByRole('link', { name: 'Nguyễn Thị Hạnh' }).waitFor()
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' })
+  assert.ok(await skip.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), 'the skip link is the first stop')
+  await page.keyboard.press('Enter')
+  assert.is(await page.evaluate(() => document.querySelector('qms-app')!.shadowRoot!.activeElement?.tagName), 'MAIN')
 
   await page.getByRole('button', { name: 'English' }).first().click()
   await page.getByRole('heading', { name: 'Users' }).waitFor()
@@ -115,6 +129,7 @@ itPhone('signs in and reaches every section through the menu', async ({ page, ba
   await page.getByLabel('Mật khẩu').fill('demo1234')
   await page.getByRole('button', { name: 'Đăng nhập' }).click()
   await page.getByRole('heading', { name: 'Việc của tôi' }).waitFor()
+  await checkPage(page, 'my work on a phone')
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok(overflow <= 0, `page is wider than the phone by ${overflow}px`)
   await page.getByRole('button', { name: 'Trình đơn' }).click()
@@ -123,6 +138,10 @@ itPhone('signs in and reaches every section through the menu', async ({ page, ba
   // A head of unit has no administration menu.
   await page.getByRole('button', { name: 'Trình đơn' }).click()
   assert.is(await page.getByRole('link', { name: 'Người dùng', exact: true }).count(), 0)
+  // The sign-out button in the menu looks like one (a bordered button as tall as a finger), not bare text.
+  const signOut = await page.getByRole('button', { name: 'Đăng xuất' }).evaluate((b) => ({ height: b.getBoundingClientRect().height, border: getComputedStyle(b).borderTopStyle }))
+  assert.ok(signOut.height >= 44 && signOut.border === 'solid', `sign-out in the menu: ${JSON.stringify(signOut)}`)
+  await checkPage(page, 'the phone menu')
   await page.getByRole('button', { name: 'Đăng xuất' }).click()
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
   assert.equal(problems, [])

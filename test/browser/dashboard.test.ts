@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, openDashboard, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, openDashboard, signIn } from '../helpers/browser.ts'
 
 /** The seed report's half-year: 21/11/2019–27/5/2020. */
 async function seedPeriod(page: Page) {
@@ -30,6 +30,7 @@ it('the tiles show the half-year from data; a number drills down to its records;
   await tile(page, 'Khiếu nại, tố cáo, phản ánh').locator('.value', { hasText: '0' }).waitFor()
   await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
   await page.locator('qms-trend-chart canvas').waitFor()
+  await checkPage(page, 'dashboard')
   // The year's quality objectives, each indicator's latest value against its target.
   const objectives = page.getByRole('region', { name: 'Mục tiêu chất lượng năm 2020' })
   const badge = objectives.getByRole('link', { name: /Tỷ lệ lượt kiểm tra đeo thẻ công chức, viên chức đạt/ })
@@ -45,6 +46,7 @@ it('the tiles show the half-year from data; a number drills down to its records;
   assert.is(await page.getByLabel('Từ ngày').inputValue(), '21/11/2019')
   await page.locator('qms-findings-page tbody tr').nth(1).waitFor()
   assert.is(await page.locator('qms-findings-page tbody tr').count(), 2)
+  await checkPage(page, 'findings list')
 
   // Back on the dashboard, the period is kept (it lives in the address), and the unit × criterion table exports to XLSX.
   await page.goBack()
@@ -136,6 +138,13 @@ itPhone('tiles, chart and tables fit the screen; a head of unit chooses only amo
   await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok(overflow <= 0, `the dashboard is wider than the phone by ${overflow}px`)
+  await checkPage(page, 'dashboard on a phone')
+  // Two tiles a row, their names wrapping between words (no word cut, none wider than its tile).
+  const tiles = await page.locator('a.tile').evaluateAll((els) => els.map((el) => ({ top: el.getBoundingClientRect().top, left: el.getBoundingClientRect().left, fits: el.scrollWidth <= el.clientWidth })))
+  assert.is(tiles[0].top, tiles[1].top, 'the first two tiles share a row')
+  assert.ok(tiles[2].top > tiles[0].top && tiles[2].left === tiles[0].left, 'the third tile starts the second row')
+  assert.ok(tiles.every((t) => t.fits), 'every tile holds its text')
+  await tile(page, 'Cuộc kiểm tra đã thực hiện').getByText(/^\d+ đơn vị được kiểm tra$/).waitFor()
   assert.equal(problems, [])
 })
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, signIn } from '../helpers/browser.ts'
 
 /** The cells of the total row of the statistics table, as text. */
 async function totalRow(page: Page) {
@@ -162,12 +162,14 @@ itPhone('the list, a dossier and the statistics fit the screen', async ({ page, 
     await page.waitForLoadState('networkidle')
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflow <= 0, `${path} is wider than the phone by ${overflow}px`)
+    await checkPage(page, path)
   }
   await page.goto(`${baseUrl}/dossiers`)
   await page.locator('qms-dossiers-page tbody a').first().click()
   await page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor()
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok(overflow <= 0, `the dossier page is wider than the phone by ${overflow}px`)
+  await checkPage(page, 'a dossier on a phone')
   assert.equal(problems, [])
 })
 
@@ -186,6 +188,7 @@ itPhone('the desk receives a dossier with the applicant and the papers, and prin
   await page.getByLabel('Hình thức', { exact: true }).nth(1).selectOption({ label: 'Bản sao chứng thực' })
   await page.getByLabel('Số lượng', { exact: true }).nth(1).fill('2')
   await noSideways(page, 'the desk form on a phone')
+  await checkPage(page, 'the desk form on a phone')
   await page.getByRole('button', { name: 'Lưu' }).click()
   // No code typed: the next code of the day is given.
   await page.getByRole('heading', { name: /^Hồ sơ H57\.22-\d{6}-\d{4}$/ }).waitFor()

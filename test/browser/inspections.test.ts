@@ -2,7 +2,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Page } from 'playwright-core'
 import { ApiClient } from '../helpers/app.ts'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, expectNoSeriousA11yViolations, noSideways, signIn } from '../helpers/browser.ts'
 import { PNG_1X1 } from '../helpers/multipart-form.ts'
 
 const phone = browserContext({ viewport: { width: 375, height: 740 } })
@@ -17,6 +17,7 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   await page.getByRole('link', { name: 'Kiểm tra', exact: true }).click()
   await page.getByRole('heading', { name: 'Kiểm tra', exact: true }).waitFor()
   await noSideways(page, 'inspection list')
+  await checkPage(page, 'inspection list')
 
   // Plan.
   await page.getByRole('link', { name: 'Lập kế hoạch kiểm tra' }).click()
@@ -26,6 +27,7 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   await page.getByLabel('Hình thức kiểm tra').selectOption({ label: 'Kiểm tra đột xuất' })
   await page.getByLabel('Căn cứ (kế hoạch, quyết định)').fill('Kế hoạch kiểm tra công vụ năm 2026')
   await noSideways(page, 'plan form')
+  await checkPage(page, 'plan form')
   await page.getByRole('button', { name: 'Lưu kế hoạch' }).click()
   await page.getByRole('heading', { name: /^Cuộc kiểm tra \d{2}\/\d{4}\/BB-KT$/ }).waitFor()
   await page.getByText('Đã lập kế hoạch').waitFor()
@@ -49,6 +51,7 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   // Perform: who is present.
   await mine.getByRole('link', { name: 'Thực hiện' }).click()
   await page.getByRole('heading', { name: 'Ai có mặt?' }).waitFor()
+  await checkPage(page, 'perform: who is present')
   // Two quick taps: the second must not undo the first while it is being saved.
   await page.getByRole('checkbox', { name: /Phạm Thị Thu/ }).check()
   await page.getByRole('checkbox', { name: /Hoàng Văn Nam/ }).check()
@@ -57,6 +60,13 @@ it('plans, performs with two failures (one a per-person badge failure), complete
 
   // 1. Working hours, per person: everyone passes.
   await page.getByRole('heading', { name: /Chấp hành thời gian làm việc/ }).waitFor()
+  // Focus moved with the step: to the new item's heading, read out by a screen reader.
+  assert.match(await page.evaluate(() => {
+    let el: Element | null = document.activeElement
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+    return `${el?.tagName} ${el?.textContent}`
+  }), /^H2 .*Chấp hành thời gian làm việc/)
+  await checkPage(page, 'perform: an item per person')
   await page.getByRole('button', { name: 'Những người còn lại đều đạt' }).click()
   await page.getByText('Đã trả lời 2/7').waitFor()
   await noSideways(page, 'per-person item')
@@ -103,12 +113,14 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   await page.getByText('Nội dung không đạt này cần có ảnh minh chứng.').waitFor({ state: 'detached' })
   await saved(page)
   await noSideways(page, 'unit item with photo')
+  await checkPage(page, 'perform: a failed item with its photo')
   await page.getByRole('button', { name: /Tổng hợp/ }).click()
 
   // Summary, then complete.
   await page.getByRole('heading', { name: 'Tổng hợp' }).waitFor()
   await page.getByRole('heading', { name: 'Không đạt (2)' }).waitFor()
   assert.is(await page.getByText('Còn thiếu').count(), 0, 'nothing is missing')
+  await checkPage(page, 'perform: summary')
   await page.getByLabel('Kết luận').fill('Đơn vị cơ bản chấp hành tốt; nhắc nhở 01 trường hợp không đeo thẻ.')
   await page.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click()
 
@@ -120,6 +132,7 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   await rows.filter({ hasText: 'Hoàng Văn Nam' }).filter({ hasText: 'Nhắc nhở tại chỗ' }).waitFor()
   await rows.filter({ hasText: 'Bảng niêm yết phí, lệ phí chưa cập nhật' }).waitFor()
   await noSideways(page, 'completed inspection')
+  await checkPage(page, 'completed inspection')
 
   // And on the findings page.
   await page.getByRole('button', { name: 'Trình đơn' }).click()
@@ -139,6 +152,9 @@ it('prints the record of a completed demo inspection', async ({ page, baseUrl, p
   const [record] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'In biên bản' }).click()])
   await record.getByRole('heading', { name: 'BIÊN BẢN KIỂM TRA' }).waitFor()
   await record.getByText('Lồng ghép trong cuộc họp giao ban', { exact: false }).first().waitFor()
+  // The HTML record reads on the phone it was opened on: nothing wider than the screen.
+  await noSideways(record, 'the HTML record')
+  await expectNoSeriousA11yViolations(record, 'the HTML record')
   assert.equal(problems, [])
 })
 

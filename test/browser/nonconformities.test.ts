@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ApiClient } from '../helpers/app.ts'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, expectAligned, signIn } from '../helpers/browser.ts'
 import { pngFile } from '../helpers/files.ts'
 import { addDays, pendingVerification, today } from '../helpers/nonconformities.ts'
 
@@ -27,6 +27,8 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await signIn(page, baseUrl, 'auditor')
   await page.getByRole('link', { name: 'Phát hiện', exact: true }).click()
   await page.getByRole('link', { name: 'Ghi nhận phát hiện' }).click()
+  await page.getByLabel('Nội dung kiểm tra').waitFor()
+  await checkPage(page, 'finding form')
   await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
   await page.getByLabel('Nội dung kiểm tra').selectOption('documented_information')
   await page.getByLabel('Phân loại').selectOption('minor_nc')
@@ -39,6 +41,8 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByRole('link', { name: 'Sự không phù hợp', exact: true }).click()
   await page.getByRole('link', { name: 'Ghi nhận sự không phù hợp' }).click()
   await page.getByLabel('Nguồn', { exact: true }).selectOption('finding')
+  await checkPage(page, 'NC form')
+  await expectAligned(page, 'qms-nc-form', ['Mức độ', 'Ngày phát hiện'])
   const search = page.getByRole('combobox', { name: 'Phát hiện làm phát sinh' })
   await search.fill('bieu mau cu con duoc dung')
   await page.getByRole('option', { name: new RegExp(title) }).waitFor()
@@ -49,6 +53,7 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByRole('button', { name: 'Lưu', exact: true }).click()
   await page.getByRole('heading', { name: title }).waitFor()
   await expectStatus(page, 'Nháp')
+  await checkPage(page, 'NC page (draft)')
   const ncUrl = page.url()
   assert.match(ncUrl, /\/nonconformities\/[0-9a-f-]{36}$/)
   // The nonconformity points back at its finding, and the finding at it.
@@ -64,6 +69,7 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByRole('button', { name: /Thông báo: \d+ chưa đọc/ }).click()
   await page.getByRole('link', { name: new RegExp(title) }).first().click()
   await page.getByRole('heading', { name: title }).waitFor()
+  await checkPage(page, 'NC page with the analysis editor')
   await page.getByLabel('Tại sao? (1)').fill('Vì sao mẫu cũ còn được phát?')
   await page.getByLabel('Vì (1)').fill('Bản cũ không được thu hồi khi ban hành bản mới')
   await page.getByRole('button', { name: 'Hỏi tiếp "tại sao"' }).click()
@@ -101,6 +107,7 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByText('Lập danh sách nơi nhận và thu hồi mẫu cũ').first().waitFor()
   // Until the NC is sent for verification, the head may change an action.
   await page.getByRole('button', { name: 'Sửa: Lập danh sách nơi nhận và thu hồi mẫu cũ' }).click()
+  const firstDue = addDays(today(), 10).split('-').reverse().join('/')
   const due = addDays(today(), 14).split('-').reverse().join('/')
   await page.getByLabel('Hạn hoàn thành').fill(due)
   await page.getByLabel('Nội dung cần làm').fill('Lập danh sách nơi nhận, thu hồi và hủy mẫu cũ')
@@ -124,6 +131,11 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   await page.getByRole('button', { name: 'Hoàn thành: Lập danh sách nơi nhận, thu hồi và hủy mẫu cũ' }).click()
   await page.getByLabel('Đã làm gì').fill('Đã lập danh sách 6 nơi nhận, thu hồi 14 mẫu cũ.')
   await page.getByLabel('Minh chứng (ảnh hoặc PDF, không bắt buộc)').setInputFiles({ name: 'danh-sach.png', mimeType: 'image/png', buffer: pngFile() })
+  // The evidence picker shows what was chosen: a thumbnail and the file's name.
+  await page.getByText('Đã chọn 1 tệp').waitFor()
+  await page.locator('qms-nc-actions ul.file-previews img').waitFor()
+  await page.locator('qms-nc-actions ul.file-previews').getByText('danh-sach.png').waitFor()
+  await checkPage(page, 'completing an action')
   await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click()
   await page.getByText('Đã xong', { exact: true }).waitFor()
   await page.getByRole('link', { name: 'tệp 1' }).waitFor()
@@ -163,7 +175,10 @@ it('the auditor raises it, the head analyses and plans, staff complete, the audi
   }
   for (const who of ['Trần Thị Lan', 'Lê Văn Hùng', 'Phạm Thị Thu']) assert.ok(text.includes(who), `timeline names ${who}`)
   assert.ok(text.includes('Đang thực hiện → Chờ kiểm tra hiệu lực'))
+  // A change names the field and shows the old and the new value.
+  assert.ok(text.replace(/\s+/g, ' ').includes(`Hạn hoàn thành: ${firstDue} → ${due}`), `the action change shows its old and new due date: ${text}`)
   assert.is(await status(page).innerText(), 'Đã đóng')
+  await checkPage(page, 'NC page (closed, with its timeline)')
   // The one refused connection above is the browser's own log line.
   assert.equal(problems.filter((p) => !p.includes('net::ERR_CONNECTION_REFUSED')), [])
 })
@@ -215,6 +230,14 @@ it('a check that finds the actions not effective sends it back to in progress', 
 
 it('the manager downloads the NC register with the board\'s filters', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'manager')
+  // At 1280 px the seven stages fit beside the menu: the board does not scroll sideways.
+  await page.goto(`${baseUrl}/nonconformities`)
+  await page.getByRole('heading', { name: 'Đã đóng' }).waitFor()
+  const board = page.getByTestId('nc-board')
+  const sideways = await board.evaluate((el) => el.scrollWidth - el.clientWidth)
+  assert.ok(sideways <= 0, `the board scrolls sideways by ${sideways}px at 1280 px`)
+  assert.is(await board.getAttribute('tabindex'), null, 'a board that fits is no tab stop')
+  await checkPage(page, 'NC board')
   await page.goto(`${baseUrl}/nonconformities?overdue=true`)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải sổ theo dõi (XLSX)' }).click()])
   assert.match(download.suggestedFilename(), /^so-theo-doi-khong-phu-hop_\d{4}-\d{2}-\d{2}\.xlsx$/)
@@ -238,6 +261,7 @@ itPhone('columns stack, overdue items are marked, the unit filter narrows, nothi
   await page.getByText(/Quá hạn \d+ ngày/).first().waitFor()
   const overflow = async () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   assert.ok((await overflow()) <= 0, `board wider than the phone by ${await overflow()}px`)
+  await checkPage(page, 'NC board on a phone')
   await page.getByLabel('Đơn vị', { exact: true }).selectOption({ label: '— — Bộ phận Tiếp nhận và Trả kết quả' })
   await page.getByRole('link', { name: /Bảng niêm yết thủ tục hành chính/ }).waitFor()
   await page.getByRole('link', { name: /Quy trình nội bộ chưa được cập nhật/ }).waitFor({ state: 'detached' })

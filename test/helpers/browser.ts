@@ -8,7 +8,8 @@
  *   const it = ctx.use(journey)
  *   it('creates a user', async ({ page, baseUrl }) => { … })
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -154,4 +155,76 @@ export async function noSideways(page: Page, where: string) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
   if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/${where.replace(/\W+/g, '-')}.png`, fullPage: true })
   assert.ok(overflow <= 0, `${where}: the page is wider than the phone by ${overflow}px`)
+}
+
+let axeSource: string | undefined
+
+/**
+ * axe-core checks the page as it is now (open shadow roots included) and fails with every
+ * serious or critical violation: the rule, its impact and the elements it found. The page's
+ * CSP allows no inline script, so axe's source is evaluated through the DevTools protocol
+ * (page.evaluate), which the CSP does not govern. Call it once per distinct page a journey
+ * visits, when the page has its data: a run takes a few hundred milliseconds.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, where: string) {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact?: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe
+    const result = await axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
+  })
+  assert.equal(violations, [], `${where}: axe found serious or critical accessibility problems:\n${violations.join('\n')}`)
+}
+
+/** English words that have no business on a Vietnamese page (whole words, letters with diacritics count as letters). */
+const ENGLISH = /(?<!\p{L})(the|and|with|of|units?|items?|days?|files?|Save|Cancel|Loading|Overdue|Choose|Sign (?:in|out)|Back|Next|Previous|Edit|Delete|Add|Undefined|null|NaN)(?!\p{L})/u
+
+/**
+ * The text a Vietnamese page shows (through every open shadow root, and the labels screen
+ * readers hear) holds no English word of the interface: a string that missed its
+ * translation, or a number pluralised in English, is named with what surrounds it.
+ */
+export async function expectNoEnglish(page: Page, where: string) {
+  // One loop over a stack, no inner function: the test runner's transpiler would name it with a helper the page lacks.
+  const texts = await page.evaluate(() => {
+    const out: string[] = []
+    const stack: Node[] = [document.body]
+    while (stack.length) {
+      const node = stack.pop()!
+      if (node.nodeType === Node.TEXT_NODE) {
+        const parent = node.parentElement
+        if (parent && !['SCRIPT', 'STYLE'].includes(parent.tagName) && parent.getClientRects().length && node.textContent?.trim()) out.push(node.textContent.trim())
+        continue
+      }
+      if (node instanceof Element) {
+        for (const attr of ['aria-label', 'title', 'placeholder', 'alt']) {
+          const value = node.getAttribute(attr)
+          if (value) out.push(value)
+        }
+        if (node.shadowRoot) stack.push(node.shadowRoot)
+      }
+      stack.push(...Array.from(node.childNodes))
+    }
+    return out
+  })
+  const english = texts.filter((t) => ENGLISH.test(t))
+  assert.equal(english, [], `${where}: English text on a Vietnamese page`)
+}
+
+/** One check per page a Vietnamese journey visits: axe finds nothing serious, and no English word shows. */
+export async function checkPage(page: Page, where: string) {
+  await expectNoSeriousA11yViolations(page, where)
+  await expectNoEnglish(page, where)
+}
+
+/** Fields side by side line up: their labels start on one line and their controls on another. */
+export async function expectAligned(page: Page, within: string, labels: string[]) {
+  const host = page.locator(within)
+  const tops = async (locator: ReturnType<Page['locator']>) => Math.round((await locator.boundingBox())!.y)
+  const labelTops = await Promise.all(labels.map((l) => tops(host.locator('label', { hasText: l }).first())))
+  const controlTops = await Promise.all(labels.map((l) => tops(host.getByLabel(l, { exact: true }))))
+  assert.ok(new Set(labelTops).size === 1 && new Set(controlTops).size === 1, `${within}: ${labels.join(', ')} are not aligned (labels at ${labelTops}, controls at ${controlTops})`)
 }

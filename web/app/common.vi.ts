@@ -3,6 +3,7 @@ import { str } from '@lit/localize'
 /** Vietnamese for the shell and strings shared across features. */
 export const common = {
   'nav.menu': 'Trình đơn',
+  'nav.skip': 'Bỏ qua, đến nội dung chính',
   'nav.main': 'Điều hướng chính',
   'nav.myWork': 'Việc của tôi',
   'nav.dashboard': 'Tổng quan',
@@ -50,6 +51,10 @@ export const common = {
   'common.cancel': 'Hủy',
   'confirm.back': 'Quay lại',
   'common.edit': 'Sửa',
+  'common.file.choose': 'Chọn tệp',
+  'common.file.chosen': str`Đã chọn ${0} tệp`,
+  'common.file.chosen.one': str`Đã chọn ${0} tệp`,
+  'common.file.none': 'Chưa chọn tệp',
   'common.loading': 'Đang tải…',
   'common.loadMore': 'Xem thêm',
   'common.retry': 'Thử lại',

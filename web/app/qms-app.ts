@@ -38,6 +38,13 @@ export class QmsApp extends LitElement {
     }
     header button:focus-visible { outline: 3px solid var(--qms-focus); }
     .menu-toggle { display: none; }
+    /* The first stop of the keyboard: past the header and menu, straight to the page. Seen only when focused. */
+    .skip-link {
+      position: absolute; left: var(--qms-space-2); top: -100px; z-index: 20; padding: var(--qms-space-2) var(--qms-space-4);
+      background: var(--qms-surface); color: var(--qms-primary-strong); font-weight: 600; border-radius: var(--qms-radius); box-shadow: var(--qms-shadow);
+    }
+    .skip-link:focus { top: var(--qms-space-2); outline: 3px solid var(--qms-focus); }
+    main:focus { outline: none; }
     .layout { display: grid; grid-template-columns: 230px 1fr; min-height: calc(100vh - 56px); }
     nav { background: var(--qms-surface); border-right: 1px solid var(--qms-border); padding: var(--qms-space-3) 0; }
     nav ul { list-style: none; margin: 0; padding: 0; }
@@ -49,7 +56,14 @@ export class QmsApp extends LitElement {
     nav a[aria-current='page'] { border-left-color: var(--qms-primary); background: var(--qms-primary-soft); font-weight: 600; }
     nav a:focus-visible { outline: 3px solid var(--qms-focus); outline-offset: -3px; }
     nav .group { margin: var(--qms-space-4) var(--qms-space-4) var(--qms-space-1); font-size: 0.8rem; text-transform: uppercase; color: var(--qms-muted); letter-spacing: 0.04em; }
-    nav .nav-footer { display: none; padding: var(--qms-space-4); gap: var(--qms-space-3); flex-direction: column; align-items: start; }
+    nav .nav-footer { display: none; padding: var(--qms-space-4); gap: var(--qms-space-3); flex-direction: column; align-items: stretch; border-top: 1px solid var(--qms-border); }
+    nav .nav-footer a { padding: 0; border-left: none; }
+    nav .nav-footer button {
+      font: inherit; min-height: var(--qms-tap); padding: 0 var(--qms-space-4); border-radius: var(--qms-radius); cursor: pointer;
+      background: var(--qms-surface); color: var(--qms-danger); border: 1px solid var(--qms-danger); font-weight: 600;
+    }
+    nav .nav-footer button:hover { background: var(--qms-danger-soft); }
+    nav .nav-footer button:focus-visible { outline: 3px solid var(--qms-focus); outline-offset: 1px; }
     main { padding: var(--qms-space-5); min-width: 0; max-width: 1200px; }
     @media (max-width: 800px) {
       .menu-toggle { display: inline-flex; align-items: center; }
@@ -111,6 +125,12 @@ export class QmsApp extends LitElement {
     this.router.navigate('/', { replace: true })
   }
 
+  /** The skip link moves focus to the page itself (a fragment link cannot reach into the shadow root). */
+  private handleSkip(event: Event) {
+    event.preventDefault()
+    this.renderRoot.querySelector<HTMLElement>('main')?.focus()
+  }
+
   private renderPage(): TemplateResult {
     const m = this.router.match(ROUTES.map((r) => r.pattern))
     const route = m && ROUTES.find((r) => r.pattern === m.route)
@@ -152,6 +172,7 @@ export class QmsApp extends LitElement {
     const user = state.info.user
     const admin = ADMIN_NAV.filter((n) => !n.permission || this.session.can(n.permission))
     return html`
+      <a class="skip-link" href="#main-content" @click=${this.handleSkip}>${msg('Skip to the content', { id: 'nav.skip' })}</a>
       <header>
         <button class="menu-toggle" aria-expanded=${this.menuOpen} aria-controls="main-nav" @click=${() => (this.menuOpen = !this.menuOpen)}>
           ☰ <span>${msg('Menu', { id: 'nav.menu' })}</span>
@@ -177,10 +198,10 @@ export class QmsApp extends LitElement {
             <span>${msg(str`Signed in as ${user.fullName}`, { id: 'nav.signedInAs' })}</span>
             <a href="/settings/mail">${msg('E-mail settings', { id: 'nav.mailSettings' })}</a>
             <qms-language-switch></qms-language-switch>
-            <button @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
+            <button class="sign-out" @click=${this.handleSignOut}>${msg('Sign out', { id: 'nav.signOut' })}</button>
           </div>
         </nav>
-        <main>${this.renderPage()}</main>
+        <main id="main-content" tabindex="-1">${this.renderPage()}</main>
         <qms-toast></qms-toast>
       </div>
     `

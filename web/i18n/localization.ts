@@ -83,3 +83,12 @@ export function formatDateTime(value: string | Date | null | undefined): string 
 
 export const formatNumber = (value: number, digits = 0) =>
   new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)
+
+/**
+ * The one or the many form of a counted phrase, by the page language's plural rules:
+ * `plural(n, one, other)`, each a function giving its msg() (the one form's id ends in `.one`).
+ * Vietnamese has one form (both templates read the same); English has two.
+ */
+export function plural(count: number, one: () => string, other: () => string): string {
+  return new Intl.PluralRules(intlLocale()).select(count) === 'one' ? one() : other()
+}

@@ -51,7 +51,18 @@ export const formStyles = css`
   .checks { display: flex; flex-wrap: wrap; gap: var(--qms-space-3) var(--qms-space-4); }
   .check { display: inline-flex; align-items: center; gap: var(--qms-space-2); min-height: var(--qms-tap); }
   .actions { display: flex; flex-wrap: wrap; gap: var(--qms-space-2); }
-  .grid-2 { display: grid; gap: var(--qms-space-4); grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); }
+  /*
+   * Fields side by side line up: each takes four rows of the grid (label, control, hint,
+   * error) through subgrid, so the labels share a line, and so do the inputs, however a
+   * neighbour's label wraps. Labels sit just above their control.
+   */
+  .grid-2 {
+    display: grid; column-gap: var(--qms-space-4); row-gap: 0; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
+    margin-bottom: calc(-1 * var(--qms-space-3));
+  }
+  .grid-2 > * { grid-row: span 4; align-self: start; margin-bottom: var(--qms-space-3); min-width: 0; }
+  .grid-2 > .field { display: grid; grid-template-rows: subgrid; row-gap: var(--qms-space-1); align-self: stretch; align-content: start; }
+  .grid-2 > .field > label { align-self: end; }
 `
 
 export const tableStyles = css`

@@ -244,6 +244,20 @@ export function renderRecordHtml(r: RecordModel): string {
   figure img { width: 100%; max-height: 90mm; object-fit: contain; border: 1px solid #999; }
   figcaption { font-size: 11pt; font-style: italic; }
   @media print { body { margin: 0; max-width: none; padding: 0; } }
+  /* On a phone the record reads top to bottom: headings stacked, tables within the screen, one signature and photo a row. */
+  @media screen and (max-width: 640px) {
+    body { margin: 12px auto; padding: 0 10px; font-size: 15px; }
+    .head { grid-template-columns: 1fr; gap: 12px; font-size: 14px; }
+    .head .motto { white-space: normal; }
+    h1 { font-size: 18px; margin-top: 16px; }
+    h2 { font-size: 15px; }
+    table { font-size: 13px; table-layout: fixed; }
+    th, td { padding: 4px; overflow-wrap: anywhere; hyphens: auto; }
+    td.n, th:first-child { width: 28px; }
+    table.violations th:nth-child(4), table.violations th:nth-child(5) { width: auto; }
+    .signs, .photos { grid-template-columns: 1fr; gap: 16px; }
+    .signs .name { margin-top: 48px; }
+  }
 </style>
 </head>
 <body>

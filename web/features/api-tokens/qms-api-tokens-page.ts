@@ -9,6 +9,7 @@ import { FormController } from '../../app/form-controller.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary API tokens for integrations (administrators): create one (its secret shown
@@ -162,7 +163,7 @@ export class QmsApiTokensPage extends LitElement {
       expires: msg('Expires on', { id: 'apiTokens.expiresAt' }),
       scope: msg('Access', { id: 'apiTokens.scope' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.name}</th><th>${l.prefix}</th><th>${l.user}</th><th>${l.scope}</th><th>${l.created}</th><th>${l.used}</th><th>${l.expires}</th><th><span class="sr-only">${msg('Actions', { id: 'common.actions' })}</span></th></tr></thead>
       <tbody>${tokens.map(
         (t) => html`<tr>

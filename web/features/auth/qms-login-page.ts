@@ -50,9 +50,10 @@ export class QmsLoginPage extends LitElement {
   }
 
   override render() {
-    return html`<div class="panel">
-      <div class="top"><span class="brand">QMS Tracker</span><qms-language-switch></qms-language-switch></div>
-      <h1>${msg('Sign in', { id: 'auth.title' })}</h1>
+    // The page's landmarks: the sign-in form is the main content; the brand and language switch its header.
+    return html`<main class="panel" aria-labelledby="login-title">
+      <header class="top"><span class="brand">QMS Tracker</span><qms-language-switch></qms-language-switch></header>
+      <h1 id="login-title">${msg('Sign in', { id: 'auth.title' })}</h1>
       <p>${msg('ISO 9001:2015 quality management and civil-service inspection.', { id: 'auth.intro' })}</p>
       ${this.expired ? html`<div class="notice" role="status">${msg('Your session has ended. Please sign in again.', { id: 'auth.expired' })}</div>` : nothing}
       <form @submit=${this.handleSubmit} novalidate>
@@ -69,7 +70,7 @@ export class QmsLoginPage extends LitElement {
           ${this.busy ? msg('Signing in…', { id: 'auth.submitting' }) : msg('Sign in', { id: 'auth.submit' })}
         </button>
       </form>
-    </div>`
+    </main>`
   }
 }
 

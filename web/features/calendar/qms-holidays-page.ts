@@ -9,6 +9,7 @@ import { formatDate } from '../../i18n/localization.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 const WEEKDAYS_VI = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7']
 
@@ -74,7 +75,7 @@ export class QmsHolidaysPage extends LitElement {
   private renderTable(items: CalendarDay[], canWrite: boolean) {
     if (!items.length) return html`<p class="muted">${msg('No holidays entered for this year.', { id: 'calendar.empty' })}</p>`
     const l = { date: msg('Date', { id: 'calendar.date' }), kind: msg('Kind', { id: 'calendar.kind' }), name: msg('Name', { id: 'calendar.name' }) }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.date}</th><th>${l.kind}</th><th>${l.name}</th>${canWrite ? html`<th>${msg('Actions', { id: 'common.actions' })}</th>` : nothing}</tr></thead>
       <tbody>${items.map(
         (d) => html`<tr>

@@ -7,6 +7,7 @@ import type { ChecklistTemplate } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { buttonStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel, responseTypeLabel } from './checklist-labels.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary The checklists inspections are planned with, each with the items of its
@@ -49,7 +50,7 @@ export class QmsChecklistTemplatesPage extends LitElement {
         ${t.active ? nothing : html`<span class="chip off">${msg('Inactive', { id: 'common.inactive' })}</span>`}</summary>
       ${t.description ? html`<p class="muted">${t.description}</p>` : nothing}
       ${this.session.can('checklist_template.write') ? html`<p><a class="button" href=${`/checklist-templates/${t.id}`}>${msg('Edit', { id: 'common.edit' })}<span class="sr-only"> ${t.name}</span></a></p>` : nothing}
-      <div class="table-wrap"><table class="responsive">
+      <div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.item}</th><th>${l.category}</th><th>${l.how}</th></tr></thead>
         <tbody>
           ${t.items.map(

@@ -11,6 +11,7 @@ import '../dossiers/qms-dossier-tabs.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { KINDS, kindLabel, STATUSES, statusLabel } from './complaint-labels.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 const FILTERS = ['kind', 'status', 'orgUnitId', 'from', 'to'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
@@ -83,7 +84,7 @@ export class QmsComplaintsPage extends LitElement {
       dossier: msg('Dossier', { id: 'complaints.dossier' }),
       status: msg('Status', { id: 'common.status' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.received}</th><th>${l.kind}</th><th>${l.summary}</th><th>${l.dossier}</th><th>${l.status}</th></tr></thead>
         <tbody>
           ${items.map(

@@ -7,13 +7,14 @@ import type { Action, ComplianceSummary, CriterionCell } from '../../api/types.t
 import { roleLabel } from '../../app/labels.ts'
 import { SessionController } from '../../app/session.ts'
 import '../inspections/qms-auditor-day.ts'
-import { addDaysIso, todayIso, formatDate, formatNumber } from '../../i18n/localization.ts'
+import { addDaysIso, todayIso, formatDate, formatNumber, plural } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import './qms-trend-chart.ts'
 import '../objectives/qms-objectives-panel.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 interface Period {
   from: string
@@ -58,7 +59,7 @@ export class QmsDashboardPage extends LitElement {
     tableStyles,
     css`
       .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: var(--qms-space-3); margin-bottom: var(--qms-space-4); }
-      a.tile { display: grid; gap: 2px; padding: var(--qms-space-3); color: inherit; text-decoration: none; background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); box-shadow: var(--qms-shadow); }
+      a.tile { display: grid; gap: 2px; align-content: start; min-width: 0; overflow-wrap: break-word; hyphens: auto; padding: var(--qms-space-3); color: inherit; text-decoration: none; background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); box-shadow: var(--qms-shadow); }
       a.tile:hover, a.tile:focus-visible { border-color: var(--qms-primary); }
       a.tile.alert { border-left: 4px solid var(--qms-danger); }
       .tile .value { font-size: 1.6rem; font-weight: 700; }
@@ -74,6 +75,15 @@ export class QmsDashboardPage extends LitElement {
       .two { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: var(--qms-space-4); }
       ul.plain { list-style: none; padding: 0; margin: 0; display: grid; gap: var(--qms-space-2); }
       ul.plain li { overflow-wrap: anywhere; }
+      /* A phone shows two tiles a row: smaller figures, names wrapping between words. */
+      @media (max-width: 600px) {
+        .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: var(--qms-space-2); }
+        a.tile { padding: var(--qms-space-2); }
+        .tile .value { font-size: 1.3rem; }
+        .tile .label { font-size: 0.9rem; line-height: 1.25; }
+        .tile .sub, .tile .delta { font-size: 0.8rem; }
+        .presets button { flex: 1 1 40%; }
+      }
       .notice { display: flex; flex-wrap: wrap; align-items: center; gap: var(--qms-space-2); }
     `,
   ]
@@ -256,11 +266,11 @@ export class QmsDashboardPage extends LitElement {
       ${this.renderEmptyPeriod(s)}
       <section class="tiles" aria-label=${msg('Key figures', { id: 'dashboard.kpis' })}>
         ${tile(`/inspections?${this.q({ status: 'completed' })}`, s.inspections.byStatus.completed, msg('Inspections held', { id: 'dashboard.kpi.inspections' }),
-          msg(str`${s.inspections.unitsInspected} units inspected`, { id: 'dashboard.kpi.units' }), false, countDelta(s.inspections.byStatus.completed, p?.inspections.byStatus.completed))}
+          plural(s.inspections.unitsInspected, () => msg(str`${s.inspections.unitsInspected} unit inspected`, { id: 'dashboard.kpi.units.one' }), () => msg(str`${s.inspections.unitsInspected} units inspected`, { id: 'dashboard.kpi.units' })), false, countDelta(s.inspections.byStatus.completed, p?.inspections.byStatus.completed))}
         ${tile(`/findings?${this.q()}`, percent(passRate), msg('Checklist items passed', { id: 'dashboard.kpi.passRate' }),
           msg(str`${failed} failed of ${passed + failed}`, { id: 'dashboard.kpi.failed' }), passRate !== null && passRate < 0.9, rateDelta(passRate, pPassed + pFailed ? pPassed / (pPassed + pFailed) : null))}
         ${tile(`/findings?${this.q({ handling: 'on_spot_reminder' })}`, s.findings.byHandling.on_spot_reminder, msg('Reminded on the spot', { id: 'dashboard.kpi.reminders' }),
-          msg(str`of ${s.findings.total} findings`, { id: 'dashboard.kpi.findings' }))}
+          plural(s.findings.total, () => msg(str`of ${s.findings.total} finding`, { id: 'dashboard.kpi.findings.one' }), () => msg(str`of ${s.findings.total} findings`, { id: 'dashboard.kpi.findings' })))}
         ${tile(`/nonconformities${unitQ}`, nc.open, msg('Open nonconformities', { id: 'dashboard.kpi.ncOpen' }),
           msg(str`${nc.overdue} overdue`, { id: 'dashboard.kpi.ncOverdue' }), nc.overdue > 0)}
         ${tile(`/nonconformities${unitQ}`, nc.daysToClose.median === null ? '—' : formatNumber(nc.daysToClose.median, 1), msg('Median days to close', { id: 'dashboard.kpi.median' }),
@@ -298,7 +308,7 @@ export class QmsDashboardPage extends LitElement {
           <h2 id="actions-title">${msg('Overdue corrective actions', { id: 'dashboard.overdueActions' })}</h2>
           ${s.overdueActions.items.length
             ? html`<ul class="plain">${s.overdueActions.items.map(
-                (a) => html`<li><a href=${`/nonconformities/${a.nonconformityId}`}>${a.nonconformityCode}</a> — ${a.description}<br /><span class="muted">${a.ownerName} · ${a.orgUnitName} · ${msg(str`${a.daysOverdue} days overdue`, { id: 'dashboard.daysOverdue' })}</span></li>`,
+                (a) => html`<li><a href=${`/nonconformities/${a.nonconformityId}`}>${a.nonconformityCode}</a> — ${a.description}<br /><span class="muted">${a.ownerName} · ${a.orgUnitName} · ${plural(a.daysOverdue, () => msg(str`${a.daysOverdue} day overdue`, { id: 'dashboard.daysOverdue.one' }), () => msg(str`${a.daysOverdue} days overdue`, { id: 'dashboard.daysOverdue' }))}</span></li>`,
               )}</ul>`
             : html`<p class="muted">${msg('No overdue actions.', { id: 'dashboard.noOverdue' })}</p>`}
           ${this.exportLinks('overdue-actions')}
@@ -344,7 +354,7 @@ export class QmsDashboardPage extends LitElement {
       const href = `/findings?${new URLSearchParams({ from: s.from, to: s.to, category: cell.category, ...(unitId ? { orgUnitId: unitId } : this.period.orgUnitId ? { orgUnitId: this.period.orgUnitId } : {}) })}`
       return html`<td class=${`rate${cell.passRate < 0.9 ? ' low' : ''}`}><a href=${href} title=${msg(str`${cell.failed} failed of ${cell.passed + cell.failed}`, { id: 'dashboard.kpi.failed' })}>${percent(cell.passRate)}</a></td>`
     }
-    return html`<div class="table-wrap"><table class="matrix">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="matrix">
       <thead><tr><th>${msg('Unit', { id: 'dashboard.unit' })}</th>${categories.map((c) => html`<th>${categoryLabel(c)}</th>`)}</tr></thead>
       <tbody>
         ${s.criteria.units.map((u) => html`<tr><td>${u.name}</td>${categories.map((c) => rateCell(u.orgUnitId, cellOf(u.cells, c)))}</tr>`)}

@@ -9,6 +9,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { statusLabel } from './document-labels.ts'
 import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary The clause coverage matrix: every clause of ISO 9001:2015 with the documents,
@@ -77,7 +78,7 @@ export class QmsClauseCoveragePage extends LitElement {
       checklist: msg('Checklist items', { id: 'documents.coverage.checklist' }),
       nc: msg('Open nonconformities', { id: 'documents.coverage.nc' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.clause}</th><th>${l.documents}</th><th>${l.checklist}</th><th>${l.nc}</th></tr></thead>
       <tbody>
         ${items.map((c) => {

@@ -11,6 +11,7 @@ import { indentedName, loadAllOrgUnits, loadIsoClauses } from '../../api/loaders
 import { DOCUMENT_STATUSES, DOCUMENT_TYPES, editionLabel, statusLabel, typeLabel } from './document-labels.ts'
 import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 const FILTERS = ['q', 'type', 'orgUnitId', 'clause', 'status', 'standardEdition'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
@@ -124,7 +125,7 @@ export class QmsDocumentsPage extends LitElement {
       issue: msg('Issue in force', { id: 'documents.issueInForce' }),
       review: msg('Next review', { id: 'documents.nextReview' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.code}</th><th>${l.title}</th><th>${l.unit}</th><th>${l.status}</th><th>${l.issue}</th><th>${l.review}</th></tr></thead>
         <tbody>
           ${items.map(

@@ -9,6 +9,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary Documents whose periodic review is overdue or coming up, soonest first, with
@@ -55,7 +56,7 @@ export class QmsReviewDuePage extends LitElement {
       due: msg('Review due', { id: 'documents.reviewDue.due' }),
       notify: msg('Reminded', { id: 'documents.reviewDue.notify' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.document}</th><th>${l.unit}</th><th>${l.due}</th><th>${l.notify}</th></tr></thead>
         <tbody>
           ${items.map(

@@ -9,6 +9,7 @@ import { buttonStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { statusLabel, typeLabel } from './document-labels.ts'
 import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary The move from TCVN ISO 9001:2008 to ISO 9001:2015: how far it has got, per unit,
@@ -82,7 +83,7 @@ export class QmsTransitionPage extends LitElement {
       current: msg('Issue in force', { id: 'documents.issueInForce' }),
       next: msg('2015 revision', { id: 'documents.transition.next' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.document}</th><th>${l.unit}</th><th>${l.current}</th><th>${l.next}</th></tr></thead>
       <tbody>
         ${docs.map(
@@ -105,7 +106,7 @@ export class QmsTransitionPage extends LitElement {
       on2015: msg('documents on 2015', { id: 'documents.transition.on2015' }),
       on2008: msg('still on 2008', { id: 'documents.transition.on2008' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.unit}</th><th>${l.on2015}</th><th>${l.on2008}</th></tr></thead>
       <tbody>
         ${summary.byUnit.map(

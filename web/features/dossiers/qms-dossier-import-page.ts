@@ -7,6 +7,7 @@ import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { dossierStyles } from './dossier-styles.ts'
 import './qms-dossier-tabs.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 const JOB_KEY = 'qms.dossierImport.job'
 
@@ -178,7 +179,7 @@ export class QmsDossierImportPage extends LitElement {
   private renderErrors() {
     const l = { row: msg('Row', { id: 'dossiers.import.row' }), column: msg('Column', { id: 'dossiers.import.column' }), message: msg('Problem', { id: 'dossiers.import.message' }) }
     return html`<h2>${msg('Rows to correct', { id: 'dossiers.import.errors' })}</h2>
-      <div class="table-wrap"><table class="responsive">
+      <div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.row}</th><th>${l.column}</th><th>${l.message}</th></tr></thead>
         <tbody>${this.errors.map((e) => html`<tr><td data-label=${l.row}>${e.row}</td><td data-label=${l.column}>${e.column ?? '—'}</td><td data-label=${l.message}>${e.message}</td></tr>`)}</tbody>
       </table></div>`

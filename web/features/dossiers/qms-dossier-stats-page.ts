@@ -11,6 +11,7 @@ import { channelLabel } from './dossier-labels.ts'
 import { dossierStyles } from './dossier-styles.ts'
 import './qms-dossier-tabs.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 type GroupBy = DossierStats['groupBy']
 
@@ -148,7 +149,7 @@ export class QmsDossierStatsPage extends LitElement {
       <td>${r.returnedOrWithdrawn}</td><td>${r.onTimeRate === null ? '—' : formatNumber(r.onTimeRate, 2)}</td>`
     const total = msg('Total', { id: 'dossiers.stats.total' })
     const sub = msg('Total', { id: 'dossiers.stats.subtotal' })
-    return html`<div class="table-wrap"><table class="stats">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="stats">
       <caption class="sr-only">${msg('Dossier statistics', { id: 'dossiers.stats.title' })}</caption>
       <thead>
         <tr>

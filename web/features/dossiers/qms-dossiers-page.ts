@@ -12,6 +12,7 @@ import { channelLabel, CHANNELS, STATUSES, statusChip, statusLabel, TIMELINESS, 
 import { dossierStyles } from './dossier-styles.ts'
 import './qms-dossier-tabs.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 const FILTERS = ['q', 'procedureId', 'field', 'orgUnitId', 'channel', 'status', 'timeliness', 'from', 'to', 'overdue'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
@@ -116,7 +117,7 @@ export class QmsDossiersPage extends LitElement {
       due: msg('Due', { id: 'dossiers.dueAt' }),
       status: msg('Status', { id: 'common.status' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.code}</th><th>${l.applicant}</th><th>${l.procedure}</th><th>${l.received}</th><th>${l.due}</th><th>${l.status}</th></tr></thead>
         <tbody>
           ${items.map(

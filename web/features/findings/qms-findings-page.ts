@@ -11,6 +11,7 @@ import { CATEGORIES, categoryLabel } from '../checklist-templates/checklist-labe
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { CLASSIFICATIONS, classificationLabel, findingStatusLabel, HANDLINGS, handlingLabel } from './finding-labels.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 interface Filters {
   orgUnitId: string
@@ -92,7 +93,7 @@ export class QmsFindingsPage extends LitElement {
       handling: msg('Handling', { id: 'findings.handling' }),
       status: msg('Status', { id: 'common.status' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.date}</th><th>${l.who}</th><th>${l.what}</th><th>${l.classification}</th><th>${l.handling}</th><th>${l.status}</th></tr></thead>
         <tbody>
           ${items.map(

@@ -26,6 +26,7 @@ export const performStyles = css`
   .top .line { display: flex; justify-content: space-between; gap: var(--qms-space-2); font-size: 0.9rem; color: var(--qms-muted); margin-bottom: var(--qms-space-1); }
   .saving { font-size: 0.85rem; }
   .saving.error { color: var(--qms-danger); }
+  h1:focus, h2:focus { outline: none; }
   .item-text { font-size: 1.2rem; line-height: 1.35; margin: var(--qms-space-2) 0 var(--qms-space-3); }
   .answers { display: grid; grid-template-columns: repeat(3, 1fr); gap: var(--qms-space-2); }
   .answers button { min-height: 64px; font-size: 1.05rem; font-weight: 600; white-space: normal; padding: 0 var(--qms-space-2); }

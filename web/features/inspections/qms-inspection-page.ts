@@ -12,6 +12,7 @@ import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { classificationLabel, findingStatusLabel, handlingLabel } from '../findings/finding-labels.ts'
 import { inspectionStyles } from './inspection-styles.ts'
 import { kindLabel, resultLabel, statusLabel } from './inspection-labels.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary One inspection: the plan, the results per criterion, the findings, and the
@@ -116,7 +117,7 @@ export class QmsInspectionPage extends LitElement {
     }
     return html`<h2>${msg('Findings', { id: 'nav.findings' })} (${i.findings.length})</h2>
       ${i.findings.length
-        ? html`<div class="table-wrap"><table class="responsive">
+        ? html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
             <thead><tr><th>${l.who}</th><th>${l.what}</th><th>${l.classification}</th><th>${l.handling}</th><th>${l.status}</th></tr></thead>
             <tbody>
               ${i.findings.map(
@@ -137,7 +138,7 @@ export class QmsInspectionPage extends LitElement {
     const people = new Map(i.people.map((p) => [p.id, p.fullName]))
     const l = { item: msg('Criterion', { id: 'inspections.criterion' }), result: msg('Result', { id: 'inspections.resultColumn' }), note: msg('Note', { id: 'inspections.note' }) }
     return html`<h2>${msg('Results', { id: 'inspections.results' })}</h2>
-      <div class="table-wrap"><table class="responsive">
+      <div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.item}</th><th>${l.result}</th><th>${l.note}</th></tr></thead>
         <tbody>
           ${i.responses.map((r) => {

@@ -319,9 +319,18 @@ export class QmsInspectionPerform extends LitElement {
     })
   }
 
-  private go(step: number) {
+  private async go(step: number) {
     this.step = Math.max(this.hasPeopleStep ? 0 : 1, Math.min(this.summaryStep, step))
     window.scrollTo(0, 0)
+    // Focus follows the move: to the new item's heading (or the step's first heading), so a
+    // screen reader reads where it is and Tab starts from there, not from the button left behind.
+    await this.updateComplete
+    const item = this.renderRoot.querySelector('qms-inspection-item')
+    if (item) await item.updateComplete
+    const heading = item?.renderRoot.querySelector<HTMLElement>('h2') ?? this.renderRoot.querySelector<HTMLElement>('h1, h2')
+    if (!heading) return
+    heading.tabIndex = -1
+    heading.focus({ preventScroll: true })
   }
 
   /** Completion is queued like any change: it runs after the answers, once. */

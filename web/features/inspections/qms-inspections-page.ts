@@ -14,6 +14,7 @@ import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { inspectionStyles } from './inspection-styles.ts'
 import { KINDS, kindLabel, STATUSES, statusLabel } from './inspection-labels.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 interface Filters {
   orgUnitId: string
@@ -150,7 +151,7 @@ export class QmsInspectionsPage extends LitElement {
     }
     const kept = new Set(this.kept.map((k) => k.id))
     const offline = this.offline
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.number}</th><th>${l.date}</th><th>${l.unit}</th><th>${l.kind}</th><th>${l.lead}</th><th>${l.status}</th><th>${l.result}</th></tr></thead>
         <tbody>
           ${items.map(

@@ -6,6 +6,7 @@ import type { OutboxMail } from '../../api/types.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 type OutboxPage = Page<OutboxMail> & { mailEnabled: boolean; counts: Record<string, number> }
 const STATUSES = ['queued', 'sending', 'sent', 'failed'] as const
@@ -77,7 +78,7 @@ export class QmsMailOutboxPage extends LitElement {
       status: msg('Status', { id: 'mail.status' }),
       attempts: msg('Tries', { id: 'mail.attempts' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.created}</th><th>${l.to}</th><th>${l.subject}</th><th>${l.status}</th><th>${l.attempts}</th></tr></thead>
       <tbody>${items.map(
         (m) => html`<tr>

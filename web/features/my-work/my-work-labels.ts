@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize'
 import type { MyWorkGroupKey, MyWorkItem, WaitingFor } from '../../api/types.ts'
-import { formatDate } from '../../i18n/localization.ts'
+import { formatDate, plural } from '../../i18n/localization.ts'
 
 /** The page tells the navigation badge the count it just read, so the two agree. */
 export const MY_WORK_TOTAL_EVENT = 'qms-my-work-total'
@@ -47,7 +47,7 @@ export function waitingForLabel(w: WaitingFor): string {
 export function urgencyLabel(item: MyWorkItem): string {
   switch (item.urgency) {
     case 'overdue':
-      return item.daysLate > 0 ? msg(str`Overdue by ${item.daysLate} days`, { id: 'myWork.overdueDays' }) : msg('Overdue', { id: 'myWork.overdue' })
+      return item.daysLate > 0 ? plural(item.daysLate, () => msg(str`Overdue by ${item.daysLate} day`, { id: 'myWork.overdueDays.one' }), () => msg(str`Overdue by ${item.daysLate} days`, { id: 'myWork.overdueDays' })) : msg('Overdue', { id: 'myWork.overdue' })
     case 'today':
       return msg('Due today', { id: 'myWork.dueToday' })
     case 'soon':

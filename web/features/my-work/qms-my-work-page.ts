@@ -5,7 +5,7 @@ import { customElement } from 'lit/decorators.js'
 import { get } from '../../api/client.ts'
 import type { MyWork, MyWorkGroupKey } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
-import { formatDate } from '../../i18n/localization.ts'
+import { formatDate, plural } from '../../i18n/localization.ts'
 import { buttonStyles, pageStyles } from '../../styles/shared.ts'
 import { GROUP_TITLES, MY_WORK_TOTAL_EVENT } from './my-work-labels.ts'
 import './qms-my-work-group.ts'
@@ -68,7 +68,7 @@ export class QmsMyWorkPage extends LitElement {
     }
     return html`
       <p class="summary" role="status">
-        ${msg(str`${body.total} items wait for you`, { id: 'myWork.summary' })}${body.overdue
+        ${plural(body.total, () => msg(str`${body.total} item waits for you`, { id: 'myWork.summary.one' }), () => msg(str`${body.total} items wait for you`, { id: 'myWork.summary' }))}${body.overdue
           ? html`, <strong class="late">${msg(str`${body.overdue} overdue`, { id: 'myWork.summaryOverdue' })}</strong>`
           : nothing}
         <span class="muted">· ${msg(str`as of ${formatDate(body.asOf)}`, { id: 'myWork.asOf' })}</span>

@@ -32,6 +32,8 @@ export const nonconformities = {
   'action.type.preventive': 'Hành động phòng ngừa',
   'action.type.improvement': 'Cải tiến',
   'nc.event.create': 'Ghi nhận',
+  'nc.board.columns': 'Sự không phù hợp theo bước xử lý',
+  'nc.timeline.description': 'Mô tả',
   'nc.event.update': 'Sửa thông tin',
   'nc.event.analyze': 'Phân tích nguyên nhân',
   'nc.event.plan': 'Xác nhận kế hoạch',

@@ -6,6 +6,7 @@ import { patch, post } from '../../api/client.ts'
 import { loadActiveUsers } from '../../api/loaders.ts'
 import type { Action, Attachment } from '../../api/types.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
+import { FilePicker, filePickerStyles } from '../../app/file-picker.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { ACTION_TYPES, actionTypeLabel } from './nc-labels.ts'
@@ -26,6 +27,7 @@ export class QmsNcActions extends LitElement {
     buttonStyles,
     formStyles,
     ncStyles,
+    filePickerStyles,
     css`
       ul.actions-list { list-style: none; margin: 0 0 var(--qms-space-4); padding: 0; display: grid; gap: var(--qms-space-2); }
       li.action { background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); padding: var(--qms-space-3); display: grid; gap: 4px; }
@@ -45,6 +47,7 @@ export class QmsNcActions extends LitElement {
   @state() private editing?: string
   @state() private adding = false
   private readonly form = new FormController(this)
+  private readonly evidence = new FilePicker(this)
 
   // The people an action can be given to, once the reader may add or change one.
   private readonly people = new Task(this, {
@@ -142,7 +145,7 @@ export class QmsNcActions extends LitElement {
         : !completing && (a.allowedActions.includes('complete') || a.allowedActions.includes('update'))
           ? html`<div class="actions">
               ${a.allowedActions.includes('complete')
-                ? html`<button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), this.form.clear())}>${msg('Mark done', { id: 'nc.actions.complete' })}</button>`
+                ? html`<button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'nc.actions.completeLabel' })} @click=${() => ((this.completing = a.id), this.form.clear(), this.evidence.clear())}>${msg('Mark done', { id: 'nc.actions.complete' })}</button>`
                 : nothing}
               ${a.allowedActions.includes('update')
                 ? html`<button aria-label=${msg(str`Edit: ${a.description}`, { id: 'nc.actions.editLabel' })} @click=${() => ((this.editing = a.id), (this.completing = undefined), this.form.clear())}>${msg('Edit', { id: 'common.edit' })}</button>`
@@ -158,7 +161,7 @@ export class QmsNcActions extends LitElement {
             </div>
             <div class="field">
               <label for=${`evidence-${a.id}`}>${msg('Evidence (photos or PDF, optional)', { id: 'nc.actions.evidence' })}</label>
-              <input id=${`evidence-${a.id}`} name="evidence" type="file" multiple accept="image/jpeg,image/png,image/webp,application/pdf" />
+              ${this.evidence.render(`evidence-${a.id}`, 'evidence', 'image/jpeg,image/png,image/webp,application/pdf')}
             </div>
             ${this.form.renderError()}
             <div class="actions">

@@ -11,6 +11,7 @@ import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import { severityLabel, statusLabel } from './nc-labels.ts'
 import { ncStyles } from './nc-styles.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 const COLUMNS: NcStatus[] = ['draft', 'analysis', 'action_planned', 'in_progress', 'pending_verification', 'verified', 'closed']
 const CLOSED_SHOWN = 10
@@ -33,12 +34,19 @@ export class QmsNcBoard extends LitElement {
     formStyles,
     ncStyles,
     css`
-      .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(210px, 1fr); gap: var(--qms-space-3); overflow-x: auto; padding-bottom: var(--qms-space-2); }
-      section.column { background: #eef2f6; border-radius: var(--qms-radius); padding: var(--qms-space-2); min-width: 0; }
-      section.column h2 { font-size: 0.95rem; margin: var(--qms-space-1) var(--qms-space-1) var(--qms-space-2); display: flex; justify-content: space-between; gap: var(--qms-space-2); }
+      /*
+       * Seven columns fit the page at 1280 px (a 230 px menu beside it). Narrower, the board
+       * scrolls sideways (by keyboard too), each column keeping its stage name at its head.
+       */
+      .board { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(128px, 1fr); gap: var(--qms-space-2); overflow-x: auto; padding-bottom: var(--qms-space-2); }
+      .board:focus-visible { outline: 3px solid var(--qms-focus); outline-offset: 2px; }
+      section.column { background: #eef2f6; border-radius: var(--qms-radius); padding: var(--qms-space-1); min-width: 0; }
+      section.column h2 {
+        font-size: 0.85rem; line-height: 1.25; margin: 0 0 var(--qms-space-2); padding: var(--qms-space-1); display: flex; justify-content: space-between; align-items: start; gap: var(--qms-space-1);
+      }
       .count { color: var(--qms-muted); font-weight: 400; }
       ul { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--qms-space-2); }
-      a.card { display: grid; gap: 4px; padding: var(--qms-space-3); color: inherit; text-decoration: none; background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); box-shadow: var(--qms-shadow); }
+      a.card { display: grid; gap: 4px; padding: var(--qms-space-2); font-size: 0.9rem; color: inherit; text-decoration: none; background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); box-shadow: var(--qms-shadow); }
       a.card:hover { border-color: var(--qms-primary); }
       a.card.is-overdue { border-left: 4px solid var(--qms-danger); }
       .title { font-weight: 600; overflow-wrap: anywhere; }
@@ -48,6 +56,7 @@ export class QmsNcBoard extends LitElement {
       /* On a phone the columns stack: one status after the other. */
       @media (max-width: 640px) {
         .board { grid-auto-flow: row; grid-auto-columns: auto; overflow-x: visible; }
+        section.column h2 { font-size: 0.95rem; }
       }
     `,
   ]
@@ -115,7 +124,7 @@ export class QmsNcBoard extends LitElement {
     for (const nc of open) byStatus.get(nc.status)?.push(nc)
     byStatus.set('closed', closed)
     const columns = this.filters.overdueOnly ? COLUMNS.filter((s) => s !== 'closed') : COLUMNS
-    return html`<div class="board">
+    return html`<div class="board" data-testid="nc-board" ${scrollRegion(msg('Nonconformities by stage', { id: 'nc.board.columns' }))}>
         ${columns.map((status) => {
           const items = byStatus.get(status) ?? []
           const headingId = `col-${status}`

@@ -1,10 +1,46 @@
 import { localized, msg } from '@lit/localize'
+import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
-import type { NcStatus, TimelineEvent } from '../../api/types.ts'
+import { loadAllOrgUnits } from '../../api/loaders.ts'
+import type { ActionType, NcSeverity, NcStatus, TimelineEvent } from '../../api/types.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { pageStyles } from '../../styles/shared.ts'
-import { eventLabel, statusLabel } from './nc-labels.ts'
+import { actionTypeLabel, eventLabel, severityLabel, statusLabel } from './nc-labels.ts'
+
+type Change = { from: unknown; to: unknown }
+const changesOf = (e: TimelineEvent) => ((e.details as { changes?: Record<string, Change> } | null)?.changes ?? {})
+
+/** A long text is cut in the timeline: the NC page shows it whole. */
+const LONG = 140
+
+/** The name of a changed field, as the forms label it. */
+function fieldLabel(key: string): string {
+  switch (key) {
+    case 'title':
+      return msg('Title', { id: 'nc.form.title' })
+    case 'description':
+      return msg('Description', { id: 'nc.timeline.description' })
+    case 'severity':
+      return msg('Severity', { id: 'nc.form.severity' })
+    case 'clauseNumbers':
+      return msg('ISO 9001 clauses', { id: 'nc.form.clauses' })
+    case 'containment':
+      return msg('Containment (what was done at once)', { id: 'nc.form.containment' })
+    case 'detectedOn':
+      return msg('Detected on', { id: 'nc.form.detectedOn' })
+    case 'dueDate':
+      return msg('Due date', { id: 'nc.actions.dueDate' })
+    case 'orgUnitId':
+      return msg('Unit concerned', { id: 'nc.form.unit' })
+    case 'type':
+      return msg('Type', { id: 'nc.actions.type' })
+    case 'owner':
+      return msg('Owner', { id: 'nc.actions.owner' })
+    default:
+      return key
+  }
+}
 
 /**
  * @summary Every transition and change of a nonconformity: when, who, what (oldest first).
@@ -21,10 +57,41 @@ export class QmsNcTimeline extends LitElement {
       .when { color: var(--qms-muted); font-size: 0.85rem; }
       .what { font-weight: 600; }
       .detail { overflow-wrap: anywhere; }
+      dl.changes { margin: var(--qms-space-1) 0 0; display: grid; gap: 2px; }
+      dl.changes div { display: flex; flex-wrap: wrap; gap: 0 var(--qms-space-2); }
+      dl.changes dt { color: var(--qms-muted); }
+      dl.changes dd { margin: 0; min-width: 0; }
+      .old { text-decoration: line-through; color: var(--qms-muted); }
     `,
   ]
 
   @property({ attribute: false }) events: TimelineEvent[] = []
+
+  /** The units' names, loaded only when an event moved the NC to another unit. */
+  private readonly units = new Task(this, {
+    task: ([needed], { signal }) => (needed ? loadAllOrgUnits(signal) : Promise.resolve([])),
+    args: () => [this.events.some((e) => 'orgUnitId' in changesOf(e))] as const,
+  })
+
+  /** A changed field's value as the reader knows it: labels for codes, dd/MM/yyyy dates, unit names. */
+  private value(key: string, value: unknown): string {
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return '—'
+    if (key === 'severity') return severityLabel(value as NcSeverity)
+    if (key === 'type') return actionTypeLabel(value as ActionType)
+    if (key === 'detectedOn' || key === 'dueDate') return formatDate(String(value))
+    if (key === 'orgUnitId') return this.units.value?.find((u) => u.id === value)?.name ?? '…'
+    const text = Array.isArray(value) ? value.join(', ') : String(value)
+    return text.length > LONG ? `${text.slice(0, LONG - 1)}…` : text
+  }
+
+  private renderChanges(changes: Record<string, Change>) {
+    return html`<dl class="changes">
+      ${Object.entries(changes).map(
+        ([key, c]) => html`<div><dt>${fieldLabel(key)}:</dt>
+          <dd><span class="old">${this.value(key, c.from)}</span> → <span class="new">${this.value(key, c.to)}</span></dd></div>`,
+      )}
+    </dl>`
+  }
 
   private detail(e: TimelineEvent) {
     const d = (e.details ?? {}) as Record<string, unknown>
@@ -43,10 +110,9 @@ export class QmsNcTimeline extends LitElement {
       case 'action.complete':
         return html`${s('description')}: ${s('note')}`
       case 'action.update':
-      case 'update': {
-        const changes = Object.keys((d.changes as Record<string, unknown>) ?? {})
-        return html`${e.action === 'action.update' ? html`${s('description')} — ` : nothing}${changes.join(', ')}`
-      }
+        return html`${s('description')}${this.renderChanges(changesOf(e))}`
+      case 'update':
+        return this.renderChanges(changesOf(e))
       default:
         return ''
     }

@@ -12,6 +12,7 @@ import { categoryLabel, type Category } from '../checklist-templates/checklist-l
 import { formatValue, frequencyLabel, metricLabel, periodLabel, targetState, targetText, trendText } from './objective-labels.ts'
 import { objectiveStyles } from './objective-styles.ts'
 import './qms-indicator-form.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary One quality objective: each indicator's periods of the year with their value,
@@ -118,7 +119,7 @@ export class QmsObjectivePage extends LitElement {
     return html`<section class="card indicator" id=${`indicator-${indicator.id}`}>
       <h3>${indicator.name}</h3>
       <p class="meta">${how} · ${frequencyLabel(indicator.frequency)} · ${msg('Target', { id: 'objectives.target' })} ${targetText(indicator)}</p>
-      <div class="table-wrap"><table class="responsive">
+      <div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.period}</th><th>${l.value}</th><th>${l.state}</th><th>${l.trend}</th><th>${l.more}</th></tr></thead>
         <tbody>${indicator.periods.map((p) => this.renderPeriod(indicator, p, l))}</tbody>
       </table></div>

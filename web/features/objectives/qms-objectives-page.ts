@@ -10,6 +10,7 @@ import { todayIso } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { formatValue, periodLabel, targetState, targetText } from './objective-labels.ts'
 import { objectiveStyles } from './objective-styles.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 const FILTERS = ['year', 'orgUnitId'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
@@ -83,7 +84,7 @@ export class QmsObjectivesPage extends LitElement {
       latest: msg('Latest value', { id: 'objectives.latest' }),
       state: msg('Against target', { id: 'objectives.againstTarget' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.name}</th><th>${l.target}</th><th>${l.latest}</th><th>${l.state}</th></tr></thead>
       <tbody>
         ${indicators.map((i) => {

@@ -6,6 +6,7 @@ import type { OrgUnit } from '../../api/types.ts'
 import { buttonStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { loadAllOrgUnits } from '../../api/loaders.ts'
 import './qms-org-unit-form.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary The org unit tree for administrators: list, create, edit, deactivate.
@@ -57,7 +58,7 @@ export class QmsOrgUnitsPage extends LitElement {
     const codeLabel = msg('Code', { id: 'orgUnits.code' })
     const nameLabel = msg('Name', { id: 'orgUnits.name' })
     const statusLabel = msg('Status', { id: 'common.status' })
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${codeLabel}</th><th>${nameLabel}</th><th>${statusLabel}</th><th><span class="sr-only">${msg('Actions', { id: 'common.actions' })}</span></th></tr></thead>
       <tbody>
         ${units.map(

@@ -10,6 +10,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { loadFields } from '../../api/loaders.ts'
 import '../dossiers/qms-dossier-tabs.ts'
 import { modeLabel } from './procedure-labels.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary The catalogue of administrative procedures: field, unit, processing time,
@@ -85,7 +86,7 @@ export class QmsProceduresPage extends LitElement {
       fee: msg('Fee (VND)', { id: 'procedures.fee' }),
     }
     return html`<p class="muted">${msg('Procedures:', { id: 'procedures.count' })} ${items.length}</p>
-      <div class="table-wrap"><table class="responsive">
+      <div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.code}</th><th>${l.name}</th><th>${l.field}</th><th>${l.unit}</th><th>${l.days}</th><th>${l.level}</th><th>${l.mode}</th><th>${l.fee}</th></tr></thead>
         <tbody>
           ${items.map(

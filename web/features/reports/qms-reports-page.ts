@@ -9,6 +9,7 @@ import { todayIso, formatDate, formatNumber } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 interface Selection {
   from: string
@@ -151,7 +152,7 @@ export class QmsReportsPage extends LitElement {
           <h2>${s.heading}</h2>
           ${s.paragraphs.map((p) => html`<p>${p}</p>`)}
           ${s.tables.map(
-            (t) => html`<div class="table-wrap"><table>
+            (t) => html`<div class="table-wrap" ${scrollRegion()}><table>
               <caption>${t.title}</caption>
               <thead><tr>${t.headings.map((h) => html`<th>${h}</th>`)}</tr></thead>
               <tbody>

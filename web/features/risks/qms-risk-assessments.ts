@@ -9,6 +9,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { impactLabel, levelLabel, likelihoodLabel, SCALE } from './risk-labels.ts'
 import { riskStyles } from './risk-styles.ts'
 import '../../app/qms-date-input.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary A risk's assessments, newest first (the first is its current score), and the
@@ -50,7 +51,7 @@ export class QmsRiskAssessments extends LitElement {
       by: msg('By', { id: 'risks.assessedBy' }),
     }
     return html`
-      <div class="table-wrap"><table class="responsive">
+      <div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.when}</th><th>${l.score}</th><th>${l.note}</th><th>${l.by}</th></tr></thead>
         <tbody>
           ${risk.assessments.map(

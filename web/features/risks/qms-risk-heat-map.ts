@@ -7,6 +7,7 @@ import type { HeatMap } from '../../api/types.ts'
 import { pageStyles, tableStyles } from '../../styles/shared.ts'
 import { impactLabel, LEVELS, levelLabel, likelihoodLabel, SCALE } from './risk-labels.ts'
 import { riskStyles } from './risk-styles.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 type Cell = HeatMap['cells'][number]
 
@@ -68,7 +69,7 @@ export class QmsRiskHeatMap extends LitElement {
     const rows = [5, 4, 3, 2, 1]
     const t = map.thresholds
     const range: Record<string, string> = { low: `1–${t.low}`, medium: `${t.low + 1}–${t.medium}`, high: `${t.medium + 1}–${t.high}`, critical: `${t.high + 1}–25` }
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" ${scrollRegion()}>
         <table>
           <caption>${msg(str`Heat map: ${map.total} in this selection`, { id: 'risks.heatMap.caption' })}</caption>
           <thead>

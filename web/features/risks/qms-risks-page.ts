@@ -11,6 +11,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { KINDS, kindLabel, LEVELS, levelLabel, STATUSES, statusLabel } from './risk-labels.ts'
 import { riskStyles } from './risk-styles.ts'
 import './qms-risk-heat-map.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 const FILTERS = ['q', 'kind', 'level', 'status', 'orgUnitId', 'reviewOverdue', 'likelihood', 'impact'] as const
 type Filters = Record<(typeof FILTERS)[number], string>
@@ -118,7 +119,7 @@ export class QmsRisksPage extends LitElement {
       review: msg('Review date', { id: 'risks.reviewDate' }),
       owner: msg('Owner', { id: 'risks.owner' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.code}</th><th>${l.title}</th><th>${l.unit}</th><th>${l.score}</th><th>${l.status}</th><th>${l.review}</th><th>${l.owner}</th></tr></thead>
         <tbody>
           ${items.map(

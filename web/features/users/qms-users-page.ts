@@ -7,6 +7,7 @@ import { roleLabel } from '../../app/labels.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 interface Filters {
   q: string
@@ -84,7 +85,7 @@ export class QmsUsersPage extends LitElement {
       roles: msg('Roles', { id: 'users.roles' }),
       status: msg('Status', { id: 'common.status' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
         <thead><tr><th>${l.name}</th><th>${l.username}</th><th>${l.unit}</th><th>${l.roles}</th><th>${l.status}</th></tr></thead>
         <tbody>
           ${items.map(
