@@ -9,6 +9,7 @@
 import type { Permission } from './permissions.ts'
 import { PROBLEM_MESSAGES, renderMessage, type FieldMessage, type Lang, type ParamsOf, type ProblemCode, type TextContext } from './problem-messages.ts'
 import type { Entity } from './problem-words.ts'
+import { titleIn } from './problem-titles.ts'
 
 export interface FieldError {
   /** Where the bad value is: `fullName`, `items.0.text`, `query.limit`, `headers.if-match`. */
@@ -80,7 +81,7 @@ export class HttpProblem<C extends ProblemCode = ProblemCode> extends Error {
 export function problemBody(problem: HttpProblem, lang: Lang = 'en'): Record<string, unknown> {
   return {
     type: problemType(problem.slug),
-    title: problem.title,
+    title: titleIn(problem.title, lang),
     status: problem.status,
     detail: problem.detailIn(lang),
     code: problem.code,

@@ -6,6 +6,7 @@ import { AUDIT_PROGRAMME_STATUSES, DOSSIER_STATUSES, INSPECTION_STATUSES, MANAGE
 import { languageOf, LANGS, PROBLEM_MESSAGES, renderMessage, type Entry, type ProblemCode } from '../../server/lib/problem-messages.ts'
 import { ENTITIES, OPERATIONS, STATUSES } from '../../server/lib/problem-words.ts'
 import { HttpProblem, problemBody } from '../../server/lib/problems.ts'
+import { PROBLEM_TITLES_VI } from '../../server/lib/problem-titles.ts'
 import { DOSSIER_WORKFLOW } from '../../server/modules/dossiers/workflow.ts'
 import { REVISION_WORKFLOW } from '../../server/modules/documents/workflow.ts'
 import { INSPECTION_WORKFLOW } from '../../server/modules/inspections/service.ts'
@@ -142,6 +143,22 @@ test('a problem body carries code, params and the detail and field messages in t
   assert.is(en.detail, 'The body has 1 invalid field: title is required.')
   assert.is(vi.detail, 'Nội dung yêu cầu có 1 trường không hợp lệ: title là bắt buộc.')
   assert.equal(vi.errors, [{ path: 'title', message: 'là bắt buộc', code: 'required' }])
+})
+
+test('every problem title the server uses has its Vietnamese, which a Vietnamese request gets', () => {
+  const titles = new Set([
+    ...[...code.matchAll(/new HttpProblem\(\s*[^,]+,\s*'[^']+',\s*'([^']+)'/g)].map((m) => m[1]!),
+    // The titles Fastify's own errors get (errors.ts); the HTTP parser's (safe-log.ts) come
+    // before any header is read, so they have no language to follow.
+    ...[...readFileSync(path.join('server', 'plugins', 'errors.ts'), 'utf8').matchAll(/^\s+\d{3}: '([^']+)',$/gm)].map((m) => m[1]!),
+    ...[...code.matchAll(/\?\? '(Request error)'/g)].map((m) => m[1]!),
+  ])
+  assert.ok(titles.size > 30, `found only ${titles.size} titles`)
+  const missing = [...titles].filter((t) => !PROBLEM_TITLES_VI[t])
+  assert.equal(missing, [], 'titles without Vietnamese')
+  const body = problemBody(new HttpProblem(404, 'not-found', 'Not found', 'not-found', { entity: 'document' }), 'vi')
+  assert.is(body.title, 'Không tìm thấy')
+  assert.is(problemBody(new HttpProblem(404, 'not-found', 'Not found', 'not-found', { entity: 'document' }), 'en').title, 'Not found')
 })
 
 test('the language is the first of vi and en the request prefers; English without one', () => {
