@@ -554,6 +554,94 @@ export const PROBLEM_MESSAGES = {
   ),
   'stored-detail': text({ detail: '…' }, (p) => p.detail, (p) => p.detail),
 
+  // ---- dossier import rows: each is about one column of one row ---------------------------
+  'import.row.required': field('required', 'is required', 'là bắt buộc'),
+  'import.row.max-length': field('maxLength', { limit: 100 }, (p) => `must be at most ${p.limit} characters`, (p) => `dài tối đa ${p.limit} ký tự`),
+  'import.row.duplicate-in-file': field(
+    'duplicate_in_file',
+    { row: 3 },
+    (p) => `appears twice in the file (also on row ${p.row})`,
+    (p) => `xuất hiện hai lần trong tệp (cả ở dòng ${p.row})`,
+  ),
+  'import.row.unknown-procedure': field(
+    'unknown_procedure',
+    { code: 'LD.01' },
+    (p) => `no procedure with code "${p.code}" in the catalogue`,
+    (p) => `không có thủ tục mã "${p.code}" trong danh mục`,
+  ),
+  'import.row.channel': field(
+    'enum',
+    { value: 'fax' },
+    (p) => `"${p.value}" is not a channel: online (trực tuyến), in_person (trực tiếp) or postal (bưu chính)`,
+    (p) => `"${p.value}" không phải là hình thức nộp: trực tuyến, trực tiếp hoặc bưu chính`,
+  ),
+  'import.row.date-format': field(
+    'format',
+    { value: '31/02/2018' },
+    (p) => `"${p.value}" is not a date: use dd/mm/yyyy hh:mm`,
+    (p) => `"${p.value}" không phải là ngày: hãy ghi theo dạng dd/mm/yyyy hh:mm`,
+  ),
+  'import.row.future': field('future', 'must not be in the future', 'không được sau thời điểm hiện tại'),
+  'import.row.status': field(
+    'enum',
+    { value: 'xong' },
+    (p) => `"${p.value}" is not a status (e.g. đang xử lý, đã giải quyết, đã trả kết quả, từ chối, rút hồ sơ)`,
+    (p) => `"${p.value}" không phải là trạng thái (ví dụ: đang xử lý, đã giải quyết, đã trả kết quả, từ chối, rút hồ sơ)`,
+  ),
+  'import.row.required-for-status': field(
+    'required',
+    { status: 'resolved' as string },
+    (p) =>
+      ({
+        resolved: 'is required for a resolved dossier',
+        returned: 'is required for a dossier whose result was returned',
+        rejected: 'is required for a rejected dossier',
+        withdrawn: 'is required for a withdrawn dossier',
+        supplement_requested: 'is required while a supplement is awaited',
+      })[p.status] ?? `is required for a dossier in status ${p.status}`,
+    (p) =>
+      ({
+        resolved: 'là bắt buộc với hồ sơ đã giải quyết',
+        returned: 'là bắt buộc với hồ sơ đã trả kết quả',
+        rejected: 'là bắt buộc với hồ sơ bị từ chối',
+        withdrawn: 'là bắt buộc với hồ sơ đã rút',
+        supplement_requested: 'là bắt buộc khi hồ sơ đang chờ bổ sung',
+      })[p.status] ?? `là bắt buộc với hồ sơ ở trạng thái ${statusWord('dossier', p.status, 'vi')}`,
+  ),
+  'import.row.status-mismatch': field(
+    'status_mismatch',
+    { status: 'received' },
+    (p) => `does not fit the status ${p.status}`,
+    (p) => `không phù hợp với trạng thái ${statusWord('dossier', p.status, 'vi')}`,
+  ),
+  'import.row.supplement-awaited': field(
+    'status_mismatch',
+    'does not fit a dossier still awaiting its supplement',
+    'không phù hợp với hồ sơ còn đang chờ bổ sung',
+  ),
+  'import.row.needs': field('dependency', { column: 'supplementRequestedAt' }, (p) => `needs ${p.column}`, (p) => `cần có ${p.column}`),
+  'import.row.before': field('order', { column: 'receivedAt' }, (p) => `must not be before ${p.column}`, (p) => `không được trước ${p.column}`),
+  'import.row.forbidden-unit': field(
+    'forbidden',
+    { unit: 'VP' },
+    (p) => `you are not allowed to record dossiers of unit ${p.unit}`,
+    (p) => `bạn không có quyền ghi nhận hồ sơ của đơn vị ${p.unit}`,
+  ),
+  'import.row.dates-status': field(
+    'status_mismatch',
+    { status: 'resolved' },
+    (p) => `the dates given do not lead to the status ${p.status}`,
+    (p) => `các ngày đã ghi không dẫn đến trạng thái ${statusWord('dossier', p.status, 'vi')}`,
+  ),
+  'import.row.no-heading': field('no_heading', 'no heading row with the required columns', 'không có dòng tiêu đề với các cột bắt buộc'),
+  'import.row.missing-column': field(
+    'missing_column',
+    { column: 'code', vietnamese: 'mã hồ sơ' },
+    (p) => `the column ${p.column} (${p.vietnamese}) is missing`,
+    (p) => `thiếu cột ${p.column} (${p.vietnamese})`,
+  ),
+  'import.row.csv': field('csv', { error: 'Invalid Closing Quote' }, (p) => p.error, (p) => `không đọc được dòng CSV: ${p.error}`),
+
   // ---- findings ----------------------------------------------------------------------------
   'not-clauses': text(
     { values: ['8.2.9'] },

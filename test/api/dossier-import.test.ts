@@ -18,9 +18,9 @@ export function multipart(file: { name: string; bytes: Buffer; type?: string }, 
   return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
-async function upload(client: ApiClient, name: string, bytes: Buffer, fields: Record<string, string> = {}) {
+async function upload(client: ApiClient, name: string, bytes: Buffer, fields: Record<string, string> = {}, extraHeaders: Record<string, string> = {}) {
   const { body, headers } = multipart({ name, bytes }, fields)
-  return client.post('/api/dossiers/import', body, { headers })
+  return client.post('/api/dossiers/import', body, { headers: { ...headers, ...extraHeaders } })
 }
 
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n'), 'utf8')
@@ -117,6 +117,21 @@ importing('one bad row and nothing is written; every problem is reported as row,
     '5:code:duplicate_in_file',
     '6:resolvedAt:order',
   ])
+  assert.is(res.body.rowErrors[0].message, 'no procedure with code "NO.SUCH" in the catalogue')
+  // The same file for a Vietnamese reader: every row problem in Vietnamese, the title too.
+  const vi = await upload(admin, 'loi.csv', file, {}, { 'accept-language': 'vi' })
+  assert.is(vi.body.title, 'Tệp có lỗi')
+  assert.equal(
+    vi.body.rowErrors.map((e: { message: string }) => e.message),
+    [
+      'không có thủ tục mã "NO.SUCH" trong danh mục',
+      'là bắt buộc',
+      '"fax" không phải là hình thức nộp: trực tuyến, trực tiếp hoặc bưu chính',
+      '"31/02/2018" không phải là ngày: hãy ghi theo dạng dd/mm/yyyy hh:mm',
+      'xuất hiện hai lần trong tệp (cả ở dòng 2)',
+      'không được trước receivedAt',
+    ],
+  )
   assert.is((await admin.get('/api/dossiers?q=BAD-0')).body.items.length, 0)
 })
 

@@ -39,6 +39,8 @@ const CALLS = [
   /new HttpProblem\(\s*[^,]+,\s*[^,]+,\s*[^,]+,\s*'([^']+)'/g,
   // The nonconformity rules return codes the workflow throws as 403s.
   /\?\s*null\s*:\s*'(nonconformity\.[a-z-]+)'/g,
+  // The dossier import's row problems (rowError and its callers).
+  /'(import\.row\.[a-z-]+)'/g,
   /return '(nonconformity\.[a-z-]+)'/g,
 ]
 const used = new Set(CALLS.flatMap((re) => [...code.matchAll(re)].map((m) => m[1])))
@@ -156,9 +158,9 @@ test('every problem title the server uses has its Vietnamese, which a Vietnamese
   assert.ok(titles.size > 30, `found only ${titles.size} titles`)
   const missing = [...titles].filter((t) => !PROBLEM_TITLES_VI[t])
   assert.equal(missing, [], 'titles without Vietnamese')
-  const body = problemBody(new HttpProblem(404, 'not-found', 'Not found', 'not-found', { entity: 'document' }), 'vi')
+  const body = problemBody(new HttpProblem(404, 'not-found', 'Not found', 'not-found', { entity: 'document', id: undefined }), 'vi')
   assert.is(body.title, 'Không tìm thấy')
-  assert.is(problemBody(new HttpProblem(404, 'not-found', 'Not found', 'not-found', { entity: 'document' }), 'en').title, 'Not found')
+  assert.is(problemBody(new HttpProblem(404, 'not-found', 'Not found', 'not-found', { entity: 'document', id: undefined }), 'en').title, 'Not found')
 })
 
 test('the language is the first of vi and en the request prefers; English without one', () => {

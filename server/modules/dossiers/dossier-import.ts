@@ -22,14 +22,14 @@ import type { Db } from '../../../db/client.ts'
 import { dossierEvents, dossiers, orgUnits, procedures, type Channel, type DossierStatus } from '../../../db/schema/index.ts'
 import type { ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, type Actor } from '../../lib/permissions.ts'
-import { HttpProblem } from '../../lib/problems.ts'
+import { HttpProblem, type ParamsArg } from '../../lib/problems.ts'
 import { MIME, type UploadedFile } from '../../lib/uploads.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { loadWorkingCalendar } from '../calendar/service.ts'
 import type { WorkingCalendar } from '../calendar/working-days.ts'
 import type { DossierAction, ImportReport, ImportRowError } from './schemas.ts'
 import { bulkInsert, type BulkColumn } from './bulk-write.ts'
-import { readImportFile, yieldToLoop, YIELD_EVERY, type DateField, type FieldName, type ImportRow, type ImportSheet } from './import-file.ts'
+import { readImportFile, rowError, yieldToLoop, YIELD_EVERY, type DateField, type FieldName, type ImportRow, type ImportSheet } from './import-file.ts'
 import { canWriteDossier } from './service.ts'
 import { applyAction, DOSSIER_WORKFLOW, type DossierState } from './workflow.ts'
 import { refreshDossierStats } from './dossier-rollups.ts'
@@ -235,8 +235,8 @@ export async function validateImport(sheet: ImportSheet, context: ImportContext,
   const { headingOf } = sheet
   const errors: ImportRowError[] = []
   const valid: ValidRow[] = []
-  const fail = (row: number, column: string | null, message: string, code: string) => {
-    errors.push({ row, column, message, code })
+  const fail = <C extends Parameters<typeof rowError>[2]>(row: number, column: string | null, text: C, ...params: ParamsArg<C>) => {
+    errors.push(rowError(row, column, text, ...params))
   }
   const seen = new Map<string, number>()
   let done = 0
@@ -245,37 +245,37 @@ export async function validateImport(sheet: ImportSheet, context: ImportContext,
     const r = row.number
     const rowErrorsBefore = errors.length
     const { code } = row
-    if (!code) fail(r, headingOf('code'), 'is required', 'required')
-    else if (code.length > 100) fail(r, headingOf('code'), 'must be at most 100 characters', 'maxLength')
-    else if (seen.has(code.toLowerCase())) fail(r, headingOf('code'), `appears twice in the file (also on row ${seen.get(code.toLowerCase())})`, 'duplicate_in_file')
+    if (!code) fail(r, headingOf('code'), 'import.row.required')
+    else if (code.length > 100) fail(r, headingOf('code'), 'import.row.max-length', { limit: 100 })
+    else if (seen.has(code.toLowerCase())) fail(r, headingOf('code'), 'import.row.duplicate-in-file', { row: seen.get(code.toLowerCase())! })
     else seen.set(code.toLowerCase(), r)
 
     const { procedureCode } = row
     const procedure = procedureCode ? context.procedureByCode.get(procedureCode.toLowerCase()) : undefined
-    if (!procedureCode) fail(r, headingOf('procedureCode'), 'is required', 'required')
-    else if (!procedure) fail(r, headingOf('procedureCode'), `no procedure with code "${procedureCode}" in the catalogue`, 'unknown_procedure')
+    if (!procedureCode) fail(r, headingOf('procedureCode'), 'import.row.required')
+    else if (!procedure) fail(r, headingOf('procedureCode'), 'import.row.unknown-procedure', { code: procedureCode })
 
     const { applicantName } = row
-    if (!applicantName) fail(r, headingOf('applicantName'), 'is required', 'required')
-    else if (applicantName.length > 500) fail(r, headingOf('applicantName'), 'must be at most 500 characters', 'maxLength')
+    if (!applicantName) fail(r, headingOf('applicantName'), 'import.row.required')
+    else if (applicantName.length > 500) fail(r, headingOf('applicantName'), 'import.row.max-length', { limit: 500 })
 
     const { channelText, channel } = row
-    if (!channelText) fail(r, headingOf('channel'), 'is required', 'required')
-    else if (!channel) fail(r, headingOf('channel'), `"${channelText}" is not a channel: online (trực tuyến), in_person (trực tiếp) or postal (bưu chính)`, 'enum')
+    if (!channelText) fail(r, headingOf('channel'), 'import.row.required')
+    else if (!channel) fail(r, headingOf('channel'), 'import.row.channel', { value: channelText })
 
     const instant = (field: DateField, required = false): Date | null => {
       const cell = row.dates[field]
       if (!cell) {
-        if (required) fail(r, headingOf(field), 'is required', 'required')
+        if (required) fail(r, headingOf(field), 'import.row.required')
         return null
       }
       const { value } = cell
       if (!value) {
-        fail(r, headingOf(field), `"${cell.shown}" is not a date: use dd/mm/yyyy hh:mm`, 'format')
+        fail(r, headingOf(field), 'import.row.date-format', { value: cell.shown })
         return null
       }
       if (value > context.now) {
-        fail(r, headingOf(field), 'must not be in the future', 'future')
+        fail(r, headingOf(field), 'import.row.future')
         return null
       }
       return value
@@ -284,7 +284,7 @@ export async function validateImport(sheet: ImportSheet, context: ImportContext,
     const dueGiven = (() => {
       const cell = row.dates.dueAt
       if (!cell) return null
-      if (!cell.value) fail(r, headingOf('dueAt'), `"${cell.shown}" is not a date: use dd/mm/yyyy hh:mm`, 'format')
+      if (!cell.value) fail(r, headingOf('dueAt'), 'import.row.date-format', { value: cell.shown })
       return cell.value ?? null
     })()
     const supplementRequestedAt = instant('supplementRequestedAt')
@@ -299,7 +299,7 @@ export async function validateImport(sheet: ImportSheet, context: ImportContext,
     let status: DossierStatus | undefined
     if (statusText) {
       status = row.status
-      if (!status) fail(r, headingOf('status'), `"${statusText}" is not a status (e.g. đang xử lý, đã giải quyết, đã trả kết quả, từ chối, rút hồ sơ)`, 'enum')
+      if (!status) fail(r, headingOf('status'), 'import.row.status', { value: statusText })
     } else {
       status = withdrawnAt ? 'withdrawn' : rejectedAt ? 'rejected' : returnedAt ? 'returned' : resolvedAt ? 'resolved'
         : supplementRequestedAt && !supplementReceivedAt ? 'supplement_requested' : supplementReceivedAt ? 'processing' : 'received'
@@ -308,15 +308,16 @@ export async function validateImport(sheet: ImportSheet, context: ImportContext,
     if (errors.length > rowErrorsBefore || !status || !receivedAt || !procedure || !channel) continue
 
     // Dates must fit the status and follow each other.
-    const needs: [boolean, FieldName, string][] = [
-      [status === 'resolved' || status === 'returned', 'resolvedAt', 'is required for a resolved dossier'],
-      [status === 'returned', 'returnedAt', 'is required for a dossier whose result was returned'],
-      [status === 'rejected', 'rejectedAt', 'is required for a rejected dossier'],
-      [status === 'withdrawn', 'withdrawnAt', 'is required for a withdrawn dossier'],
-      [status === 'supplement_requested', 'supplementRequestedAt', 'is required while a supplement is awaited'],
+    // Each date a status needs, with the status whose wording says why.
+    const needs: [boolean, FieldName, DossierStatus][] = [
+      [status === 'resolved' || status === 'returned', 'resolvedAt', 'resolved'],
+      [status === 'returned', 'returnedAt', 'returned'],
+      [status === 'rejected', 'rejectedAt', 'rejected'],
+      [status === 'withdrawn', 'withdrawnAt', 'withdrawn'],
+      [status === 'supplement_requested', 'supplementRequestedAt', 'supplement_requested'],
     ]
     const dates: Record<string, Date | null> = { resolvedAt, returnedAt, rejectedAt, withdrawnAt, supplementRequestedAt, supplementReceivedAt }
-    for (const [needed, field, message] of needs) if (needed && !dates[field]) fail(r, headingOf(field), message, 'required')
+    for (const [needed, field, because] of needs) if (needed && !dates[field]) fail(r, headingOf(field), 'import.row.required-for-status', { status: because })
     const forbiddenFor: [FieldName, DossierStatus[]][] = [
       ['resolvedAt', ['resolved', 'returned']],
       ['returnedAt', ['returned']],
@@ -324,10 +325,10 @@ export async function validateImport(sheet: ImportSheet, context: ImportContext,
       ['withdrawnAt', ['withdrawn']],
     ]
     for (const [field, statuses] of forbiddenFor) {
-      if (dates[field] && !statuses.includes(status)) fail(r, headingOf(field), `does not fit the status ${status}`, 'status_mismatch')
+      if (dates[field] && !statuses.includes(status)) fail(r, headingOf(field), 'import.row.status-mismatch', { status })
     }
-    if (supplementReceivedAt && !supplementRequestedAt) fail(r, headingOf('supplementReceivedAt'), `needs ${headingOf('supplementRequestedAt')}`, 'dependency')
-    if (status === 'supplement_requested' && supplementReceivedAt) fail(r, headingOf('supplementReceivedAt'), 'does not fit a dossier still awaiting its supplement', 'status_mismatch')
+    if (supplementReceivedAt && !supplementRequestedAt) fail(r, headingOf('supplementReceivedAt'), 'import.row.needs', { column: headingOf('supplementRequestedAt') })
+    if (status === 'supplement_requested' && supplementReceivedAt) fail(r, headingOf('supplementReceivedAt'), 'import.row.supplement-awaited')
     const order: [FieldName, Date | null][] = [
       ['supplementRequestedAt', supplementRequestedAt],
       ['supplementReceivedAt', supplementReceivedAt],
@@ -337,20 +338,20 @@ export async function validateImport(sheet: ImportSheet, context: ImportContext,
     let previous: [FieldName, Date] = ['receivedAt', receivedAt]
     for (const [field, value] of order) {
       if (!value) continue
-      if (value < previous[1]) fail(r, headingOf(field), `must not be before ${headingOf(previous[0])}`, 'order')
+      if (value < previous[1]) fail(r, headingOf(field), 'import.row.before', { column: headingOf(previous[0]) })
       previous = [field, value]
     }
     for (const [field, value] of [['rejectedAt', rejectedAt], ['withdrawnAt', withdrawnAt]] as const) {
       const after = supplementReceivedAt ?? supplementRequestedAt ?? receivedAt
-      if (value && value < after) fail(r, headingOf(field), `must not be before ${headingOf(supplementReceivedAt ? 'supplementReceivedAt' : supplementRequestedAt ? 'supplementRequestedAt' : 'receivedAt')}`, 'order')
+      if (value && value < after) fail(r, headingOf(field), 'import.row.before', { column: headingOf(supplementReceivedAt ? 'supplementReceivedAt' : supplementRequestedAt ? 'supplementRequestedAt' : 'receivedAt') })
     }
-    if (dueGiven && dueGiven < receivedAt) fail(r, headingOf('dueAt'), `must not be before ${headingOf('receivedAt')}`, 'order')
+    if (dueGiven && dueGiven < receivedAt) fail(r, headingOf('dueAt'), 'import.row.before', { column: headingOf('receivedAt') })
 
     const known = context.existing.get(code.toLowerCase())
     const allowed = known
       ? canWriteDossier(actor, known.unitPath, known.receivingPath) && canWriteDossier(actor, procedure.unitPath, known.receivingPath)
       : canWriteDossier(actor, procedure.unitPath, context.receivingPath)
-    if (!allowed) fail(r, headingOf('procedureCode'), `you are not allowed to record dossiers of unit ${procedure.unitCode}`, 'forbidden')
+    if (!allowed) fail(r, headingOf('procedureCode'), 'import.row.forbidden-unit', { unit: procedure.unitCode })
     if (errors.length > rowErrorsBefore) continue
 
     valid.push({ row, code, procedure, channel, status, receivedAt, dueGiven, dates: { supplementRequestedAt, supplementReceivedAt, resolvedAt, returnedAt, rejectedAt, withdrawnAt }, known })
@@ -386,7 +387,7 @@ export async function planImport(rows: ValidRow[], sheet: Pick<ImportSheet, 'hea
     const initialDue = overridden ? dueGiven! : computedDue
     const life = replay(status, receivedAt, initialDue, dates, context.calendar)
     if (!life) {
-      errors.push({ row: row.number, column: sheet.headingOf('status'), message: `the dates given do not lead to the status ${status}`, code: 'status_mismatch' })
+      errors.push(rowError(row.number, sheet.headingOf('status'), 'import.row.dates-status', { status }))
       continue
     }
     const id = known?.id ?? crypto.randomUUID()

@@ -16,6 +16,8 @@ import { HttpProblem } from '../../lib/problems.ts'
 import { assertUnzippedSize, UnzippedTooLarge } from '../../lib/unzipped-size.ts'
 import { zonedInstant, type OfficeHours } from '../calendar/working-days.ts'
 import type { ImportReport, ImportRowError } from './schemas.ts'
+import { isProblemCode, PROBLEM_MESSAGES, renderMessage, type FieldMessage, type Lang } from '../../lib/problem-messages.ts'
+import type { ParamsArg } from '../../lib/problems.ts'
 
 // ---- headings -------------------------------------------------------------------
 
@@ -38,6 +40,22 @@ export type FieldName =
   | 'note'
 
 /** Accepted headings per field (compared after `fold`). The first is the canonical English one. */
+type RowText = Extract<FieldMessage, `import.row.${string}`>
+
+/** A problem of one row: `message` in English, with the catalogue entry it is written from (kept with the job, never sent) so `rowErrorsIn` can word it in the reader's language. */
+export type RowError = ImportRowError & { text?: RowText; params?: Record<string, unknown> }
+
+export function rowError<C extends RowText>(row: number, column: string | null, text: C, ...[params]: ParamsArg<C>): RowError {
+  const entry = PROBLEM_MESSAGES[text] as { field: string }
+  return { row, column, message: renderMessage(text, params, 'en'), code: entry.field, text, ...(params ? { params: params as Record<string, unknown> } : {}) }
+}
+
+/** The row problems worded in `lang` (those stored before they had a catalogue entry keep their English). */
+export function rowErrorsIn<E extends RowError>(errors: E[], lang: Lang): E[] {
+  if (lang === 'en') return errors
+  return errors.map((e) => (e.text && isProblemCode(e.text) ? { ...e, message: renderMessage(e.text, e.params, lang) } : e))
+}
+
 export const HEADINGS: Record<FieldName, string[]> = {
   code: ['code', 'mã hồ sơ', 'số hồ sơ', 'mã số hồ sơ', 'số biên nhận'],
   procedureCode: ['procedureCode', 'procedure code', 'mã thủ tục', 'mã TTHC', 'mã thủ tục hành chính'],
@@ -250,7 +268,7 @@ async function readRows(bytes: Buffer, format: ImportFormat, limits: ImportLimit
       if (err instanceof HttpProblem) throw err
       const line = (err as { lines?: number }).lines
       throw new HttpProblem(422, 'import-invalid', 'The file has errors', 'import.csv-unreadable', { line: line ?? null, error: (err as Error).message }, undefined, {}, {
-        rowErrors: [{ row: line ?? 0, column: null, message: (err as Error).message, code: 'csv' }],
+        rowErrors: [rowError(line ?? 0, null, 'import.row.csv', { error: (err as Error).message })],
       })
     }
     return rows
@@ -347,7 +365,7 @@ export async function readImportFile(bytes: Buffer, format: ImportFormat, hours:
   })
   if (headerIndex === -1) {
     throw new HttpProblem(422, 'import-invalid', 'The file has errors', 'import.no-heading', undefined, undefined, {}, {
-      rowErrors: [{ row: 1, column: null, message: 'no heading row with the required columns', code: 'no_heading' }],
+      rowErrors: [rowError(1, null, 'import.row.no-heading')],
     })
   }
   const header = rows[headerIndex]
@@ -358,7 +376,7 @@ export async function readImportFile(bytes: Buffer, format: ImportFormat, hours:
   })
   const headingOf = (field: FieldName) => (columnOf.has(field) ? columns[columnOf.get(field)!].heading : HEADINGS[field][0])
   for (const field of REQUIRED) {
-    if (!columnOf.has(field)) errors.push({ row: header.number, column: HEADINGS[field][0], message: `the column ${HEADINGS[field][0]} (${HEADINGS[field][1]}) is missing`, code: 'missing_column' })
+    if (!columnOf.has(field)) errors.push(rowError(header.number, HEADINGS[field][0]!, 'import.row.missing-column', { column: HEADINGS[field][0]!, vietnamese: HEADINGS[field][1]! }))
   }
 
   const dataRows = rows.slice(headerIndex + 1)

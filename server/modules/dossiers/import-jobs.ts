@@ -24,6 +24,7 @@ import { HttpProblem, notFound, problemBody } from '../../lib/problems.ts'
 import type { Mime } from '../../lib/uploads.ts'
 import { loadActiveActor } from '../auth/service.ts'
 import { importDossiers, type ImportProgress, type ImportUpload } from './dossier-import.ts'
+import { rowErrorsIn, type RowError } from './import-file.ts'
 import type { ImportJob, ImportJobQuery, ImportReport } from './schemas.ts'
 import { outsideQueryScope } from '../../../db/query-scope.ts'
 
@@ -132,7 +133,15 @@ function toJob(row: JobRow, positions: Map<string, number>): ImportJob {
 
 /** The job with its problem's detail in `lang` (the job keeps the problem's code and params; the stored detail is English). */
 export function jobIn(job: ImportJob, lang: Lang): ImportJob {
-  return job.problem && lang !== 'en' ? { ...job, problem: { ...job.problem, detail: problemOf(job).detailIn(lang) } } : job
+  if (lang === 'en') return job
+  const { report, problem } = job
+  return {
+    ...job,
+    report: report ? { ...report, errors: rowErrorsIn(report.errors, lang) } : report,
+    problem: problem
+      ? { ...problem, detail: problemOf(job).detailIn(lang), ...(Array.isArray(problem.rowErrors) ? { rowErrors: rowErrorsIn(problem.rowErrors as RowError[], lang) } : {}) }
+      : problem,
+  }
 }
 
 /** The problem a finished-with-failure job holds, thrown again (the synchronous route answers with it). */

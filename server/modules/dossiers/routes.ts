@@ -138,7 +138,7 @@ const dossierRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const job = await submitImport(app.db, request.actor, upload)
       app.imports.kick()
       await app.imports.waitFor(job.id)
-      const done = await getImport(app.db, request.actor, job.id)
+      const done = jobIn(await getImport(app.db, request.actor, job.id), languageOf(request.headers['accept-language']))
       if (done.status !== 'done' || !done.report) throw problemOf(done)
       return done.report
     },
