@@ -12,7 +12,7 @@ import { seedNonconformities } from './nonconformities.ts'
 import { seedInspections } from './inspections.ts'
 import { seedObjectives } from './objectives.ts'
 import { seedOrganisation } from './organisation.ts'
-import { seedPlans } from './plans.ts'
+import { seedPlans, seedRemediationPlan } from './plans.ts'
 import { seedProcedures } from './procedures.ts'
 import { seedRisks } from './risks.ts'
 import { seedManagementReviews } from './management-reviews.ts'
@@ -44,6 +44,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const managementReviews = await seedManagementReviews(tx, org, env)
     const parIndex = await seedParIndex(tx, org, env)
     const plans = await seedPlans(tx, org, env)
+    const remediationTasks = await seedRemediationPlan(tx, org, env)
     const audits = await seedAudits(tx, org)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
@@ -60,6 +61,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         managementReviews,
         parIndex,
         plans,
+        remediationTasks,
         ...audits,
         ...inspections,
       },

@@ -1127,6 +1127,14 @@ export const PROBLEM_MESSAGES = {
   'plan.field-source-not-off-target': field('not_off_target', 'is an indicator period that is not off target', 'là kỳ đo của chỉ tiêu không ở trạng thái không đạt'),
   'plan.field-source-id-required': field('required', { source: 'nonconformity' }, (p) => `is required when the source is ${p.source}`, (p) => `là bắt buộc khi nêu nguồn (${p.source})`),
   'plan.field-link-target': field('link', 'needs the id of a document or an inspection, or the from and to dates of dossier statistics', 'cần mã tài liệu hoặc cuộc kiểm tra, hoặc từ ngày, đến ngày của số liệu hồ sơ'),
+  'plan.criterion-has-task': text(
+    { codes: ['1.2'], positions: [3] },
+    (p) => `Criteria already taken up by a live task of this plan: ${p.codes.map((c, i) => `${c} (task ${p.positions[i]})`).join(', ')}. Nothing was created.`,
+    (p) => `Tiêu chí đã có nhiệm vụ (chưa hủy) trong kế hoạch này: ${p.codes.map((c, i) => `${c} (nhiệm vụ ${p.positions[i]})`).join(', ')}. Chưa tạo nhiệm vụ nào.`,
+  ),
+  'plan.field-criterion-has-task': field('duplicate', { position: 3 }, (p) => `already has task ${p.position} in this plan`, (p) => `đã có nhiệm vụ ${p.position} trong kế hoạch này`),
+  'plan.field-criterion-repeated': field('duplicate', 'is listed twice', 'bị lặp lại'),
+  'plan.field-criterion-no-points-lost': field('no_points_lost', 'is a criterion that lost no points in this assessment', 'là tiêu chí không bị mất điểm trong bản tự đánh giá này'),
   'plan.area-code-taken': text({ code: 'direction' }, (p) => `A reform area with code "${p.code}" already exists.`, (p) => `Đã có lĩnh vực cải cách mang mã "${p.code}".`),
   // ---- internal audits (clause 9.2) -----------------------------------------------------------
   'audit.not-independent': text(

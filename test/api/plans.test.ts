@@ -52,8 +52,8 @@ demo('04/KH-BQL implements 424/KH-UBND; its figures as of 27/05/2020 and the six
 
   // The task list page: by area and overdue, across plans; and the plan's own counts by area.
   const overdue = await manager.get(`/api/plan-tasks?year=2020&overdue=true&areaId=${await areaId(manager, 'civil_service')}`)
-  // Today (2030) every open task of 2020 is overdue, the direction for the second half-year too.
-  assert.equal(overdue.body.items.map((t: { deadline: string; overdue: boolean }) => [t.deadline, t.overdue]), [['2020-05-15', true], ['2020-12-31', true]])
+  // Today (2030) every open task of 2020 is overdue: the direction for the second half-year too, and the remediation of PAR criterion 4.2.
+  assert.equal(overdue.body.items.map((t: { deadline: string; overdue: boolean }) => [t.deadline, t.overdue]), [['2020-05-15', true], ['2020-12-31', true], ['2020-12-31', true]])
   const detail = await manager.get(`/api/plans/${plan.id}`)
   assert.is(detail.body.byArea.length, 7)
   // Evidence on a task: the dossier statistics of the report's period.
@@ -147,7 +147,7 @@ life('a manager writes and approves a plan; the head reports progress with evide
   const noSource = await add({ areaId: procedures, source: 'objective', sourceId: crypto.randomUUID() })
   assert.equal([noSource.status, noSource.body.errors[0].path], [422, 'sourceId'])
   const par = await add({ areaId: procedures, content: 'Khắc phục tiêu chí chưa đạt', deadline: '2030-06-30', source: 'par_criterion', sourceId: crypto.randomUUID() })
-  assert.is(par.status, 201, 'PAR criteria are not reference-checked yet')
+  assert.equal([par.status, par.body.errors?.[0]?.path], [422, 'sourceId'], 'a PAR criterion must exist')
 
   // Reminders on the escalation's ladder: the head before and after the deadline, managers after ten days.
   const sentFor = async (taskId: string) =>
@@ -220,7 +220,83 @@ access('heads update their subtree’s tasks only; staff read their own unit’s
   assert.equal([refused.status, refused.body.errors[0].path], [422, 'areaId'])
 })
 
-ctx.use(demo, life, access)
+// ---------------------------------------------------------------------------------------
+const remediation = suite('the remediation plan of a PAR self-assessment', ctx)
+
+remediation('a manager takes up criteria that lost points as tasks, all or none; one live task per criterion and plan; the list links them', async ({ as, unitId }) => {
+  now = new Date('2030-03-10T09:00:00+07:00')
+  const manager = await as('manager')
+  const head = await as('head')
+  const assessment = (await manager.get('/api/par-index/assessments')).body.items.find((a: { year: number }) => a.year === 2019)
+  const url = `/api/par-index/assessments/${assessment.id}/remediation`
+  type Candidate = { criterionId: string; code: string; suggestedTask: string; tasks: { id: string; planId: string; planNumber: string; status: string }[] }
+  const before: Candidate[] = (await manager.get(url)).body.items
+  // The demo's remediation plan took up every criterion that lost points in 2019.
+  assert.equal(before.map((c) => c.tasks.map((t) => t.planNumber)), before.map(() => ['KHKP-CCHC-2019']))
+  const byCode = (code: string) => before.find((c) => c.code === code)!
+  const demoTask = byCode('2.2.3').tasks[0]
+  const shown = (await manager.get(`/api/plans/${demoTask.planId}/tasks/${demoTask.id}`)).body
+  assert.equal([shown.source, shown.area.code, shown.sourceRef], ['par_criterion', 'procedures', { label: '2.2.3 Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính', href: `/par-index/${assessment.id}` }])
+
+  const plan = (await manager.post('/api/plans', { kind: 'other', number: 'KP-2030', issuedOn: '2030-03-01', title: 'Kế hoạch khắc phục', year: 2030, issuingUnitId: await unitId('BQL') })).body
+  const planning = await unitId(FIXTURE_UNIT)
+  const area = await areaId(manager, 'direction')
+  const body = (codes: string[], extra: Record<string, unknown>[] = []) => ({
+    assessmentId: assessment.id,
+    areaId: area,
+    leadUnitId: planning,
+    deadline: '2030-12-31',
+    items: [...codes.map((code) => ({ criterionId: byCode(code).criterionId })), ...extra],
+  })
+  const take = (b: unknown, client = manager) => client.post(`/api/plans/${plan.id}/remediation-tasks`, b)
+  const count = async () => (await manager.get(`/api/plans/${plan.id}`)).body.counts.total
+
+  assert.is((await take(body(['2.2.1']), head)).status, 403, 'managers write plans')
+  const unknown = await take(body(['2.2.1'], [{ criterionId: crypto.randomUUID() }]))
+  assert.equal([unknown.status, unknown.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`)], [422, ['items.1.criterionId:reference']])
+  const sets = (await manager.get('/api/par-index/criteria-sets?year=2019')).body.items
+  const full = (await manager.get(`/api/par-index/criteria-sets/${sets[0].id}`)).body.criteria
+  const notLost = full.find((c: { code: string }) => c.code === '3.1').id
+  const twice = await take(body(['2.2.1', '2.2.1'], [{ criterionId: notLost }]))
+  assert.equal(twice.body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`), ['items.1.criterionId:duplicate', 'items.2.criterionId:no_points_lost'])
+  assert.is(await count(), 0, 'nothing written')
+
+  const created = await take(body(['2.2.1', '6.1.1'], [{ criterionId: byCode('1.3').criterionId, content: 'Tổ chức đủ các hình thức tuyên truyền', deadline: '2030-06-30' }]))
+  assert.is(created.status, 201, created.text)
+  assert.equal(
+    created.body.items.map((t: { position: number; source: string; sourceId: string; content: string; deadline: string }) => [t.position, t.source, t.sourceId, t.content, t.deadline]),
+    [
+      [1, 'par_criterion', byCode('2.2.1').criterionId, byCode('2.2.1').suggestedTask, '2030-12-31'],
+      [2, 'par_criterion', byCode('6.1.1').criterionId, byCode('6.1.1').suggestedTask, '2030-12-31'],
+      [3, 'par_criterion', byCode('1.3').criterionId, 'Tổ chức đủ các hình thức tuyên truyền', '2030-06-30'],
+    ],
+  )
+  // Again 6.1.1, with one not taken yet: refused, naming it; nothing written.
+  const again = await take(body(['1.1.2', '6.1.1']))
+  assert.equal([again.status, again.body.code, again.body.params.codes, again.body.errors[0].path], [409, 'plan.criterion-has-task', ['6.1.1'], 'items.1.criterionId'])
+  assert.is(await count(), 3)
+  const single = await manager.post(`/api/plans/${plan.id}/tasks`, { areaId: area, content: 'x', leadUnitId: planning, deadline: '2030-12-31', source: 'par_criterion', sourceId: byCode('2.2.1').criterionId })
+  assert.equal([single.status, single.body.errors[0].path], [409, 'sourceId'], 'one task at a time follows the same rule')
+
+  // A cancelled task no longer counts: the criterion may be taken up again.
+  const approved = await manager.patch(`/api/plans/${plan.id}`, { status: 'approved' }, { ifMatch: plan.version })
+  assert.is(approved.status, 200)
+  const first = created.body.items[0]
+  assert.is((await manager.post(`/api/plans/${plan.id}/tasks/${first.id}/progress`, { note: 'Gộp vào nhiệm vụ khác', status: 'cancelled' }, { ifMatch: first.version })).status, 201)
+  const retaken = await take(body(['2.2.1']))
+  assert.equal([retaken.status, retaken.body.items[0].position], [201, 4])
+
+  // The remediation list and the task list show the live tasks of each criterion.
+  const after: Candidate[] = (await manager.get(url)).body.items
+  assert.equal(after.find((c) => c.code === '2.2.1')!.tasks.map((t) => [t.planNumber, t.status]), [['KHKP-CCHC-2019', 'not_started'], ['KP-2030', 'not_started']])
+  const raised = await manager.get(`/api/plan-tasks?source=par_criterion&sourceId=${byCode('6.1.1').criterionId}`)
+  assert.equal(raised.body.items.map((t: { planId: string }) => t.planId).sort(), [demoTask.planId, plan.id].sort())
+  // Staff see only what their unit leads or supports: the reception desk's task, not the planning department's.
+  assert.equal((await (await as('staff')).get(url)).body.items.find((c: Candidate) => c.code === '2.2.1').tasks.map((t: { planNumber: string }) => t.planNumber), ['KHKP-CCHC-2019'])
+})
+
+ctx.use(demo, life, access, remediation)
 demo.run()
 life.run()
 access.run()
+remediation.run()

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert'
 import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext({ viewport: { width: 375, height: 740 } })
-const journey = suite('the auditor scores a criterion of the 2019 PAR index and sees the totals move', ctx)
+const journey = suite('the auditor scores a criterion of the 2019 PAR index and sees the totals move; the manager takes it into the remediation plan', ctx)
 const it = ctx.use(journey)
 
 it('on a phone: the 2019 tree, a score refused without evidence, then saved with it; running totals and points lost update', async ({ page, baseUrl, problems }) => {
@@ -38,7 +38,35 @@ it('on a phone: the 2019 tree, a score refused without evidence, then saved with
   await leaf.getByText('Thống kê văn bản đi có chữ ký số năm 2019').waitFor()
   assert.match(await page.getByTestId('par-lost-list').innerText(), /6\.1\.2/)
   await noSideways(page, 'PAR tree after scoring')
-  assert.equal(problems, [])
+
+  // The manager takes the newly lost criterion into the 2019 remediation plan of the demo.
+  const assessmentUrl = page.url()
+  await page.context().clearCookies()
+  await signIn(page, baseUrl, 'manager')
+  await page.goto(assessmentUrl)
+  const lost = page.getByTestId('par-lost-list')
+  await lost.getByRole('link', { name: 'Nhiệm vụ 1 của Kế hoạch KHKP-CCHC-2019' }).waitFor()
+  await page.getByRole('button', { name: 'Lập kế hoạch khắc phục' }).click()
+  const planOption = page.locator('#planId option', { hasText: 'KHKP-CCHC-2019' })
+  await page.locator('#planId').selectOption((await planOption.getAttribute('value'))!)
+  await page.getByLabel('Lĩnh vực cải cách').selectOption({ label: 'Xây dựng, phát triển Chính phủ điện tử, Chính phủ số' })
+  await page.getByLabel('Thời hạn').fill('31/12/2020')
+  assert.ok(await lost.getByRole('checkbox', { name: '6.1.2' }).isChecked(), 'a criterion without a task is ticked')
+  assert.not.ok(await lost.getByRole('checkbox', { name: '6.1.1' }).isChecked(), 'one already taken up is not')
+  await noSideways(page, 'remediation form')
+  // 6.1.1 already has its task in this plan: refused, nothing created.
+  await lost.getByRole('checkbox', { name: '6.1.1' }).check()
+  await page.getByRole('button', { name: 'Tạo nhiệm vụ' }).click()
+  await page.getByRole('alert').filter({ hasText: '6.1.1 (nhiệm vụ' }).waitFor()
+  await lost.getByRole('checkbox', { name: '6.1.1' }).uncheck()
+  await page.getByRole('button', { name: 'Tạo nhiệm vụ' }).click()
+  await page.getByTestId('remediation-created').getByRole('link', { name: 'Nhiệm vụ 7 của Kế hoạch KHKP-CCHC-2019' }).click()
+  await page.getByRole('heading', { name: 'Nhiệm vụ 7 của Kế hoạch KHKP-CCHC-2019' }).waitFor()
+  const source = page.getByTestId('task-source')
+  assert.match(await source.innerText(), /Tiêu chí Chỉ số cải cách hành chính: 6\.1\.2 Sử dụng văn bản điện tử/)
+  await source.getByRole('link').click()
+  await lost.getByRole('link', { name: 'Nhiệm vụ 7 của Kế hoạch KHKP-CCHC-2019' }).waitFor()
+  assert.equal(problems.filter((p) => !/\b409\b/.test(p)), [], 'only the refusal the journey asked for')
 })
 
 journey.run()

@@ -3,10 +3,13 @@
  * `getAll` of its API list.
  */
 import { get, getAll } from './client.ts'
-import type { IsoClause, OrgUnit, Procedure, User } from './types.ts'
+import type { IsoClause, OrgUnit, Plan, Procedure, User } from './types.ts'
 
 /** Every org unit, in tree order. */
 export const loadAllOrgUnits = (signal?: AbortSignal) => getAll<OrgUnit>('/api/org-units', {}, { signal })
+
+/** The plans a task may be added to now (draft or approved), newest year first. */
+export const loadOpenPlans = async (signal?: AbortSignal) => (await getAll<Plan>('/api/plans', {}, { signal })).filter((p) => p.allowedActions.includes('add-task'))
 
 /** "— — Name" labels for a select, showing the tree by indentation. */
 export const indentedName = (unit: OrgUnit) => `${'\u2014 '.repeat(unit.depth)}${unit.name}`

@@ -59,5 +59,5 @@ export type {
   ParScoredCriterion,
   Remediation,
 } from '../../server/modules/par-index/schemas.ts'
-export type { Plan, PlanArea, PlanDetail, PlanSummary, PlanTask, PlanTaskDetail, TaskCounts, TaskUpdate } from '../../server/modules/plans/schemas.ts'
+export type { Plan, PlanArea, PlanDetail, PlanSummary, PlanTask, PlanTaskDetail, SourceTask, TaskCounts, TaskUpdate } from '../../server/modules/plans/schemas.ts'
 export type { AuditProgramme, AuditProgrammeDetail, CoverageMatrix, ProgrammeAudit } from '../../server/modules/audits/schemas.ts'

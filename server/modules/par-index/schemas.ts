@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { SourceTask } from '../plans/schemas.ts'
 import { PAR_ASSESSMENT_STATUSES, PAR_DATA_SOURCES } from '../../../db/schema/par-index.ts'
 import { multipartBody } from '../../lib/uploads.ts'
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
@@ -169,6 +170,7 @@ export const RemediationCandidate = Type.Object({
   pointsLost: Type.Number({ exclusiveMinimum: 0 }),
   note: Nullable(Type.String({ description: 'The appraisal note, else the self-assessment note' })),
   suggestedTask: Type.String({ description: 'The content of a remediation task, in Vietnamese' }),
+  tasks: Type.Array(SourceTask, { description: 'The live plan tasks raised from this criterion that the caller sees (POST /api/plans/{id}/remediation-tasks)' }),
 })
 export type RemediationCandidate = Static<typeof RemediationCandidate>
 

@@ -35,6 +35,7 @@ import type { UploadedFile } from '../../lib/uploads.ts'
 import { defineWorkflow } from '../../lib/workflow.ts'
 import { attachmentsByIds, claimAttachments } from '../attachments/service.ts'
 import { recordAudit } from '../audit-log/service.ts'
+import { tasksFromSources } from '../plans/tasks.ts'
 import { readCriteriaFile } from './criteria-file.ts'
 import { yearFigures } from './figures.ts'
 import type {
@@ -501,8 +502,9 @@ export async function remediationCandidates(db: Db, actor: Actor, id: string, en
   const { criteria } = await detail(db, actor, r, env)
   const byId = new Map(criteria.map((c) => [c.id, c]))
   const areaOf = (c: ParScoredCriterion): ParScoredCriterion => (c.parentId ? areaOf(byId.get(c.parentId)!) : c)
-  const items: RemediationCandidate[] = criteria
-    .filter((c) => c.isLeaf && (c.pointsLost ?? 0) > 0)
+  const lost = criteria.filter((c) => c.isLeaf && (c.pointsLost ?? 0) > 0)
+  const tasks = await tasksFromSources(db, actor, 'par_criterion', lost.map((c) => c.id))
+  const items: RemediationCandidate[] = lost
     .map((c) => {
       const score = (c.appraisedScore ?? c.selfScore)!
       const area = areaOf(c)
@@ -516,6 +518,7 @@ export async function remediationCandidates(db: Db, actor: Actor, id: string, en
         pointsLost: c.pointsLost!,
         note: c.appraisalNote ?? c.note,
         suggestedTask: `Khắc phục hạn chế, thiếu sót của tiêu chí ${c.code} “${c.title}” (đạt ${points(score)}/${points(c.maxPoints)} điểm, chưa đạt ${points(c.pointsLost!)} điểm)`,
+        tasks: tasks.get(c.id) ?? [],
       }
     })
     .sort((a, b) => b.pointsLost - a.pointsLost || a.code.localeCompare(b.code, 'en', { numeric: true }))

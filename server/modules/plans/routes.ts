@@ -4,11 +4,13 @@ import { IdParams, IfMatchHeaders, problems } from '../../lib/schemas.ts'
 import { Nonconformity } from '../nonconformities/schemas.ts'
 import { createPlanArea, listPlanAreas, updatePlanArea } from './areas.ts'
 import { raiseNcFromTask } from './raise-nc.ts'
+import { createRemediationTasks } from './remediation.ts'
 import {
   AllPlanTaskQuery,
   CreatePlan,
   CreatePlanArea,
   CreatePlanTask,
+  CreateRemediationTasks,
   PlanArea,
   PlanAreaList,
   PlanDetail,
@@ -17,6 +19,7 @@ import {
   PlanSummary,
   PlanTaskDetail,
   PlanTaskPage,
+  PlanTaskList,
   PlanTaskParams,
   PlanTaskQuery,
   RaiseNcFromTask,
@@ -125,6 +128,17 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const task = await createPlanTask(app.db, request.actor, request.params.id, request.body, app.env())
       return reply.code(201).header('Location', `/api/plans/${task.planId}/tasks/${task.id}`).header('ETag', etag(task.version)).send(task)
     },
+  })
+
+  app.post('/plans/:id/remediation-tasks', {
+    schema: {
+      summary: 'Take up criteria that lost points in a PAR self-assessment: one task per criterion (source par_criterion), all or none (manager); a criterion with a live task in the plan is refused',
+      tags,
+      params: IdParams,
+      body: CreateRemediationTasks,
+      response: { 201: PlanTaskList, ...problems(403, 404, 409, 422) },
+    },
+    handler: async (request, reply) => reply.code(201).send(await createRemediationTasks(app.db, request.actor, request.params.id, request.body, app.env())),
   })
 
   app.get('/plans/:id/tasks/:taskId', {

@@ -12,7 +12,7 @@ export const ChosenTaskStatus = Type.Enum(['not_started', 'in_progress', 'done',
   description: 'done after the deadline (agency date) is recorded as done_late',
 })
 export const PlanTaskSource = Type.Enum([...PLAN_TASK_SOURCES], {
-  description: 'nonconformity | objective (an off-target period: the id of its stored value) | par_criterion (PAR index criterion; not reference-checked yet)',
+  description: 'nonconformity | objective (an off-target period: the id of its stored value) | par_criterion (a PAR index criterion; one live task per criterion and plan)',
 })
 export const Period = Type.String({ pattern: PLAN_PERIOD_PATTERN, description: "A period of the plan's year: M01…M12, Q1…Q4, H1, H2 or Y" })
 
@@ -202,6 +202,12 @@ export const PlanTaskDetail = Type.Object({
   ...PlanTask.properties,
   updates: Type.Array(TaskUpdate, { description: 'Progress notes, newest first' }),
   nonconformities: Type.Array(Type.Object({ id: Uuid, code: Type.String(), title: Type.String(), status: Type.String() }), { description: 'NCs raised from this task' }),
+  sourceRef: Nullable(
+    Type.Object(
+      { label: Type.String({ description: 'e.g. the NC code and title, the indicator and period, the criterion code and title' }), href: Nullable(Type.String({ description: 'Its page in the web app' })) },
+      { description: 'The record the task was raised from, as its page shows it' },
+    ),
+  ),
 })
 export type PlanTaskDetail = Static<typeof PlanTaskDetail>
 
@@ -265,7 +271,38 @@ const taskFilters = {
   orgUnitId: Type.Optional(Type.String({ format: 'uuid', description: 'Led or supported by this unit or a unit below it' })),
   overdue: Type.Optional(Type.Boolean({ description: 'true: open and past the deadline; false: the others' })),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Words of the content or expected output' })),
+  source: Type.Optional(PlanTaskSource),
+  sourceId: Type.Optional(Type.String({ format: 'uuid', description: 'Raised from this record (with source: of this kind), e.g. the tasks of a nonconformity' })),
 }
+
+/** A task raised from a record, as that record's page links it. */
+export const SourceTask = Type.Object({ id: Uuid, planId: Uuid, planNumber: Type.String(), position: Type.Integer(), status: PlanTaskStatus, deadline: DateOnly })
+export type SourceTask = Static<typeof SourceTask>
+
+const RemediationItem = Type.Object(
+  {
+    criterionId: Uuid,
+    content: Type.Optional(Text(4000)),
+    areaId: Type.Optional(Uuid),
+    leadUnitId: Type.Optional(Uuid),
+    deadline: Type.Optional(DateOnly),
+  },
+  { additionalProperties: false, description: 'Without content: the criterion’s suggested task. Area, lead unit and deadline: the request’s unless given here.' },
+)
+
+export const CreateRemediationTasks = Type.Object(
+  {
+    assessmentId: Uuid,
+    areaId: Uuid,
+    leadUnitId: Uuid,
+    supportUnitIds: Type.Optional(Type.Array(Uuid, { maxItems: 50, uniqueItems: true })),
+    deadline: DateOnly,
+    items: Type.Array(RemediationItem, { minItems: 1, maxItems: 200 }),
+  },
+  { additionalProperties: false, description: 'One task per criterion that lost points in the assessment, all or none' },
+)
+export type CreateRemediationTasks = Static<typeof CreateRemediationTasks>
+export const PlanTaskList = Type.Object({ items: Type.Array(PlanTask) })
 
 export const PlanTaskQuery = Type.Object({ ...taskFilters, ...ListQuery })
 export type PlanTaskQuery = Static<typeof PlanTaskQuery>

@@ -17,6 +17,8 @@ import {
   objectiveIndicators,
   objectiveIndicatorValues,
   orgUnits,
+  parAssessments,
+  parCriteria,
   planAreas,
   plans,
   planTasks,
@@ -32,7 +34,7 @@ import { addDays, agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { keyset, textKey } from '../../lib/pagination.ts'
 import { can, requirePermission, type Actor } from '../../lib/permissions.ts'
-import { badRequest, fieldError, forbidden, notFound, type FieldError } from '../../lib/problems.ts'
+import { badRequest, conflict, fieldError, forbidden, notFound, type FieldError } from '../../lib/problems.ts'
 import { brokenRule, referenceProblem, requireReference } from '../../lib/references.ts'
 import { matchesSearch, parseSearch } from '../../lib/search.ts'
 import { unitScope } from '../../lib/unit-scope.ts'
@@ -42,7 +44,7 @@ import { ncCode } from '../nonconformities/records.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import { toPlanArea } from './areas.ts'
 import { notifyAssigned } from './assignments.ts'
-import type { AllPlanTaskQuery, CreatePlanTask, PlanTask, PlanTaskDetail, PlanTaskQuery, ReportProgress, TaskUpdate, UpdatePlanTask } from './schemas.ts'
+import type { AllPlanTaskQuery, CreatePlanTask, PlanTask, PlanTaskDetail, PlanTaskQuery, ReportProgress, SourceTask, TaskUpdate, UpdatePlanTask } from './schemas.ts'
 import { findPlan, PLAN_WORKFLOW } from './service.ts'
 
 const lead = alias(orgUnits, 'lead_unit')
@@ -52,7 +54,7 @@ const OPEN: readonly PlanTaskStatus[] = ['not_started', 'in_progress']
 const CLOSED: readonly PlanTaskStatus[] = ['done', 'done_late', 'cancelled']
 
 /** Tasks with their plan, area, lead unit, supporting units and latest progress note, in one query. */
-function selectTasks(db: Db) {
+export function selectTasks(db: Db) {
   return db
     .select({
       task: planTasks,
@@ -70,7 +72,7 @@ function selectTasks(db: Db) {
     .innerJoin(lead, eq(lead.id, planTasks.leadUnitId))
 }
 
-type SelectedTask = Awaited<ReturnType<ReturnType<typeof selectTasks>['execute']>>[number]
+export type SelectedTask = Awaited<ReturnType<ReturnType<typeof selectTasks>['execute']>>[number]
 
 /** JSON from the database: postgres.js and PGlite give objects; a driver that gives text is parsed. */
 const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v)
@@ -137,7 +139,38 @@ function taskFilters(actor: Actor, query: PlanTaskQuery, env: ServiceEnv): SQL |
       : undefined,
     query.overdue === undefined ? undefined : query.overdue ? overdue : sql`not ${overdue}`,
     matchesSearch(parseSearch(query.q), planTasks.search),
+    query.source ? eq(planTasks.source, query.source) : undefined,
+    query.sourceId ? eq(planTasks.sourceId, query.sourceId) : undefined,
   )
+}
+
+/**
+ * The live (not cancelled) tasks the actor sees that were raised from some records of one
+ * kind, by record: the links the pages of those records show (a nonconformity, the PAR
+ * remediation list). One query, on the source index.
+ */
+export async function tasksFromSources(db: Db, actor: Actor, source: PlanTaskSource, ids: string[]): Promise<Map<string, SourceTask[]>> {
+  const byId = new Map<string, SourceTask[]>()
+  if (!ids.length || !can(actor, 'plan.read')) return byId
+  const rows = await db
+    .select({ id: planTasks.id, sourceId: planTasks.sourceId, planId: planTasks.planId, planNumber: plans.number, position: planTasks.position, status: planTasks.status, deadline: planTasks.deadline })
+    .from(planTasks)
+    .innerJoin(plans, eq(plans.id, planTasks.planId))
+    .innerJoin(lead, eq(lead.id, planTasks.leadUnitId))
+    .where(and(eq(planTasks.source, source), inArray(planTasks.sourceId, ids), sql`${planTasks.status} <> 'cancelled'`, visibleTasks(actor)))
+    .orderBy(asc(planTasks.createdAt), asc(planTasks.id))
+  for (const { sourceId, ...task } of rows) byId.set(sourceId!, [...(byId.get(sourceId!) ?? []), task])
+  return byId
+}
+
+/** Criteria of a plan's live tasks: a criterion is taken up once per plan. Criterion id → the task's position. */
+export async function liveCriterionTasks(db: Db, planId: string, criterionIds: string[]): Promise<Map<string, number>> {
+  if (!criterionIds.length) return new Map()
+  const rows = await db
+    .select({ criterionId: planTasks.sourceId, position: planTasks.position })
+    .from(planTasks)
+    .where(and(eq(planTasks.planId, planId), eq(planTasks.source, 'par_criterion'), inArray(planTasks.sourceId, criterionIds), sql`${planTasks.status} <> 'cancelled'`))
+  return new Map(rows.map((r) => [r.criterionId!, r.position]))
 }
 
 /** The tasks of one plan, in the plan's order. */
@@ -163,7 +196,7 @@ export async function listAllPlanTasks(db: Db, actor: Actor, query: AllPlanTaskQ
   return page.page(rows, (r) => toPlanTask(r, actor, env))
 }
 
-async function findTask(db: Db, planId: string, taskId: string, forUpdate = false): Promise<SelectedTask> {
+export async function findTask(db: Db, planId: string, taskId: string, forUpdate = false): Promise<SelectedTask> {
   const query = selectTasks(db).where(and(eq(planTasks.id, taskId), eq(planTasks.planId, planId)))
   const [row] = forUpdate ? await query.for('update', { of: planTasks }) : await query
   if (!row) throw notFound('plan-task', taskId)
@@ -211,8 +244,36 @@ async function showLinks(db: Db, links: EvidenceLink[][]): Promise<Map<EvidenceL
   return shown
 }
 
+/** Where the task came from, as its page shows and links it. */
+async function sourceRef(db: Db, t: SelectedTask['task']): Promise<PlanTaskDetail['sourceRef']> {
+  if (!t.source || !t.sourceId) return null
+  switch (t.source) {
+    case 'nonconformity': {
+      const [n] = await db.select({ number: nonconformities.number, title: nonconformities.title }).from(nonconformities).where(eq(nonconformities.id, t.sourceId))
+      return n ? { label: `${ncCode(n.number)} ${n.title}`, href: `/nonconformities/${t.sourceId}` } : null
+    }
+    case 'objective': {
+      const [v] = await db
+        .select({ period: objectiveIndicatorValues.period, indicatorId: objectiveIndicators.id, indicator: objectiveIndicators.name, objectiveId: objectiveIndicators.objectiveId, year: qualityObjectives.year })
+        .from(objectiveIndicatorValues)
+        .innerJoin(objectiveIndicators, eq(objectiveIndicators.id, objectiveIndicatorValues.indicatorId))
+        .innerJoin(qualityObjectives, eq(qualityObjectives.id, objectiveIndicators.objectiveId))
+        .where(eq(objectiveIndicatorValues.id, t.sourceId))
+      return v ? { label: `${v.indicator} (${v.period}/${v.year})`, href: `/objectives/${v.objectiveId}#indicator-${v.indicatorId}` } : null
+    }
+    case 'par_criterion': {
+      // The criterion's page is the self-assessment of the latest year scored with its set.
+      const [c] = await db
+        .select({ code: parCriteria.code, title: parCriteria.title, assessmentId: sql<string | null>`(select a.id from ${parAssessments} a where a.set_id = ${parCriteria.setId} order by a.year desc limit 1)` })
+        .from(parCriteria)
+        .where(eq(parCriteria.id, t.sourceId))
+      return c ? { label: `${c.code} ${c.title}`, href: c.assessmentId ? `/par-index/${c.assessmentId}` : null } : null
+    }
+  }
+}
+
 async function detail(db: Db, actor: Actor, r: SelectedTask, env: ServiceEnv): Promise<PlanTaskDetail> {
-  const [updates, ncs] = await Promise.all([
+  const [updates, ncs, source] = await Promise.all([
     db
       .select({ update: planTaskUpdates, createdBy: { id: author.id, fullName: author.fullName } })
       .from(planTaskUpdates)
@@ -224,6 +285,7 @@ async function detail(db: Db, actor: Actor, r: SelectedTask, env: ServiceEnv): P
       .from(nonconformities)
       .where(and(eq(nonconformities.source, 'plan_task'), eq(nonconformities.sourceId, r.task.id)))
       .orderBy(asc(nonconformities.number)),
+    sourceRef(db, r.task),
   ])
   const shown = await showLinks(db, updates.map((u) => u.update.links))
   return {
@@ -241,6 +303,7 @@ async function detail(db: Db, actor: Actor, r: SelectedTask, env: ServiceEnv): P
       createdAt: u.createdAt.toISOString(),
     })),
     nonconformities: ncs.map((n) => ({ id: n.id, code: ncCode(n.number), title: n.title, status: n.status })),
+    sourceRef: source,
   }
 }
 
@@ -249,15 +312,15 @@ export async function getPlanTask(db: Db, actor: Actor, planId: string, taskId: 
 }
 
 /** The task as the audit log keeps it (its updates have their own entries). */
-const taskRecord = ({ updates: _u, nonconformities: _n, allowedActions: _a, overdue: _o, dueSoon: _d, lastUpdate: _l, ...task }: PlanTaskDetail) => task
+export const taskRecord = ({ updates: _u, nonconformities: _n, sourceRef: _s, allowedActions: _a, overdue: _o, dueSoon: _d, lastUpdate: _l, ...task }: PlanTaskDetail) => task
 
-async function checkArea(db: Db, areaId: string) {
+export async function checkArea(db: Db, areaId: string) {
   const [row] = await db.select({ active: planAreas.active }).from(planAreas).where(eq(planAreas.id, areaId))
   const area = await requireReference('areaId', 'plan-area', row)
   if (!area.active) throw brokenRule('areaId', 'plan.field-area-inactive')
 }
 
-async function checkUnits(db: Db, leadUnitId: string, supportUnitIds: string[]) {
+export async function checkUnits(db: Db, leadUnitId: string, supportUnitIds: string[]) {
   const ids = [leadUnitId, ...supportUnitIds]
   const rows = await db.select({ id: orgUnits.id, active: orgUnits.active }).from(orgUnits).where(inArray(orgUnits.id, ids))
   const byId = new Map(rows.map((r) => [r.id, r]))
@@ -275,8 +338,7 @@ async function checkUnits(db: Db, leadUnitId: string, supportUnitIds: string[]) 
 /**
  * What a task's `sourceId` may point at. A nonconformity or an objective's period the
  * actor cannot read answers like one that does not exist; an objective's period must be
- * off target. `par_criterion` is the extension point for the PAR index self-assessment:
- * accepted unchecked until its criteria table exists (then: exists, readable).
+ * off target; a PAR criterion must exist (every reader of plans reads the PAR index).
  */
 async function checkTaskSource(db: Db, actor: Actor, source: PlanTaskSource | null | undefined, sourceId: string | null | undefined) {
   if (!source) {
@@ -308,12 +370,15 @@ async function checkTaskSource(db: Db, actor: Actor, source: PlanTaskSource | nu
       if (!off) throw brokenRule('sourceId', 'plan.field-source-not-off-target')
       return
     }
-    case 'par_criterion':
+    case 'par_criterion': {
+      const [row] = await db.select({ id: parCriteria.id }).from(parCriteria).where(eq(parCriteria.id, sourceId))
+      await requireReference('sourceId', 'par-criterion', row)
       return
+    }
   }
 }
 
-async function setSupportUnits(db: Db, taskId: string, unitIds: string[]) {
+export async function setSupportUnits(db: Db, taskId: string, unitIds: string[]) {
   await db.delete(planTaskUnits).where(eq(planTaskUnits.taskId, taskId))
   if (unitIds.length) await db.insert(planTaskUnits).values(unitIds.map((orgUnitId) => ({ taskId, orgUnitId })))
 }
@@ -327,6 +392,7 @@ export async function createPlanTask(db: Db, actor: Actor, planId: string, input
     await checkArea(tx, input.areaId)
     await checkUnits(tx, input.leadUnitId, support)
     await checkTaskSource(tx, actor, input.source, input.sourceId)
+    if (input.source === 'par_criterion') await refuseTakenCriteria(tx, planId, [{ criterionId: input.sourceId!, path: 'sourceId' }])
     const [{ last }] = await tx.select({ last: sql<number>`coalesce(max(${planTasks.position}), 0)::int` }).from(planTasks).where(eq(planTasks.planId, planId))
     const [row] = await tx
       .insert(planTasks)
@@ -353,6 +419,20 @@ export async function createPlanTask(db: Db, actor: Actor, planId: string, input
     await recordAudit(tx, actor, { action: 'plan_task.create', entityType: 'plan_task', entityId: row.id, after: taskRecord(task) })
     return task
   })
+}
+
+/** 409 when a criterion already has a live task in the plan, naming the criteria and their tasks. */
+export async function refuseTakenCriteria(db: Db, planId: string, wanted: { criterionId: string; path: string }[]) {
+  const taken = await liveCriterionTasks(db, planId, wanted.map((w) => w.criterionId))
+  if (!taken.size) return
+  const clashes = wanted.filter((w) => taken.has(w.criterionId))
+  const codes = await db.select({ id: parCriteria.id, code: parCriteria.code }).from(parCriteria).where(inArray(parCriteria.id, clashes.map((c) => c.criterionId)))
+  const codeOf = new Map(codes.map((c) => [c.id, c.code]))
+  throw conflict(
+    'plan.criterion-has-task',
+    { codes: clashes.map((c) => codeOf.get(c.criterionId) ?? c.criterionId), positions: clashes.map((c) => taken.get(c.criterionId)!) },
+    clashes.map((c) => fieldError(c.path, 'plan.field-criterion-has-task', { position: taken.get(c.criterionId)! })),
+  )
 }
 
 /** Done on or before the deadline, or done late: never chosen, read from the day it was done. */

@@ -169,4 +169,6 @@ export const nonconformities = {
   'nc.done.verify': 'Đã ghi kết quả kiểm tra hiệu lực.',
   'nc.done.close': 'Đã đóng sự không phù hợp.',
   'nc.done.cancel': 'Đã hủy sự không phù hợp.',
+  'nc.page.reformTasks': 'Nhiệm vụ cải cách phát sinh',
+  'nc.page.reformTaskContent': str`Khắc phục sự không phù hợp ${0}: ${1}`,
 }

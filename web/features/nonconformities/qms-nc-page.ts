@@ -13,6 +13,7 @@ import { ncStyles } from './nc-styles.ts'
 import './qms-nc-actions.ts'
 import './qms-nc-five-why-editor.ts'
 import './qms-nc-timeline.ts'
+import '../plans/qms-plan-source-tasks.ts'
 import '../../app/qms-date-input.ts'
 
 /** Steps that ask for something first open a small form; the others are one click. */
@@ -188,6 +189,16 @@ export class QmsNcPage extends LitElement {
         <section class="card" aria-labelledby="actions">
           <h2 id="actions">${msg('Actions', { id: 'nc.page.actions' })}</h2>
           <qms-nc-actions .ncId=${nc.id} .actions=${nc.actions} ?canAdd=${can('add-action')} .minDate=${nc.detectedOn} @qms-changed=${this.reload}></qms-nc-actions>
+        </section>
+        <section class="card" aria-labelledby="reform-tasks">
+          <h2 id="reform-tasks">${msg('Reform tasks raised from it', { id: 'nc.page.reformTasks' })}</h2>
+          <qms-plan-source-tasks .prefill=${{
+            source: 'nonconformity',
+            sourceId: nc.id,
+            content: msg(str`Remedy nonconformity ${nc.code}: ${nc.title}`, { id: 'nc.page.reformTaskContent' }),
+            leadUnitId: nc.orgUnit.id,
+            deadline: nc.dueDate,
+          }}></qms-plan-source-tasks>
         </section>
         <section class="card" aria-labelledby="checks">
           <h2 id="checks">${msg('Effectiveness checks', { id: 'nc.page.checks' })}</h2>

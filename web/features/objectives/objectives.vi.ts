@@ -69,4 +69,5 @@ export const objectives = {
   'objectives.panelTitle': str`Mục tiêu chất lượng năm ${0}`,
   'objectives.panelEmpty': 'Chưa đặt mục tiêu cho năm này.',
   'objectives.panelTarget': 'chỉ tiêu',
+  'objectives.reformTaskContent': str`Khắc phục chỉ tiêu “${0}” kỳ ${1} (đạt ${2}, chỉ tiêu ${3})`,
 }

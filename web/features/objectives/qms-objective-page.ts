@@ -11,6 +11,7 @@ import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/
 import { categoryLabel, type Category } from '../checklist-templates/checklist-labels.ts'
 import { formatValue, frequencyLabel, metricLabel, periodLabel, targetState, targetText, trendText } from './objective-labels.ts'
 import { objectiveStyles } from './objective-styles.ts'
+import { newTaskHref } from '../plans/qms-plan-source-tasks.ts'
 import './qms-indicator-form.ts'
 import { scrollRegion } from '../../app/scroll-region.ts'
 
@@ -152,6 +153,11 @@ export class QmsObjectivePage extends LitElement {
     if (p.nonconformity) parts.push(html`<a href=${`/nonconformities/${p.nonconformity.id}`}>${p.nonconformity.code}</a>`)
     else if (p.onTarget === false && p.valueId && this.session.can('nonconformity.create')) {
       parts.push(html`<button type="button" class="danger" ?disabled=${this.form.busy} @click=${() => this.handleOpenNc(indicator, p)}>${msg('Open a nonconformity', { id: 'objectives.openNc' })}</button>`)
+    }
+    if (p.onTarget === false && p.valueId && this.session.can('plan.write')) {
+      const o = this.objective!
+      const content = msg(str`Remedy the indicator “${indicator.name}” of ${periodLabel(p.period)} (${formatValue(indicator, p.value)}, target ${targetText(indicator)})`, { id: 'objectives.reformTaskContent' })
+      parts.push(html`<a class="button" href=${newTaskHref({ source: 'objective', sourceId: p.valueId, content, leadUnitId: o.ownerUnit.id })}>${msg('New reform task', { id: 'plans.newTask' })}</a>`)
     }
     if (p.frozen && this.session.can('objective.recompute')) {
       parts.push(html`<button type="button" class="link" ?disabled=${this.form.busy} @click=${() => this.handleRecompute(indicator, p)}>${msg('Recompute', { id: 'objectives.recompute' })}</button>`)

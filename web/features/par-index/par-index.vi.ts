@@ -60,4 +60,10 @@ export const parIndex = {
   'par.row': 'dòng',
   'par.loadButton': 'Nạp',
   'par.loaded': 'Đã nạp bộ tiêu chí.',
+  'par.remediation.open': 'Lập kế hoạch khắc phục',
+  'par.remediation.tick': 'Chọn các tiêu chí cần khắc phục: mỗi tiêu chí một nhiệm vụ, nội dung theo tiêu chí.',
+  'par.remediation.planHint': 'Kế hoạch khắc phục (loại “Kế hoạch khác”) cần được lập trước tại trang Kế hoạch cải cách hành chính.',
+  'par.remediation.create': 'Tạo nhiệm vụ',
+  'par.remediation.created': str`Đã tạo ${0} nhiệm vụ khắc phục.`,
+  'par.remediation.createdList': 'Các nhiệm vụ đã tạo:',
 }

@@ -9,13 +9,15 @@ import { formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { figureText, points, statusLabel } from './par-labels.ts'
 import { parStyles } from './par-styles.ts'
+import './qms-par-remediation.ts'
 import './qms-par-score-form.ts'
 
 /**
  * @summary A year's PAR index self-assessment: the criteria tree with each leaf's self
  * and appraised scores, evidence and note, running totals up the tree, points lost, our
  * own figure for the year beside the criteria that name one, and the points lost per
- * criterion (most first) that the remediation plan starts from. Leaves are scored in place.
+ * criterion (most first) with the remediation plan's tasks (qms-par-remediation). Leaves
+ * are scored in place.
  */
 @customElement('qms-par-assessment-page')
 @localized()
@@ -59,7 +61,6 @@ export class QmsParAssessmentPage extends LitElement {
 
   private renderAssessment(a: ParAssessmentDetail) {
     const t = a.totals
-    const lost = a.criteria.filter((c) => c.isLeaf && (c.pointsLost ?? 0) > 0).sort((x, y) => y.pointsLost! - x.pointsLost! || x.code.localeCompare(y.code, 'en', { numeric: true }))
     return html`<h1>${msg(str`PAR index self-assessment ${a.year}`, { id: 'par.assessmentTitle' })}</h1>
       <p class="lead">
         ${a.criteriaSet.name} ${a.criteriaSet.isSample ? html`<span class="badge sample">${msg('sample, not official figures', { id: 'par.sample' })}</span>` : nothing}
@@ -81,11 +82,7 @@ export class QmsParAssessmentPage extends LitElement {
       ${this.form.renderError()}
       <h2>${msg('Criteria', { id: 'par.criteria' })}</h2>
       <ul class="tree">${a.criteria.map((c) => this.renderNode(a, c))}</ul>
-      <h2>${msg('Points lost by criterion', { id: 'par.lostByCriterion' })}</h2>
-      <p class="meta">${msg('Most points lost first (appraised score, else self score): the starting point of the remediation plan.', { id: 'par.lostLead' })}</p>
-      ${lost.length
-        ? html`<ol data-testid="par-lost-list">${lost.map((c) => html`<li><span class="code">${c.code}</span>${c.title}: <span class="badge lost">−${points(c.pointsLost)}</span></li>`)}</ol>`
-        : html`<p class="muted">${msg('No points lost so far.', { id: 'par.noneLost' })}</p>`}`
+      <qms-par-remediation .assessmentId=${a.id} .version=${a.version}></qms-par-remediation>`
   }
 
   private renderNode(a: ParAssessmentDetail, c: ParScoredCriterion) {

@@ -53,3 +53,15 @@ export function periodLabel(period: string): string {
 
 /** An area's name in the reader's language (the names are data: the agency may add areas). */
 export const areaName = (area: Pick<PlanArea, 'nameVi' | 'nameEn'>) => (getLocale() === 'vi' ? area.nameVi : area.nameEn)
+
+/** The kind of record a task was raised from. */
+export function sourceLabel(source: NonNullable<PlanTask['source']>): string {
+  switch (source) {
+    case 'nonconformity':
+      return msg('Nonconformity', { id: 'plans.source.nonconformity' })
+    case 'objective':
+      return msg('Off-target period of a quality objective', { id: 'plans.source.objective' })
+    case 'par_criterion':
+      return msg('PAR index criterion', { id: 'plans.source.par_criterion' })
+  }
+}

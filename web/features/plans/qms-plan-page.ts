@@ -91,8 +91,10 @@ export class QmsPlanPage extends LitElement {
           ${p.attachmentId ? html`<dt>${msg('File', { id: 'plans.file' })}</dt><dd><a href=${`/api/attachments/${p.attachmentId}`} target="_blank" rel="noopener">${msg('Signed plan', { id: 'plans.signedFile' })}</a></dd>` : nothing}
         </dl>
         <qms-plan-progress .counts=${p.counts}></qms-plan-progress>
-        ${moves.length
-          ? html`<div class="actions">${moves.map(([op, status]) => html`<button ?disabled=${this.form.busy} @click=${() => this.move(status)}>${this.moveLabel(op)}</button>`)}</div>`
+        ${moves.length || p.allowedActions.includes('update')
+          ? html`<div class="actions">
+              ${p.allowedActions.includes('update') ? html`<a class="button" href=${`/plans/${p.id}/edit`}>${msg('Change the plan', { id: 'plans.edit' })}</a>` : nothing}
+              ${moves.map(([op, status]) => html`<button ?disabled=${this.form.busy} @click=${() => this.move(status)}>${this.moveLabel(op)}</button>`)}</div>`
           : nothing}
         ${this.form.renderError()}
       </div>

@@ -7,14 +7,16 @@ import type { Nonconformity, PlanTaskDetail } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
-import { areaName, periodLabel, taskStatusLabel } from './plan-labels.ts'
+import { areaName, periodLabel, sourceLabel, taskStatusLabel } from './plan-labels.ts'
 import { planStyles } from './plan-styles.ts'
+import './qms-plan-task-form.ts'
 import './qms-plan-task-progress.ts'
 
 /**
  * @summary One task of a plan: what, in which reform area, who leads and supports it, by
- * when, its status (overdue marked); its progress notes with their evidence; the progress
- * form for the heads of the lead unit; raising a nonconformity from it.
+ * when, its status (overdue marked), the record it was raised from; its progress notes
+ * with their evidence; the progress form for the heads of the lead unit; changing it
+ * (managers); raising a nonconformity from it.
  */
 @customElement('qms-plan-task-page')
 @localized()
@@ -24,6 +26,7 @@ export class QmsPlanTaskPage extends LitElement {
   @property() planId = ''
   @property() taskId = ''
   @state() private task?: PlanTaskDetail
+  @state() private editing = false
   private readonly form = new FormController(this)
 
   private readonly loader = new Task(this, {
@@ -63,15 +66,26 @@ export class QmsPlanTaskPage extends LitElement {
             ${t.overdue ? html`<span class="badge overdue">${msg('Overdue', { id: 'plans.overdue' })}</span>` : nothing}
             ${t.completedOn ? html`<span class="meta">${formatDate(t.completedOn)}</span>` : nothing}
           </dd>
+          ${t.sourceRef
+            ? html`<dt>${msg('Raised from', { id: 'plans.source' })}</dt>
+                <dd data-testid="task-source">${sourceLabel(t.source!)}: ${t.sourceRef.href ? html`<a href=${t.sourceRef.href}>${t.sourceRef.label}</a>` : t.sourceRef.label}</dd>`
+            : nothing}
           ${t.nonconformities.length
             ? html`<dt>${msg('Nonconformities', { id: 'plans.ncs' })}</dt><dd>${t.nonconformities.map((n) => html`<a href=${`/nonconformities/${n.id}`}>${n.code}</a> `)}</dd>`
             : nothing}
         </dl>
-        ${t.allowedActions.includes('raise-nc') && !t.nonconformities.length
-          ? html`<div class="actions"><button ?disabled=${this.form.busy} @click=${this.raiseNc}>${msg('Raise a nonconformity', { id: 'plans.raiseNc' })}</button></div>`
-          : nothing}
+        <div class="actions">
+          ${t.allowedActions.includes('update') && !this.editing ? html`<button @click=${() => (this.editing = true)}>${msg('Change the task', { id: 'plans.editTask' })}</button>` : nothing}
+          ${t.allowedActions.includes('raise-nc') && !t.nonconformities.length
+            ? html`<button ?disabled=${this.form.busy} @click=${this.raiseNc}>${msg('Raise a nonconformity', { id: 'plans.raiseNc' })}</button>`
+            : nothing}
+        </div>
         ${this.form.renderError()}
       </div>
+      ${this.editing
+        ? html`<qms-plan-task-form .task=${t} @qms-changed=${(e: CustomEvent<PlanTaskDetail>) => ((this.task = e.detail), (this.editing = false))}
+            @qms-cancel=${() => (this.editing = false)}></qms-plan-task-form>`
+        : nothing}
       ${t.allowedActions.includes('report')
         ? html`<h2>${msg('Report progress', { id: 'plans.reportProgress' })}</h2>
             <qms-plan-task-progress .task=${t} @qms-changed=${(e: CustomEvent<PlanTaskDetail>) => (this.task = e.detail)}></qms-plan-task-progress>`

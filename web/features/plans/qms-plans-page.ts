@@ -28,6 +28,7 @@ export class QmsPlansPage extends LitElement {
       <div class="actions toolbar">
         <a class="button" href="/plan-tasks">${msg('All tasks', { id: 'plans.allTasks' })}</a>
         <a class="button" href="/plan-tasks?overdue=true">${msg('Overdue tasks', { id: 'plans.overdueTasks' })}</a>
+        ${this.session.can('plan.areas') ? html`<a class="button" href="/plan-areas">${msg('Reform areas', { id: 'plans.areas.title' })}</a>` : nothing}
         ${this.session.can('plan.write') ? html`<a class="button primary" href="/plans/new">${msg('New plan', { id: 'plans.new' })}</a>` : nothing}
       </div>
       ${this.plans.render(
