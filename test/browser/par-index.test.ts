@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('the auditor scores a criterion of the 2019 PAR index and sees the totals move; the manager takes it into the remediation plan', ctx)
@@ -12,6 +12,7 @@ it('on a phone: the 2019 tree, a score refused without evidence, then saved with
   await page.getByRole('link', { name: 'Chỉ số CCHC', exact: true }).click()
   await page.getByRole('heading', { name: 'Chỉ số cải cách hành chính' }).waitFor()
   await page.getByText('mẫu, không phải số liệu chính thức').first().waitFor()
+  await checkPage(page, 'PAR index list')
   await page.getByRole('link', { name: '2019', exact: true }).click()
 
   await page.getByRole('heading', { name: 'Tự đánh giá Chỉ số cải cách hành chính năm 2019' }).waitFor()
@@ -22,6 +23,7 @@ it('on a phone: the 2019 tree, a score refused without evidence, then saved with
   assert.match(await area.getByTestId('par-node-self').innerText(), /^6$/)
   await page.locator('li[data-code="6.1.1"]').getByText(/Số liệu của hệ thống năm 2019: Hồ sơ tiếp nhận trực tuyến/).waitFor()
   await noSideways(page, 'PAR tree')
+  await checkPage(page, 'PAR tree')
 
   const leaf = page.locator('li[data-code="6.1.2"]')
   await leaf.getByRole('button', { name: 'Chấm điểm tiêu chí 6.1.2' }).click()
@@ -54,6 +56,7 @@ it('on a phone: the 2019 tree, a score refused without evidence, then saved with
   assert.ok(await lost.getByRole('checkbox', { name: '6.1.2' }).isChecked(), 'a criterion without a task is ticked')
   assert.not.ok(await lost.getByRole('checkbox', { name: '6.1.1' }).isChecked(), 'one already taken up is not')
   await noSideways(page, 'remediation form')
+  await checkPage(page, 'remediation form')
   // 6.1.1 already has its task in this plan: refused, nothing created.
   await lost.getByRole('checkbox', { name: '6.1.1' }).check()
   await page.getByRole('button', { name: 'Tạo nhiệm vụ' }).click()

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, signIn } from '../helpers/browser.ts'
 import { pngFile } from '../helpers/files.ts'
 
 const ctx = browserContext({ viewport: { width: 375, height: 740 } })
@@ -12,11 +12,13 @@ it('on a phone: from the menu to plan 04/KH-BQL, the overdue civil-service task,
   await page.getByRole('button', { name: 'Trình đơn' }).click()
   await page.getByRole('link', { name: 'Kế hoạch CCHC', exact: true }).click()
   await page.getByRole('heading', { name: 'Kế hoạch cải cách hành chính' }).waitFor()
+  await checkPage(page, 'plan list')
   await page.getByRole('link', { name: 'Kế hoạch số 04/KH-BQL ngày 06/01/2020' }).click()
   await page.getByText('Kế hoạch số 424/KH-UBND ngày 16/12/2019 của Ủy ban nhân dân tỉnh').waitFor()
   await page.getByRole('heading', { name: 'Theo lĩnh vực cải cách' }).waitFor()
   await page.getByTestId('plan-task').first().waitFor()
   await noSideways(page, 'plan page')
+  await checkPage(page, 'plan page')
 
   // The head's tasks of one area, overdue only.
   await page.locator('qms-plan-task-list').getByLabel('Lĩnh vực cải cách').selectOption({ label: 'Cải cách chế độ công vụ' })
@@ -30,6 +32,7 @@ it('on a phone: from the menu to plan 04/KH-BQL, the overdue civil-service task,
   await page.getByRole('heading', { name: 'Nhiệm vụ 8 của Kế hoạch 04/KH-BQL' }).waitFor()
   await page.getByRole('heading', { name: 'Báo cáo tiến độ', exact: true }).waitFor()
   await noSideways(page, 'task page')
+  await checkPage(page, 'task page')
   // A report needs what was done.
   await page.getByRole('button', { name: 'Lưu tiến độ' }).click()
   await page.locator('qms-plan-task-progress .error').first().waitFor()
