@@ -8,6 +8,8 @@ import { ENTITIES, OPERATIONS, STATUSES } from '../../server/lib/problem-words.t
 import { HttpProblem, problemBody } from '../../server/lib/problems.ts'
 import { DOSSIER_WORKFLOW } from '../../server/modules/dossiers/workflow.ts'
 import { REVISION_WORKFLOW } from '../../server/modules/documents/workflow.ts'
+import { REPORT_DRAFT_WORKFLOW } from '../../server/modules/reports/drafts/workflow.ts'
+import { REPORT_DRAFT_STATUSES } from '../../db/schema/reports.ts'
 import { INSPECTION_WORKFLOW } from '../../server/modules/inspections/service.ts'
 import { NC_WORKFLOW } from '../../server/modules/nonconformities/transitions.ts'
 import { RISK_WORKFLOW } from '../../server/modules/risks/service.ts'
@@ -106,6 +108,7 @@ test('the operations and statuses of every workflow have Vietnamese words', () =
     [PLAN_WORKFLOW, PLAN_STATUSES],
     [PROGRAMME_WORKFLOW, AUDIT_PROGRAMME_STATUSES],
     [AUDIT_WORKFLOW, PROGRAMME_AUDIT_API_STATUSES],
+    [REPORT_DRAFT_WORKFLOW, REPORT_DRAFT_STATUSES],
   ] as const
   for (const [workflow, statuses] of workflows) {
     assert.ok(workflow.entity in ENTITIES, workflow.entity)
