@@ -18,6 +18,7 @@ import { seedRisks } from './risks.ts'
 import { seedManagementReviews } from './management-reviews.ts'
 import { seedParIndex } from './par-index.ts'
 import { seedAudits } from './audits.ts'
+import { seedReports } from './reports.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
@@ -45,6 +46,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const parIndex = await seedParIndex(tx, org, env)
     const plans = await seedPlans(tx, org, env)
     const audits = await seedAudits(tx, org)
+    const reports = await seedReports(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -60,6 +62,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         managementReviews,
         parIndex,
         plans,
+        reports,
         ...audits,
         ...inspections,
       },

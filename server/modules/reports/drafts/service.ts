@@ -250,19 +250,19 @@ export function issueReportDraft(db: Db, actor: Actor, id: string, expectedVersi
     const today = agencyToday(env)
     if (input.issuedOn < d.periodTo) throw invalidField('issuedOn', 'report.field-issued-before-period', { to: d.periodTo })
     if (input.issuedOn > today) throw invalidField('issuedOn', 'report.field-issued-in-future', { today })
-    const live = await buildDraftReport(tx, actor, d, input.issuedOn, env)
-    const number = fullNumber(input.number, live.agencyCode)
+    const [root] = await tx.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(sql`${orgUnits.parentId} is null`).orderBy(orgUnits.path).limit(1)
+    const number = fullNumber(input.number, root.code)
     const year = Number(input.issuedOn.slice(0, 4))
     const [clash] = await tx
       .select({ id: reportDrafts.id })
       .from(reportDrafts)
       .where(and(eq(reportDrafts.issueYear, year), sql`lower(${reportDrafts.number}) = lower(${number})`))
     if (clash) throw conflict('report.number-taken', { number, year }, [fieldError('number', 'report.field-number-taken')])
+    const live = await buildDraftReport(tx, actor, d, input.issuedOn, env)
     const recipients = input.recipients.map((x) => x.trim()).filter(Boolean)
     const issue: ParIssue = { number, place: env.config.agencyPlace, date: input.issuedOn, signerTitle: input.signerTitle.trim(), signerName: input.signerName.trim(), recipients }
     const report = printable({ ...live, asOf: input.issuedOn, dateLine: `Ngày ${input.issuedOn.slice(8, 10)} tháng ${input.issuedOn.slice(5, 7)} năm ${year}` })
     const pdf = await renderParPdf(report, issue)
-    const [root] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(sql`${orgUnits.parentId} is null`).orderBy(orgUnits.path).limit(1)
     const summary = report.title.split('\n')[1] ?? report.title
     const record = await registerRecord(
       tx,
