@@ -39,6 +39,7 @@ import calendarRoutes from './modules/calendar/routes.ts'
 import dossierRoutes from './modules/dossiers/routes.ts'
 import complaintRoutes from './modules/complaints/routes.ts'
 import reportRoutes from './modules/reports/routes.ts'
+import reportDraftRoutes from './modules/reports/drafts/routes.ts'
 import myWorkRoutes from './modules/my-work/routes.ts'
 import objectiveRoutes from './modules/objectives/routes.ts'
 import riskRoutes from './modules/risks/routes.ts'
@@ -188,6 +189,7 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
       await api.register(planRoutes)
       await api.register(auditRoutes)
       await api.register(reportRoutes)
+      await api.register(reportDraftRoutes)
       await api.register(myWorkRoutes)
       await api.register(mailRoutes)
       await api.register(backupRoutes, { backup })

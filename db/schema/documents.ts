@@ -4,8 +4,14 @@ import { bytea, id, inList, instant, timestamps, version, searchIndex, searchTex
 import { orgUnits } from './org-units.ts'
 import { users } from './users.ts'
 
-export const DOCUMENT_TYPES = ['policy', 'manual', 'procedure', 'form', 'instruction', 'record_template', 'external'] as const
+/**
+ * `record`: an issued paper kept as evidence (hồ sơ), e.g. an issued half-year report; it
+ * is registered by the module that issues it, published at once and read-only.
+ */
+export const DOCUMENT_TYPES = ['policy', 'manual', 'procedure', 'form', 'instruction', 'record_template', 'external', 'record'] as const
 export type DocumentType = (typeof DOCUMENT_TYPES)[number]
+/** The types a user registers by hand: every one but `record`. */
+export const WRITABLE_DOCUMENT_TYPES = DOCUMENT_TYPES.filter((t): t is Exclude<DocumentType, 'record'> => t !== 'record')
 
 export const STANDARD_EDITIONS = ['2008', '2015'] as const
 export type StandardEdition = (typeof STANDARD_EDITIONS)[number]

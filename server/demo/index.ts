@@ -18,6 +18,7 @@ import { seedRisks } from './risks.ts'
 import { seedManagementReviews } from './management-reviews.ts'
 import { seedParIndex } from './par-index.ts'
 import { seedAudits } from './audits.ts'
+import { seedReports } from './reports.ts'
 import { rebuildDossierStats } from '../modules/dossiers/dossier-rollups.ts'
 
 export { DEMO_PASSWORD, DEMO_USERS } from './organisation.ts'
@@ -46,6 +47,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
     const plans = await seedPlans(tx, org, env)
     const remediationTasks = await seedRemediationPlan(tx, org, env)
     const audits = await seedAudits(tx, org)
+    const reports = await seedReports(tx, org, env)
     await recordAudit(tx, systemActor, {
       action: 'demo.load',
       entityType: 'system',
@@ -62,6 +64,7 @@ export async function loadDemoData(db: Db, env: ServiceEnv): Promise<void> {
         parIndex,
         plans,
         remediationTasks,
+        reports,
         ...audits,
         ...inspections,
       },

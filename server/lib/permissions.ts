@@ -92,6 +92,11 @@ export const RULES = {
   'attachment.read': { anywhere: ['manager', 'auditor'], subtree: ['dept_head'], ownUnit: ['staff'] },
   // Compliance summary, dashboard and periodic reports: heads of unit see their subtree's.
   'report.read': { anywhere: ['admin', 'manager', 'auditor'], subtree: ['dept_head'] },
+  // Half-year report drafts: managers write, approve and issue them; the agency-wide
+  // readers also read them before they are issued (their figures are the whole
+  // agency's); a head of unit reads the issued ones (frozen).
+  'report.write': { anywhere: ['manager'] },
+  'report.drafts': { anywhere: ['admin', 'manager', 'auditor'] },
   // Quality objectives (clause 6.2): managers set them; heads of unit keep the indicators
   // of their subtree's objectives and enter their manual values; a frozen computed value
   // is recomputed only by a manager. Read like the records they are computed from.

@@ -9,6 +9,8 @@ import { HttpProblem, problemBody } from '../../server/lib/problems.ts'
 import { PROBLEM_TITLES_VI } from '../../server/lib/problem-titles.ts'
 import { DOSSIER_WORKFLOW } from '../../server/modules/dossiers/workflow.ts'
 import { REVISION_WORKFLOW } from '../../server/modules/documents/workflow.ts'
+import { REPORT_DRAFT_WORKFLOW } from '../../server/modules/reports/drafts/workflow.ts'
+import { REPORT_DRAFT_STATUSES } from '../../db/schema/reports.ts'
 import { INSPECTION_WORKFLOW } from '../../server/modules/inspections/service.ts'
 import { NC_WORKFLOW } from '../../server/modules/nonconformities/transitions.ts'
 import { RISK_WORKFLOW } from '../../server/modules/risks/service.ts'
@@ -109,6 +111,7 @@ test('the operations and statuses of every workflow have Vietnamese words', () =
     [PLAN_WORKFLOW, PLAN_STATUSES],
     [PROGRAMME_WORKFLOW, AUDIT_PROGRAMME_STATUSES],
     [AUDIT_WORKFLOW, PROGRAMME_AUDIT_API_STATUSES],
+    [REPORT_DRAFT_WORKFLOW, REPORT_DRAFT_STATUSES],
   ] as const
   for (const [workflow, statuses] of workflows) {
     assert.ok(workflow.entity in ENTITIES, workflow.entity)

@@ -45,6 +45,7 @@ export type { Finding, PersonRef } from '../../server/modules/findings/schemas.t
 export type { Complaint } from '../../server/modules/complaints/schemas.ts'
 export type { ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from '../../server/modules/reports/schemas.ts'
 export type { ParReport } from '../../server/modules/reports/par-schemas.ts'
+export type { ReportDraft, ReportDraftDetail, NarrativeKey } from '../../server/modules/reports/drafts/schemas.ts'
 export type { MyWork, MyWorkGroup, MyWorkGroupKey, MyWorkItem, Urgency, WaitingFor } from '../../server/modules/my-work/schemas.ts'
 export type { MailPreferences, OutboxMail } from '../../server/modules/mail/schemas.ts'
 export type { Indicator, IndicatorPeriod, IndicatorSummary, Objective, ObjectiveSummary } from '../../server/modules/objectives/schemas.ts'

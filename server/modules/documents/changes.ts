@@ -26,6 +26,7 @@ export interface DocumentChanges {
   items: DocumentChange[]
 }
 
+/** Changes to the system's documents (records of issued papers are not changes to it). */
 export async function documentChanges(db: Db, unitId: string, start: Date, end: Date, timeZone: string, limit = 30): Promise<DocumentChanges> {
   const within = (column: string) => sql`r.${sql.raw(column)} >= ${start.toISOString()}::timestamptz and r.${sql.raw(column)} < ${end.toISOString()}::timestamptz`
   const rows = await queryRows<{ document_id: string; code: string; title: string; issue_number: number; change: 'published' | 'obsoleted'; at: Date | string }>(
@@ -33,11 +34,11 @@ export async function documentChanges(db: Db, unitId: string, start: Date, end: 
     sql`select * from (
           select d.id as document_id, d.code, d.title, r.issue_number, 'published' as change, r.published_at as at
             from document_revisions r join documents d on d.id = r.document_id
-           where ${within('published_at')} and ${inSubtreeOf(sql`d.owning_unit_id`, unitId)}
+           where d.type <> 'record' and ${within('published_at')} and ${inSubtreeOf(sql`d.owning_unit_id`, unitId)}
           union all
           select d.id, d.code, d.title, r.issue_number, 'obsoleted', r.obsoleted_at
             from document_revisions r join documents d on d.id = r.document_id
-           where ${within('obsoleted_at')} and ${inSubtreeOf(sql`d.owning_unit_id`, unitId)}
+           where d.type <> 'record' and ${within('obsoleted_at')} and ${inSubtreeOf(sql`d.owning_unit_id`, unitId)}
         ) x order by x.at, x.code`,
   )
   return {

@@ -47,8 +47,8 @@ export const statusSql = sql<DocumentStatus>`case
   when exists (select 1 from ${documentRevisions} o where o.document_id = ${documents.id} and o.status = 'obsolete') then 'obsolete'
   else 'draft' end`
 
-/** Publication date + review interval; null while nothing is published. */
-export const nextReviewSql = sql`(${pub.effectiveFrom} + make_interval(months => ${documents.reviewIntervalMonths}))::date`
+/** Publication date + review interval; null while nothing is published, and for a record (an issued paper is kept, not reviewed). */
+export const nextReviewSql = sql`(case when ${documents.type} <> 'record' then ${pub.effectiveFrom} + make_interval(months => ${documents.reviewIntervalMonths}) end)::date`
 const nextReviewText = sql<string | null>`to_char(${nextReviewSql}, 'YYYY-MM-DD')`
 
 export function selectDocuments(db: Db) {

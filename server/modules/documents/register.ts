@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { documents, orgUnits, procedures } from '../../../db/schema/index.ts'
+import { documents, orgUnits, procedures, type DocumentType } from '../../../db/schema/index.ts'
 import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
 import { assertVersion } from '../../lib/concurrency.ts'
 import { afterCursor, keyset, textKey } from '../../lib/pagination.ts'
@@ -120,7 +120,8 @@ async function assertProceduresExist(db: Db, ids: string[] | undefined) {
   }
 }
 
-export async function createDocument(db: Db, actor: Actor, input: CreateDocument, env: ServiceEnv) {
+/** `type: 'record'` only from `registerRecord` (revisions.ts): the API's CreateDocument refuses it. */
+export async function createDocument(db: Db, actor: Actor, input: Omit<CreateDocument, 'type'> & { type: DocumentType }, env: ServiceEnv) {
   requirePermission(actor, 'document.write')
   assertClauses(input.clauseNumbers)
   return db.transaction(async (tx) => {
@@ -153,6 +154,7 @@ export async function updateDocument(db: Db, actor: Actor, id: string, expectedV
     const current = await lockDocument(tx, id)
     requirePermission(actor, 'document.write', { orgUnitPath: current.unitPath })
     assertVersion(current, expectedVersion)
+    if (current.type === 'record') throw conflict('document.record-read-only', { code: current.code })
     if (input.owningUnitId && input.owningUnitId !== current.owningUnitId) {
       // Handing a document to another unit needs the right on that unit too.
       requirePermission(actor, 'document.write', { orgUnitPath: await unitPath(tx, input.owningUnitId) })

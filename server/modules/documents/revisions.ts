@@ -47,6 +47,7 @@ import { findDocument, lockDocument, WORKING } from './records.ts'
 import { REVISION_WORKFLOW } from './workflow.ts'
 import { notifyRevisionHandOff } from './hand-offs.ts'
 import { missingReference } from '../../lib/references.ts'
+import { createDocument } from './register.ts'
 
 // ---------------------------------------------------------------------------------------
 // Revisions: reading, with sign-offs and what the caller may do next.
@@ -280,6 +281,7 @@ export async function createRevision(
   requirePermission(actor, 'document.draft')
   const before = await findDocument(db, documentId)
   requirePermission(actor, 'document.draft', { orgUnitPath: before.unit.path })
+  if (before.doc.type === 'record') throw recordReadOnly(before.doc.code)
   const { file, fields } = await readForm()
   const input = parseRevisionFields(fields)
   return db.transaction(async (tx) => {
@@ -449,10 +451,62 @@ export async function publishRevision(db: Db, actor: Actor, documentId: string, 
 export async function obsoleteRevision(db: Db, actor: Actor, documentId: string, revisionId: string, expectedVersion: number | undefined, input: ObsoleteRevision, env: ServiceEnv) {
   requirePermission(actor, 'document.read')
   return step(db, actor, documentId, revisionId, 'obsolete', env, async (_tx, rev, doc) => {
+    if (doc.type === 'record') throw recordReadOnly(doc.code)
     const permission: Permission = rev.status === 'published' ? 'document.withdraw' : can(actor, 'document.approve') ? 'document.approve' : 'document.draft'
     requirePermission(actor, permission, { orgUnitPath: doc.unitPath })
     assertVersion(rev, expectedVersion)
     REVISION_WORKFLOW.assert('obsolete', rev.status)
     return { status: 'obsolete', obsoletedAt: env.now, obsoleteReason: input.reason.trim() }
   })
+}
+
+// ---------------------------------------------------------------------------------------
+// Records: issued papers kept as evidence.
+
+/** A record (type `record`) is kept as issued: no new revision, no withdrawal, no edit. */
+export const recordReadOnly = (code: string) => conflict('document.record-read-only', { code })
+
+export interface NewRecord {
+  code: string
+  title: string
+  owningUnitId: string
+  /** The day it was issued: the revision is in force from then. */
+  effectiveFrom: string
+  changeSummary: string
+  file: { name: string; contentType: string; bytes: Buffer }
+}
+
+/**
+ * Registers an issued paper (a half-year report, …) as a record: the document (through
+ * `createDocument`, with its checks) and its first revision, published at once from the
+ * file and signed as approved by the issuer. Call it inside the issuing transaction, so
+ * the paper and its record are one change.
+ */
+export async function registerRecord(db: Db, actor: Actor, input: NewRecord, env: ServiceEnv) {
+  requirePermission(actor, 'document.write')
+  const document = await createDocument(db, actor, { code: input.code, title: input.title, type: 'record', owningUnitId: input.owningUnitId, reviewIntervalMonths: 120 }, env)
+  const [row] = await db
+    .insert(documentRevisions)
+    .values({
+      documentId: document.id,
+      issueNumber: 1,
+      status: 'published',
+      changeSummary: input.changeSummary,
+      standardEdition: '2015',
+      fileName: input.file.name,
+      contentType: input.file.contentType,
+      fileSize: input.file.bytes.length,
+      sha256: sha256Hex(input.file.bytes),
+      createdById: actor.via === 'system' ? null : actor.userId,
+      approvedAt: env.now,
+      approvedById: actor.userId,
+      effectiveFrom: input.effectiveFrom,
+      publishedAt: env.now,
+      publishedById: actor.userId,
+    })
+    .returning()
+  await db.insert(documentFiles).values({ revisionId: row.id, content: input.file.bytes })
+  await sign(db, actor, row.id, 'approved', 'signed')
+  await recordAudit(db, actor, { action: 'document_revision.record', entityType: 'document_revision', entityId: row.id, after: auditView(row) })
+  return { documentId: document.id, revisionId: row.id }
 }

@@ -1,11 +1,13 @@
 import { Type, type Static } from 'typebox'
-import { DOCUMENT_TYPES, REVISION_STATUSES, SIGNOFF_DECISIONS, SIGNOFF_MEANINGS, STANDARD_EDITIONS } from '../../../db/schema/documents.ts'
+import { DOCUMENT_TYPES, WRITABLE_DOCUMENT_TYPES, REVISION_STATUSES, SIGNOFF_DECISIONS, SIGNOFF_MEANINGS, STANDARD_EDITIONS } from '../../../db/schema/documents.ts'
 import { DateOnly, DateTime, ListQuery, Nullable, Page, Uuid, Version } from '../../lib/schemas.ts'
 import { multipartBody } from '../../lib/uploads.ts'
 import { REVISION_WORKFLOW } from './workflow.ts'
 import { ClauseNumber } from '../iso-clauses/schemas.ts'
 
-export const DocumentTypeSchema = Type.Enum([...DOCUMENT_TYPES], { description: DOCUMENT_TYPES.join(' | ') })
+export const DocumentTypeSchema = Type.Enum([...DOCUMENT_TYPES], { description: `${DOCUMENT_TYPES.join(' | ')} (record: an issued paper kept as evidence, registered by the module that issues it, read-only)` })
+/** What a user may register or change a document to: every type but `record`. */
+export const WritableDocumentType = Type.Enum([...WRITABLE_DOCUMENT_TYPES], { description: WRITABLE_DOCUMENT_TYPES.join(' | ') })
 export const EditionSchema = Type.Enum([...STANDARD_EDITIONS], { description: 'The ISO 9001 edition the document is written against: 2008 | 2015' })
 export const RevisionStatusSchema = Type.Enum([...REVISION_STATUSES], { description: REVISION_STATUSES.join(' | ') })
 
@@ -77,7 +79,7 @@ export const CreateDocument = Type.Object(
   {
     code: Code,
     title: Title,
-    type: DocumentTypeSchema,
+    type: WritableDocumentType,
     owningUnitId: Uuid,
     clauseNumbers: Type.Optional(ClauseNumbers),
     procedureIds: Type.Optional(ProcedureIds),
@@ -92,7 +94,7 @@ export const UpdateDocument = Type.Object(
   {
     code: Type.Optional(Code),
     title: Type.Optional(Title),
-    type: Type.Optional(DocumentTypeSchema),
+    type: Type.Optional(WritableDocumentType),
     owningUnitId: Type.Optional(Uuid),
     clauseNumbers: Type.Optional(ClauseNumbers),
     procedureIds: Type.Optional(ProcedureIds),

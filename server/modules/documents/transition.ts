@@ -19,7 +19,8 @@ export async function transitionSummary(db: Db, actor: Actor): Promise<Transitio
     .innerJoin(orgUnits, eq(orgUnits.id, documents.owningUnitId))
     .leftJoin(pub, and(eq(pub.documentId, documents.id), eq(pub.status, 'published')))
     .leftJoin(work, and(eq(work.documentId, documents.id), inArray(work.status, [...WORKING])))
-    .where(notObsolete)
+    // Records (issued papers) are written against no edition of the standard.
+    .where(and(notObsolete, sql`${documents.type} <> 'record'`))
     .groupBy(orgUnits.id, orgUnits.code, orgUnits.name, orgUnits.path, documents.standardEdition)
     .orderBy(asc(orgUnits.path))
   const byUnit = new Map<string, TransitionSummary['byUnit'][number]>()

@@ -156,7 +156,7 @@ export async function monthlyFigures(db: Db, requests: MetricRequest[], from: st
               select doc.owning_unit_id as unit_id, (r.effective_from + make_interval(months => doc.review_interval_months))::date as due_on,
                      r.superseded_at, r.obsoleted_at
                 from document_revisions r join documents doc on doc.id = r.document_id
-               where r.effective_from is not null and r.status in ('published', 'superseded', 'obsolete')
+               where r.effective_from is not null and r.status in ('published', 'superseded', 'obsolete') and doc.type <> 'record'
             )
             select t.id as unit_id, to_char(due.due_on, 'YYYY-MM') as month,
                    count(*) filter (where due.superseded_at is not null and ${local(sql`due.superseded_at`)} <= due.due_on)::int as on_time,

@@ -315,7 +315,7 @@ async function documentsDue(db: Db, asOf: string, unit: SQL): Promise<Compliance
             from documents d
             join document_revisions r on r.document_id = d.id and r.status = 'published'
             join org_units u on u.id = d.owning_unit_id
-           where true${unit}
+           where d.type <> 'record'${unit}
         )
         select id, code, title, unit_name, to_char(due, 'YYYY-MM-DD') as due,
                count(*) over ()::int as total, (count(*) filter (where due < ${asOf}::date) over ())::int as overdue

@@ -32,9 +32,14 @@ export interface ParTable {
 
 export interface ParSection {
   heading: string
+  /** In a report draft: the narrative field the section's paragraphs are (drafts/report-model.ts). */
+  narrative?: 'propaganda' | 'direction' | 'conclusions' | 'nextPeriod'
   paragraphs: string[]
   tables: ParTable[]
 }
+
+/** Counts below ten are written with a leading zero in Vietnamese administrative texts ("04 hồ sơ"). */
+export const so = (n: number) => (n > 0 && n < 10 ? `0${n}` : String(n))
 
 export interface ParModel {
   from: string
@@ -54,8 +59,6 @@ export interface ParModel {
   figures: ParFigures
 }
 
-/** Counts below ten are written with a leading zero in Vietnamese administrative texts ("04 hồ sơ"). */
-const so = (n: number) => (n > 0 && n < 10 ? `0${n}` : String(n))
 const share = (part: number, base: number) => (base ? Math.round((part / base) * 1000) / 10 : null)
 const pct = (part: number, base: number) => (base ? `${share(part, base)!.toLocaleString('vi-VN')}%` : '—')
 
@@ -197,7 +200,7 @@ async function qmsState(db: Db, to: string, timeZone: string, unit: SQL): Promis
     sql`select r.standard_edition as edition, count(*)::int as n, array_agg(d.code order by d.code) as codes
           from documents d
           join document_revisions r on r.document_id = d.id
-         where r.status in ('published', 'superseded', 'obsolete') and r.effective_from <= ${to}::date
+         where d.type <> 'record' and r.status in ('published', 'superseded', 'obsolete') and r.effective_from <= ${to}::date
            and (coalesce(r.superseded_at, r.obsoleted_at) is null or (coalesce(r.superseded_at, r.obsoleted_at) at time zone ${timeZone})::date > ${to}::date)${unit}
          group by 1`,
   )

@@ -80,11 +80,20 @@ function headOf(agency: string): string {
   return heads.find(([prefix]) => name.startsWith(prefix))?.[1] ?? 'THỦ TRƯỞNG CƠ QUAN'
 }
 
+/**
+ * The full number of a report: `173` becomes `173/BC-BQL` (the agency's code); a number
+ * with its symbol stays as written. The decree writes numbers below 10 with a leading
+ * zero (Số: 05/BC-BQL).
+ */
+export function fullNumber(number: string, agencyCode: string): string {
+  const n = number.trim()
+  return n.includes('/') ? n : `${/^\d$/.test(n) ? `0${n}` : n}/BC-${agencyCode.toUpperCase()}`
+}
+
 export function officialParts(r: ParModel, issue: ParIssue): OfficialParts {
   const symbol = `BC-${r.agencyCode.toUpperCase()}`
   const number = issue.number?.trim()
-  // The decree writes numbers below 10 with a leading zero (Số: 05/BC-BQL).
-  const numbered = number ? (number.includes('/') ? number : `${/^\d$/.test(number) ? `0${number}` : number}/${symbol}`) : undefined
+  const numbered = number ? fullNumber(number, r.agencyCode) : undefined
   const listed = (issue.recipients ?? []).map((x) => x.trim().replace(/^-\s*/, '').replace(/[;.]+$/, '')).filter(Boolean)
   if (!listed.some((x) => /^lưu\b/i.test(x))) listed.push('Lưu: VT')
   return {

@@ -2,7 +2,10 @@
 import { msg } from '@lit/localize'
 import type { Document, DocumentStatus, Revision, Signoff } from '../../api/types.ts'
 
+/** The types a user registers a document as. */
 export const DOCUMENT_TYPES = ['policy', 'manual', 'procedure', 'form', 'instruction', 'record_template', 'external'] as const satisfies readonly Document['type'][]
+/** Every type, for the register's filter: records are issued papers registered by the module that issues them (a half-year report). */
+export const ALL_DOCUMENT_TYPES = [...DOCUMENT_TYPES, 'record'] as const satisfies readonly Document['type'][]
 export const DOCUMENT_STATUSES = ['draft', 'in_review', 'approved', 'published', 'obsolete'] as const satisfies readonly DocumentStatus[]
 
 export function typeLabel(type: Document['type']): string {
@@ -21,6 +24,8 @@ export function typeLabel(type: Document['type']): string {
       return msg('Record template', { id: 'documents.type.record_template' })
     case 'external':
       return msg('External document', { id: 'documents.type.external' })
+    case 'record':
+      return msg('Record (issued paper)', { id: 'documents.type.record' })
   }
 }
 

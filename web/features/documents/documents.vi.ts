@@ -28,6 +28,7 @@ export const documents = {
   'documents.type.form': 'Biểu mẫu',
   'documents.type.instruction': 'Hướng dẫn',
   'documents.type.record_template': 'Mẫu hồ sơ',
+  'documents.type.record': 'Hồ sơ (văn bản đã ban hành)',
   'documents.type.external': 'Tài liệu bên ngoài',
   'documents.status.draft': 'Dự thảo',
   'documents.status.in_review': 'Đang xem xét',

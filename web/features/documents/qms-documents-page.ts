@@ -8,7 +8,7 @@ import { formatDate } from '../../i18n/localization.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits, loadIsoClauses } from '../../api/loaders.ts'
-import { DOCUMENT_STATUSES, DOCUMENT_TYPES, editionLabel, statusLabel, typeLabel } from './document-labels.ts'
+import { ALL_DOCUMENT_TYPES, DOCUMENT_STATUSES, editionLabel, statusLabel, typeLabel } from './document-labels.ts'
 import { documentStyles } from './document-styles.ts'
 import './qms-documents-tabs.ts'
 import { scrollRegion } from '../../app/scroll-region.ts'
@@ -77,7 +77,7 @@ export class QmsDocumentsPage extends LitElement {
           <label for="type">${msg('Type', { id: 'documents.type' })}</label>
           <select id="type" name="type" @change=${this.handleFilter}>
             <option value="">${msg('All', { id: 'common.all' })}</option>
-            ${DOCUMENT_TYPES.map((t) => html`<option value=${t} ?selected=${f.type === t}>${typeLabel(t)}</option>`)}
+            ${ALL_DOCUMENT_TYPES.map((t) => html`<option value=${t} ?selected=${f.type === t}>${typeLabel(t)}</option>`)}
           </select>
         </div>
         <div class="field">

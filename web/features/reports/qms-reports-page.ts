@@ -115,6 +115,7 @@ export class QmsReportsPage extends LitElement {
           ${presets.map(([label, period]) => html`<button type="button" @click=${() => this.select(period)}>${label}</button>`)}
         </div>
       </form>
+      <p><a class="button" href="/reports/drafts">${msg('Half-year reports: write, approve and issue', { id: 'reports.toDrafts' })}</a></p>
       <div class="downloads">
         <a class="button primary" href=${this.fileUrl('html')} target="_blank" rel="noopener">${msg('Open to print (A4)', { id: 'reports.print' })}</a>
         <a class="button" href=${this.fileUrl('pdf')} download>${msg('Download PDF', { id: 'reports.pdf' })}</a>
