@@ -3,7 +3,7 @@ import { Task } from '@lit/task'
 import { html, LitElement } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
 import type { ReviewDueItem } from '../../api/types.ts'
-import { formatDate } from '../../i18n/localization.ts'
+import { formatDate, plural } from '../../i18n/localization.ts'
 import { PagedList } from '../../app/paged-list.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
@@ -65,10 +65,10 @@ export class QmsReviewDuePage extends LitElement {
               <td data-label=${l.unit}>${i.document.owningUnit.name}</td>
               <td data-label=${l.due}>${formatDate(i.nextReviewDue)}<br />
                 <span class=${`chip review-${i.reviewState}`}>${i.daysLeft < 0
-                  ? msg(str`${-i.daysLeft} days overdue`, { id: 'documents.reviewDue.overdueBy' })
+                  ? plural(-i.daysLeft, () => msg(str`${-i.daysLeft} day overdue`, { id: 'documents.reviewDue.overdueBy.one' }), () => msg(str`${-i.daysLeft} days overdue`, { id: 'documents.reviewDue.overdueBy' }))
                   : i.daysLeft === 0
                     ? msg('due today', { id: 'documents.reviewDue.today' })
-                    : msg(str`in ${i.daysLeft} days`, { id: 'documents.reviewDue.inDays' })}</span></td>
+                    : plural(i.daysLeft, () => msg(str`in ${i.daysLeft} day`, { id: 'documents.reviewDue.inDays.one' }), () => msg(str`in ${i.daysLeft} days`, { id: 'documents.reviewDue.inDays' }))}</span></td>
               <td data-label=${l.notify}>${i.notify.length ? i.notify.map((p) => p.fullName).join(', ') : html`<span class="muted">${msg('No head of unit', { id: 'documents.reviewDue.nobody' })}</span>`}</td>
             </tr>`,
           )}

@@ -82,6 +82,7 @@ export const dossiers = {
   'dossiers.receivedAt': 'Ngày tiếp nhận',
   'dossiers.dueAt': 'Hạn giải quyết',
   'dossiers.workingDays': str`${0} ngày làm việc`,
+  'dossiers.workingDays.one': str`${0} ngày làm việc`,
   'dossiers.paused': str`+${0} ngày tạm dừng`,
   'dossiers.dueOverridden': 'Đã điều chỉnh:',
   'dossiers.resolvedAt': 'Ngày có kết quả',

@@ -5,7 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { get, patch, post } from '../../api/client.ts'
 import type { Dossier, DossierAction, DossierEvent, Nonconformity } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
-import { agencyTimeZone, formatDateTime } from '../../i18n/localization.ts'
+import { agencyTimeZone, formatDateTime, plural } from '../../i18n/localization.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { actionLabel, channelLabel, eventLabel, paperFormLabel, statusChip, statusLabel } from './dossier-labels.ts'
@@ -142,7 +142,7 @@ export class QmsDossierPage extends LitElement {
             <dt>${msg('Channel', { id: 'dossiers.channel' })}</dt><dd>${channelLabel(d.channel)}</dd>
             <dt>${msg('Received', { id: 'dossiers.receivedAt' })}</dt><dd>${formatDateTime(d.receivedAt)}</dd>
             <dt>${msg('Due', { id: 'dossiers.dueAt' })}</dt>
-            <dd>${formatDateTime(d.dueAt)} (${msg(str`${d.procedure.processingDays} working days`, { id: 'dossiers.workingDays' })}${d.pausedWorkingDays ? html`, ${msg(str`+${d.pausedWorkingDays} paused`, { id: 'dossiers.paused' })}` : nothing})
+            <dd>${formatDateTime(d.dueAt)} (${plural(d.procedure.processingDays, () => msg(str`${d.procedure.processingDays} working day`, { id: 'dossiers.workingDays.one' }), () => msg(str`${d.procedure.processingDays} working days`, { id: 'dossiers.workingDays' }))}${d.pausedWorkingDays ? html`, ${msg(str`+${d.pausedWorkingDays} paused`, { id: 'dossiers.paused' })}` : nothing})
               ${d.dueAtReason ? html`<br /><span class="muted">${msg('Changed:', { id: 'dossiers.dueOverridden' })} ${d.dueAtReason}</span>` : nothing}</dd>
             ${d.resolvedAt ? html`<dt>${msg('Resolved', { id: 'dossiers.resolvedAt' })}</dt><dd>${formatDateTime(d.resolvedAt)}</dd>` : nothing}
             ${d.returnedAt ? html`<dt>${msg('Result returned', { id: 'dossiers.returnedAt' })}</dt><dd>${formatDateTime(d.returnedAt)}</dd>` : nothing}

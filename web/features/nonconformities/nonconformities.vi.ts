@@ -78,6 +78,7 @@ export const nonconformities = {
   'nc.picker.results': str`Kết quả tìm “${0}”`,
   'nc.picker.searching': 'Đang tìm…',
   'nc.picker.found': str`Tìm thấy ${0} bản ghi`,
+  'nc.picker.found.one': str`Tìm thấy ${0} bản ghi`,
   'nc.picker.none': 'Không có bản ghi phù hợp.',
   'nc.picker.taken': 'đã lập sự không phù hợp từ bản ghi này',
   'nc.picker.foundOn': str`phát hiện ngày ${0}`,

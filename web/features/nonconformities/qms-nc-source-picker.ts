@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { ApiError, get, type Page } from '../../api/client.ts'
 import type { Complaint, Dossier, Finding, InspectionSummary, NcSource, OrgUnit } from '../../api/types.ts'
-import { formatDate } from '../../i18n/localization.ts'
+import { formatDate, plural } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 
 /** The record an NC comes from, as the form needs it to fill itself in. */
@@ -307,7 +307,7 @@ export class QmsNcSourcePicker extends LitElement {
     if (this.picked || !this.term.trim()) return ''
     if (this.searching) return msg('Searching…', { id: 'nc.picker.searching' })
     if (!this.open) return ''
-    return this.hits.length ? msg(str`${this.hits.length} records found`, { id: 'nc.picker.found' }) : msg('No matching record.', { id: 'nc.picker.none' })
+    return this.hits.length ? plural(this.hits.length, () => msg(str`${this.hits.length} record found`, { id: 'nc.picker.found.one' }), () => msg(str`${this.hits.length} records found`, { id: 'nc.picker.found' })) : msg('No matching record.', { id: 'nc.picker.none' })
   }
 }
 
