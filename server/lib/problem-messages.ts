@@ -1170,6 +1170,7 @@ export const PROBLEM_MESSAGES = {
   'audit.field-locked': field('locked', 'cannot change at this stage of the audit', 'không thể thay đổi ở giai đoạn này của cuộc đánh giá'),
   'audit.forbidden-read': text('None of the units of this audit is within your scope.', 'Cuộc đánh giá này không có đơn vị nào thuộc phạm vi của bạn.'),
   'audit.field-reason-required': field('required', 'must say why the audit is cancelled', 'phải nêu lý do hủy cuộc đánh giá'),
+  'audit.field-reschedule-reason-required': field('required', 'must say why the audit is rescheduled', 'phải nêu lý do đổi thời gian cuộc đánh giá'),
 } satisfies Record<string, Entry<any>>
 
 export type ProblemCode = keyof typeof PROBLEM_MESSAGES

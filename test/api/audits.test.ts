@@ -76,14 +76,17 @@ programme('from draft to performed audit: approval gates scheduling, one interna
   const locked = await auditor.patch(audit, { orgUnitIds: [await unitId('QLMT')] }, { ifMatch: scheduled.body.version })
   assert.equal([locked.status, locked.body.code], [409, 'audit.scheduled-locked'])
 
-  // Rescheduled (approved programme, If-Match): the planned inspections move with it.
-  assert.is((await auditor.patch(audit, { plannedFrom: '2021-06-14', plannedTo: '2021-06-16' }, { ifMatch: a.version })).status, 412)
-  const moved = await auditor.patch(audit, { plannedFrom: '2021-06-14', plannedTo: '2021-06-16' }, { ifMatch: scheduled.body.version })
+  // Rescheduled (approved programme, If-Match, with a reason): the planned inspections move with it.
+  const reason = 'Trùng lịch tiếp công dân'
+  assert.is((await auditor.patch(audit, { plannedFrom: '2021-06-14', plannedTo: '2021-06-16', reason }, { ifMatch: a.version })).status, 412)
+  const unexplained = await auditor.patch(audit, { plannedFrom: '2021-06-14', plannedTo: '2021-06-16' }, { ifMatch: scheduled.body.version })
+  assert.equal([unexplained.status, unexplained.body.errors?.[0]?.path], [400, 'reason'], 'new dates need a reason')
+  const moved = await auditor.patch(audit, { plannedFrom: '2021-06-14', plannedTo: '2021-06-16', reason }, { ifMatch: scheduled.body.version })
   assert.is(moved.status, 200, moved.text)
   assert.equal(moved.body.units.map((u: { inspection: { plannedFor: string } }) => u.inspection.plannedFor), ['2021-06-14', '2021-06-14'])
   const log = await manager.get(`/api/audit-log?entityId=${a.id}`)
   assert.equal(log.body.items.map((e: { action: string }) => e.action), ['programme_audit.update', 'programme_audit.schedule', 'programme_audit.create'])
-  assert.equal(log.body.items[0].after.inspectionsChanged.length, 2)
+  assert.equal([log.body.items[0].after.inspectionsChanged.length, log.body.items[0].after.reason], [2, reason])
 
   // Performed on the inspection engine: failures become classified findings.
   for (const [n, id] of inspectionIds.entries()) {

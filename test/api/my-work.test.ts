@@ -21,7 +21,7 @@ interface Group {
   overdue: number
   items: Item[]
 }
-type Groups = Record<'revisions' | 'inspections' | 'nonconformities' | 'actions' | 'dossiers', Group>
+type Groups = Record<'revisions' | 'inspections' | 'audits' | 'nonconformities' | 'actions' | 'dossiers', Group>
 
 // A clock the tests move (sessions last long enough to survive the moves).
 let now = new Date()
@@ -50,7 +50,7 @@ shape('every role gets every group; the total adds the counts; limit cuts items,
   for (const who of ['admin', 'manager', 'auditor', 'head', 'staff']) {
     const body = await work(await as(who))
     assert.is(body.asOf, today())
-    assert.equal(Object.keys(body.groups).sort(), ['actions', 'dossiers', 'inspections', 'nonconformities', 'revisions'])
+    assert.equal(Object.keys(body.groups).sort(), ['actions', 'audits', 'dossiers', 'inspections', 'nonconformities', 'revisions'])
     const groups = Object.values(body.groups)
     assert.is(body.total, groups.reduce((n, g) => n + g.count, 0), who)
     assert.is(body.overdue, groups.reduce((n, g) => n + g.overdue, 0), who)
@@ -284,6 +284,50 @@ mine('revisions: the named reviewer, then an approver who did not draft it', asy
   assert.is((await waiting(head))?.waitingFor, 'review')
   await act(head, 'review', { approve: true })
   assert.is(await waiting(manager), undefined, 'the drafter does not approve')
+})
+
+mine('programme audits to schedule: their lead and the managers, approved programmes, within 30 days, until scheduled', async (c) => {
+  now = new Date()
+  const { as, unitId, userId } = c
+  const manager = await as('manager')
+  const lead = await newUser(c, ['auditor'], 'BQL')
+  const d = today()
+  const year = Number(d.slice(0, 4))
+  const template = (await manager.get('/api/audit-programmes?year=2020')).body.items[0]
+  const templateId = (await manager.get(`/api/audit-programmes/${template.id}`)).body.audits[0].template.id
+  const programme = async (number: string) => {
+    const res = await manager.post('/api/audit-programmes', { year, number, title: `Chương trình ${number}` })
+    assert.is(res.status, 201, res.text)
+    return res.body
+  }
+  const planAudit = async (programmeId: string, plannedFrom: string, leadAuditorId: string) => {
+    const res = await lead.client.post(`/api/audit-programmes/${programmeId}/audits`, {
+      title: `Đánh giá ${plannedFrom}`, orgUnitIds: [await unitId('QLMT')], clauseNumbers: ['9.2'], plannedFrom, plannedTo: plannedFrom, leadAuditorId, templateId,
+    })
+    assert.is(res.status, 201, res.text)
+    return res.body
+  }
+  const approved = await programme(`MW-${year}-A`)
+  const draft = await programme(`MW-${year}-D`)
+  const mineToday = await planAudit(approved.id, d, lead.id)
+  const someoneElses = await planAudit(approved.id, d, await userId('auditor'))
+  const inDraft = await planAudit(draft.id, d, lead.id)
+  const far = addDays(d, 45).startsWith(String(year)) ? await planAudit(approved.id, addDays(d, 45), lead.id) : undefined
+  assert.is((await work(lead.client)).groups.audits.count, 0, 'a draft programme’s audits are not scheduled yet')
+  const p = (await manager.get(`/api/audit-programmes/${approved.id}`)).body
+  assert.is((await manager.post(`/api/audit-programmes/${approved.id}/approve`, undefined, { ifMatch: p.version })).status, 200)
+
+  const g = (await work(lead.client)).groups.audits
+  assert.equal(g.items.map((i) => [i.id, i.waitingFor, i.urgency, i.code, i.link]), [[mineToday.id, 'schedule_audit', 'today', `MW-${year}-A #1`, `/audit-programmes/${approved.id}`]])
+  const forManager = (await work(manager)).groups.audits
+  assert.ok(find(forManager, someoneElses.id) && find(forManager, mineToday.id), 'the managers see every audit of the programme')
+  assert.ok(!find(forManager, inDraft.id) && (!far || !find(forManager, far.id)))
+  assert.is((await work(await as('head'))).groups.audits.count, 0, 'heads of unit plan no audit')
+  // Scheduled, it leaves the inbox (its inspections come in instead).
+  const scheduled = await lead.client.post(`/api/audit-programmes/${approved.id}/audits/${mineToday.id}/schedule`, undefined, { ifMatch: mineToday.version })
+  assert.is(scheduled.status, 200, scheduled.text)
+  assert.is((await work(lead.client)).groups.audits.count, 0)
+  assert.ok(find((await work(lead.client)).groups.inspections, scheduled.body.units[0].inspection.id))
 })
 
 ctx.use(shape, ncs, mine)

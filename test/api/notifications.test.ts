@@ -5,6 +5,7 @@ import { connectPostgres, queryRows, type Db, type DbHandle } from '../../db/cli
 import { jobRuns, notifications } from '../../db/schema/index.ts'
 import { buildApp } from '../../server/app.ts'
 import { runJob } from '../../server/jobs/index.ts'
+import { localDate } from '../../server/lib/clock.ts'
 import { escalateNonconformities } from '../../server/modules/nonconformities/escalation.ts'
 import { appContext, type AppContext } from '../helpers/app.ts'
 import { testEngine } from '../helpers/database.ts'
@@ -87,6 +88,25 @@ escalation('the nonconformity’s own due date: heads before and when overdue, m
     'nonconformity.overdue_manager': ['manager'],
     'nonconformity.raised': ['head'],
   })
+})
+
+escalation('a management review action: its owner before and when overdue, the managers after 10 days', async ({ app, db, as, unitId, userId }) => {
+  const manager = await as('manager')
+  const day = localDate(new Date(), 'Asia/Ho_Chi_Minh')
+  const created = await manager.post('/api/management-reviews', { title: 'Xem xét thử nhắc việc', orgUnitId: await unitId('VP'), periodFrom: day, periodTo: day, meetingDate: day, chairId: await userId('manager') })
+  assert.is(created.status, 201, created.text)
+  const held = await manager.post(`/api/management-reviews/${created.body.id}/hold`, {}, { ifMatch: created.body.version })
+  assert.is(held.status, 200, held.text)
+  const decision = await manager.post(`/api/management-reviews/${created.body.id}/decisions`, { category: 'improvement', description: 'Bổ sung máy quét', ownerId: await userId('staff'), dueDate: '2032-09-10' })
+  assert.is(decision.status, 201, decision.text)
+  await app.scheduler.runDue(morning('2032-09-06'))
+  assert.equal(await sent(db, decision.body.id), {}, 'four days before: nothing')
+  await app.scheduler.runDue(morning('2032-09-07'))
+  await app.scheduler.runDue(morning('2032-09-11'))
+  await app.scheduler.runDue(morning('2032-09-20'))
+  assert.equal(await sent(db, decision.body.id), { 'review_action.due_soon': ['staff'], 'review_action.overdue': ['staff'], 'review_action.overdue_manager': ['manager'] })
+  const note = (await (await as('staff')).get('/api/notifications?limit=500')).body.items.find((n: { kind: string; entityId: string }) => n.kind === 'review_action.overdue' && n.entityId === decision.body.id)
+  assert.equal([note.params.code, note.link], [created.body.code, `/management-reviews/${created.body.id}`])
 })
 
 escalation('a moved due date starts the ladder again; a closed or cancelled NC sends nothing', async (context) => {

@@ -6,7 +6,7 @@ const ctx = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('an auditor plans an audit of the 2020 programme and is refused their own unit', ctx)
 const it = ctx.use(journey)
 
-it('on a phone: the programme and its coverage, an audit of the auditor’s own unit refused by name, then planned for another unit', async ({ page, baseUrl, problems }) => {
+it('on a phone: the programme and its coverage, an audit of the auditor’s own unit refused by name, then planned for another unit, rescheduled, cancelled; a conclusion entered', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'auditor')
   await page.getByRole('button', { name: 'Trình đơn' }).click()
   await page.getByRole('link', { name: 'Đánh giá nội bộ', exact: true }).click()
@@ -44,6 +44,33 @@ it('on a phone: the programme and its coverage, an audit of the auditor’s own 
   // Clause 9 of the environment department is now planned.
   await page.getByRole('table', { name: /: 7 đã đánh giá, 19 đã lập kế hoạch, 30 chưa được bao phủ$/ }).waitFor()
   await noSideways(page, 'programme after planning')
+
+  // Rescheduled in place: new dates need a reason.
+  const added = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Đánh giá bổ sung tháng 12\/2020/ }) })
+  await added.getByRole('button', { name: 'Đổi thời gian' }).click()
+  const reschedule = added.getByRole('form', { name: 'Đổi thời gian' })
+  await reschedule.getByLabel('Từ ngày').fill('14/12/2020')
+  await reschedule.getByLabel('Đến ngày').fill('15/12/2020')
+  await noSideways(page, 'reschedule form')
+  await reschedule.getByRole('button', { name: 'Lưu' }).click()
+  await reschedule.locator('#reason[aria-invalid="true"]').waitFor()
+  await reschedule.getByLabel('Lý do đổi thời gian').fill('Trùng lịch tiếp công dân')
+  await reschedule.getByRole('button', { name: 'Lưu' }).click()
+  await added.getByText('14/12/2020 – 15/12/2020').waitFor()
+  // Cancelled before it is scheduled, with a reason: the matrix drops it again.
+  await added.getByRole('button', { name: 'Hủy cuộc đánh giá' }).click()
+  await added.getByLabel('Lý do hủy').fill('Gộp vào đợt đánh giá năm 2021')
+  await added.getByRole('button', { name: 'Lưu' }).click()
+  await added.getByText('Đã hủy', { exact: true }).waitFor()
+  await added.getByText('Gộp vào đợt đánh giá năm 2021').waitFor()
+  await page.getByRole('table', { name: /: 7 đã đánh giá, 18 đã lập kế hoạch, 31 chưa được bao phủ$/ }).waitFor()
+  // The completed May audit takes a new conclusion.
+  const may = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Đánh giá nội bộ 6 tháng đầu năm 2020/ }) })
+  await may.getByRole('button', { name: 'Sửa kết luận' }).click()
+  await may.getByLabel('Kết luận cuộc đánh giá').fill('Hệ thống được duy trì; khắc phục hồ sơ quá hạn trong quý III.')
+  await may.getByRole('button', { name: 'Lưu' }).click()
+  await may.getByTestId('audit-conclusion').filter({ hasText: 'khắc phục hồ sơ quá hạn trong quý III' }).waitFor()
+  assert.is(await may.getByRole('button', { name: 'Đổi thời gian' }).count(), 0, 'a completed audit is not rescheduled')
   assert.equal(problems, [])
 })
 

@@ -28,6 +28,9 @@ it('the tiles show the half-year from data; a number drills down to its records;
   await tile(page, 'Cuộc kiểm tra đã thực hiện').getByText(/^(▲ \+\d+|▼ −\d+|=) so với kỳ trước$/).waitFor()
   assert.is((await online.locator('.value').innerText()).trim(), '51,2 %')
   await tile(page, 'Khiếu nại, tố cáo, phản ánh').locator('.value', { hasText: '0' }).waitFor()
+  // Tiles measured by an objective's indicator show its target, and say when the period misses it.
+  await online.locator('.target').waitFor()
+  assert.equal(await page.locator('a.tile .target').allInnerTexts(), ['Mục tiêu ≥ 100,0 %', 'Mục tiêu ≥ 50,0 %', 'Mục tiêu ≤ 0'], 'on time, online, complaints: all met')
   await page.getByRole('heading', { name: 'Tỷ lệ đạt theo đơn vị và tiêu chí' }).waitFor()
   await page.locator('qms-trend-chart canvas').waitFor()
   await checkPage(page, 'dashboard')

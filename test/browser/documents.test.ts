@@ -51,6 +51,12 @@ it('upload → submit → review → approve → publish, then a new revision su
   await clauses.fill('7.4')
   await clauses.press('Enter')
   assert.equal(await chosen.locator('strong').allInnerTexts(), ['9.1.2', '7.4'])
+  // A refused save (no title) re-renders the form: the chosen clauses stay.
+  await page.getByLabel('Tên tài liệu').fill('')
+  await page.getByRole('button', { name: 'Lưu' }).click()
+  await page.locator('#title[aria-invalid="true"]').waitFor()
+  assert.equal(await chosen.locator('strong').allInnerTexts(), ['9.1.2', '7.4'], 'the chips survive the refused save')
+  await page.getByLabel('Tên tài liệu').fill('Quy trình tiếp nhận góp ý về văn hóa công sở')
   await page.getByRole('button', { name: 'Lưu' }).click()
   await page.getByRole('heading', { name: 'QT-20/BQL · Quy trình tiếp nhận góp ý về văn hóa công sở' }).waitFor()
   await page.getByText('7.4, 9.1.2', { exact: true }).waitFor()

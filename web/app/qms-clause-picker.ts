@@ -43,6 +43,8 @@ const pickerStyles = css`
 
 let serial = 0
 
+const sameNumbers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n, i) => n === b[i])
+
 /** The clause's title in the language of the page. */
 const titleOf = (clause: IsoClause) => (getLocale() === 'en' ? clause.en : clause.vi)
 
@@ -69,12 +71,29 @@ export class QmsClausePicker extends LitElement {
   @property({ attribute: 'field-id' }) fieldId = ''
   /** The name the chosen numbers are submitted under, one form value each. */
   @property() name = ''
-  /** The chosen clause numbers. */
-  @property({ attribute: false }) value: string[] = []
+  /**
+   * The chosen clause numbers. Lit sets an array bound with `.value=${…}` again on every
+   * render of the page, even the same constant: a value equal by content to the last one
+   * given (or to the chosen ones) is therefore ignored, so the user's picks survive the
+   * page's re-renders (a refused save, a field error). Give a different list to replace them.
+   */
+  @property({ attribute: false, noAccessor: true })
+  get value(): string[] {
+    return this.chosen
+  }
+  set value(value: string[]) {
+    const given = this.given
+    this.given = value
+    if (sameNumbers(value, given) || sameNumbers(value, this.chosen)) return
+    this.setChosen([...value])
+  }
   /** 'true' marks the field invalid (the page's server-side error). */
   @property() invalid = 'false'
   @property({ attribute: 'describedby' }) describedBy = ''
 
+  @state() private chosen: string[] = []
+  /** The list the page last gave as `value`. */
+  private given: readonly string[] = []
   @state() private query = ''
   @state() private open = false
   /** The highlighted option's index in `found`, or -1. */
@@ -115,11 +134,17 @@ export class QmsClausePicker extends LitElement {
   private get found(): IsoClause[] {
     const clauses = this.clauses.value
     if (!clauses) return []
-    return searchClauses(clauses, this.query).filter((c) => !this.value.includes(c.number))
+    return searchClauses(clauses, this.query).filter((c) => !this.chosen.includes(c.number))
+  }
+
+  private setChosen(value: string[]) {
+    const old = this.chosen
+    this.chosen = value
+    this.requestUpdate('value', old)
   }
 
   private setValue(value: string[], announcement: string) {
-    this.value = value
+    this.setChosen(value)
     this.announcement = announcement
     this.dispatchEvent(new CustomEvent('change', { detail: { value }, bubbles: true, composed: true }))
   }
@@ -128,11 +153,11 @@ export class QmsClausePicker extends LitElement {
     this.query = ''
     this.open = false
     this.active = -1
-    this.setValue([...this.value, clause.number], msg(str`Clause ${clause.number} added.`, { id: 'clausePicker.added' }))
+    this.setValue([...this.chosen, clause.number], msg(str`Clause ${clause.number} added.`, { id: 'clausePicker.added' }))
   }
 
   private removeClause(number: string) {
-    this.setValue(this.value.filter((n) => n !== number), msg(str`Clause ${number} removed.`, { id: 'clausePicker.removed' }))
+    this.setValue(this.chosen.filter((n) => n !== number), msg(str`Clause ${number} removed.`, { id: 'clausePicker.removed' }))
     // The chip's button is gone: the field keeps the focus.
     this.input?.focus()
   }
@@ -185,9 +210,9 @@ export class QmsClausePicker extends LitElement {
         }
         break
       case 'Backspace':
-        if (!this.query && this.value.length) {
+        if (!this.query && this.chosen.length) {
           event.preventDefault()
-          this.removeClause(this.value[this.value.length - 1])
+          this.removeClause(this.chosen[this.chosen.length - 1])
         }
         break
     }
@@ -215,9 +240,9 @@ export class QmsClausePicker extends LitElement {
     const matches = this.open ? this.found : []
     const listboxId = `${this.baseId}-listbox`
     const active = matches[this.active]
-    return html`${this.value.length
+    return html`${this.chosen.length
         ? html`<ul class="clause-picker-chips" aria-label=${msg('Chosen clauses', { id: 'clausePicker.chosen' })}>
-            ${this.value.map((number) => {
+            ${this.chosen.map((number) => {
               const clause = clauses.find((c) => c.number === number)
               return html`<li class="clause-picker-chip">
                 <strong>${number}</strong>
@@ -240,7 +265,7 @@ export class QmsClausePicker extends LitElement {
           aria-describedby=${this.describedBy || nothing}
           autocomplete="off"
           spellcheck="false"
-          placeholder=${this.value.length ? msg('Add a clause', { id: 'clausePicker.addMore' }) : msg('Number or words, e.g. 8.5 or control', { id: 'clausePicker.placeholder' })}
+          placeholder=${this.chosen.length ? msg('Add a clause', { id: 'clausePicker.addMore' }) : msg('Number or words, e.g. 8.5 or control', { id: 'clausePicker.placeholder' })}
           .value=${live(this.query)}
           @input=${this.handleInput}
           @change=${(e: Event) => e.stopPropagation()}
@@ -273,7 +298,7 @@ export class QmsClausePicker extends LitElement {
         </div>
       </div>
       <span class="clause-picker-status" role="status">${this.announcement}</span>
-      ${this.name ? this.value.map((number) => html`<input type="hidden" name=${this.name} .value=${number} />`) : nothing}`
+      ${this.name ? this.chosen.map((number) => html`<input type="hidden" name=${this.name} .value=${number} />`) : nothing}`
   }
 }
 

@@ -143,12 +143,13 @@ export const UpdateProgrammeAudit = Type.Object(
     teamIds: Type.Optional(auditFields.teamIds),
     templateId: Type.Optional(auditFields.templateId),
     conclusion: Type.Optional(auditFields.conclusion),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'Why it is rescheduled: required when the dates change, kept in the audit log' })),
   },
   {
     additionalProperties: false,
     minProperties: 1,
     description:
-      'Reschedule or change an audit. Once scheduled, its units and checklist are fixed, and new dates, lead or team go to its inspections not yet completed (a new date only to those still planned); once completed, only the conclusion changes (409 otherwise).',
+      'Reschedule (new dates with a `reason`) or change an audit. Once scheduled, its units and checklist are fixed, and new dates, lead or team go to its inspections not yet completed (a new date only to those still planned); once completed, only the conclusion changes (409 otherwise).',
   },
 )
 export type UpdateProgrammeAudit = Static<typeof UpdateProgrammeAudit>

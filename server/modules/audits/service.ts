@@ -444,6 +444,9 @@ export async function updateAudit(db: Db, actor: Actor, programmeId: string, aud
           ? FIXED_WHEN_SCHEDULED.filter((k) => input[k] !== undefined)
           : []
     if (fixed.length) throw conflict('audit.scheduled-locked', undefined, fixed.map((k) => fieldError(k, 'audit.field-locked')))
+    const rescheduled = (input.plannedFrom !== undefined && input.plannedFrom !== row.plannedFrom) || (input.plannedTo !== undefined && input.plannedTo !== row.plannedTo)
+    const reason = input.reason?.trim()
+    if (rescheduled && !reason) throw invalidField('reason', 'audit.field-reschedule-reason-required')
 
     const leadAuditorId = input.leadAuditorId ?? row.leadAuditorId
     const teamIds = (input.teamIds ?? current.team.map((t) => t.id)).filter((id) => id !== leadAuditorId)
@@ -500,7 +503,7 @@ export async function updateAudit(db: Db, actor: Actor, programmeId: string, aud
       entityType: 'programme_audit',
       entityId: auditId,
       before: forLog(current),
-      after: { ...forLog(after), ...(moved.length ? { inspectionsChanged: moved } : {}) },
+      after: { ...forLog(after), ...(reason ? { reason } : {}), ...(moved.length ? { inspectionsChanged: moved } : {}) },
     })
     return after
   })

@@ -1,8 +1,8 @@
 /**
  * Which of a person's three mail choices a notification kind follows: assignments
  * (something now waits for you), updates (something you started moved on) and reminders
- * (due dates, overdue work, escalations: e.g. plan_task.due_soon, plan_task.overdue).
- * A kind not listed is a reminder.
+ * (due dates, overdue work, escalations: e.g. plan_task.due_soon, plan_task.overdue,
+ * review_action.due_soon / .overdue / .overdue_manager). A kind not listed is a reminder.
  */
 import type { MailCategory, MailMode } from '../../../db/schema/index.ts'
 

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { DateOnly, DateTime, Nullable, Uuid } from '../../lib/schemas.ts'
 
-export const MY_WORK_GROUPS = ['revisions', 'inspections', 'nonconformities', 'actions', 'dossiers'] as const
+export const MY_WORK_GROUPS = ['revisions', 'inspections', 'audits', 'nonconformities', 'actions', 'dossiers'] as const
 export type MyWorkGroupKey = (typeof MY_WORK_GROUPS)[number]
 
 /** The step someone waits for the caller to take. */
@@ -10,6 +10,7 @@ export const WAITING_FOR = [
   'approval',
   'lead_inspection',
   'join_inspection',
+  'schedule_audit',
   'analysis',
   'plan',
   'start_actions',
@@ -41,9 +42,9 @@ export type MyWorkQuery = Static<typeof MyWorkQuery>
 
 export const MyWorkItem = Type.Object({
   id: Uuid,
-  code: Type.String({ description: 'NC-0001, the document code, the inspection record number, the dossier code; an action shows its NC’s code (a management review’s action, the review’s code: XXLĐ-0001)' }),
+  code: Type.String({ description: 'NC-0001, the document code, the inspection record number, the dossier code, a programme audit’s number (01/CT-BQL #2); an action shows its NC’s code (a management review’s action, the review’s code: XXLĐ-0001)' }),
   title: Type.String({ description: 'Document title, inspected unit, NC title, action description, procedure name' }),
-  detail: Nullable(Type.String({ description: 'A second line from the record: the revision’s change summary, the inspection’s location, the action’s NC title, the dossier’s applicant' })),
+  detail: Nullable(Type.String({ description: 'A second line from the record: the revision’s change summary, the inspection’s location, the action’s NC title, the dossier’s applicant, the audit’s programme' })),
   waitingFor: Type.Enum([...WAITING_FOR], { description: 'What the caller is asked to do' }),
   unit: Nullable(Type.Object({ id: Uuid, name: Type.String() }, { description: 'The unit concerned (owning, inspected, handling)' })),
   dueDate: Nullable(DateOnly),
@@ -51,7 +52,7 @@ export const MyWorkItem = Type.Object({
   since: Nullable(Type.String({ format: 'date-time', description: 'When the wait began (revisions: submitted or reviewed)' })),
   overdue: Type.Boolean(),
   daysLate: Type.Integer({ minimum: 0, description: 'Calendar days past the due date (0 when not late)' }),
-  urgency: Type.Enum([...URGENCIES], { description: 'overdue; today; soon (actions and NCs: within QMS_REMIND_DAYS_BEFORE_DUE days; inspections: this week; dossiers: within one working day); later; none (no due date)',
+  urgency: Type.Enum([...URGENCIES], { description: 'overdue; today; soon (actions and NCs: within QMS_REMIND_DAYS_BEFORE_DUE days; inspections: this week; programme audits: within 30 days; dossiers: within one working day); later; none (no due date)',
   }),
   link: Type.String({ description: 'The page in the web app, e.g. `/nonconformities/<id>`' }),
 })

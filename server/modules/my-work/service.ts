@@ -9,7 +9,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { actions, documentRevisions, documents, dossiers, inspections, managementReviewDecisions, managementReviews, nonconformities, orgUnits, procedures } from '../../../db/schema/index.ts'
+import { actions, auditProgrammes, documentRevisions, documents, dossiers, inspections, managementReviewDecisions, managementReviews, nonconformities, orgUnits, procedures, programmeAudits } from '../../../db/schema/index.ts'
 import { addDays, agencyToday, daysBetween, localDate, type ServiceEnv } from '../../lib/clock.ts'
 import { can, type Actor, type Permission } from '../../lib/permissions.ts'
 import { inUnitScope, unitScope } from '../../lib/unit-scope.ts'
@@ -22,6 +22,9 @@ export const DEFAULT_LIMIT = 20
 
 /** The days an inspection counts as "this week": today and the six after it, as on the auditor's day. */
 const WEEK_DAYS = 6
+
+/** How far ahead a programme audit still to be scheduled shows: its inspections need planning. */
+const AUDIT_DAYS = 30
 
 interface Ctx {
   actor: Actor
@@ -139,6 +142,46 @@ async function inspectionsGroup(db: Db, { actor, today, fetch }: Ctx, limit: num
     since: null,
     ...dateUrgency(r.plannedFor, today, WEEK_DAYS),
     link: `/inspections/${r.id}`,
+  }))
+}
+
+/**
+ * Audits of an approved programme still to be scheduled (no inspection yet) that start
+ * within AUDIT_DAYS days or should have started: for their lead auditor, and for the
+ * managers (who manage the programme).
+ */
+async function auditsGroup(db: Db, { actor, today, fetch }: Ctx, limit: number): Promise<MyWorkGroup> {
+  if (!can(actor, 'audit.plan')) return empty()
+  const mine = can(actor, 'audit_programme.write') ? sql`true` : eq(programmeAudits.leadAuditorId, actor.userId)
+  const rows = await db
+    .select({
+      id: programmeAudits.id,
+      seq: programmeAudits.seq,
+      title: programmeAudits.title,
+      plannedFrom: programmeAudits.plannedFrom,
+      programmeId: auditProgrammes.id,
+      number: auditProgrammes.number,
+      programmeTitle: auditProgrammes.title,
+      total,
+      overdueCount: overdueWhere(sql`${programmeAudits.plannedFrom} < ${today}`),
+    })
+    .from(programmeAudits)
+    .innerJoin(auditProgrammes, eq(auditProgrammes.id, programmeAudits.programmeId))
+    .where(and(eq(programmeAudits.status, 'planned'), eq(auditProgrammes.status, 'approved'), sql`${programmeAudits.plannedFrom} <= ${addDays(today, AUDIT_DAYS)}`, mine))
+    .orderBy(asc(programmeAudits.plannedFrom), asc(auditProgrammes.number), asc(programmeAudits.seq))
+    .limit(fetch)
+  return group(rows, limit, (r) => ({
+    id: r.id,
+    code: `${r.number} #${r.seq}`,
+    title: r.title,
+    detail: r.programmeTitle,
+    waitingFor: 'schedule_audit',
+    unit: null,
+    dueDate: r.plannedFrom,
+    dueAt: null,
+    since: null,
+    ...dateUrgency(r.plannedFrom, today, WEEK_DAYS),
+    link: `/audit-programmes/${r.programmeId}`,
   }))
 }
 
@@ -352,6 +395,7 @@ async function dossiersGroup(db: Db, { actor, env, today, fetch }: Ctx, limit: n
 const GROUPS: Record<MyWorkGroupKey, (db: Db, ctx: Ctx, limit: number) => Promise<MyWorkGroup>> = {
   revisions: revisionsGroup,
   inspections: inspectionsGroup,
+  audits: auditsGroup,
   nonconformities: nonconformitiesGroup,
   actions: actionsGroup,
   dossiers: dossiersGroup,

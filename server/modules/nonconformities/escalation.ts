@@ -9,7 +9,9 @@
  * - the managers, once N ≥ `escalateToManagerDays`.
  * For the NC's own due date (the date by which it should be closed) the heads of its
  * unit stand in for the owner: reminded before, told when overdue, and the managers
- * once N ≥ `escalateToManagerDays`.
+ * once N ≥ `escalateToManagerDays`. The actions decided by management reviews (open,
+ * with an owner and a due date) follow the owner's and the managers' steps of the same
+ * ladder (a review has no unit head to tell).
  *
  * Each notification has a key made of the record, the step and the due date, so a run
  * repeated on the same day, or by another instance, creates nothing new, while a moved
@@ -20,10 +22,11 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db } from '../../../db/client.ts'
-import { actions, nonconformities, orgUnits } from '../../../db/schema/index.ts'
+import { actions, managementReviewDecisions, managementReviews, nonconformities, orgUnits } from '../../../db/schema/index.ts'
 import type { Config } from '../../config.ts'
 import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
 import { notifyMany, type NotificationInput } from '../notifications/service.ts'
+import { reviewCode } from '../management-reviews/inputs.ts'
 import { ncCode } from './records.ts'
 import { responsibleHeads, usersWithRole } from '../notifications/recipients.ts'
 
@@ -45,7 +48,7 @@ export function escalationSteps({ daysOverdue }: Due, t: Thresholds): ('due_soon
   return steps
 }
 
-export async function escalateNonconformities(db: Db, env: ServiceEnv): Promise<{ created: number; actions: number; nonconformities: number }> {
+export async function escalateNonconformities(db: Db, env: ServiceEnv): Promise<{ created: number; actions: number; nonconformities: number; reviewActions: number }> {
   const { config } = env
   const today = agencyToday(env)
   const horizon = addDays(today, config.remindDaysBeforeDue)
@@ -74,9 +77,25 @@ export async function escalateNonconformities(db: Db, env: ServiceEnv): Promise<
     .innerJoin(orgUnits, eq(orgUnits.id, nonconformities.orgUnitId))
     .where(and(open, sql`${nonconformities.dueDate} <= ${horizon}::date`))
 
+  const dueReviewActions = await db
+    .select({
+      id: managementReviewDecisions.id,
+      description: managementReviewDecisions.description,
+      ownerId: sql<string>`${managementReviewDecisions.ownerId}`,
+      dueDate: sql<string>`${managementReviewDecisions.dueDate}::text`,
+      reviewId: managementReviews.id,
+      number: managementReviews.number,
+      reviewTitle: managementReviews.title,
+      unitName: orgUnits.name,
+    })
+    .from(managementReviewDecisions)
+    .innerJoin(managementReviews, eq(managementReviews.id, managementReviewDecisions.reviewId))
+    .innerJoin(orgUnits, eq(orgUnits.id, managementReviews.orgUnitId))
+    .where(and(eq(managementReviewDecisions.status, 'open'), sql`${managementReviewDecisions.dueDate} <= ${horizon}::date`))
+
   // Recipients for everything at once: no query per record.
   const heads = await responsibleHeads(db, [...new Set([...dueActions.map((a) => a.unitId), ...dueNcs.map((n) => n.unitId)])])
-  const needsManagers = [...dueActions, ...dueNcs].some((r) => daysBetween(r.dueDate, today) >= Math.max(1, config.escalateToManagerDays))
+  const needsManagers = [...dueActions, ...dueNcs, ...dueReviewActions].some((r) => daysBetween(r.dueDate, today) >= Math.max(1, config.escalateToManagerDays))
   const managers = needsManagers ? await usersWithRole(db, 'manager') : []
 
   const pending: NotificationInput[] = []
@@ -122,6 +141,25 @@ export async function escalateNonconformities(db: Db, env: ServiceEnv): Promise<
     }
   }
 
+  for (const a of dueReviewActions) {
+    const due = { daysOverdue: daysBetween(a.dueDate, today), dueDate: a.dueDate }
+    const code = reviewCode(a.number)
+    const base = {
+      params: { code, title: a.reviewTitle, action: a.description, dueDate: a.dueDate, daysOverdue: Math.max(0, due.daysOverdue), unit: a.unitName },
+      link: `/management-reviews/${a.reviewId}`,
+      entityType: 'management_review_decision',
+      entityId: a.id,
+    }
+    const key = (step: string) => `review-action:${a.id}:${step}:${a.dueDate}`
+    for (const step of escalationSteps(due, config)) {
+      if (step === 'due_soon') pending.push({ ...base, userIds: [a.ownerId], kind: 'review_action.due_soon', title: `${code}: your review action is due ${a.dueDate}: ${a.description}`, dedupeKey: key('due-soon') })
+      if (step === 'overdue') pending.push({ ...base, userIds: [a.ownerId], kind: 'review_action.overdue', title: `${code}: your review action is overdue (due ${a.dueDate}): ${a.description}`, dedupeKey: key('overdue') })
+      if (step === 'manager') {
+        pending.push({ ...base, userIds: managers.filter((u) => u !== a.ownerId), kind: 'review_action.overdue_manager', title: `${code}: a management review action is ${due.daysOverdue} days overdue: ${a.description}`, dedupeKey: key('overdue-manager') })
+      }
+    }
+  }
+
   // A backlog (e.g. the first run on years of history) reaches each person as one digest, not hundreds of notifications.
   const created = await notifyMany(db, pending, {
     after: config.notifyDigestAfter,
@@ -139,5 +177,5 @@ export async function escalateNonconformities(db: Db, env: ServiceEnv): Promise<
       }
     },
   })
-  return { created, actions: dueActions.length, nonconformities: dueNcs.length }
+  return { created, actions: dueActions.length, nonconformities: dueNcs.length, reviewActions: dueReviewActions.length }
 }

@@ -38,10 +38,12 @@ export class QmsAuditCoverage extends LitElement {
   ]
 
   @property() programmeId = ''
+  /** Changes when the programme's audits change (their versions): the matrix is read again. */
+  @property() revision = ''
 
   private readonly matrix = new Task(this, {
     task: ([id], { signal }) => get<CoverageMatrix>(`/api/audit-programmes/${id}/coverage`, { signal }),
-    args: () => [this.programmeId] as const,
+    args: () => [this.programmeId, this.revision] as const,
   })
 
   override render() {

@@ -74,4 +74,6 @@ export const dashboard = {
   'dashboard.exportCsv': 'Xuất CSV',
   'dashboard.deltaPoints': str`${0} điểm % so với kỳ trước`,
   'dashboard.deltaCount': str`${0} so với kỳ trước`,
+  'dashboard.kpi.target': str`Mục tiêu ${0}`,
+  'dashboard.kpi.offTarget': str`${0} · chưa đạt`,
 }

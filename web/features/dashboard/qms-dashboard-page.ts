@@ -3,7 +3,7 @@ import { Task } from '@lit/task'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { get, type Page } from '../../api/client.ts'
-import type { Action, ComplianceSummary, CriterionCell } from '../../api/types.ts'
+import type { Action, ComplianceSummary, CriterionCell, IndicatorSummary, ObjectiveSummary } from '../../api/types.ts'
 import { roleLabel } from '../../app/labels.ts'
 import { SessionController } from '../../app/session.ts'
 import '../inspections/qms-auditor-day.ts'
@@ -13,8 +13,15 @@ import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import './qms-trend-chart.ts'
 import '../objectives/qms-objectives-panel.ts'
+import { targetText } from '../objectives/objective-labels.ts'
 import '../../app/qms-date-input.ts'
 import { scrollRegion } from '../../app/scroll-region.ts'
+
+/** A tile's target: its words, and whether the period's figure misses it. */
+interface Goal {
+  off: boolean
+  html: unknown
+}
 
 interface Period {
   from: string
@@ -66,6 +73,8 @@ export class QmsDashboardPage extends LitElement {
       .tile .label { font-weight: 600; }
       .tile .sub { color: var(--qms-muted); font-size: 0.85rem; }
       .tile .delta { font-size: 0.85rem; }
+      .tile .target { font-size: 0.85rem; color: var(--qms-muted); }
+      .tile .target.off { color: var(--qms-danger); font-weight: 600; }
       section.card { margin-bottom: var(--qms-space-4); }
       section.card h2 { margin-top: 0; font-size: 1.1rem; }
       .exports { display: flex; flex-wrap: wrap; gap: var(--qms-space-2); margin-top: var(--qms-space-2); }
@@ -91,6 +100,8 @@ export class QmsDashboardPage extends LitElement {
   private readonly session = new SessionController(this)
   /** The address's query string: the period and unit (`from`, `to`, `orgUnitId`), so Back and a shared link keep them. */
   @property({ attribute: false }) query?: URLSearchParams
+  /** The year's objectives, as the objectives panel read them (for the tiles' targets). */
+  @state() private objectives: ObjectiveSummary[] = []
   @state() private period: Period = { from: presets()[0].from, to: presets()[0].to, orgUnitId: '' }
 
   override connectedCallback() {
@@ -242,14 +253,31 @@ export class QmsDashboardPage extends LitElement {
     </p>`
   }
 
+  /**
+   * The target of the indicator that measures the same figure as a tile (the dashboard
+   * unit's own objective first; a pass rate only when it counts every category), and
+   * whether the tile's figure for the period misses it. Rates are shares (0–1), targets
+   * percents; a count is compared as it is (a maximum of complaints per quarter is missed
+   * by any period that exceeds it).
+   */
+  private goal(metric: NonNullable<IndicatorSummary['metric']>, figure: number | null): Goal | undefined {
+    const found = this.objectives.flatMap((o) => o.indicators.filter((i) => i.metric === metric && i.category === null).map((i) => ({ unit: o.ownerUnit.id, i })))
+    const indicator = (found.find((f) => f.unit === this.period.orgUnitId) ?? found[0])?.i
+    if (!indicator) return undefined
+    const value = figure === null ? null : indicator.measure === 'percent' ? figure * 100 : figure
+    const off = value !== null && ((indicator.targetMin !== null && value < indicator.targetMin) || (indicator.targetMax !== null && value > indicator.targetMax))
+    const text = msg(str`Target ${targetText(indicator)}`, { id: 'dashboard.kpi.target' })
+    return { off, html: html`<span class=${`target${off ? ' off' : ''}`}>${off ? msg(str`${text} · off target`, { id: 'dashboard.kpi.offTarget' }) : text}</span>` }
+  }
+
   private renderSummary(s: ComplianceSummary) {
     const passed = s.criteria.overall.reduce((n, c) => n + c.passed, 0)
     const failed = s.criteria.overall.reduce((n, c) => n + c.failed, 0)
     const passRate = passed + failed ? passed / (passed + failed) : null
     const nc = s.nonconformities
     const unitQ = this.period.orgUnitId ? `?orgUnitId=${this.period.orgUnitId}` : ''
-    const tile = (href: string, value: unknown, label: string, sub: unknown = nothing, alert = false, delta: unknown = nothing) =>
-      html`<a class=${`tile${alert ? ' alert' : ''}`} href=${href}><span class="value">${value}</span><span class="label">${label}</span><span class="sub">${sub}</span>${delta}</a>`
+    const tile = (href: string, value: unknown, label: string, sub: unknown = nothing, alert = false, delta: unknown = nothing, goal?: Goal) =>
+      html`<a class=${`tile${alert || goal?.off ? ' alert' : ''}`} href=${href}><span class="value">${value}</span><span class="label">${label}</span><span class="sub">${sub}</span>${delta}${goal?.html ?? nothing}</a>`
     // The change against the period of the same length just before (nothing while it loads or when it had no data).
     const p = this.previous.value
     const pPassed = p ? p.criteria.overall.reduce((n, c) => n + c.passed, 0) : 0
@@ -268,7 +296,7 @@ export class QmsDashboardPage extends LitElement {
         ${tile(`/inspections?${this.q({ status: 'completed' })}`, s.inspections.byStatus.completed, msg('Inspections held', { id: 'dashboard.kpi.inspections' }),
           plural(s.inspections.unitsInspected, () => msg(str`${s.inspections.unitsInspected} unit inspected`, { id: 'dashboard.kpi.units.one' }), () => msg(str`${s.inspections.unitsInspected} units inspected`, { id: 'dashboard.kpi.units' })), false, countDelta(s.inspections.byStatus.completed, p?.inspections.byStatus.completed))}
         ${tile(`/findings?${this.q()}`, percent(passRate), msg('Checklist items passed', { id: 'dashboard.kpi.passRate' }),
-          msg(str`${failed} failed of ${passed + failed}`, { id: 'dashboard.kpi.failed' }), passRate !== null && passRate < 0.9, rateDelta(passRate, pPassed + pFailed ? pPassed / (pPassed + pFailed) : null))}
+          msg(str`${failed} failed of ${passed + failed}`, { id: 'dashboard.kpi.failed' }), passRate !== null && passRate < 0.9, rateDelta(passRate, pPassed + pFailed ? pPassed / (pPassed + pFailed) : null), this.goal('inspection_pass_rate', passRate))}
         ${tile(`/findings?${this.q({ handling: 'on_spot_reminder' })}`, s.findings.byHandling.on_spot_reminder, msg('Reminded on the spot', { id: 'dashboard.kpi.reminders' }),
           plural(s.findings.total, () => msg(str`of ${s.findings.total} finding`, { id: 'dashboard.kpi.findings.one' }), () => msg(str`of ${s.findings.total} findings`, { id: 'dashboard.kpi.findings' })))}
         ${tile(`/nonconformities${unitQ}`, nc.open, msg('Open nonconformities', { id: 'dashboard.kpi.ncOpen' }),
@@ -278,17 +306,18 @@ export class QmsDashboardPage extends LitElement {
         ${tile(`/nonconformities?${new URLSearchParams({ ...(this.period.orgUnitId ? { orgUnitId: this.period.orgUnitId } : {}), overdue: 'true' })}`, s.overdueActions.total,
           msg('Overdue actions', { id: 'dashboard.kpi.overdueActions' }), nothing, s.overdueActions.total > 0)}
         ${tile(`/dossiers/stats?${this.q()}`, percent(s.dossiers.onTimeRate), msg('Dossiers resolved on time', { id: 'dashboard.kpi.onTime' }),
-          msg(str`${s.dossiers.resolvedOnTime} of ${s.dossiers.resolved} resolved`, { id: 'dashboard.kpi.resolved' }), false, rateDelta(s.dossiers.onTimeRate, p?.dossiers.onTimeRate))}
+          msg(str`${s.dossiers.resolvedOnTime} of ${s.dossiers.resolved} resolved`, { id: 'dashboard.kpi.resolved' }), false, rateDelta(s.dossiers.onTimeRate, p?.dossiers.onTimeRate), this.goal('dossiers_on_time', s.dossiers.onTimeRate))}
         ${tile(`/dossiers?${this.q({ channel: 'online' })}`, percent(s.dossiers.onlineShare), msg('Dossiers received online', { id: 'dashboard.kpi.online' }),
-          msg(str`${s.dossiers.receivedOnline} of ${s.dossiers.received} received`, { id: 'dashboard.kpi.received' }), false, rateDelta(s.dossiers.onlineShare, p?.dossiers.onlineShare))}
+          msg(str`${s.dossiers.receivedOnline} of ${s.dossiers.received} received`, { id: 'dashboard.kpi.received' }), false, rateDelta(s.dossiers.onlineShare, p?.dossiers.onlineShare), this.goal('dossiers_online', s.dossiers.onlineShare))}
         ${tile(`/complaints?${this.q()}`, s.complaints.total, msg('Complaints and feedback', { id: 'dashboard.kpi.complaints' }),
-          msg(str`${s.complaints.complaint} complaints, ${s.complaints.denunciation} denunciations`, { id: 'dashboard.kpi.complaintSplit' }), false, countDelta(s.complaints.total, p?.complaints.total))}
+          msg(str`${s.complaints.complaint} complaints, ${s.complaints.denunciation} denunciations`, { id: 'dashboard.kpi.complaintSplit' }), false, countDelta(s.complaints.total, p?.complaints.total), this.goal('complaints_received', s.complaints.total))}
         ${tile('/documents/review-due', s.documents.dueForReview, msg('Documents due for review', { id: 'dashboard.kpi.documents' }),
           msg(str`${s.documents.overdue} overdue`, { id: 'dashboard.kpi.documentsOverdue' }), s.documents.overdue > 0)}
       </section>
 
       ${this.session.can('objective.read')
-        ? html`<qms-objectives-panel .year=${Number(s.to.slice(0, 4))} .orgUnitId=${this.period.orgUnitId ?? ''}></qms-objectives-panel>`
+        ? html`<qms-objectives-panel .year=${Number(s.to.slice(0, 4))} .orgUnitId=${this.period.orgUnitId ?? ''}
+            @qms-objectives-loaded=${(e: CustomEvent<ObjectiveSummary[]>) => (this.objectives = e.detail)}></qms-objectives-panel>`
         : nothing}
 
       <section class="card" aria-labelledby="trend-title">

@@ -11,7 +11,6 @@ import { indentedName, loadAllOrgUnits } from '../../api/loaders.ts'
 import '../../app/qms-clause-picker.ts'
 import { DOCUMENT_TYPES, editionLabel, typeLabel } from './document-labels.ts'
 
-/** A new document's clauses: one array, so that a re-render does not empty the picker. */
 const NO_CLAUSES: readonly string[] = []
 
 /**

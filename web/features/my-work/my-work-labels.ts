@@ -10,6 +10,7 @@ export const GROUP_TITLES: Record<MyWorkGroupKey, () => string> = {
   actions: () => msg('My corrective actions', { id: 'myWork.group.actions' }),
   nonconformities: () => msg('Nonconformities waiting for me', { id: 'myWork.group.nonconformities' }),
   inspections: () => msg('My inspections', { id: 'myWork.group.inspections' }),
+  audits: () => msg('Audits to schedule', { id: 'myWork.group.audits' }),
   revisions: () => msg('Documents to review or approve', { id: 'myWork.group.revisions' }),
   dossiers: () => msg('Dossiers due or overdue', { id: 'myWork.group.dossiers' }),
 }
@@ -24,6 +25,8 @@ export function waitingForLabel(w: WaitingFor): string {
       return msg('You lead the inspection', { id: 'myWork.waiting.leadInspection' })
     case 'join_inspection':
       return msg('You are on the team', { id: 'myWork.waiting.joinInspection' })
+    case 'schedule_audit':
+      return msg('Schedule its inspections', { id: 'myWork.waiting.scheduleAudit' })
     case 'analysis':
       return msg('Waiting for root-cause analysis', { id: 'myWork.waiting.analysis' })
     case 'plan':

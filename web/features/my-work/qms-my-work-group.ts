@@ -10,6 +10,7 @@ const MORE_LINKS: Record<MyWorkGroupKey, string> = {
   actions: '/nonconformities',
   nonconformities: '/nonconformities',
   inspections: '/inspections',
+  audits: '/audit-programmes',
   revisions: '/documents',
   dossiers: '/dossiers?overdue=true',
 }

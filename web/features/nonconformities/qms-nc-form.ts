@@ -16,7 +16,6 @@ import '../../app/qms-date-input.ts'
 import './qms-nc-source-picker.ts'
 import type { SourceRecord } from './qms-nc-source-picker.ts'
 
-/** A new NC's clauses: one array, so that a re-render does not empty the picker. */
 const NO_CLAUSES: readonly string[] = []
 
 /**
@@ -36,6 +35,8 @@ export class QmsNcForm extends LitElement {
   /** A new NC's source, and the record it comes from (picked in qms-nc-source-picker). */
   @state() private source: NcSource = NC_SOURCES[0]
   @state() private record: SourceRecord | null = null
+  /** The clauses of the finding picked as the source, given to the clause picker. */
+  @state() private findingClauses?: string[]
   /** What picking a record wrote into each field: replaced by the next pick, never what the user typed. */
   private filled = new Map<string, string>()
 
@@ -114,7 +115,7 @@ export class QmsNcForm extends LitElement {
     fill('description', record.description)
     // The finding's clauses go into the clause picker unless the user already chose some.
     const picker = form.querySelector('qms-clause-picker')
-    if (picker && record.clauseNumbers?.length && !picker.value.length) picker.value = [...record.clauseNumbers]
+    if (picker && record.clauseNumbers?.length && !picker.value.length) this.findingClauses = [...record.clauseNumbers]
     fill('severity', record.severity, true)
     fill('detectedOn', record.detectedOn, true)
   }
@@ -176,7 +177,7 @@ export class QmsNcForm extends LitElement {
                     <option value="major" ?selected=${nc?.severity === 'major'}>${msg('Major', { id: 'nc.severity.major' })}</option>
                   </select>`)}
                 ${this.field('clauseNumbers', msg('ISO 9001 clauses', { id: 'nc.form.clauses' }),
-                  html`<qms-clause-picker field-id="clauseNumbers" name="clauseNumbers" .value=${nc?.clauseNumbers ?? NO_CLAUSES} invalid=${this.form.invalid('clauseNumbers') === 'true' || this.clauseError() ? 'true' : 'false'} describedby="clauseNumbers-error"></qms-clause-picker>`)}
+                  html`<qms-clause-picker field-id="clauseNumbers" name="clauseNumbers" .value=${this.findingClauses ?? nc?.clauseNumbers ?? NO_CLAUSES} invalid=${this.form.invalid('clauseNumbers') === 'true' || this.clauseError() ? 'true' : 'false'} describedby="clauseNumbers-error"></qms-clause-picker>`)}
                 ${this.field('detectedOn', msg('Detected on', { id: 'nc.form.detectedOn' }),
                   html`<qms-date-input field-id="detectedOn" name="detectedOn" .value=${nc?.detectedOn ?? ''} invalid=${this.form.invalid('detectedOn')}></qms-date-input>`,
                   nc ? undefined : msg('Today if empty.', { id: 'nc.form.detectedOnHint' }))}

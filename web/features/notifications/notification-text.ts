@@ -40,6 +40,12 @@ export function notificationText(n: Pick<Notification, 'kind' | 'params' | 'titl
     case 'action.overdue_head':
     case 'action.overdue_manager':
       return msg(str`${code}: an action in ${unit} is ${days} days overdue: ${action}`, { id: 'notification.actionEscalated' })
+    case 'review_action.due_soon':
+      return msg(str`${code}: your management review action is due ${due}: ${action}`, { id: 'notification.reviewActionDueSoon' })
+    case 'review_action.overdue':
+      return msg(str`${code}: your management review action is overdue (due ${due}): ${action}`, { id: 'notification.reviewActionOverdue' })
+    case 'review_action.overdue_manager':
+      return msg(str`${code}: a management review action is ${days} days overdue: ${action}`, { id: 'notification.reviewActionEscalated' })
     case 'nonconformity.due_soon':
       return msg(str`${code} should be closed by ${due}: ${title}`, { id: 'notification.ncDueSoon' })
     case 'nonconformity.overdue':

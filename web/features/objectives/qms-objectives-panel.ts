@@ -10,6 +10,8 @@ import { formatValue, periodLabel, targetState, targetText } from './objective-l
 /**
  * @summary The dashboard's "Objectives" panel: each indicator of the year's objectives
  * (for a unit and the units below it, or all) with its latest value against its target.
+ * @event qms-objectives-loaded - detail: the objectives read (`ObjectiveSummary[]`), so the
+ * dashboard's tiles show the targets of the indicators that measure their figures
  */
 @customElement('qms-objectives-panel')
 @localized()
@@ -32,7 +34,11 @@ export class QmsObjectivesPanel extends LitElement {
   @property() orgUnitId = ''
 
   private readonly objectives = new Task(this, {
-    task: ([year, orgUnitId], { signal }) => get<Page<ObjectiveSummary>>('/api/objectives', { query: { year, orgUnitId: orgUnitId || undefined, limit: 50 }, signal }),
+    task: async ([year, orgUnitId], { signal }) => {
+      const page = await get<Page<ObjectiveSummary>>('/api/objectives', { query: { year, orgUnitId: orgUnitId || undefined, limit: 50 }, signal })
+      this.dispatchEvent(new CustomEvent('qms-objectives-loaded', { detail: page.items, bubbles: true, composed: true }))
+      return page
+    },
     args: () => [this.year, this.orgUnitId] as const,
   })
 
