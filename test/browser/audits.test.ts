@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('an auditor plans an audit of the 2020 programme and is refused their own unit', ctx)
@@ -19,6 +19,7 @@ it('on a phone: the programme and its coverage, an audit of the auditor’s own 
   const desk = matrix.getByRole('row', { name: /Bộ phận Tiếp nhận và Trả kết quả/ })
   assert.is(await desk.getByRole('cell', { name: 'Đã đánh giá' }).count(), 7)
   await noSideways(page, 'audit programme')
+  await checkPage(page, 'audit programme')
 
   await page.getByRole('link', { name: 'Lập kế hoạch cuộc đánh giá' }).click()
   await page.getByRole('heading', { name: 'Lập kế hoạch cuộc đánh giá' }).waitFor()
@@ -31,6 +32,7 @@ it('on a phone: the programme and its coverage, an audit of the auditor’s own 
   await page.getByLabel('Từ ngày').fill('07/12/2020')
   await page.getByLabel('Đến ngày').fill('08/12/2020')
   await noSideways(page, 'plan an audit')
+  await checkPage(page, 'plan an audit')
   await page.getByRole('button', { name: 'Lưu' }).click()
   // The board is the auditor's own unit: refused, naming her, next to the lead auditor.
   await page.getByRole('alert').filter({ hasText: 'Trần Thị Lan không thể đánh giá Ban Quản lý các khu công nghiệp vì đó là đơn vị của chính mình' }).waitFor()
@@ -52,6 +54,7 @@ it('on a phone: the programme and its coverage, an audit of the auditor’s own 
   await reschedule.getByLabel('Từ ngày').fill('14/12/2020')
   await reschedule.getByLabel('Đến ngày').fill('15/12/2020')
   await noSideways(page, 'reschedule form')
+  await checkPage(page, 'reschedule form')
   await reschedule.getByRole('button', { name: 'Lưu' }).click()
   await reschedule.locator('#reason[aria-invalid="true"]').waitFor()
   await reschedule.getByLabel('Lý do đổi thời gian').fill('Trùng lịch tiếp công dân')

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('a manager holds a management review and records a decision that becomes an action', ctx)
@@ -15,6 +15,7 @@ it('on a phone: prepare the review of the report period, its inputs show the per
   await page.getByRole('heading', { name: 'Xem xét của lãnh đạo' }).waitFor()
   await page.getByRole('link', { name: 'XXLĐ-0001' }).waitFor()
   await noSideways(page, 'management reviews')
+  await checkPage(page, 'management reviews')
 
   await page.getByRole('link', { name: 'Chuẩn bị cuộc họp xem xét' }).click()
   await page.getByRole('heading', { name: 'Chuẩn bị cuộc họp xem xét' }).waitFor()
@@ -37,6 +38,7 @@ it('on a phone: prepare the review of the report period, its inputs show the per
   await previous.filter({ hasText: '2 hành động: 1 đã hoàn thành, 1 đang thực hiện' }).waitFor()
   assert.match(await previous.innerText(), /XXLĐ-0001 Chuyển đổi hệ thống quản lý chất lượng/)
   await noSideways(page, 'draft review')
+  await checkPage(page, 'draft review')
 
   await page.getByRole('button', { name: 'Ghi nhận đã họp' }).click()
   await page.getByTestId('review-status').filter({ hasText: 'Đã họp' }).waitFor()
@@ -53,6 +55,7 @@ it('on a phone: prepare the review of the report period, its inputs show the per
   await decision.filter({ hasText: 'Người thực hiện: Lê Văn Hùng · hạn 30/06/2020' }).waitFor()
   assert.match(await decision.innerText(), /Đang thực hiện/)
   await noSideways(page, 'held review')
+  await checkPage(page, 'held review')
 
   // The manager chairs it: the minutes are approved and the review is read-only.
   await page.getByRole('button', { name: 'Phê duyệt biên bản' }).click()

@@ -69,7 +69,7 @@ export const managementReviews = {
   'reviews.actions.ownerDue': str`Người thực hiện: ${0} · hạn ${1}`,
   'reviews.actions.doneBy': str`Hoàn thành ${0}, người xác nhận ${1}`,
   'reviews.actions.complete': 'Đánh dấu hoàn thành',
-  'reviews.actions.completeLabel': str`Hoàn thành: ${0}`,
+  'reviews.actions.completeLabel': str`Đánh dấu hoàn thành: ${0}`,
   'reviews.actions.note': 'Đã làm gì',
   'reviews.actions.confirm': 'Xác nhận hoàn thành',
 }
