@@ -1,7 +1,7 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import type { Page } from 'playwright-core'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, signIn } from '../helpers/browser.ts'
 
 const phone = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('an auditor writes a checklist on a phone', phone)
@@ -41,6 +41,7 @@ it('creates a checklist with two criteria, finds no clause 3.9 and picks clauses
   await second.getByRole('option', { name: /^7\.1\.4/ }).click()
   await second.getByRole('button', { name: 'Bỏ điều khoản 7.1.4' }).waitFor()
   await noSideways(page, 'checklist editor')
+  await checkPage(page, 'checklist editor')
   await page.getByRole('button', { name: 'Chuyển nội dung 2 lên' }).click()
   assert.is(await criterion(page, 1).getByLabel('Nội dung cần kiểm tra').inputValue(), 'Hình thức niêm yết')
   await page.getByRole('button', { name: 'Lưu' }).click()
@@ -50,6 +51,7 @@ it('creates a checklist with two criteria, finds no clause 3.9 and picks clauses
   const card = page.locator('details', { hasText: 'Kiểm tra niêm yết TTHC' })
   await card.locator('summary').click()
   await card.getByText('Phiên bản 1 · 2 nội dung').waitFor()
+  await checkPage(page, 'checklist list')
   const rows = card.locator('tbody tr')
   assert.match(await rows.nth(0).innerText(), /Hình thức niêm yết[\s\S]*ISO 7\.1\.4/)
   assert.match(await rows.nth(1).innerText(), /Niêm yết đầy đủ thủ tục hành chính[\s\S]*ISO 7\.5\.3/)
@@ -78,6 +80,7 @@ it('a checklist that inspections use says its change will be a new revision', as
   await card.getByRole('link', { name: /^Sửa / }).click()
   await page.getByText(/Các cuộc kiểm tra đã dùng phiên bản 1: nội dung được sửa sẽ thành phiên bản 2/).waitFor()
   assert.ok((await page.getByRole('group').count()) > 3, 'its criteria are loaded for editing')
+  await checkPage(page, 'checklist in use, editor')
   assert.equal(problems, [])
 })
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext()
 const journey = suite('a manager records a complaint about a dossier and closes it', ctx)
@@ -14,6 +14,7 @@ it('none in the seed period; one recorded from a dossier, handled and listed', a
   await page.getByLabel('Tiếp nhận từ ngày').fill('2019-11-21')
   await page.getByLabel('Đến ngày').fill('2020-05-27')
   await page.getByText('Không có khiếu nại, tố cáo hay phản ánh nào trong phạm vi đã chọn.').waitFor()
+  await checkPage(page, 'complaint list')
 
   // From a dossier's page: the complaint is linked to it.
   await page.getByRole('link', { name: 'Hồ sơ', exact: true }).click()
@@ -24,12 +25,14 @@ it('none in the seed period; one recorded from a dossier, handled and listed', a
   await page.getByRole('heading', { name: 'Ghi nhận khiếu nại, phản ánh' }).waitFor()
   await page.getByRole('button', { name: 'Lưu' }).click()
   await page.getByText('Bắt buộc nhập.').waitFor()
+  await checkPage(page, 'new complaint form')
   await page.getByLabel('Loại').selectOption({ label: 'Phản ánh, kiến nghị' })
   await page.getByLabel('Nội dung tóm tắt').fill('Chưa nhận được thông báo bổ sung hồ sơ qua thư điện tử.')
   await page.getByRole('button', { name: 'Lưu' }).click()
 
   await page.getByRole('heading', { name: /^Phản ánh, kiến nghị · / }).waitFor()
   await page.getByRole('link', { name: code }).waitFor()
+  await checkPage(page, 'complaint page')
   await page.getByLabel('Trạng thái').selectOption({ label: 'Đã giải quyết xong' })
   await page.getByLabel('Kết quả giải quyết').fill('Đã gửi lại thông báo và hướng dẫn bổ sung.')
   await page.getByRole('button', { name: 'Lưu' }).click()

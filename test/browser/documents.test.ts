@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, signIn } from '../helpers/browser.ts'
 import { pdfFile } from '../helpers/files.ts'
 
 async function signOut(page: Page) {
@@ -22,6 +22,8 @@ it('upload → submit → review → approve → publish, then a new revision su
   await signIn(page, baseUrl, 'head')
   await page.getByRole('link', { name: 'Tài liệu', exact: true }).click()
   await page.getByRole('heading', { name: 'Tài liệu', exact: true }).waitFor()
+  await page.getByRole('link', { name: 'QT-01/BQL' }).waitFor()
+  await checkPage(page, 'document register')
   await page.getByRole('link', { name: 'Đăng ký tài liệu' }).click()
   await page.getByLabel('Mã hiệu').fill('QT-20/BQL')
   await page.getByLabel('Tên tài liệu').fill('Quy trình tiếp nhận góp ý về văn hóa công sở')
@@ -57,6 +59,7 @@ it('upload → submit → review → approve → publish, then a new revision su
   await page.locator('#title[aria-invalid="true"]').waitFor()
   assert.equal(await chosen.locator('strong').allInnerTexts(), ['9.1.2', '7.4'], 'the chips survive the refused save')
   await page.getByLabel('Tên tài liệu').fill('Quy trình tiếp nhận góp ý về văn hóa công sở')
+  await checkPage(page, 'new document form')
   await page.getByRole('button', { name: 'Lưu' }).click()
   await page.getByRole('heading', { name: 'QT-20/BQL · Quy trình tiếp nhận góp ý về văn hóa công sở' }).waitFor()
   await page.getByText('7.4, 9.1.2', { exact: true }).waitFor()
@@ -95,6 +98,7 @@ it('upload → submit → review → approve → publish, then a new revision su
   await issue(page, 1).getByText('Đang hiệu lực', { exact: true }).waitFor()
   // The sign-off grid: drafted, reviewed, approved, by three people.
   for (const name of ['Lê Văn Hùng', 'Trần Thị Lan', 'Nguyễn Văn Minh']) await issue(page, 1).getByText(name).first().waitFor()
+  await checkPage(page, 'document page')
 
   // The file comes back as it went in.
   const [download] = await Promise.all([page.waitForEvent('download'), issue(page, 1).getByRole('link', { name: /Tải về/ }).click()])
@@ -150,13 +154,16 @@ it('the register searches without accents; the coverage matrix flags clauses wit
   const design = page.getByRole('row').filter({ hasText: '8.3 Thiết kế' })
   await design.getByText('Chưa có tài liệu hiệu lực').waitFor()
   await page.getByLabel('Chỉ hiện điều khoản chưa có tài liệu').check()
+  await checkPage(page, 'coverage matrix')
   assert.is(await page.getByRole('link', { name: 'QT-02/BQL' }).count(), 0)
 
   await page.getByRole('link', { name: 'Đến hạn xem xét' }).click()
   await page.getByRole('link', { name: 'STCL/BQL' }).waitFor()
+  await checkPage(page, 'documents due for review')
   await page.getByRole('link', { name: 'Chuyển đổi 2008 → 2015' }).click()
   await page.getByRole('heading', { name: 'Còn theo phiên bản 2008 (4)' }).waitFor()
   await page.getByRole('link', { name: 'QT-11/BQL' }).waitFor()
+  await checkPage(page, '2008 to 2015 transition')
   assert.equal(problems, [])
 })
 

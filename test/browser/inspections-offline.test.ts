@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ApiClient } from '../helpers/app.ts'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, signIn } from '../helpers/browser.ts'
 import { PNG_1X1 } from '../helpers/multipart-form.ts'
 
 const phone = browserContext({ viewport: { width: 375, height: 812 }, serviceWorkers: true })
@@ -102,6 +102,7 @@ it('answers, takes a photo, reloads and completes offline; once online the serve
   await page.getByText('Đã trả lời 4/7').waitFor()
   await status(page).getByText(/^Đã lưu trên máy, chờ đồng bộ/).waitFor()
   assert.ok(dialogs.includes('beforeunload'), 'leaving with unsynced changes warns first')
+  await checkPage(page, 'perform, reloaded offline')
   await next(page)
   await next(page)
   await page.getByRole('heading', { name: /Đeo thẻ công chức/ }).waitFor()
@@ -138,6 +139,7 @@ it('answers, takes a photo, reloads and completes offline; once online the serve
   await signing.getByRole('button', { name: 'Ghi nhận từ chối ký' }).click()
   await signing.getByText('Đã lưu trên máy, chờ đồng bộ').first().waitFor()
   await noSideways(page, 'signing offline')
+  await checkPage(page, 'signing offline')
 
   // Back online: everything reaches the server, once.
   await context.setOffline(false)
@@ -200,6 +202,7 @@ it('two devices answer the same item differently offline: the second to reconnec
     await conflict.getByRole('heading', { name: `Của ${auditorName}` }).waitFor()
     await conflict.getByText('Không đạt').waitFor()
     await conflict.getByText('Đạt', { exact: true }).waitFor()
+    await checkPage(second, 'conflicting answers')
     await conflict.getByRole('button', { name: 'Giữ của bạn' }).click()
     await conflict.waitFor({ state: 'detached' })
     await status(second).getByText('Đã đồng bộ').waitFor({ timeout: 45_000 })

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { ApiClient } from '../helpers/app.ts'
-import { browserContext, noSideways, openDashboard, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, openDashboard, signIn } from '../helpers/browser.ts'
 import { multipart, pdfFile } from '../helpers/files.ts'
 
 async function signOut(page: Page) {
@@ -54,10 +54,12 @@ it('staff land on it, see their overdue action with the days late, and open it i
   assert.is(await group(page, 'Tài liệu chờ tôi xem xét, phê duyệt').count(), 0)
   // No dashboard button for those who do not read reports.
   assert.is(await page.getByRole('link', { name: 'Tổng quan →' }).count(), 0)
+  await checkPage(page, 'my work of staff')
 
   await row.click()
   await page.waitForURL(`${baseUrl}${action.link}`)
   await page.getByText(action.title).first().waitFor()
+  await checkPage(page, 'corrective action page')
   assert.equal(problems, [])
 })
 
@@ -143,10 +145,13 @@ it('a revision travels through the inboxes: the drafter submits, the reviewer fi
 it('a person chooses which notifications reach them by mail', async ({ page, baseUrl, problems }) => {
   await signIn(page, baseUrl, 'head')
   await page.goto(`${baseUrl}/notifications`)
+  await page.getByRole('link', { name: 'Thông báo nào gửi qua thư điện tử' }).waitFor()
+  await checkPage(page, 'notifications')
   await page.getByRole('link', { name: 'Thông báo nào gửi qua thư điện tử' }).click()
   await page.getByRole('heading', { name: 'Thông báo qua thư điện tử' }).waitFor()
   const reminders = page.getByRole('group', { name: 'Nhắc việc' })
   assert.ok(await reminders.getByLabel('Gộp vào bản tổng hợp hằng ngày (07:00)').isChecked(), 'reminders go in the digest by default')
+  await checkPage(page, 'mail preferences')
   await reminders.getByLabel('Không gửi thư (chỉ xem trong ứng dụng)').check()
   await page.getByLabel('Ngôn ngữ của thư').selectOption('en')
   await page.getByRole('button', { name: 'Lưu' }).click()
@@ -173,6 +178,7 @@ itPhone('fits the screen, with dates as dd/MM/yyyy; the menu shows the count', a
   assert.match(text, /Hạn \d\d\/\d\d\/\d{4}/)
   assert.not.match(text, /\d{4}-\d\d-\d\d/)
   await page.getByRole('button', { name: 'Trình đơn' }).click()
+  await checkPage(page, 'my work on a phone, menu open')
   assert.is(await badge(page).getAttribute('aria-label'), `${expected.total} việc đang chờ`)
   assert.equal(problems, [])
 })

@@ -1,6 +1,6 @@
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, signIn } from '../helpers/browser.ts'
 
 const phone = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('a manager sets an objective with a computed indicator and sees it off target', phone)
@@ -19,6 +19,7 @@ it('on a phone: the 2020 objective for ID badges, measured from the inspections,
   await page.getByLabel('Đơn vị chủ trì').selectOption({ label: 'Ban Quản lý các khu công nghiệp' })
   await page.getByLabel('Nội dung mục tiêu').fill('Công chức, viên chức đeo thẻ trong giờ làm việc')
   await page.getByLabel('Nội dung chính sách chất lượng mà mục tiêu hướng tới').fill('Phục vụ tổ chức, cá nhân văn minh, chuyên nghiệp.')
+  await checkPage(page, 'new objective form')
   await page.getByRole('button', { name: 'Lưu' }).click()
 
   await page.getByRole('heading', { name: 'Công chức, viên chức đeo thẻ trong giờ làm việc' }).waitFor()
@@ -35,6 +36,7 @@ it('on a phone: the 2020 objective for ID badges, measured from the inspections,
   await firstHalf.getByText('Không đạt').waitFor()
   await firstHalf.getByText('(16/18)').waitFor()
   await noSideways(page, 'objective page')
+  await checkPage(page, 'objective page')
 
   await firstHalf.getByRole('button', { name: 'Mở sự không phù hợp' }).click()
   await page.getByRole('heading', { name: /không đạt mục tiêu 6 tháng đầu năm 2020/ }).waitFor()
@@ -43,6 +45,7 @@ it('on a phone: the 2020 objective for ID badges, measured from the inspections,
   const card = page.locator('section.objective').filter({ hasText: 'Công chức, viên chức đeo thẻ trong giờ làm việc' })
   await card.getByText('Không đạt').waitFor()
   await card.getByText('88,9 %').waitFor()
+  await checkPage(page, 'objectives list')
   assert.equal(problems, [])
 })
 

@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, signIn } from '../helpers/browser.ts'
 
 // This file changes sw.js to publish a "new version": it gets its own copy of the build.
 const ctx = browserContext({ privateWebRoot: true, serviceWorkers: true })
@@ -47,6 +47,7 @@ it('opens and reloads with no network, on the app and its deep links, but not on
   // The app itself answers (it cannot reach the API, and says so), not Chromium's error page.
   assert.is(await page.title(), 'QMS Tracker')
   await page.getByText('Không tải được dữ liệu.').waitFor()
+  await checkPage(page, 'sign-in page offline')
   await page.goto(`${baseUrl}/inspections`)
   await page.getByRole('button', { name: 'Thử lại' }).waitFor()
 
@@ -89,6 +90,7 @@ it('signed in, reloads offline into the app; no API response is ever cached', as
   await page.reload()
   assert.is(await page.title(), 'QMS Tracker')
   await page.getByRole('button', { name: 'Thử lại' }).waitFor()
+  await checkPage(page, 'the app reloaded offline')
   await context.setOffline(false)
   await page.getByRole('button', { name: 'Thử lại' }).click()
   await page.getByRole('link', { name: 'Tài liệu', exact: true }).waitFor()
@@ -181,6 +183,7 @@ it('a new version waits for the user: a banner offers it, and only the button re
 
   const banner = page.getByRole('button', { name: 'Có phiên bản mới — tải lại' })
   await banner.waitFor()
+  await checkPage(page, 'new version banner')
   // Nothing switched under the user: same page, still the old worker, the new one waiting.
   assert.ok(await page.evaluate(() => (window as unknown as { oldPage?: boolean }).oldPage))
   assert.ok(await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())!.waiting)))

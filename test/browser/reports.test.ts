@@ -2,7 +2,7 @@ import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { pdfText } from '../helpers/pdf-text.ts'
 import { readFileSync } from 'node:fs'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext()
 const journey = suite('a manager writes the half-year report', ctx)
@@ -20,6 +20,7 @@ it('picks the seed half-year, reads the figures, downloads the PDF, finds the DO
   await report.getByText(/đã giải quyết 82 hồ sơ .* và 04 hồ sơ đang trong hạn giải quyết/).waitFor()
   await report.getByText(/không có đơn khiếu nại, tố cáo/).waitFor()
   assert.match(page.url(), /\/reports\?from=2019-11-21&to=2020-05-27/)
+  await checkPage(page, 'half-year report')
 
   assert.match(String(await page.getByRole('link', { name: 'Tải DOCX (Word)' }).getAttribute('href')), /from=2019-11-21&to=2020-05-27&format=docx/)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()])

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, noSideways, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, noSideways, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext({ viewport: { width: 375, height: 740 } })
 const journey = suite('a head of unit records a risk, re-assesses it and sees it move on the heat map', ctx)
@@ -28,11 +28,13 @@ it('on a phone: from the menu to the register, a new risk at 2×2, re-assessed t
   // The demo register of the head's subtree is on the map already.
   await page.getByRole('table', { name: /^Bản đồ nhiệt: \d+ / }).waitFor()
   await noSideways(page, 'risk register')
+  await checkPage(page, 'risk register')
 
   await page.getByRole('link', { name: 'Ghi nhận rủi ro, cơ hội' }).click()
   await page.getByRole('heading', { name: 'Ghi nhận rủi ro, cơ hội' }).waitFor()
   await page.getByRole('button', { name: 'Lưu' }).click()
   await page.getByText('Bắt buộc nhập.').first().waitFor()
+  await checkPage(page, 'new risk form')
   await page.getByLabel('Rủi ro, cơ hội').fill(title)
   await page.getByLabel('Quá trình (không bắt buộc nếu đã chọn đơn vị)').fill('Tiếp nhận và trả kết quả hồ sơ')
   await page.getByLabel('Nguyên nhân').fill('Doanh nghiệp dồn nộp hồ sơ đầu tuần; chỉ một quầy tiếp nhận.')
@@ -58,6 +60,7 @@ it('on a phone: from the menu to the register, a new risk at 2×2, re-assessed t
   const history = page.locator('qms-risk-assessments tbody tr')
   assert.equal(await history.count(), 2)
   assert.match(await history.first().innerText(), /Số hồ sơ trực tiếp tăng gấp đôi/)
+  await checkPage(page, 'risk page')
 
   await searchRegister(page)
   await cell(page, 4, 5, 1, 'Rất cao').waitFor()

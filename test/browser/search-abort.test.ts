@@ -5,7 +5,7 @@
  */
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
-import { browserContext, signIn } from '../helpers/browser.ts'
+import { browserContext, checkPage, signIn } from '../helpers/browser.ts'
 
 const ctx = browserContext()
 const search = suite('a superseded search is aborted', ctx)
@@ -34,6 +34,7 @@ it('the earlier search request is aborted when the next one goes out; the list s
   assert.is(held, 1)
   assert.equal(failed, ['zz: net::ERR_ABORTED'])
   assert.ok(await page.locator('table tbody tr').count() > 0, 'the latest search is shown')
+  await checkPage(page, 'dossier search results')
 })
 
 search.run()

@@ -5,6 +5,7 @@ import { customElement, state } from 'lit/decorators.js'
 import { api, getAll, post } from '../../api/client.ts'
 import type { ParAssessment, ParAssessmentDetail, ParCriteriaSet } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 import { SessionController } from '../../app/session.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { points, statusLabel } from './par-labels.ts'
@@ -80,7 +81,7 @@ export class QmsParIndexPage extends LitElement {
       appraised: msg('Appraised score', { id: 'par.appraisedScore' }),
       lost: msg('Points lost', { id: 'par.pointsLost' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.year}</th><th>${l.set}</th><th>${l.status}</th><th>${l.self}</th><th>${l.appraised}</th><th>${l.lost}</th></tr></thead>
       <tbody>${list.map(
         (a) => html`<tr>

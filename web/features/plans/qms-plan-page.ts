@@ -5,6 +5,7 @@ import { customElement, property, query, state } from 'lit/decorators.js'
 import { get, patch } from '../../api/client.ts'
 import type { PlanDetail } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { areaName, planKindLabel, planStatusLabel } from './plan-labels.ts'
@@ -100,7 +101,7 @@ export class QmsPlanPage extends LitElement {
       </div>
       ${p.byArea.length
         ? html`<h2>${msg('By reform area', { id: 'plans.byArea' })}</h2>
-            <div class="table-wrap"><table class="responsive">
+            <div class="table-wrap" ${scrollRegion()}><table class="responsive">
               <thead><tr><th>${l.area}</th><th>${l.progress}</th></tr></thead>
               <tbody>${p.byArea.map((a) => html`<tr><td data-label=${l.area}>${areaName(a.area)}</td><td data-label=${l.progress}><qms-plan-progress .counts=${a.counts}></qms-plan-progress></td></tr>`)}</tbody>
             </table></div>`

@@ -2,6 +2,7 @@ import { localized, msg } from '@lit/localize'
 import { css, html, LitElement, nothing } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import type { NarrativeKey, ReportDraftDetail } from '../../api/types.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 import { formatNumber } from '../../i18n/localization.ts'
 import { tableStyles } from '../../styles/shared.ts'
 
@@ -64,7 +65,7 @@ export class QmsReportPreview extends LitElement {
           <h4>${numbered(s.heading, i)}</h4>
           ${s.paragraphs.map((p) => html`<p>${p}</p>`)}
           ${s.tables.map(
-            (t) => html`<div class="table-wrap"><table>
+            (t) => html`<div class="table-wrap" ${scrollRegion()}><table>
               <caption>${t.title}</caption>
               <thead><tr>${t.headings.map((h) => html`<th>${h}</th>`)}</tr></thead>
               <tbody>
