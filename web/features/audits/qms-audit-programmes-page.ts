@@ -7,6 +7,7 @@ import { SessionController } from '../../app/session.ts'
 import { buttonStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { programmeStatusLabel } from './audit-labels.ts'
 import { auditStyles } from './audit-styles.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary The internal audit programmes (ISO 9001:2015 clause 9.2), newest year first,
@@ -37,7 +38,7 @@ export class QmsAuditProgrammesPage extends LitElement {
       audits: msg('Audits', { id: 'audits.audits' }),
       status: msg('Status', { id: 'common.status' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.year}</th><th>${l.number}</th><th>${l.title}</th><th>${l.audits}</th><th>${l.status}</th></tr></thead>
       <tbody>
         ${items.map(

@@ -8,6 +8,7 @@ import { formatDate } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { statusLabel } from './review-labels.ts'
 import { reviewStyles } from './review-styles.ts'
+import { scrollRegion } from '../../app/scroll-region.ts'
 
 /**
  * @summary The management reviews the reader may see, latest meeting first: code, title,
@@ -41,7 +42,7 @@ export class QmsManagementReviewsPage extends LitElement {
       chair: msg('Chair', { id: 'reviews.chair' }),
       status: msg('Status', { id: 'common.status' }),
     }
-    return html`<div class="table-wrap"><table class="responsive">
+    return html`<div class="table-wrap" ${scrollRegion()}><table class="responsive">
       <thead><tr><th>${l.code}</th><th>${l.title}</th><th>${l.period}</th><th>${l.meeting}</th><th>${l.chair}</th><th>${l.status}</th></tr></thead>
       <tbody>
         ${items.map(
