@@ -110,6 +110,8 @@ export const inspections = {
   'perform.missingAnswer': 'Chưa có câu trả lời',
   'perform.goThere': 'Đi tới',
   'perform.complete': 'Hoàn thành kiểm tra',
+  'perform.confirmComplete.heading': str`Hoàn thành cuộc kiểm tra ${0}?`,
+  'perform.confirmComplete.consequence': 'Cuộc kiểm tra sẽ được chấm điểm, mỗi tiêu chí không đạt trở thành một phát hiện và biên bản chỉ còn để xem; không hoàn tác được.',
   'perform.completeHint': 'Khi hoàn thành, hệ thống tính tỷ lệ đạt, tạo phát hiện cho mỗi nội dung không đạt và khóa biên bản.',
   'perform.syncFailed': str`Lỗi đồng bộ: ${0}`,
   'perform.waiting': str`Đã lưu trên máy, chờ đồng bộ (${0})`,
