@@ -102,8 +102,8 @@ it('creates an API token, sees its secret once, revokes it, and downloads a back
   assert.is((await me.json()).user.username, 'auditor')
   const write = await page.request.post(`${baseUrl}/api/findings`, { headers: { authorization: `Bearer ${secret}` }, data: {} })
   assert.is(write.status(), 403)
-  page.on('dialog', (d) => d.accept())
   await page.getByRole('button', { name: 'Thu hồi' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Thu hồi' }).click()
   // Revoked tokens leave the list (it shows active ones by default).
   await page.getByRole('button', { name: 'Thu hồi' }).waitFor({ state: 'detached' })
   const after = await page.request.get(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${secret}` } })

@@ -64,6 +64,7 @@ it('on a phone: the programme and its coverage, an audit of the auditor’s own 
   await added.getByRole('button', { name: 'Hủy cuộc đánh giá' }).click()
   await added.getByLabel('Lý do hủy').fill('Gộp vào đợt đánh giá năm 2021')
   await added.getByRole('button', { name: 'Lưu' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Hủy cuộc đánh giá' }).click()
   await added.getByText('Đã hủy', { exact: true }).waitFor()
   await added.getByText('Gộp vào đợt đánh giá năm 2021').waitFor()
   await page.getByRole('table', { name: /: 7 đã đánh giá, 18 đã lập kế hoạch, 31 chưa được bao phủ$/ }).waitFor()

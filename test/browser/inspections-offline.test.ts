@@ -120,6 +120,7 @@ it('answers, takes a photo, reloads and completes offline; once online the serve
   assert.is(await page.getByText('Còn thiếu').count(), 0, 'nothing is missing')
   await page.getByLabel('Kết luận').fill('Nhắc nhở 01 trường hợp không đeo thẻ.')
   await page.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Hoàn thành kiểm tra' }).click()
   await page.getByText('Việc hoàn thành đã lưu trên máy').waitFor()
   await status(page).getByText(/^Đã lưu trên máy, chờ đồng bộ/).waitFor()
 

@@ -123,6 +123,7 @@ it('plans, performs with two failures (one a per-person badge failure), complete
   await checkPage(page, 'perform: summary')
   await page.getByLabel('Kết luận').fill('Đơn vị cơ bản chấp hành tốt; nhắc nhở 01 trường hợp không đeo thẻ.')
   await page.getByRole('button', { name: 'Hoàn thành kiểm tra' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Hoàn thành kiểm tra' }).click()
 
   // The inspection now lists its two findings.
   await page.getByRole('heading', { name: 'Phát hiện (2)' }).waitFor()

@@ -41,6 +41,7 @@ it('on a phone: prepare the review of the report period, its inputs show the per
   await checkPage(page, 'draft review')
 
   await page.getByRole('button', { name: 'Ghi nhận đã họp' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ghi nhận đã họp' }).click()
   await page.getByTestId('review-status').filter({ hasText: 'Đã họp' }).waitFor()
   await page.getByTestId('inputs-state').filter({ hasText: 'Số liệu đã chốt khi ghi nhận đã họp' }).waitFor()
   await page.getByTestId('input-process').filter({ hasText: 'Hồ sơ tiếp nhận: 86 ' }).waitFor()
@@ -59,6 +60,7 @@ it('on a phone: prepare the review of the report period, its inputs show the per
 
   // The manager chairs it: the minutes are approved and the review is read-only.
   await page.getByRole('button', { name: 'Phê duyệt biên bản' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Phê duyệt biên bản' }).click()
   await page.getByTestId('review-status').filter({ hasText: 'Đã phê duyệt' }).waitFor()
   assert.is(await page.getByRole('button', { name: 'Ghi nhận quyết định' }).count(), 0)
   await page.getByRole('link', { name: 'Biên bản (PDF)' }).waitFor()

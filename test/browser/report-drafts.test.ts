@@ -43,6 +43,7 @@ it('on a phone: from an empty draft to an issued report, downloaded as PDF, DOCX
   await issue.getByLabel('Họ tên người ký').fill('Nguyễn Văn Minh')
   await issue.getByLabel('Nơi nhận, mỗi dòng một nơi').fill('UBND tỉnh (b/c)\nSở Nội vụ')
   await issue.getByRole('button', { name: 'Ban hành' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ban hành' }).click()
   await page.getByTestId('report-status').filter({ hasText: 'Đã ban hành' }).waitFor()
   await page.getByRole('heading', { name: /^Báo cáo số 09\/BC-BQL ngày / }).waitFor()
   await noSideways(page, 'issued report')

@@ -21,7 +21,9 @@ export const apiTokens = {
   'apiTokens.created': 'Ngày tạo',
   'apiTokens.never': 'Chưa dùng',
   'apiTokens.revoke': 'Thu hồi',
-  'apiTokens.revokeConfirm': 'Thu hồi mã này? Hệ thống đang dùng mã sẽ mất quyền truy cập ngay.',
+  'apiTokens.confirmRevoke.heading': str`Thu hồi mã truy cập API “${0}” (${1}…)?`,
+  'apiTokens.confirmRevoke.consequence': str`Các hệ thống đang dùng mã (với quyền của ${0}) sẽ mất quyền truy cập ngay. Mã đã thu hồi không khôi phục được: nếu cần, hãy cấp mã mới.`,
+  'apiTokens.revokedToast': 'Đã thu hồi mã truy cập.',
   'apiTokens.revoked': 'Đã thu hồi',
   'apiTokens.showRevoked': 'Hiện cả mã đã thu hồi',
 }

@@ -6,6 +6,8 @@ import { get, post, type Page } from '../../api/client.ts'
 import { loadActiveUsers } from '../../api/loaders.ts'
 import type { ApiToken } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
+import { showToast } from '../../app/qms-toast.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
@@ -76,8 +78,14 @@ export class QmsApiTokensPage extends LitElement {
   }
 
   private async handleRevoke(token: ApiToken) {
-    if (!confirm(msg('Revoke this token? Systems using it lose access at once.', { id: 'apiTokens.revokeConfirm' }))) return
+    const confirmed = await confirmStep({
+      heading: msg(str`Revoke the API token “${token.name}” (${token.tokenPrefix}…)?`, { id: 'apiTokens.confirmRevoke.heading' }),
+      consequence: msg(str`Systems using it lose access at once, acting as ${token.username}. A revoked token cannot be restored: give them a new one if needed.`, { id: 'apiTokens.confirmRevoke.consequence' }),
+      confirmLabel: msg('Revoke', { id: 'apiTokens.revoke' }),
+    })
+    if (!confirmed) return
     await post(`/api/api-tokens/${token.id}/revoke`, {}, { ifMatch: token.version })
+    showToast(msg('Token revoked.', { id: 'apiTokens.revokedToast' }))
     void this.tokens.run()
   }
 

@@ -7,6 +7,7 @@ import { loadActiveUsers } from '../../api/loaders.ts'
 import type { AuditProgrammeDetail, ProgrammeAudit } from '../../api/types.ts'
 import { describeFieldError } from '../../app/field-errors.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { auditStatusLabel, programmeStatusLabel } from './audit-labels.ts'
@@ -105,6 +106,15 @@ export class QmsAuditProgrammePage extends LitElement {
     const data = new FormData(event.target as HTMLFormElement)
     const text = (name: string) => String(data.get(name) ?? '').trim()
     const url = `/api/audit-programmes/${this.programmeId}/audits/${audit.id}`
+    // Cancelling is for good: asked once more, naming the audit (a missing reason is the server's 400 first).
+    if (kind === 'cancel' && text('reason')) {
+      const confirmed = await confirmStep({
+        heading: msg(str`Cancel audit ${audit.seq}. ${audit.title} of programme ${this.programme?.number ?? ''}?`, { id: 'audits.confirmCancel.heading' }),
+        consequence: msg('The audit will be cancelled: its inspections cannot be scheduled any more, and this cannot be undone.', { id: 'audits.confirmCancel.consequence' }),
+        confirmLabel: msg('Cancel the audit', { id: 'audits.cancelAudit' }),
+      })
+      if (!confirmed) return
+    }
     await this.form.run(
       async () => {
         if (kind === 'cancel') await post<ProgrammeAudit>(`${url}/cancel`, { reason: text('reason') }, { ifMatch: audit.version })
@@ -120,7 +130,7 @@ export class QmsAuditProgrammePage extends LitElement {
         this.editing = undefined
         await this.loader.run()
       },
-      { success: msg('Audit saved.', { id: 'audits.auditSaved' }) },
+      { success: kind === 'cancel' ? msg('Audit cancelled.', { id: 'audits.auditCancelled' }) : msg('Audit saved.', { id: 'audits.auditSaved' }) },
     )
   }
 

@@ -1,6 +1,10 @@
+import { str } from '@lit/localize'
+
 /** Vietnamese for the working-day calendar. */
 export const calendar = {
-  'calendar.confirmDelete': 'Xóa ngày này khỏi lịch?',
+  'calendar.confirmDelete.heading': str`Xóa ngày ${0} (${1}) khỏi lịch?`,
+  'calendar.confirmDelete.consequence': 'Từ nay hạn giải quyết sẽ được tính không có ngày này. Có thể thêm lại ngày này sau.',
+  'calendar.deleted': 'Đã xóa khỏi lịch.',
   'calendar.title': 'Lịch ngày làm việc',
   'calendar.intro':
     'Thứ Hai đến thứ Sáu là ngày làm việc, trừ các ngày nghỉ dưới đây; thứ Bảy hoặc Chủ nhật được ghi là ngày làm việc (làm bù) thì tính là ngày làm việc. Hạn giải quyết hồ sơ được tính theo lịch này.',

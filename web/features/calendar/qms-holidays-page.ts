@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize'
+import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, state } from 'lit/decorators.js'
@@ -7,6 +7,8 @@ import type { CalendarDay } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate } from '../../i18n/localization.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
+import { showToast } from '../../app/qms-toast.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
 import { scrollRegion } from '../../app/scroll-region.ts'
@@ -43,8 +45,14 @@ export class QmsHolidaysPage extends LitElement {
   }
 
   private async handleDelete(day: CalendarDay) {
-    if (!confirm(msg('Remove this entry from the calendar?', { id: 'calendar.confirmDelete' }))) return
+    const confirmed = await confirmStep({
+      heading: msg(str`Remove ${formatDate(day.date)} (${day.name}) from the calendar?`, { id: 'calendar.confirmDelete.heading' }),
+      consequence: msg('Due dates are counted without this entry from now on. You can add the day again later.', { id: 'calendar.confirmDelete.consequence' }),
+      confirmLabel: msg('Remove', { id: 'calendar.delete' }),
+    })
+    if (!confirmed) return
     await api('DELETE', `/api/calendar/holidays/${day.id}`, undefined, { ifMatch: day.version })
+    showToast(msg('Removed from the calendar.', { id: 'calendar.deleted' }))
     await this.days.run()
   }
 

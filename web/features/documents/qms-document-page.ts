@@ -100,11 +100,11 @@ export class QmsDocumentPage extends LitElement {
 
       <h2>${msg('Issue in force', { id: 'documents.issueInForce' })}</h2>
       ${current
-        ? html`<div class="card">${this.renderRevision(current)}</div>`
+        ? html`<div class="card">${this.renderRevision(current, doc.code)}</div>`
         : html`<p class="muted">${msg('No issue of this document is in force.', { id: 'documents.noneInForce' })}</p>`}
 
       ${working
-        ? html`<h2>${msg('Revision in preparation', { id: 'documents.inPreparation' })}</h2><div class="card">${this.renderRevision(working)}</div>`
+        ? html`<h2>${msg('Revision in preparation', { id: 'documents.inPreparation' })}</h2><div class="card">${this.renderRevision(working, doc.code)}</div>`
         : doc.actions.includes('upload')
           ? html`<h2>${msg('New revision', { id: 'documents.newRevision' })}</h2>
               <div class="card"><qms-revision-upload .document=${doc} @qms-revision-changed=${this.handleChanged}></qms-revision-upload></div>`
@@ -112,13 +112,13 @@ export class QmsDocumentPage extends LitElement {
 
       <h2>${msg('History', { id: 'documents.history' })}</h2>
       ${revisions.length
-        ? html`<div class="card">${revisions.filter((r) => r !== current && r !== working).map((r) => html`<div class="revision">${this.renderRevision(r)}</div>`)}
+        ? html`<div class="card">${revisions.filter((r) => r !== current && r !== working).map((r) => html`<div class="revision">${this.renderRevision(r, doc.code)}</div>`)}
             ${revisions.every((r) => r === current || r === working) ? html`<p class="muted">${msg('No earlier issues.', { id: 'documents.noEarlier' })}</p>` : nothing}</div>`
         : html`<p class="muted">${msg('No file has been uploaded yet.', { id: 'documents.noRevisions' })}</p>`}
     `
   }
 
-  private renderRevision(r: Revision) {
+  private renderRevision(r: Revision, code: string) {
     const dates: unknown[] = []
     if (r.effectiveFrom) dates.push(html`${msg('Effective from', { id: 'documents.effectiveFrom' })} ${formatDate(r.effectiveFrom)}`)
     if (r.supersededAt) dates.push(html`${msg('superseded on', { id: 'documents.supersededOn' })} ${formatDate(r.supersededAt)}`)
@@ -145,7 +145,7 @@ export class QmsDocumentPage extends LitElement {
             </div>`,
           )}</div>`
         : nothing}
-      <qms-revision-actions .revision=${r} @qms-revision-changed=${this.handleChanged}></qms-revision-actions>
+      <qms-revision-actions .revision=${r} .documentCode=${code} @qms-revision-changed=${this.handleChanged}></qms-revision-actions>
     </section>`
   }
 }

@@ -1,4 +1,4 @@
-import { localized, msg } from '@lit/localize'
+import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
@@ -7,6 +7,7 @@ import type { Inspection } from '../../api/types.ts'
 import { SessionController } from '../../app/session.ts'
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/localization.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { categoryLabel } from '../checklist-templates/checklist-labels.ts'
 import { classificationLabel, findingStatusLabel, handlingLabel } from '../findings/finding-labels.ts'
@@ -36,11 +37,23 @@ export class QmsInspectionPage extends LitElement {
   private async handleCancel(event: SubmitEvent, inspection: Inspection) {
     event.preventDefault()
     const reason = String(new FormData(event.target as HTMLFormElement).get('reason') ?? '').trim()
-    await this.form.run(async () => {
-      await post(`/api/inspections/${inspection.id}/cancel`, { reason }, { ifMatch: inspection.version })
-      this.cancelling = false
-      void this.inspection.run()
-    })
+    // Cancelling is for good: asked once more, naming the inspection (a missing reason is the server's 400 first).
+    if (reason) {
+      const confirmed = await confirmStep({
+        heading: msg(str`Cancel inspection ${inspection.number}?`, { id: 'inspections.confirmCancel.heading' }),
+        consequence: msg('The inspection will be cancelled: nothing more can be recorded in it, and this cannot be undone.', { id: 'inspections.confirmCancel.consequence' }),
+        confirmLabel: msg('Cancel the inspection', { id: 'inspections.cancel' }),
+      })
+      if (!confirmed) return
+    }
+    await this.form.run(
+      async () => {
+        await post(`/api/inspections/${inspection.id}/cancel`, { reason }, { ifMatch: inspection.version })
+        this.cancelling = false
+        void this.inspection.run()
+      },
+      { success: msg('Inspection cancelled.', { id: 'inspections.cancelled' }) },
+    )
   }
 
   override render() {

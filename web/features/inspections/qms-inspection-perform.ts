@@ -30,6 +30,7 @@ import {
   type WorkingAnswer,
 } from '../../offline/store.ts'
 import { isNetworkError, syncQueue } from '../../offline/sync-queue.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 
 type Missing = Inspection['missing'][number]
 
@@ -334,10 +335,17 @@ export class QmsInspectionPerform extends LitElement {
   }
 
   /** Completion is queued like any change: it runs after the answers, once. */
-  private handleComplete(event: SubmitEvent) {
+  private async handleComplete(event: SubmitEvent) {
     event.preventDefault()
     const conclusion = String(new FormData(event.target as HTMLFormElement).get('conclusion') ?? '').trim()
     const id = this.inspectionId
+    // Completing is for good: asked once more, naming the inspection (the dialog works offline too).
+    const confirmed = await confirmStep({
+      heading: msg(str`Complete inspection ${this.inspection?.number ?? ''}?`, { id: 'perform.confirmComplete.heading' }),
+      consequence: msg('The inspection is scored, every failed criterion becomes a finding and the record becomes read-only; this cannot be undone.', { id: 'perform.confirmComplete.consequence' }),
+      confirmLabel: msg('Complete the inspection', { id: 'perform.complete' }),
+    })
+    if (!confirmed) return
     this.completedOnline = navigator.onLine
     this.write(() => enqueue(id, { kind: 'complete', conclusion: conclusion || null }))
   }

@@ -1,10 +1,11 @@
-import { localized, msg } from '@lit/localize'
+import { localized, msg, str } from '@lit/localize'
 import { Task } from '@lit/task'
 import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { get, post } from '../../api/client.ts'
 import type { ManagementReviewDetail } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { statusLabel } from './review-labels.ts'
@@ -34,11 +35,29 @@ export class QmsManagementReviewPage extends LitElement {
     args: () => [this.reviewId] as const,
   })
 
+  /** Both steps are for good (holding freezes the inputs, approving the whole review): asked once more, naming the review. */
   private async step(op: 'hold' | 'approve') {
     const review = this.review!
-    await this.form.run(async () => {
-      this.review = await post<ManagementReviewDetail>(`/api/management-reviews/${review.id}/${op}`, {}, { ifMatch: review.version })
-    })
+    const confirmed = await confirmStep(
+      op === 'hold'
+        ? {
+            heading: msg(str`Record management review ${review.code} as held?`, { id: 'reviews.confirmHold.heading' }),
+            consequence: msg('Its inputs are frozen with the figures as they stand now and can no longer be edited; this cannot be undone.', { id: 'reviews.confirmHold.consequence' }),
+            confirmLabel: msg('Record the meeting as held', { id: 'reviews.hold' }),
+          }
+        : {
+            heading: msg(str`Approve the minutes of management review ${review.code}?`, { id: 'reviews.confirmApprove.heading' }),
+            consequence: msg('The review becomes read-only: no decision can be added or changed afterwards, and this cannot be undone.', { id: 'reviews.confirmApprove.consequence' }),
+            confirmLabel: msg('Approve the minutes', { id: 'reviews.approve' }),
+          },
+    )
+    if (!confirmed) return
+    await this.form.run(
+      async () => {
+        this.review = await post<ManagementReviewDetail>(`/api/management-reviews/${review.id}/${op}`, {}, { ifMatch: review.version })
+      },
+      { success: op === 'hold' ? msg('Meeting recorded as held.', { id: 'reviews.done.hold' }) : msg('Minutes approved.', { id: 'reviews.done.approve' }) },
+    )
   }
 
   override render() {

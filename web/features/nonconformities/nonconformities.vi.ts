@@ -170,6 +170,10 @@ export const nonconformities = {
   'nc.done.verify': 'Đã ghi kết quả kiểm tra hiệu lực.',
   'nc.done.close': 'Đã đóng sự không phù hợp.',
   'nc.done.cancel': 'Đã hủy sự không phù hợp.',
+  'nc.confirm.closeHeading': str`Đóng sự không phù hợp ${0}?`,
+  'nc.confirm.closeConsequence': 'Sự không phù hợp sẽ được đóng: không thể ghi nhận thêm bước hay hành động nào và không hoàn tác được.',
+  'nc.confirm.cancelHeading': str`Hủy sự không phù hợp ${0}?`,
+  'nc.confirm.cancelConsequence': 'Sự không phù hợp sẽ bị hủy: không thể ghi nhận thêm bước nào và không hoàn tác được.',
   'nc.page.reformTasks': 'Nhiệm vụ cải cách phát sinh',
   'nc.page.reformTaskContent': str`Khắc phục sự không phù hợp ${0}: ${1}`,
 }

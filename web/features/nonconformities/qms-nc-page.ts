@@ -6,6 +6,7 @@ import { ApiError, get, post } from '../../api/client.ts'
 import type { Nonconformity, RootCause } from '../../api/types.ts'
 import { describeFieldError } from '../../app/field-errors.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { severityLabel, sourceLabel, statusLabel } from './nc-labels.ts'
@@ -109,10 +110,28 @@ export class QmsNcPage extends LitElement {
     return this.step('analyze', { rootCause: event.detail.rootCause })
   }
 
-  private handleFormSubmit(event: SubmitEvent, operation: Exclude<Form, null>) {
+  /** Closing and cancelling end the nonconformity for good: asked once more, naming it. */
+  private confirmEnd(operation: 'close' | 'cancel'): Promise<boolean> {
+    const code = this.nc.value?.code ?? ''
+    return operation === 'close'
+      ? confirmStep({
+          heading: msg(str`Close nonconformity ${code}?`, { id: 'nc.confirm.closeHeading' }),
+          consequence: msg('The nonconformity will be closed: no further step or action can be recorded on it, and this cannot be undone.', { id: 'nc.confirm.closeConsequence' }),
+          confirmLabel: msg('Close the nonconformity', { id: 'nc.step.close' }),
+        })
+      : confirmStep({
+          heading: msg(str`Cancel nonconformity ${code}?`, { id: 'nc.confirm.cancelHeading' }),
+          consequence: msg('The nonconformity will be cancelled: no further step can be recorded on it, and this cannot be undone.', { id: 'nc.confirm.cancelConsequence' }),
+          confirmLabel: msg('Cancel the nonconformity', { id: 'nc.step.cancel' }),
+        })
+  }
+
+  private async handleFormSubmit(event: SubmitEvent, operation: Exclude<Form, null>) {
     event.preventDefault()
     const data = new FormData(event.target as HTMLFormElement)
     const text = (name: string) => String(data.get(name) ?? '').trim()
+    // A missing reason is the server's 400 first; only a step that can succeed is asked.
+    if ((operation === 'close' || (operation === 'cancel' && text('reason'))) && !(await this.confirmEnd(operation))) return
     switch (operation) {
       case 'plan':
         return this.step('plan', text('verificationPlannedDate') ? { verificationPlannedDate: text('verificationPlannedDate') } : {})

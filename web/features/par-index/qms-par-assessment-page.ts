@@ -5,6 +5,7 @@ import { customElement, property, state } from 'lit/decorators.js'
 import { get, post } from '../../api/client.ts'
 import type { ParAssessmentDetail, ParScoredCriterion } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 import { formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { figureText, points, statusLabel } from './par-labels.ts'
@@ -45,9 +46,21 @@ export class QmsParAssessmentPage extends LitElement {
 
   private async move(op: 'submit' | 'reopen') {
     const a = this.assessment!
-    await this.form.run(async () => {
-      this.assessment = await post<ParAssessmentDetail>(`/api/par-index/assessments/${a.id}/${op}`, {}, { ifMatch: a.version })
-    })
+    // Submitting freezes the self scores: asked once more, naming the year (only an appraiser can reopen it).
+    if (op === 'submit') {
+      const confirmed = await confirmStep({
+        heading: msg(str`Submit the PAR index self-assessment ${a.year}?`, { id: 'par.confirmSubmit.heading' }),
+        consequence: msg(str`The self scores (${points(a.totals.selfScore)} / ${points(a.totals.maxPoints)}) are frozen for appraisal: you can no longer change them unless an appraiser reopens the assessment.`, { id: 'par.confirmSubmit.consequence' }),
+        confirmLabel: msg('Submit the self-assessment', { id: 'par.submit' }),
+      })
+      if (!confirmed) return
+    }
+    await this.form.run(
+      async () => {
+        this.assessment = await post<ParAssessmentDetail>(`/api/par-index/assessments/${a.id}/${op}`, {}, { ifMatch: a.version })
+      },
+      { success: op === 'submit' ? msg('Self-assessment submitted.', { id: 'par.done.submit' }) : msg('Self-assessment reopened.', { id: 'par.done.reopen' }) },
+    )
   }
 
   override render() {

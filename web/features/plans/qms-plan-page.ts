@@ -6,6 +6,7 @@ import { get, patch } from '../../api/client.ts'
 import type { PlanDetail } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
 import { scrollRegion } from '../../app/scroll-region.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
 import { formatDate, formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles, tableStyles } from '../../styles/shared.ts'
 import { areaName, planKindLabel, planStatusLabel } from './plan-labels.ts'
@@ -53,12 +54,35 @@ export class QmsPlanPage extends LitElement {
     }
   }
 
-  private async move(status: 'approved' | 'closed') {
+  private async move(op: (typeof MOVES)[number][0], status: 'approved' | 'closed') {
     const plan = this.plan!
-    await this.form.run(async () => {
-      this.plan = await patch<PlanDetail>(`/api/plans/${plan.id}`, { status }, { ifMatch: plan.version })
-      this.list?.reload()
-    })
+    // Closing stops all reporting on the plan: asked once more, naming it (a manager may reopen it later).
+    if (op === 'close') {
+      const confirmed = await confirmStep({
+        heading: msg(str`Close plan ${plan.number} of ${formatDate(plan.issuedOn)}?`, { id: 'plans.confirmClose.heading' }),
+        consequence: msg('The plan becomes read-only: its tasks and their progress can no longer be changed or reported on, until a manager reopens it.', { id: 'plans.confirmClose.consequence' }),
+        confirmLabel: this.moveLabel('close'),
+      })
+      if (!confirmed) return
+    }
+    await this.form.run(
+      async () => {
+        this.plan = await patch<PlanDetail>(`/api/plans/${plan.id}`, { status }, { ifMatch: plan.version })
+        this.list?.reload()
+      },
+      { success: this.moveDone(op) },
+    )
+  }
+
+  private moveDone(op: (typeof MOVES)[number][0]) {
+    switch (op) {
+      case 'approve':
+        return msg('Plan approved.', { id: 'plans.done.approve' })
+      case 'close':
+        return msg('Plan closed.', { id: 'plans.done.close' })
+      case 'reopen':
+        return msg('Plan reopened.', { id: 'plans.done.reopen' })
+    }
   }
 
   private handleAdded() {
@@ -95,7 +119,7 @@ export class QmsPlanPage extends LitElement {
         ${moves.length || p.allowedActions.includes('update')
           ? html`<div class="actions">
               ${p.allowedActions.includes('update') ? html`<a class="button" href=${`/plans/${p.id}/edit`}>${msg('Change the plan', { id: 'plans.edit' })}</a>` : nothing}
-              ${moves.map(([op, status]) => html`<button ?disabled=${this.form.busy} @click=${() => this.move(status)}>${this.moveLabel(op)}</button>`)}</div>`
+              ${moves.map(([op, status]) => html`<button ?disabled=${this.form.busy} @click=${() => this.move(op, status)}>${this.moveLabel(op)}</button>`)}</div>`
           : nothing}
         ${this.form.renderError()}
       </div>

@@ -1,10 +1,11 @@
-import { localized, msg } from '@lit/localize'
+import { localized, msg, str } from '@lit/localize'
 import { html, LitElement } from 'lit'
 import { customElement, property } from 'lit/decorators.js'
 import { post } from '../../api/client.ts'
 import type { ReportDraftDetail } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
-import { todayIso } from '../../i18n/localization.ts'
+import { confirmStep } from '../../app/qms-confirm-dialog.ts'
+import { formatDate, todayIso } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles } from '../../styles/shared.ts'
 import '../../app/qms-date-input.ts'
 
@@ -27,6 +28,15 @@ export class QmsReportIssueForm extends LitElement {
     const draft = this.draft!
     const data = new FormData(event.target as HTMLFormElement)
     const text = (name: string) => String(data.get(name) ?? '').trim()
+    // Issuing freezes the report for good: asked once more, naming it (missing fields are the server's 400 first).
+    if (text('number') && text('issuedOn') && text('signerName')) {
+      const confirmed = await confirmStep({
+        heading: msg(str`Issue report ${text('number')} of ${formatDate(text('issuedOn'))} for ${draft.periodLabel}?`, { id: 'reports.draft.confirmIssue.heading' }),
+        consequence: msg('The report will be issued and frozen: its text, figures, number and signer can no longer change, and this cannot be undone.', { id: 'reports.draft.confirmIssue.consequence' }),
+        confirmLabel: msg('Issue', { id: 'reports.draft.issue' }),
+      })
+      if (!confirmed) return
+    }
     await this.form.run(async () => {
       const issued = await post<ReportDraftDetail>(
         `/api/reports/par-drafts/${draft.id}/issue`,
@@ -40,7 +50,7 @@ export class QmsReportIssueForm extends LitElement {
         { ifMatch: draft.version },
       )
       this.dispatchEvent(new CustomEvent('qms-changed', { detail: issued, bubbles: true, composed: true }))
-    })
+    }, { success: msg('Report issued.', { id: 'reports.draft.issued' }) })
   }
 
   override render() {
