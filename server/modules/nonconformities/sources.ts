@@ -12,6 +12,7 @@ import { can, type Actor } from '../../lib/permissions.ts'
 import type { Entity } from '../../lib/problem-words.ts'
 import { brokenRule, requireReference } from '../../lib/references.ts'
 import { isOverdue } from '../dossiers/workflow.ts'
+import { isOnTarget } from '../../lib/targets.ts'
 
 interface NcUnit {
   id: string
@@ -83,10 +84,7 @@ export async function checkNcSource(db: Db, actor: Actor, source: NcSource, sour
         .innerJoin(orgUnits, eq(orgUnits.id, qualityObjectives.ownerUnitId))
         .where(eq(objectiveIndicatorValues.id, sourceId))
       const period = await requireReference('sourceId', 'indicator-period', row, (p) => can(actor, 'objective.read', { orgUnitPath: p.path }))
-      // The same rule as the objective's page (objectives/evaluation.ts isOnTarget).
-      const v = period.value
-      const off = v !== null && ((period.targetMin !== null && v < period.targetMin - 1e-9) || (period.targetMax !== null && v > period.targetMax + 1e-9))
-      if (!off) throw brokenRule('sourceId', 'nonconformity.source-not-off-target')
+      if (isOnTarget(period, period.value) !== false) throw brokenRule('sourceId', 'nonconformity.source-not-off-target')
       if (period.ownerUnitId !== unit.id) throw sameUnit('objective')
       return
     }

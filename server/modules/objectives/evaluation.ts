@@ -15,6 +15,7 @@ import {
   type ObjectiveIndicatorValueRow,
 } from '../../../db/schema/index.ts'
 import { agencyToday, type ServiceEnv } from '../../lib/clock.ts'
+import { EPSILON, isOnTarget } from '../../lib/targets.ts'
 import { systemActor, type Actor } from '../../lib/permissions.ts'
 import { recordAudit } from '../audit-log/service.ts'
 import { ncCode } from '../nonconformities/records.ts'
@@ -31,7 +32,6 @@ export interface IndicatorInScope {
 
 type StoredValue = ObjectiveIndicatorValueRow & { enteredByName: string | null }
 
-const EPSILON = 1e-9
 
 /** A figure as the indicator's value: a share in percent (null without a base) or a count. */
 export function valueOf(indicator: Pick<ObjectiveIndicatorRow, 'measure'>, figure: Figure): number | null {
@@ -39,12 +39,6 @@ export function valueOf(indicator: Pick<ObjectiveIndicatorRow, 'measure'>, figur
   return figure.base ? (100 * figure.part) / figure.base : null
 }
 
-export function isOnTarget(indicator: Pick<ObjectiveIndicatorRow, 'targetMin' | 'targetMax'>, value: number | null): boolean | null {
-  if (value === null) return null
-  if (indicator.targetMin !== null && value < indicator.targetMin - EPSILON) return false
-  if (indicator.targetMax !== null && value > indicator.targetMax + EPSILON) return false
-  return true
-}
 
 function trendOf(indicator: ObjectiveIndicatorRow, value: number | null, previous: number | null) {
   if (value === null || previous === null) return { trend: null, improved: null }

@@ -46,6 +46,7 @@ import { toPlanArea } from './areas.ts'
 import { notifyAssigned } from './assignments.ts'
 import type { AllPlanTaskQuery, CreatePlanTask, PlanTask, PlanTaskDetail, PlanTaskQuery, ReportProgress, SourceTask, TaskUpdate, UpdatePlanTask } from './schemas.ts'
 import { findPlan, PLAN_WORKFLOW } from './service.ts'
+import { isOnTarget } from '../../lib/targets.ts'
 
 const lead = alias(orgUnits, 'lead_unit')
 const author = alias(users, 'update_author')
@@ -365,9 +366,7 @@ async function checkTaskSource(db: Db, actor: Actor, source: PlanTaskSource | nu
         .innerJoin(orgUnits, eq(orgUnits.id, qualityObjectives.ownerUnitId))
         .where(eq(objectiveIndicatorValues.id, sourceId))
       const period = await requireReference('sourceId', 'indicator-period', row, (p) => can(actor, 'objective.read', { orgUnitPath: p.path }))
-      const v = period.value
-      const off = v !== null && ((period.targetMin !== null && v < period.targetMin - 1e-9) || (period.targetMax !== null && v > period.targetMax + 1e-9))
-      if (!off) throw brokenRule('sourceId', 'plan.field-source-not-off-target')
+      if (isOnTarget(period, period.value) !== false) throw brokenRule('sourceId', 'plan.field-source-not-off-target')
       return
     }
     case 'par_criterion': {
