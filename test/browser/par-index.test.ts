@@ -38,7 +38,8 @@ it('on a phone: the 2019 tree, a score refused without evidence, then saved with
   assert.match(await area.getByTestId('par-node-self').innerText(), /^9$/, 'the area’s running total')
   assert.is(await leaf.getByTestId('par-node-lost').innerText(), 'mất 1')
   await leaf.getByText('Thống kê văn bản đi có chữ ký số năm 2019').waitFor()
-  assert.match(await page.getByTestId('par-lost-list').innerText(), /6\.1\.2/)
+  // The list reloads after the score is saved (the assessment's new version): wait for it.
+  await page.getByTestId('par-lost-list').getByText(/6\.1\.2/).first().waitFor()
   await noSideways(page, 'PAR tree after scoring')
 
   // The manager takes the newly lost criterion into the 2019 remediation plan of the demo.
