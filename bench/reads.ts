@@ -122,6 +122,7 @@ async function open() {
         `${label.padEnd(52)} p50 ${p50.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  bare SQL p50 ${b50.toFixed(1).padStart(6)} ms (${shape})  ratio ${(p50 / b50).toFixed(2)}  ${ok ? 'PASS' : 'FAIL'} (p95 < ${targetMs} ms${maxRatio === Infinity ? '' : `, ≤ ${maxRatio}× bare`})  load ${loadavg()[0].toFixed(1)}`,
       )
       if (!ok) process.exitCode = 1
+      return { p50, p95 }
     },
     close: async () => {
       await app.close()
@@ -160,13 +161,17 @@ export async function benchCompliance() {
   const b = await open()
   const { whole, ragged } = years()
   try {
-    await b.measure(`compliance summary, province, ${whole.from}..${whole.to}`, `/api/reports/compliance?from=${whole.from}&to=${whole.to}`, 50)
+    const year = await b.measure(`compliance summary, province, ${whole.from}..${whole.to}`, `/api/reports/compliance?from=${whole.from}&to=${whole.to}`, 50)
     await b.measure(`compliance summary, province, ${ragged.from}..${ragged.to}`, `/api/reports/compliance?from=${ragged.from}&to=${ragged.to}`, 50)
     await b.measure(`compliance summary, one unit, ${whole.from}..${whole.to}`, `/api/reports/compliance?from=${whole.from}&to=${whole.to}&orgUnitId=${b.unit.id}`, 50)
     // Issue 15: the cost must not grow with history. The seed holds three years.
     for (const years of [3, 5]) {
       const from = `${Number(whole.from.slice(0, 4)) - (years - 1)}${whole.from.slice(4)}`
-      await b.measure(`compliance summary, province, ${years} years`, `/api/reports/compliance?from=${from}&to=${whole.to}`, 75)
+      const longer = await b.measure(`compliance summary, province, ${years} years`, `/api/reports/compliance?from=${from}&to=${whole.to}`, 75)
+      const ratio = longer.p50 / year.p50
+      const ok = ratio <= 1.5
+      console.log(`  ${years} years against 12 months: ${ratio.toFixed(2)}× at p50  ${ok ? 'PASS' : 'FAIL'} (≤ 1.5×: the cost must not grow with history)`)
+      if (!ok) process.exitCode = 1
     }
   } finally {
     await b.close()
