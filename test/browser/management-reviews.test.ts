@@ -52,7 +52,7 @@ it('on a phone: prepare the review of the report period, its inputs show the per
   await page.getByLabel('Người thực hiện (không bắt buộc)').selectOption({ label: 'Lê Văn Hùng — Văn phòng' })
   await page.getByLabel('Hạn hoàn thành (không bắt buộc)').fill('30/06/2020')
   await page.getByRole('button', { name: 'Lưu quyết định' }).click()
-  const decision = page.locator('qms-review-decisions li.decision').filter({ hasText: 'Áp dụng phiếu hướng dẫn' })
+  const decision = page.locator('qms-review-decisions li.tracked').filter({ hasText: 'Áp dụng phiếu hướng dẫn' })
   await decision.filter({ hasText: 'Người thực hiện: Lê Văn Hùng · hạn 30/06/2020' }).waitFor()
   assert.match(await decision.innerText(), /Đang thực hiện/)
   await noSideways(page, 'held review')

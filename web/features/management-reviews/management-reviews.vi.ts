@@ -72,10 +72,4 @@ export const managementReviews = {
   'reviews.actions.open': 'Đang thực hiện',
   'reviews.actions.done': 'Đã xong',
   'reviews.actions.overdue': 'Quá hạn',
-  'reviews.actions.ownerDue': str`Người thực hiện: ${0} · hạn ${1}`,
-  'reviews.actions.doneBy': str`Hoàn thành ${0}, người xác nhận ${1}`,
-  'reviews.actions.complete': 'Đánh dấu hoàn thành',
-  'reviews.actions.completeLabel': str`Đánh dấu hoàn thành: ${0}`,
-  'reviews.actions.note': 'Đã làm gì',
-  'reviews.actions.confirm': 'Xác nhận hoàn thành',
 }

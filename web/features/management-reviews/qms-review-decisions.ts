@@ -1,12 +1,12 @@
-import { localized, msg, str } from '@lit/localize'
+import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
-import { css, html, LitElement, nothing } from 'lit'
+import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { post } from '../../api/client.ts'
 import { loadActiveUsers } from '../../api/loaders.ts'
 import type { ReviewDecision } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
-import { formatDate, formatDateTime } from '../../i18n/localization.ts'
+import { completionNote, renderTrackedAction, trackedActionStyles, type CompletionHandlers } from '../../app/tracked-actions.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { CATEGORIES, categoryLabel } from './review-labels.ts'
 import { reviewStyles } from './review-styles.ts'
@@ -26,12 +26,7 @@ export class QmsReviewDecisions extends LitElement {
     buttonStyles,
     formStyles,
     reviewStyles,
-    css`
-      ul.list { list-style: none; margin: 0 0 var(--qms-space-4); padding: 0; display: grid; gap: var(--qms-space-2); }
-      li.decision { background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); padding: var(--qms-space-3); display: grid; gap: 4px; }
-      li.decision.is-overdue { border-left: 4px solid var(--qms-danger); }
-      .description { font-weight: 600; overflow-wrap: anywhere; }
-    `,
+    trackedActionStyles,
   ]
 
   @property() reviewId = ''
@@ -63,54 +58,29 @@ export class QmsReviewDecisions extends LitElement {
     return this.run(() => post<ReviewDecision>(`/api/management-reviews/${this.reviewId}/decisions`, body))
   }
 
-  private handleComplete(event: SubmitEvent, decision: ReviewDecision) {
-    event.preventDefault()
-    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim()
-    return this.run(() => post<ReviewDecision>(`/api/management-reviews/${this.reviewId}/decisions/${decision.id}/complete`, { note }, { ifMatch: decision.version }))
+  /** Marking a decision's action done, in the shared action list (app/tracked-actions.ts). */
+  private completion(): CompletionHandlers<ReviewDecision> {
+    return {
+      completing: this.completing,
+      open: (id) => ((this.completing = id), (this.adding = false), this.form.clear()),
+      close: () => (this.completing = undefined),
+      submit: (event, decision) => {
+        event.preventDefault()
+        void this.run(() =>
+          post<ReviewDecision>(`/api/management-reviews/${this.reviewId}/decisions/${decision.id}/complete`, { note: completionNote(event) }, { ifMatch: decision.version }),
+        )
+      },
+    }
   }
 
   override render() {
     return html`
       ${this.decisions.length
-        ? html`<ul class="list">${this.decisions.map((d) => this.renderDecision(d))}</ul>`
+        ? html`<ul class="list">${this.decisions.map((d) => renderTrackedAction(d, this.form, this.completion(), html`<span class="badge status">${categoryLabel(d.category)}</span>`))}</ul>`
         : html`<p class="muted">${msg('No decisions yet.', { id: 'reviews.decisions.none' })}</p>`}
       ${this.canAdd && !this.adding ? html`<button @click=${() => ((this.adding = true), (this.completing = undefined), this.form.clear())}>${msg('Record a decision', { id: 'reviews.decisions.add' })}</button>` : nothing}
       ${this.adding ? this.renderAddForm() : nothing}
     `
-  }
-
-  private renderDecision(d: ReviewDecision) {
-    const completing = this.completing === d.id
-    return html`<li class=${`decision ${d.overdue ? 'is-overdue' : ''}`}>
-      <span>
-        <span class="badge status">${categoryLabel(d.category)}</span>
-        ${d.status === 'done' ? html`<span class="badge done">${msg('Done', { id: 'reviews.actions.done' })}</span>` : nothing}
-        ${d.status === 'open' ? html`<span class="badge status">${msg('Open', { id: 'reviews.actions.open' })}</span>` : nothing}
-        ${d.overdue ? html`<span class="badge due">${msg('Overdue', { id: 'reviews.actions.overdue' })}</span>` : nothing}
-      </span>
-      <span class="description">${d.description}</span>
-      ${d.owner && d.dueDate ? html`<span class="meta">${msg(str`Owner: ${d.owner.fullName} · due ${formatDate(d.dueDate)}`, { id: 'reviews.actions.ownerDue' })}</span>` : nothing}
-      ${d.status === 'done'
-        ? html`<span class="meta">${msg(str`Done ${formatDateTime(d.completedAt)} by ${d.completedBy?.fullName ?? ''}`, { id: 'reviews.actions.doneBy' })}: ${d.completionNote}</span>`
-        : nothing}
-      ${d.allowedActions.includes('complete') && !completing
-        ? html`<div class="actions"><button class="primary" aria-label=${msg(str`Mark done: ${d.description}`, { id: 'reviews.actions.completeLabel' })} @click=${() => ((this.completing = d.id), (this.adding = false), this.form.clear())}>${msg('Mark done', { id: 'reviews.actions.complete' })}</button></div>`
-        : nothing}
-      ${completing
-        ? html`<form @submit=${(e: SubmitEvent) => this.handleComplete(e, d)} novalidate>
-            <div class="field">
-              <label for=${`note-${d.id}`}>${msg('What was done', { id: 'reviews.actions.note' })}</label>
-              <textarea id=${`note-${d.id}`} name="note" rows="2" aria-invalid=${this.form.invalid('note')}></textarea>
-              ${this.form.errorLine('note')}
-            </div>
-            ${this.form.renderError()}
-            <div class="actions">
-              <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Confirm done', { id: 'reviews.actions.confirm' })}</button>
-              <button type="button" @click=${() => (this.completing = undefined)}>${msg('Cancel', { id: 'common.cancel' })}</button>
-            </div>
-          </form>`
-        : nothing}
-    </li>`
   }
 
   private renderAddForm() {

@@ -1,12 +1,12 @@
-import { localized, msg, str } from '@lit/localize'
+import { localized, msg } from '@lit/localize'
 import { Task } from '@lit/task'
-import { css, html, LitElement, nothing } from 'lit'
+import { html, LitElement, nothing } from 'lit'
 import { customElement, property, state } from 'lit/decorators.js'
 import { post } from '../../api/client.ts'
 import { loadActiveUsers } from '../../api/loaders.ts'
 import type { RiskAction } from '../../api/types.ts'
 import { FormController } from '../../app/form-controller.ts'
-import { formatDate, formatDateTime } from '../../i18n/localization.ts'
+import { completionNote, renderTrackedAction, trackedActionStyles, type CompletionHandlers } from '../../app/tracked-actions.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { riskStyles } from './risk-styles.ts'
 import '../../app/qms-date-input.ts'
@@ -25,12 +25,7 @@ export class QmsRiskActions extends LitElement {
     buttonStyles,
     formStyles,
     riskStyles,
-    css`
-      ul.list { list-style: none; margin: 0 0 var(--qms-space-4); padding: 0; display: grid; gap: var(--qms-space-2); }
-      li.action { background: var(--qms-surface); border: 1px solid var(--qms-border); border-radius: var(--qms-radius); padding: var(--qms-space-3); display: grid; gap: 4px; }
-      li.action.is-overdue { border-left: 4px solid var(--qms-danger); }
-      .description { font-weight: 600; overflow-wrap: anywhere; }
-    `,
+    trackedActionStyles,
   ]
 
   @property() riskId = ''
@@ -63,56 +58,27 @@ export class QmsRiskActions extends LitElement {
     return this.run(() => post<RiskAction>(`/api/risks/${this.riskId}/actions`, body))
   }
 
-  private handleComplete(event: SubmitEvent, action: RiskAction) {
-    event.preventDefault()
-    const note = String(new FormData(event.target as HTMLFormElement).get('note') ?? '').trim()
-    return this.run(() => post<RiskAction>(`/api/risks/${this.riskId}/actions/${action.id}/complete`, { note }, { ifMatch: action.version }))
+  /** Marking an action done, in the shared action list (app/tracked-actions.ts). */
+  private completion(): CompletionHandlers<RiskAction> {
+    return {
+      completing: this.completing,
+      open: (id) => ((this.completing = id), (this.adding = false), this.form.clear()),
+      close: () => (this.completing = undefined),
+      submit: (event, action) => {
+        event.preventDefault()
+        void this.run(() => post<RiskAction>(`/api/risks/${this.riskId}/actions/${action.id}/complete`, { note: completionNote(event) }, { ifMatch: action.version }))
+      },
+    }
   }
 
   override render() {
     return html`
       ${this.actions.length
-        ? html`<ul class="list">${this.actions.map((a) => this.renderAction(a))}</ul>`
+        ? html`<ul class="list">${this.actions.map((a) => renderTrackedAction(a, this.form, this.completion()))}</ul>`
         : html`<p class="muted">${msg('No treatment actions yet.', { id: 'risks.actions.none' })}</p>`}
       ${this.canAdd && !this.adding ? html`<button @click=${() => ((this.adding = true), (this.completing = undefined), this.form.clear())}>${msg('Add a treatment action', { id: 'risks.actions.add' })}</button>` : nothing}
       ${this.adding ? this.renderAddForm() : nothing}
     `
-  }
-
-  private renderAction(a: RiskAction) {
-    const completing = this.completing === a.id
-    return html`<li class=${`action ${a.overdue ? 'is-overdue' : ''}`}>
-      <span>
-        ${a.status === 'done'
-          ? html`<span class="badge done">${msg('Done', { id: 'risks.actions.done' })}</span>`
-          : html`<span class="badge status">${msg('Open', { id: 'risks.status.open' })}</span>`}
-        ${a.overdue ? html`<span class="badge due">${msg('Overdue', { id: 'risks.actions.overdue' })}</span>` : nothing}
-      </span>
-      <span class="description">${a.description}</span>
-      <span class="meta">${msg(str`Owner: ${a.owner.fullName} · due ${formatDate(a.dueDate)}`, { id: 'risks.actions.ownerDue' })}</span>
-      ${a.status === 'done'
-        ? html`<span class="meta">${msg(str`Done ${formatDateTime(a.completedAt)} by ${a.completedBy?.fullName ?? ''}`, { id: 'risks.actions.doneBy' })}: ${a.completionNote}</span>`
-        : nothing}
-      ${a.allowedActions.includes('complete') && !completing
-        ? html`<div class="actions">
-            <button class="primary" aria-label=${msg(str`Mark done: ${a.description}`, { id: 'risks.actions.completeLabel' })} @click=${() => ((this.completing = a.id), (this.adding = false), this.form.clear())}>${msg('Mark done', { id: 'risks.actions.complete' })}</button>
-          </div>`
-        : nothing}
-      ${completing
-        ? html`<form @submit=${(e: SubmitEvent) => this.handleComplete(e, a)} novalidate>
-            <div class="field">
-              <label for=${`note-${a.id}`}>${msg('What was done', { id: 'risks.actions.note' })}</label>
-              <textarea id=${`note-${a.id}`} name="note" rows="2" aria-invalid=${this.form.invalid('note')}></textarea>
-              ${this.form.errorLine('note')}
-            </div>
-            ${this.form.renderError()}
-            <div class="actions">
-              <button class="primary" type="submit" ?disabled=${this.form.busy}>${msg('Confirm done', { id: 'risks.actions.confirm' })}</button>
-              <button type="button" @click=${() => (this.completing = undefined)}>${msg('Cancel', { id: 'common.cancel' })}</button>
-            </div>
-          </form>`
-        : nothing}
-    </li>`
   }
 
   private renderAddForm() {

@@ -69,13 +69,5 @@ export const risks = {
   'risks.actions.save': 'Thêm biện pháp',
   'risks.actions.description': 'Nội dung cần làm',
   'risks.actions.dueDate': 'Hạn hoàn thành',
-  'risks.actions.done': 'Đã xong',
-  'risks.actions.overdue': 'Quá hạn',
-  'risks.actions.ownerDue': str`Người thực hiện: ${0} · hạn ${1}`,
-  'risks.actions.doneBy': str`Hoàn thành ${0}, người xác nhận ${1}`,
-  'risks.actions.complete': 'Đánh dấu hoàn thành',
-  'risks.actions.completeLabel': str`Hoàn thành: ${0}`,
-  'risks.actions.note': 'Đã làm gì',
-  'risks.actions.confirm': 'Xác nhận hoàn thành',
   'risks.choose': '— Chọn —',
 }
