@@ -14,6 +14,7 @@ import { loadDemoData } from '../../server/demo/index.ts'
 import { serviceEnv, systemClock } from '../../server/lib/clock.ts'
 import { rebuildDossierStats } from '../../server/modules/dossiers/dossier-rollups.ts'
 import { rebuildInspectionRollups } from '../../server/modules/inspections/inspection-rollups.ts'
+import { rebuildFindingRollups } from '../../server/modules/findings/finding-rollups.ts'
 import { rebuildNonconformityRollups } from '../../server/modules/nonconformities/nonconformity-rollups.ts'
 
 export const BENCH_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/qms_bench'
@@ -217,11 +218,12 @@ export async function seed() {
   await timed('dossier statistics rollups', () => rebuildDossierStats(h.db, config.timeZone))
   await timed('inspection result rollups', () => rebuildInspectionRollups(h.db))
   await timed('nonconformity rollups', () => rebuildNonconformityRollups(h.db, config.timeZone))
+  await timed('finding rollups', () => rebuildFindingRollups(h.db))
   const s2 = postgres(BENCH_URL, { max: 1, onnotice: () => {} })
   // A live database appends rollup rows day after day, so a day's rows sit together;
   // a bulk rebuild writes them in key order instead. Clustering restores that locality.
   await timed('cluster rollups by period', async () => {
-    for (const table of ['dossier_stat_rollups', 'inspection_result_rollups', 'nonconformity_rollups']) {
+    for (const table of ['dossier_stat_rollups', 'inspection_result_rollups', 'nonconformity_rollups', 'nonconformity_close_days', 'finding_rollups']) {
       const [pk] = await s2`select conname from pg_constraint where conrelid = ${table}::regclass and contype = 'p'`
       await s2.unsafe(`cluster ${table} using "${pk.conname}"`)
     }

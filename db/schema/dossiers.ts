@@ -201,7 +201,7 @@ export const dossierStatRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.procedureId, t.channel] }),
     index('dossier_stat_rollups_unit_idx').on(t.orgUnitId, t.grain, t.start),
-    check('dossier_stat_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month', 'all')`),
+    check('dossier_stat_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month', 'year', 'all')`),
   ],
 )
 

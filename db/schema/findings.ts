@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { CHECKLIST_CATEGORIES, type ChecklistCategory } from './checklist-templates.ts'
 import { id, inList, instant, searchIndex, searchText, timestamps, version } from './columns.ts'
 import { inspectionResponses, inspections } from './inspections.ts'
 import { nonconformities } from './nonconformities.ts'
 import { orgUnits } from './org-units.ts'
+import type { RollupGrain } from './reports.ts'
 import { users } from './users.ts'
 
 export const FINDING_CLASSIFICATIONS = ['major_nc', 'minor_nc', 'observation', 'improvement_opportunity'] as const
@@ -73,3 +74,32 @@ export const findings = pgTable(
 )
 
 export type FindingRow = typeof findings.$inferSelect
+
+/**
+ * Findings counted by the day they were found (at every rollup grain, see
+ * server/lib/rollup-range.ts), unit, classification, handling ('none' when not yet
+ * decided) and status, so the reports' counts over years read a few hundred rows
+ * instead of every finding. Findings are written from several places (completing an
+ * inspection, the findings screen, raising an NC, imports of demo and bench data), so
+ * the table is kept by statement triggers on `findings` (migration 0038), in the writing
+ * transaction; `rebuildFindingRollups` recomputes it.
+ */
+export const findingRollups = pgTable(
+  'finding_rollups',
+  {
+    grain: text('grain').$type<RollupGrain>().notNull(),
+    start: date('start', { mode: 'string' }).notNull(),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    classification: text('classification').notNull(),
+    handling: text('handling').notNull(),
+    status: text('status').notNull(),
+    findings: integer('findings').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.classification, t.handling, t.status] }),
+    index('finding_rollups_unit_idx').on(t.orgUnitId),
+    check('finding_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month', 'year')`),
+  ],
+)

@@ -185,8 +185,33 @@ export const nonconformityRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.grain, t.start, t.orgUnitId] }),
     index('nonconformity_rollups_unit_idx').on(t.orgUnitId),
-    check('nonconformity_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month')`),
+    check('nonconformity_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month', 'year')`),
     check('nonconformity_rollups_month_first', sql`${t.grain} <> 'month' or extract(day from ${t.start}) = 1`),
     check('nonconformity_rollups_dekad_start', sql`${t.grain} <> 'dekad' or extract(day from ${t.start}) in (1, 11, 21)`),
+    check('nonconformity_rollups_year_first', sql`${t.grain} <> 'year' or (extract(month from ${t.start}) = 1 and extract(day from ${t.start}) = 1)`),
+  ],
+)
+
+/**
+ * How long closed NCs took to close: for each detection period (every rollup grain) and
+ * unit, how many closed after so many days. The median and the longest time to close
+ * over any period come from these few hundred rows rather than from every closed NC.
+ * Kept with nonconformity_rollups by the same writes (nonconformity-rollups.ts).
+ */
+export const nonconformityCloseDays = pgTable(
+  'nonconformity_close_days',
+  {
+    grain: text('grain').$type<RollupGrain>().notNull(),
+    start: date('start', { mode: 'string' }).notNull(),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    days: integer('days').notNull(),
+    closed: integer('closed').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.grain, t.start, t.orgUnitId, t.days] }),
+    index('nonconformity_close_days_unit_idx').on(t.orgUnitId),
+    check('nonconformity_close_days_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month', 'year')`),
   ],
 )

@@ -6,13 +6,13 @@ import { orgUnits } from './org-units.ts'
 import { plans } from './plans.ts'
 import { users } from './users.ts'
 
-/** Rollup tables keep a row per day, per dekad (1st–10th, 11th–20th, 21st–end of month) and per month. */
-export const ROLLUP_GRAINS = ['day', 'dekad', 'month'] as const
+/** Rollup tables keep a row per day, per dekad (1st–10th, 11th–20th, 21st–end of month), per month and per calendar year. */
+export const ROLLUP_GRAINS = ['day', 'dekad', 'month', 'year'] as const
 export type RollupGrain = (typeof ROLLUP_GRAINS)[number]
 
 /**
  * Checklist results of completed inspections, summed by inspected unit, period, kind of
- * inspection and checklist category, at three grains: a row per day, per dekad and per month.
+ * inspection and checklist category, at four grains: a row per day, per dekad, per month and per year.
  * A report over any date range reads the whole months inside it from the month rows and
  * the days at its ragged ends from the day rows, instead of scanning every response.
  * A completed inspection is read-only, so its responses are added once, in the
@@ -44,9 +44,10 @@ export const inspectionResultRollups = pgTable(
     index('inspection_result_rollups_unit_idx').on(t.orgUnitId),
     // The all-kinds category rows of a period together (the criteria table reads only those).
     index('inspection_result_rollups_kind_idx').on(t.grain, t.kind, t.start),
-    check('inspection_result_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month')`),
+    check('inspection_result_rollups_grain_valid', sql`${t.grain} in ('day', 'dekad', 'month', 'year')`),
     check('inspection_result_rollups_month_first', sql`${t.grain} <> 'month' or extract(day from ${t.start}) = 1`),
     check('inspection_result_rollups_dekad_start', sql`${t.grain} <> 'dekad' or extract(day from ${t.start}) in (1, 11, 21)`),
+    check('inspection_result_rollups_year_first', sql`${t.grain} <> 'year' or (extract(month from ${t.start}) = 1 and extract(day from ${t.start}) = 1)`),
   ],
 )
 

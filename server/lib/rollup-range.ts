@@ -1,9 +1,11 @@
 /**
- * Reading rollup tables kept at three grains (`grain`, `start`): a row per day, per
+ * Reading rollup tables kept at four grains (`grain`, `start`): a row per day, per
  * dekad (the ten-day periods starting on the 1st, 11th and 21st of a month, the last one
- * running to the month's end) and per month. A date range is covered exactly by whole
- * months, then whole dekads, then single days at its ragged ends: at most 9 days and 2
- * dekads at each end, each grain one index range.
+ * running to the month's end), per month and per calendar year. A date range is covered
+ * exactly by whole years (when the reader only sums), then whole months, then whole
+ * dekads, then single days at its ragged ends: at most 11 months, 9 days and 2 dekads at
+ * each end, each grain one index range. So what a reader of totals reads does not grow
+ * with the length of the period.
  */
 import { sql, type SQL } from 'drizzle-orm'
 import type { RollupGrain } from '../../db/schema/reports.ts'
@@ -14,6 +16,8 @@ export const nextMonth = (date: string) => {
   const [y, m] = date.slice(0, 7).split('-').map(Number)
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`
 }
+export const firstOfYear = (date: string) => `${date.slice(0, 4)}-01-01`
+export const nextYear = (date: string) => `${Number(date.slice(0, 4)) + 1}-01-01`
 /** The first day of the date's dekad: the 1st, 11th or 21st. */
 export const dekadStart = (date: string) => {
   const day = Number(date.slice(8, 10))
@@ -34,8 +38,14 @@ export interface RangePart {
   until: string
 }
 
-/** A date range [from, to] as the fewest (grain, start) ranges: whole months, whole dekads, days. */
-export function rangeParts(from: string, to: string): RangePart[] {
+/**
+ * The coarsest grain a reader may be given: 'month' for readers that group by month
+ * (a year row cannot be split into its months), 'year' for readers that only sum.
+ */
+export type Coarsest = 'month' | 'year'
+
+/** A date range [from, to] as the fewest (grain, start) ranges: whole years (if allowed), whole months, whole dekads, days. */
+export function rangeParts(from: string, to: string, coarsest: Coarsest = 'month'): RangePart[] {
   const parts: RangePart[] = []
   if (from > to) return parts
   const until = addDays(to, 1)
@@ -46,6 +56,12 @@ export function rangeParts(from: string, to: string): RangePart[] {
   }
   let cur = from
   while (cur < until) {
+    if (coarsest === 'year' && cur === firstOfYear(cur) && nextYear(cur) <= until) {
+      const end = firstOfYear(until)
+      push('year', cur, end)
+      cur = end
+      continue
+    }
     if (cur === firstOfMonth(cur) && nextMonth(cur) <= until) {
       const end = firstOfMonth(until)
       push('month', cur, end)
@@ -66,14 +82,14 @@ export function rangeParts(from: string, to: string): RangePart[] {
 }
 
 /** Everything dated on or before `day`, as simple ranges (see rangeParts). */
-export function upToParts(day: string): RangePart[] {
-  return rangeParts('0001-01-01', day)
+export function upToParts(day: string, coarsest: Coarsest = 'month'): RangePart[] {
+  return rangeParts('0001-01-01', day, coarsest)
 }
 
 /** One predicate (alias `r`) for the rows covering [from, to] exactly. */
-export function rollupRange(from: string, to: string, alias = 'r'): SQL {
+export function rollupRange(from: string, to: string, alias = 'r', coarsest: Coarsest = 'month'): SQL {
   const a = sql.raw(alias)
-  const parts = rangeParts(from, to)
+  const parts = rangeParts(from, to, coarsest)
   if (!parts.length) return sql`false`
   return sql`(${sql.join(
     parts.map((p) => sql`(${a}.grain = ${sql.raw(`'${p.grain}'`)} and ${a}.start >= ${p.from}::date and ${a}.start < ${p.until}::date)`),

@@ -68,7 +68,8 @@ rollups('on randomised NCs moved through the workflow, edited and cancelled, the
     if (fate === 7) await step(head, nc, 'close', { note: 'Đã khắc phục' })
   }
 
-  const periods: [string | undefined, string | undefined][] = [[undefined, undefined], [addDays(now, -150), now], [addDays(now, -60), addDays(now, -10)]]
+  // Whole calendar years are read from the year rows: a period from two New Years back.
+  const periods: [string | undefined, string | undefined][] = [[undefined, undefined], [addDays(now, -150), now], [addDays(now, -60), addDays(now, -10)], [`${Number(now.slice(0, 4)) - 2}-01-01`, now]]
   for (let i = 0; i < 6; i++) {
     const from = addDays(now, -rng.int(0, 700))
     periods.push([from, addDays(from, rng.int(0, 400))])
@@ -101,9 +102,13 @@ rollups('on randomised NCs moved through the workflow, edited and cancelled, the
       from nonconformity_rollups
      where raised <> 0 or cancelled <> 0 or closed <> 0 or closed_on_time <> 0 or days_to_close_sum <> 0 or checked <> 0 or effective_first <> 0 or closures <> 0
      order by 1, 2, 3`)
+  const closeDays = () => queryRows(c.db, sql`select grain, to_char(start, 'YYYY-MM-DD') as start, org_unit_id, days, closed from nonconformity_close_days where closed <> 0 order by 1, 2, 3, 4`)
   const before = await nonZeroRollups()
+  const daysBefore = await closeDays()
+  assert.ok(daysBefore.length > 0, 'closed NCs are counted by their days to close')
   await rebuildNonconformityRollups(c.db, c.config.timeZone)
   assert.equal(await nonZeroRollups(), before, 'a rebuild finds what the writes kept')
+  assert.equal(await closeDays(), daysBefore, 'a rebuild finds the same days to close')
   await compare('after a rebuild:')
 })
 

@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { rebuildInspectionRollups } from '../../server/modules/inspections/inspection-rollups.ts'
+import { findingCounts, findingCountsScan, rebuildFindingRollups } from '../../server/modules/findings/finding-rollups.ts'
+import { inSubtreeOf } from '../../server/modules/org-units/service.ts'
 import { queryRows } from '../../db/client.ts'
 import { appContext, type ApiClient, type AppContext } from '../helpers/app.ts'
 import { addDays, today } from '../helpers/nonconformities.ts'
@@ -106,6 +108,62 @@ summary('the rollups kept on completion equal a rebuild from the responses', asy
   assert.ok(kept.length > 0)
   await rebuildInspectionRollups(c.db)
   assert.equal(await rows(), kept)
+})
+
+summary('over more than 24 months the series goes by calendar year and the totals stay those of the records', async (c) => {
+  const manager = await c.as('manager')
+  const year = Number(today().slice(0, 4))
+  const from = `${year - 2}-01-01`
+  const long = (await manager.get(`/api/reports/compliance?from=${from}&to=${today()}`)).body
+  assert.is(long.seriesGrain, 'year')
+  assert.equal(long.monthly.map((p: { month: string }) => p.month), [String(year - 2), String(year - 1), String(year)])
+  assert.is(long.monthly.reduce((n: number, p: { dossiersReceived: number }) => n + p.dossiersReceived, 0), long.dossiers.received)
+  assert.is(long.monthly.reduce((n: number, p: { inspections: number }) => n + p.inspections, 0), long.inspections.byStatus.completed)
+  // The same totals as the three yearly summaries added up.
+  let received = 0
+  let findings = 0
+  let completed = 0
+  for (const [a, b] of [[from, `${year - 2}-12-31`], [`${year - 1}-01-01`, `${year - 1}-12-31`], [`${year}-01-01`, today()]]) {
+    const s = (await manager.get(`/api/reports/compliance?from=${a}&to=${b}`)).body
+    assert.is(s.seriesGrain, 'month')
+    received += s.dossiers.received
+    findings += s.findings.total
+    completed += s.inspections.byStatus.completed
+  }
+  assert.equal([long.dossiers.received, long.findings.total, long.inspections.byStatus.completed], [received, findings, completed])
+  const csv = await manager.get(`/api/reports/compliance/export?from=${from}&to=${today()}&table=monthly&format=csv`)
+  assert.is(csv.status, 200, csv.text)
+  assert.ok(csv.text.includes(`${year - 1},`), 'the export names the years')
+})
+
+summary('the finding rollups kept by the triggers count as the findings do, before and after a rebuild', async (c) => {
+  await fixture(c)
+  const { sql } = await import('drizzle-orm')
+  // Every kind of write, on the fixture's own findings (the file's later tests read the demo's):
+  // a handling decided and the finding closed, a date and unit moved, one deleted.
+  const fixtureFindings = sql`select id from findings where org_unit_id = ${await c.unitId('QLMT')} and found_on = ${today()}::date and nonconformity_id is null`
+  const [open] = await queryRows<{ id: string }>(c.db, sql`${fixtureFindings} and status = 'open' order by id limit 1`)
+  await queryRows(c.db, sql`update findings set handling = 'criticism', status = 'closed', closed_at = now() where id = ${open.id}`)
+  await queryRows(c.db, sql`update findings set found_on = found_on - 400, org_unit_id = ${await c.unitId('VP')} where id = (${fixtureFindings} and id <> ${open.id} order by id limit 1)`)
+  await queryRows(c.db, sql`delete from findings where id = (${fixtureFindings} order by id limit 1)`)
+  assert.ok((await queryRows(c.db, sql`${fixtureFindings}`)).length >= 1, 'some of the fixture\'s findings are left as they were')
+  const year = Number(today().slice(0, 4))
+  const periods = [[today(), today()], [`${year - 3}-01-01`, today()], ['2019-11-21', '2020-05-27'], [addDays(today(), -500), addDays(today(), -20)]]
+  const compare = async (label: string) => {
+    for (const [from, to] of periods) {
+      for (const unit of [undefined, await c.unitId('QLMT'), await c.unitId('VP')]) {
+        const scan = await findingCountsScan(c.db, from, to, unit ? sql` and ${inSubtreeOf(sql`f.org_unit_id`, unit)}` : sql``)
+        assert.equal(await findingCounts(c.db, from, to, unit), scan, `${label} ${from}..${to} ${unit ?? 'all'}`)
+      }
+    }
+  }
+  await compare('kept:')
+  const rows = () => queryRows(c.db, sql`select grain, to_char(start, 'YYYY-MM-DD') as start, org_unit_id, classification, handling, status, findings from finding_rollups where findings <> 0 order by 1, 2, 3, 4, 5, 6`)
+  const kept = await rows()
+  assert.ok(kept.length > 0)
+  await rebuildFindingRollups(c.db)
+  assert.equal(await rows(), kept)
+  await compare('rebuilt:')
 })
 
 summary('the demo period: dossiers as in the seed report, ID-badge reminders on the spot', async (c) => {

@@ -39,8 +39,8 @@ export async function dossierStocksAfter(db: Db, query: { day: string; orgUnitId
   // History: the deltas up to it; recent: all time less the deltas after it.
   const parts: (RangePart & { weight: 1 | -1 })[] =
     stock === 'history'
-      ? upToParts(upTo).map((p) => ({ ...p, weight: 1 }))
-      : [{ ...ALL_TIME, weight: 1 }, ...rangeParts(addDays(upTo, 1), LATEST).map((p) => ({ ...p, weight: -1 as const }))]
+      ? upToParts(upTo, 'year').map((p) => ({ ...p, weight: 1 }))
+      : [{ ...ALL_TIME, weight: 1 }, ...rangeParts(addDays(upTo, 1), LATEST, 'year').map((p) => ({ ...p, weight: -1 as const }))]
   const rows = sql.join(
     parts.map(
       (p) => sql`select ${sql.raw(String(p.weight))} * x.open_delta as open_delta, ${sql.raw(String(p.weight))} * x.overdue_delta as overdue_delta
@@ -65,11 +65,16 @@ export interface MonthlyFlows {
   resolvedLate: number
 }
 
-export async function dossierFlowsByMonth(db: Db, query: { from: string; to: string; orgUnitId?: string }): Promise<MonthlyFlows[]> {
+/**
+ * What came in and what was resolved in each month (or, with `grain` 'year', each
+ * calendar year) of the period, the first and last clipped to it. By year the whole
+ * years are read from the year rows, so a long period costs little more than a short one.
+ */
+export async function dossierFlowsByMonth(db: Db, query: { from: string; to: string; orgUnitId?: string }, grain: 'month' | 'year' = 'month'): Promise<MonthlyFlows[]> {
   const unit = query.orgUnitId ? sql` and ${inSubtreeOf(sql`r.org_unit_id`, query.orgUnitId)}` : sql``
   const rows = await queryRows<Omit<MonthlyFlows, 'month'> & { month: string }>(
     db,
-    sql`select to_char(r.start, 'YYYY-MM') as month,
+    sql`select to_char(r.start, ${sql.raw(grain === 'year' ? "'YYYY'" : "'YYYY-MM'")}) as month,
                sum(r.received) filter (where r.channel = 'online')::int as "receivedOnline",
                sum(r.received) filter (where r.channel = 'in_person')::int as "receivedInPerson",
                sum(r.received) filter (where r.channel = 'postal')::int as "receivedPostal",
@@ -77,11 +82,11 @@ export async function dossierFlowsByMonth(db: Db, query: { from: string; to: str
                sum(r.resolved_on_time)::int as "resolvedOnTime",
                sum(r.resolved_late)::int as "resolvedLate"
           from dossier_stat_rollups r
-         where ${rollupRange(query.from, query.to)}${unit}
+         where ${rollupRange(query.from, query.to, 'r', grain)}${unit}
          group by 1`,
   )
   const byMonth = new Map(rows.map((r) => [r.month, r]))
-  return monthsBetween(query.from, query.to).map((month) => {
+  return periodsBetween(query.from, query.to, grain).map((month) => {
     const r = byMonth.get(month)
     return {
       month,
@@ -93,6 +98,14 @@ export async function dossierFlowsByMonth(db: Db, query: { from: string; to: str
       resolvedLate: Number(r?.resolvedLate ?? 0),
     }
   })
+}
+
+/** 'YYYY-MM' of every month, or 'YYYY' of every year, that the period touches, in order. */
+export function periodsBetween(from: string, to: string, grain: 'month' | 'year'): string[] {
+  if (grain === 'month') return monthsBetween(from, to)
+  const out: string[] = []
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) out.push(String(y))
+  return out
 }
 
 /** 'YYYY-MM' of every month that the period touches, in order. */

@@ -83,7 +83,7 @@ const COLS = sql.raw(COUNTS.join(', '))
 
 /**
  * Adds `sign` × the contribution rows of the dossiers matching `where` (alias c) to every
- * grain of the rollups (day, dekad, month, all time), reading the contributions once.
+ * grain of the rollups (day, dekad, month, year, all time), reading the contributions once.
  */
 async function applyToRollups(tx: Db, where: SQL, sign: 1 | -1) {
   const sum = (alias: string) => sql.raw(COUNTS.map((c) => `sum(${alias}.${c})`).join(', '))
@@ -102,6 +102,8 @@ async function applyToRollups(tx: Db, where: SQL, sign: 1 | -1) {
         select 'dekad', ${dekadStartSql(sql`c.day`)}, c.org_unit_id, c.procedure_id, c.channel, ${sum('c')} from c group by 2, 3, 4, 5
         union all
         select 'month', date_trunc('month', c.day)::date, c.org_unit_id, c.procedure_id, c.channel, ${sum('c')} from c group by 2, 3, 4, 5
+        union all
+        select 'year', date_trunc('year', c.day)::date, c.org_unit_id, c.procedure_id, c.channel, ${sum('c')} from c group by 2, 3, 4, 5
         union all
         select 'all', date '0001-01-01', c.org_unit_id, c.procedure_id, c.channel, ${sum('c')} from c group by 3, 4, 5
         on conflict (grain, start, org_unit_id, procedure_id, channel) do update set ${update}`,

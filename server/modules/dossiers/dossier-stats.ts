@@ -112,12 +112,13 @@ async function rollupRows(db: Db, query: StatsQuery, groupBy: StatsGroup, stock:
   // the stock at the end is a − t + x. Each part is a plain index range.
   const dayAfter = addDays(query.to, 1)
   const parts = [
-    ...rangeParts(query.from, query.to).map((r) => ({ tag: 'p', ...r })),
+    // Only sums are read here, so whole years come from the year rows.
+    ...rangeParts(query.from, query.to, 'year').map((r) => ({ tag: 'p', ...r })),
     { tag: 'f', grain: 'day', from: query.from, until: addDays(query.from, 1) },
     { tag: 'x', grain: 'day', from: dayAfter, until: addDays(dayAfter, 1) },
     ...(stock === 'history'
-      ? upToParts(query.from).map((r) => ({ tag: 's', ...r }))
-      : [{ tag: 'a', ...ALL_TIME }, ...rangeParts(dayAfter, LATEST).map((r) => ({ tag: 't', ...r }))]),
+      ? upToParts(query.from, 'year').map((r) => ({ tag: 's', ...r }))
+      : [{ tag: 'a', ...ALL_TIME }, ...rangeParts(dayAfter, LATEST, 'year').map((r) => ({ tag: 't', ...r }))]),
   ]
   const weights = (w: Record<string, number>) => sql.raw(`case part ${Object.entries(w).map(([tag, k]) => `when '${tag}' then ${k}`).join(' ')} else 0 end`)
   const carried = stock === 'history' ? weights({ s: 1 }) : weights({ a: 1, p: -1, f: 1, t: -1 })

@@ -15,6 +15,7 @@ const START: Record<RollupGrain, SQL> = {
   day: sql`i.inspection_date`,
   dekad: dekadStartSql(sql`i.inspection_date`),
   month: sql`date_trunc('month', i.inspection_date)::date`,
+  year: sql`date_trunc('year', i.inspection_date)::date`,
 }
 
 const aggregate = (grain: RollupGrain, where: SQL) => {

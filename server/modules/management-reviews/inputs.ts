@@ -20,7 +20,8 @@ import { listInspections } from '../inspections/service.ts'
 import { objectiveResults } from '../objectives/period-results.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 import { clauseCoverage } from '../reports/clause-coverage.ts'
-import { complianceSummary, findingCounts } from '../reports/compliance.ts'
+import { complianceSummary } from '../reports/compliance.ts'
+import { findingCountsScan } from '../findings/finding-rollups.ts'
 import { riskPeriodFigures } from '../risks/review-figures.ts'
 import type { ReviewInputs } from './schemas.ts'
 
@@ -48,7 +49,7 @@ export async function computeInputs(db: Db, scope: InputScope, env: ServiceEnv):
   const auditFindings = sql` and f.inspection_id in (select i.id from inspections i where i.kind = 'internal_audit') and ${inSubtreeOf(sql`f.org_unit_id`, unitId)}`
   const [summary, auditCounts, audits, changes, coverage, objectives, risks, previousActions] = await Promise.all([
     complianceSummary(db, reader, { from, to, orgUnitId: unitId }, env),
-    findingCounts(db, from, to, auditFindings),
+    findingCountsScan(db, from, to, auditFindings),
     listInspections(db, reader, { kind: 'internal_audit', from, to, orgUnitId: unitId, limit: 100 }),
     documentChanges(db, unitId, start, end, env.config.timeZone),
     clauseCoverage(db, reader),

@@ -9,8 +9,9 @@
  * Cancelled NCs count only in `cancelled`.
  *
  * When the caller sees every NC of the requested scope (a manager, or a head asking about
- * their own subtree) the counts come from nonconformity_rollups and the median, maximum
- * and overdue figures from two index-only reads; otherwise (or as the reference the
+ * their own subtree) the counts come from nonconformity_rollups, the median and maximum
+ * from nonconformity_close_days and the overdue count from an index-only read of the
+ * open NCs; otherwise (or as the reference the
  * rollups are tested against) one query scans the NCs.
  */
 import { and, sql } from 'drizzle-orm'
@@ -61,29 +62,36 @@ async function metricsFromRollups(db: Db, query: MetricsQuery, env: ServiceEnv):
   const from = query.from ?? EARLIEST
   const to = query.to ?? LATEST
   const within = (column: string) => (query.orgUnitId ? sql` and ${inSubtreeOf(sql.raw(column), query.orgUnitId)}` : sql``)
-  const [[sums], [spread]] = await Promise.all([
+  const [[sums], histogram, [open]] = await Promise.all([
     queryRows<{ raised: number; closed: number; cancelled: number; closed_on_time: number; avg_days: string | null; checked: number; effective_first: number }>(
       db,
       sql`select coalesce(sum(r.raised), 0)::int as raised, coalesce(sum(r.closed), 0)::int as closed, coalesce(sum(r.cancelled), 0)::int as cancelled,
                  coalesce(sum(r.closed_on_time), 0)::int as closed_on_time, sum(r.days_to_close_sum)::numeric / nullif(sum(r.closed), 0) as avg_days,
                  coalesce(sum(r.checked), 0)::int as checked, coalesce(sum(r.effective_first), 0)::int as effective_first
             from nonconformity_rollups r
-           where ${rollupRange(from, to)}${within('r.org_unit_id')}`,
+           where ${rollupRange(from, to, 'r', 'year')}${within('r.org_unit_id')}`,
     ),
-    // The median and maximum need each closed NC, the overdue count each open one: both
-    // are index-only reads of a partial index (closed NCs; open NCs).
-    queryRows<{ median_days: string | number | null; max_days: number | null; overdue: number }>(
+    // The median and the longest need every closed NC's days to close: counted per
+    // number of days, a few hundred rows whatever the length of the period.
+    queryRows<{ days: number; closed: number }>(
       db,
-      sql`select c.median_days, c.max_days, o.overdue
-            from (select percentile_cont(0.5) within group (order by nc.closed_on - nc.detected_on) as median_days, max(nc.closed_on - nc.detected_on) as max_days
-                    from nonconformities nc
-                   where nc.status = 'closed' and nc.detected_on between ${from}::date and ${to}::date${within('nc.org_unit_id')}) c,
-                 (select count(*)::int as overdue
-                    from nonconformities nc
-                   where nc.status not in ('closed', 'cancelled') and nc.detected_on between ${from}::date and ${to}::date
-                     and least(nc.due_date, nc.next_action_due) < ${today}::date${within('nc.org_unit_id')}) o`,
+      sql`select r.days, sum(r.closed)::int as closed
+            from nonconformity_close_days r
+           where ${rollupRange(from, to, 'r', 'year')}${within('r.org_unit_id')}
+           group by 1
+          having sum(r.closed) > 0
+           order by 1`,
+    ),
+    // Overdue needs each open NC: an index-only read of the open NCs' partial index.
+    queryRows<{ overdue: number }>(
+      db,
+      sql`select count(*)::int as overdue
+            from nonconformities nc
+           where nc.status not in ('closed', 'cancelled') and nc.detected_on between ${from}::date and ${to}::date
+             and least(nc.due_date, nc.next_action_due) < ${today}::date${within('nc.org_unit_id')}`,
     ),
   ])
+  const spread = { overdue: open.overdue, ...medianAndMax(histogram) }
   return shape(query, {
     ...sums,
     open: sums.raised - sums.closed,
@@ -91,6 +99,27 @@ async function metricsFromRollups(db: Db, query: MetricsQuery, env: ServiceEnv):
     median_days: spread.median_days,
     max_days: spread.max_days,
   })
+}
+
+/**
+ * percentile_cont(0.5) and max over the values a histogram (ascending days, count each)
+ * stands for: the median interpolates between the values at the middle positions.
+ */
+export function medianAndMax(histogram: { days: number; closed: number }[]): { median_days: number | null; max_days: number | null } {
+  const total = histogram.reduce((n, h) => n + h.closed, 0)
+  if (!total) return { median_days: null, max_days: null }
+  const valueAt = (position: number) => {
+    let seen = 0
+    for (const h of histogram) {
+      seen += h.closed
+      if (position < seen) return h.days
+    }
+    return histogram.at(-1)!.days
+  }
+  const k = (total - 1) / 2
+  const lower = valueAt(Math.floor(k))
+  const upper = valueAt(Math.ceil(k))
+  return { median_days: lower + (upper - lower) * (k - Math.floor(k)), max_days: histogram.at(-1)!.days }
 }
 
 /** The same figures from one scan of the NCs the caller may see (and of their actions and checks). */

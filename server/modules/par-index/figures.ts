@@ -44,7 +44,7 @@ export async function yearFigures(db: Db, actor: Actor, year: number, sources: R
   }
   if (wants('inspections_held', 'iso_maintained')) {
     jobs.push(
-      inspectionSection(db, from, to, undefined).then(({ inspections, completedByKind }) => {
+      inspectionSection(db, from, to, undefined, 'year').then(({ inspections, completedByKind }) => {
         // Civil-service inspections: every kind completed but the ISO internal audits, counted apart.
         const audits = completedByKind.internal_audit
         const held = inspections.byStatus.completed - audits

@@ -88,10 +88,10 @@ export function complianceTable(s: ComplianceSummary, table: ComplianceTable, la
     case 'monthly':
       return {
         ...base,
-        sheet: t(lang, 'Theo tháng', 'By month'),
-        title: t(lang, 'Diễn biến theo tháng', 'Month by month'),
+        sheet: s.seriesGrain === 'year' ? t(lang, 'Theo năm', 'By year') : t(lang, 'Theo tháng', 'By month'),
+        title: s.seriesGrain === 'year' ? t(lang, 'Diễn biến theo năm', 'Year by year') : t(lang, 'Diễn biến theo tháng', 'Month by month'),
         headings: [
-          t(lang, 'Tháng', 'Month'),
+          s.seriesGrain === 'year' ? t(lang, 'Năm', 'Year') : t(lang, 'Tháng', 'Month'),
           t(lang, 'Cuộc kiểm tra', 'Inspections'),
           t(lang, 'Tỷ lệ đạt (%)', 'Pass rate (%)'),
           t(lang, 'Hồ sơ tiếp nhận', 'Dossiers received'),
@@ -101,7 +101,7 @@ export function complianceTable(s: ComplianceSummary, table: ComplianceTable, la
           t(lang, 'Phiếu KPH mở', 'NCs opened'),
           t(lang, 'Phiếu KPH đóng', 'NCs closed'),
         ],
-        rows: s.monthly.map((m) => [`${m.month.slice(5)}/${m.month.slice(0, 4)}`, m.inspections, pct(m.passRate), m.dossiersReceived, pct(m.onlineShare), m.dossiersResolved, pct(m.onTimeRate), m.nonconformitiesOpened, m.nonconformitiesClosed]),
+        rows: s.monthly.map((m) => [m.month.length === 4 ? m.month : `${m.month.slice(5)}/${m.month.slice(0, 4)}`, m.inspections, pct(m.passRate), m.dossiersReceived, pct(m.onlineShare), m.dossiersResolved, pct(m.onTimeRate), m.nonconformitiesOpened, m.nonconformitiesClosed]),
       }
     case 'overdue-actions':
       return {

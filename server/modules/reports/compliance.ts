@@ -7,19 +7,19 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
 import { CHECKLIST_CATEGORIES, type ChecklistCategory } from '../../../db/schema/checklist-templates.ts'
-import { FINDING_CLASSIFICATIONS, FINDING_HANDLINGS } from '../../../db/schema/findings.ts'
 import { INSPECTION_KINDS, INSPECTION_STATUSES } from '../../../db/schema/inspections.ts'
 import { addDays, agencyToday, daysBetween, type ServiceEnv } from '../../lib/clock.ts'
 import { requirePermission, visibleUnitPaths, type Actor } from '../../lib/permissions.ts'
 import { forbidden, invalidField } from '../../lib/problems.ts'
-import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, stockSourceFor, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
+import { dossierFlowsByMonth, dossierStocksAfter, monthsBetween, periodsBetween, stockSourceFor, type MonthlyFlows } from '../dossiers/dossier-flows.ts'
 import { complaintCounts } from '../complaints/service.ts'
+import { findingCounts } from '../findings/finding-rollups.ts'
 import { localDayRange } from '../calendar/working-days.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { ncCode } from '../nonconformities/records.ts'
 import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
 import { rollupRange } from '../../lib/rollup-range.ts'
-import type { ComplianceQuery, ComplianceSummary, CriterionCell, MonthPoint, UnitCriteria } from './schemas.ts'
+import type { ComplianceQuery, ComplianceSummary, CriterionCell, MonthPoint, SeriesGrain, UnitCriteria } from './schemas.ts'
 
 const rate = (part: number, base: number) => (base ? Math.round((part / base) * 10000) / 10000 : null)
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>
@@ -43,6 +43,15 @@ export async function reportScope(db: Db, actor: Actor, orgUnitId: string | unde
   return { id: unit.id, code: unit.code, name: unit.name }
 }
 
+/**
+ * The series goes by month up to 24 months and by calendar year beyond: sixty monthly
+ * points say less than five yearly ones, and by year the whole years are read from the
+ * rollups' year rows, so five years cost about what one does.
+ */
+export function seriesGrainFor(from: string, to: string): SeriesGrain {
+  return monthsBetween(from, to).length > 24 ? 'year' : 'month'
+}
+
 export function checkPeriod(from: string, to: string) {
   if (from > to) throw invalidField('query.to', 'field.range-to-before-from')
   if (daysBetween(from, to) > 3700) throw invalidField('query.from', 'report.period-too-long')
@@ -55,20 +64,21 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
   const asOf = agencyToday(env)
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
 
-  const section = inspectionSection(db, from, to, unit?.id)
-  // The dossier figures: the monthly flows (also the trend) and the stocks at the end.
-  const flows = dossierFlowsByMonth(db, { from, to, orgUnitId: unit?.id })
+  const grain = seriesGrainFor(from, to)
+  const section = inspectionSection(db, from, to, unit?.id, grain)
+  // The dossier figures: the flows by month or year (also the trend) and the stocks at the end.
+  const flows = dossierFlowsByMonth(db, { from, to, orgUnitId: unit?.id }, grain)
   const { start, end } = localDayRange(from, to, env.config.timeZone)
   const [{ inspections, criteria }, findings, nonconformities, overdueActions, documents, months, stocks, complaints, monthly, latestActivityOn] = await Promise.all([
     section,
-    findingCounts(db, from, to, within(sql`f.org_unit_id`)),
+    findingCounts(db, from, to, unit?.id),
     nonconformityMetrics(db, actor, { from, to, orgUnitId: unit?.id }, env),
     overdueActionList(db, asOf, within(sql`nc.org_unit_id`)),
     documentsDue(db, asOf, within(sql`d.owning_unit_id`)),
     flows,
     dossierStocksAfter(db, { day: to, orgUnitId: unit?.id }, stockSourceFor(to, asOf)),
     complaintCounts(db, start, end, { orgUnitId: unit?.id }).then(({ closed: _, ...byKind }) => byKind),
-    monthlySeries(db, from, to, within, section, flows),
+    series(db, from, to, grain, within, section, flows),
     latestActivity(db, asOf, env.config.timeZone, within),
   ])
 
@@ -102,6 +112,7 @@ export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQ
       pendingOverdue: stocks.overdue,
     },
     complaints,
+    seriesGrain: grain,
     monthly,
   }
 }
@@ -111,7 +122,7 @@ export interface InspectionSection {
   criteria: ComplianceSummary['criteria']
   /** Completed inspections by kind (`inspections.byKind` counts every status). */
   completedByKind: ComplianceSummary['inspections']['byKind']
-  /** By month ('YYYY-MM'): completed inspections, passed and failed responses. */
+  /** By month ('YYYY-MM') or year ('YYYY'), as asked: completed inspections, passed and failed responses. */
   monthly: Map<string, { inspections: number; passed: number; failed: number }>
 }
 
@@ -121,15 +132,16 @@ export interface InspectionSection {
  * scores), the category rows of all kinds (by unit × criterion, and by month), the few planned,
  * in progress or cancelled inspections from the inspections themselves.
  */
-export async function inspectionSection(db: Db, from: string, to: string, unitId: string | undefined): Promise<InspectionSection> {
+export async function inspectionSection(db: Db, from: string, to: string, unitId: string | undefined, grain: SeriesGrain = 'month'): Promise<InspectionSection> {
   const within = (column: SQL) => (unitId ? sql` and ${inSubtreeOf(column, unitId)}` : sql``)
-  const month = sql`to_char(r.start, 'YYYY-MM')`
+  const month = sql`to_char(r.start, ${sql.raw(grain === 'year' ? "'YYYY'" : "'YYYY-MM'")})`
+  const range = rollupRange(from, to, 'r', grain)
   const [done, categories, others] = await Promise.all([
     queryRows<{ kind: string | null; month: string | null; unit_id: string | null; n: number; score_sum: number }>(
       db,
       sql`select r.kind, ${month} as month, r.org_unit_id as unit_id, sum(r.inspections)::int as n, sum(r.score_sum)::float8 as score_sum
             from inspection_result_rollups r
-           where r.category = '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+           where r.category = '*' and ${range}${within(sql`r.org_unit_id`)}
            group by grouping sets ((r.kind), (${month}), (r.org_unit_id))`,
     ),
     queryRows<{ unit_id: string | null; code: string | null; name: string | null; category: ChecklistCategory | null; month: string | null; inspections: number; passed: number; failed: number; na: number }>(
@@ -139,7 +151,7 @@ export async function inspectionSection(db: Db, from: string, to: string, unitId
             select r.org_unit_id as unit_id, r.category, ${month} as month,
                    sum(r.inspections)::int as inspections, sum(r.passed)::int as passed, sum(r.failed)::int as failed, sum(r.not_applicable)::int as na
               from inspection_result_rollups r
-             where r.kind = '*' and r.category <> '*' and ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+             where r.kind = '*' and r.category <> '*' and ${range}${within(sql`r.org_unit_id`)}
              group by grouping sets ((r.org_unit_id, r.category), (${month}))
           ) x left join org_units u on u.id = x.unit_id`,
     ),
@@ -227,27 +239,6 @@ function criteriaTable(rows: CriteriaRow[]): ComplianceSummary['criteria'] {
   }
 }
 
-export async function findingCounts(db: Db, from: string, to: string, unit: SQL): Promise<ComplianceSummary['findings']> {
-  const rows = await queryRows<{ classification: string; handling: string | null; status: string; n: number }>(
-    db,
-    sql`select f.classification, f.handling, f.status, count(*)::int as n
-          from findings f
-         where f.found_on between ${from}::date and ${to}::date${unit}
-         group by 1, 2, 3`,
-  )
-  const byClassification = zeros(FINDING_CLASSIFICATIONS)
-  const byHandling = { ...zeros(FINDING_HANDLINGS), none: 0 }
-  let total = 0
-  let open = 0
-  for (const r of rows) {
-    total += r.n
-    if (r.status === 'open') open += r.n
-    byClassification[r.classification as keyof typeof byClassification] += r.n
-    byHandling[(r.handling ?? 'none') as keyof typeof byHandling] += r.n
-  }
-  return { total, open, byClassification, byHandling }
-}
-
 async function overdueActionList(db: Db, asOf: string, unit: SQL): Promise<ComplianceSummary['overdueActions']> {
   // The ten most overdue come straight off the (status, due date) index; the count is separate.
   const scope = sql`a.status = 'open' and a.due_date < ${asOf}::date and nc.status not in ('closed', 'cancelled')${unit}`
@@ -330,10 +321,11 @@ async function documentsDue(db: Db, asOf: string, unit: SQL): Promise<Compliance
   }
 }
 
-async function monthlySeries(
+async function series(
   db: Db,
   from: string,
   to: string,
+  grain: SeriesGrain,
   within: (c: SQL) => SQL,
   section: Promise<InspectionSection>,
   dossierFlows: Promise<MonthlyFlows[]>,
@@ -342,9 +334,9 @@ async function monthlySeries(
     section,
     queryRows<{ month: string; opened: number; closed: number }>(
       db,
-      sql`select to_char(r.start, 'YYYY-MM') as month, sum(r.raised)::int as opened, sum(r.closures)::int as closed
+      sql`select to_char(r.start, ${sql.raw(grain === 'year' ? "'YYYY'" : "'YYYY-MM'")}) as month, sum(r.raised)::int as opened, sum(r.closures)::int as closed
             from nonconformity_rollups r
-           where ${rollupRange(from, to)}${within(sql`r.org_unit_id`)}
+           where ${rollupRange(from, to, 'r', grain)}${within(sql`r.org_unit_id`)}
            group by 1`,
     ),
     dossierFlows,
@@ -352,7 +344,7 @@ async function monthlySeries(
   const byMonth = <T extends { month: string }>(rows: T[]) => new Map(rows.map((r) => [r.month, r]))
   const n = byMonth(ncs)
   const f = byMonth(flows)
-  return monthsBetween(from, to).map((month) => {
+  return periodsBetween(from, to, grain).map((month) => {
     const flow = f.get(month)
     const received = flow ? flow.receivedOnline + flow.receivedInPerson + flow.receivedPostal : 0
     const resolved = flow ? flow.resolvedEarly + flow.resolvedOnTime + flow.resolvedLate : 0

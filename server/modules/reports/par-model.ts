@@ -13,7 +13,8 @@ import { vnDate, type Cell } from '../../lib/table-export.ts'
 import { dossierStats } from '../dossiers/dossier-stats.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
-import { checkPeriod, findingCounts, inspectionSection, reportScope } from './compliance.ts'
+import { checkPeriod, inspectionSection, reportScope } from './compliance.ts'
+import { findingCounts } from '../findings/finding-rollups.ts'
 import type { ParFigures, ParQuery } from './par-schemas.ts'
 
 /** How a column's values read: text, a row number (STT), a count, or a percentage (a number of per cent, 95.2; the unit is in the heading). */
@@ -107,8 +108,8 @@ export async function buildParModel(db: Db, actor: Actor, query: ParQuery, env: 
     rootUnit(db),
     dossierStats(db, actor, { from, to, groupBy: 'channel', orgUnitId: unit?.id }, env),
     dossierStats(db, actor, { from, to, groupBy: 'field', orgUnitId: unit?.id }, env),
-    inspectionSection(db, from, to, unit?.id),
-    findingCounts(db, from, to, within(sql`f.org_unit_id`)),
+    inspectionSection(db, from, to, unit?.id, 'year'),
+    findingCounts(db, from, to, unit?.id),
     queryRows<{ n: number }>(
       db,
       sql`select count(distinct p.user_id)::int as n from inspection_people p join inspections i on i.id = p.inspection_id

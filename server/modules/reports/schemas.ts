@@ -35,8 +35,11 @@ export const UnitCriteria = Type.Object({
 })
 export type UnitCriteria = Static<typeof UnitCriteria>
 
+export const SERIES_GRAINS = ['month', 'year'] as const
+export type SeriesGrain = (typeof SERIES_GRAINS)[number]
+
 export const MonthPoint = Type.Object({
-  month: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
+  month: Type.String({ pattern: '^\\d{4}(-\\d{2})?$', description: "The month, 'YYYY-MM'; the calendar year, 'YYYY', when the summary's seriesGrain is 'year'" }),
   inspections: n,
   passRate: Rate,
   dossiersReceived: n,
@@ -114,6 +117,9 @@ export const ComplianceSummary = Type.Object({
     pendingOverdue: n,
   }),
   complaints: Type.Object({ total: n, complaint: n, denunciation: n, feedback: n }),
+  seriesGrain: Type.Enum([...SERIES_GRAINS], {
+    description: "The series' steps: months for periods of up to 24 months, calendar years beyond (the first and last clipped to the period)",
+  }),
   monthly: Type.Array(MonthPoint),
 })
 export type ComplianceSummary = Static<typeof ComplianceSummary>

@@ -321,8 +321,8 @@ export class QmsDashboardPage extends LitElement {
         : nothing}
 
       <section class="card" aria-labelledby="trend-title">
-        <h2 id="trend-title">${msg('Month by month', { id: 'dashboard.trend' })}</h2>
-        <qms-trend-chart .points=${s.monthly}></qms-trend-chart>
+        <h2 id="trend-title">${s.seriesGrain === 'year' ? msg('Year by year', { id: 'dashboard.trend.years' }) : msg('Month by month', { id: 'dashboard.trend' })}</h2>
+        <qms-trend-chart .points=${s.monthly} .grain=${s.seriesGrain}></qms-trend-chart>
         ${this.exportLinks('monthly')}
       </section>
 

@@ -18,8 +18,8 @@ function loadChart(): Promise<ChartModule> {
 const pct = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10)
 
 /**
- * @summary The monthly trend of the three rates (checklist pass rate, dossiers on time,
- * dossiers online) as a line chart, with the same figures in a table for screen
+ * @summary The trend of the three rates (checklist pass rate, dossiers on time,
+ * dossiers online), month by month or, over long periods, year by year, as a line chart, with the same figures in a table for screen
  * readers and for reading exact values.
  */
 @customElement('qms-trend-chart')
@@ -36,6 +36,8 @@ export class QmsTrendChart extends LitElement {
   `
 
   @property({ attribute: false }) points: MonthPoint[] = []
+  /** 'year' when the points are calendar years ('YYYY'). */
+  @property() grain: 'month' | 'year' = 'month'
   @query('canvas') private canvas?: HTMLCanvasElement
   private chart?: import('chart.js').Chart
 
@@ -46,7 +48,7 @@ export class QmsTrendChart extends LitElement {
   }
 
   private labels() {
-    return this.points.map((p) => `${p.month.slice(5)}/${p.month.slice(0, 4)}`)
+    return this.points.map((p) => (p.month.length === 4 ? p.month : `${p.month.slice(5)}/${p.month.slice(0, 4)}`))
   }
 
   private series() {
@@ -58,7 +60,7 @@ export class QmsTrendChart extends LitElement {
   }
 
   protected override async updated(changed: PropertyValues<this>) {
-    if (!changed.has('points') || !this.canvas) return
+    if (!(changed.has('points') || changed.has('grain')) || !this.canvas) return
     const { Chart } = await loadChart()
     if (!this.isConnected || !this.canvas) return
     const datasets = this.series().map((s) => ({ ...s, backgroundColor: s.borderColor, spanGaps: true, tension: 0.2 }))
@@ -83,11 +85,14 @@ export class QmsTrendChart extends LitElement {
 
   override render() {
     const series = this.series()
-    return html`<div class="frame"><canvas role="img" aria-label=${msg('Monthly trend of the rates; the table below has the figures.', { id: 'dashboard.trend.alt' })}></canvas></div>
+    const years = this.grain === 'year'
+    return html`<div class="frame"><canvas role="img" aria-label=${years
+        ? msg('Yearly trend of the rates; the table below has the figures.', { id: 'dashboard.trend.alt.years' })
+        : msg('Monthly trend of the rates; the table below has the figures.', { id: 'dashboard.trend.alt' })}></canvas></div>
       <details>
-        <summary>${msg('Figures by month', { id: 'dashboard.trend.table' })}</summary>
+        <summary>${years ? msg('Figures by year', { id: 'dashboard.trend.table.years' }) : msg('Figures by month', { id: 'dashboard.trend.table' })}</summary>
         <div class="wrap"><table>
-          <thead><tr><th>${msg('Month', { id: 'dashboard.month' })}</th>${series.map((s) => html`<th>${s.label}</th>`)}</tr></thead>
+          <thead><tr><th>${years ? msg('Year', { id: 'dashboard.year' }) : msg('Month', { id: 'dashboard.month' })}</th>${series.map((s) => html`<th>${s.label}</th>`)}</tr></thead>
           <tbody>${this.labels().map((label, i) => html`<tr><td>${label}</td>${series.map((s) => html`<td>${s.data[i] === null ? '—' : formatNumber(s.data[i]!, 1)}</td>`)}</tr>`)}</tbody>
         </table></div>
       </details>`

@@ -1,0 +1,8 @@
+ALTER TABLE "dossier_stat_rollups" DROP CONSTRAINT "dossier_stat_rollups_grain_valid";--> statement-breakpoint
+ALTER TABLE "nonconformity_rollups" DROP CONSTRAINT "nonconformity_rollups_grain_valid";--> statement-breakpoint
+ALTER TABLE "inspection_result_rollups" DROP CONSTRAINT "inspection_result_rollups_grain_valid";--> statement-breakpoint
+ALTER TABLE "dossier_stat_rollups" ADD CONSTRAINT "dossier_stat_rollups_grain_valid" CHECK ("dossier_stat_rollups"."grain" in ('day', 'dekad', 'month', 'year', 'all'));--> statement-breakpoint
+ALTER TABLE "nonconformity_rollups" ADD CONSTRAINT "nonconformity_rollups_year_first" CHECK ("nonconformity_rollups"."grain" <> 'year' or (extract(month from "nonconformity_rollups"."start") = 1 and extract(day from "nonconformity_rollups"."start") = 1));--> statement-breakpoint
+ALTER TABLE "nonconformity_rollups" ADD CONSTRAINT "nonconformity_rollups_grain_valid" CHECK ("nonconformity_rollups"."grain" in ('day', 'dekad', 'month', 'year'));--> statement-breakpoint
+ALTER TABLE "inspection_result_rollups" ADD CONSTRAINT "inspection_result_rollups_year_first" CHECK ("inspection_result_rollups"."grain" <> 'year' or (extract(month from "inspection_result_rollups"."start") = 1 and extract(day from "inspection_result_rollups"."start") = 1));--> statement-breakpoint
+ALTER TABLE "inspection_result_rollups" ADD CONSTRAINT "inspection_result_rollups_grain_valid" CHECK ("inspection_result_rollups"."grain" in ('day', 'dekad', 'month', 'year'));
