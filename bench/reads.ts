@@ -20,6 +20,8 @@ import { DEMO_PASSWORD } from '../server/demo/index.ts'
 import { BENCH_URL } from './seed/index.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200)
+/** BENCH_PROFILE=1: also time each statement of a request alone (median of 7) and print the slowest. */
+const PROFILE = process.env.BENCH_PROFILE === '1'
 
 interface Captured {
   sql: string
@@ -116,6 +118,15 @@ async function open() {
       const p50 = percentile(times, 50)
       const p95 = percentile(times, 95)
       const b50 = percentile(bare, 50)
+      if (PROFILE) {
+        const alone: { ms: number; sql: string }[] = []
+        for (const st of statements) {
+          const runs: number[] = []
+          for (let i = 0; i < 7; i++) runs.push(await timed(() => client.unsafe(st.sql, st.params as never[])))
+          alone.push({ ms: percentile(runs, 50), sql: st.sql.replace(/\s+/g, ' ').slice(0, 110) })
+        }
+        for (const a of alone.sort((x, y) => y.ms - x.ms).slice(0, 8)) console.log(`    ${a.ms.toFixed(1).padStart(6)} ms  ${a.sql}`)
+      }
       const ok = p95 < targetMs && p50 <= maxRatio * b50
       const shape = waves.length === statements.length ? `${statements.length} stmt` : `${statements.length} stmt in ${waves.length} waves`
       console.log(

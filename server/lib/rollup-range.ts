@@ -63,7 +63,8 @@ export function rangeParts(from: string, to: string, coarsest: Coarsest = 'month
       continue
     }
     if (cur === firstOfMonth(cur) && nextMonth(cur) <= until) {
-      const end = firstOfMonth(until)
+      // Months run to the period's last whole month, or, when years may be read, only up to the next New Year.
+      const end = coarsest === 'year' && nextYear(cur) < firstOfMonth(until) ? nextYear(cur) : firstOfMonth(until)
       push('month', cur, end)
       cur = end
       continue
@@ -95,4 +96,13 @@ export function rollupRange(from: string, to: string, alias = 'r', coarsest: Coa
     parts.map((p) => sql`(${a}.grain = ${sql.raw(`'${p.grain}'`)} and ${a}.start >= ${p.from}::date and ${a}.start < ${p.until}::date)`),
     sql` or `,
   )})`
+}
+
+/**
+ * SQL: 'YYYY-MM' (or 'YYYY') of a rollup row's start. The date is cast to a plain
+ * timestamp first: to_char has no date form, and the implicit cast would go to
+ * timestamptz, converting through the session's time zone on every row.
+ */
+export function rollupPeriodSql(grain: 'month' | 'year', alias = 'r'): SQL {
+  return sql.raw(`to_char(${alias}.start::timestamp, '${grain === 'year' ? 'YYYY' : 'YYYY-MM'}')`)
 }

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
 import { addDays } from '../../lib/clock.ts'
-import { rangeParts, rollupRange, upToParts, type RangePart } from '../../lib/rollup-range.ts'
+import { rollupPeriodSql, rangeParts, rollupRange, upToParts, type RangePart } from '../../lib/rollup-range.ts'
 import { inSubtreeOf } from '../org-units/service.ts'
 
 /**
@@ -74,7 +74,7 @@ export async function dossierFlowsByMonth(db: Db, query: { from: string; to: str
   const unit = query.orgUnitId ? sql` and ${inSubtreeOf(sql`r.org_unit_id`, query.orgUnitId)}` : sql``
   const rows = await queryRows<Omit<MonthlyFlows, 'month'> & { month: string }>(
     db,
-    sql`select to_char(r.start, ${sql.raw(grain === 'year' ? "'YYYY'" : "'YYYY-MM'")}) as month,
+    sql`select ${rollupPeriodSql(grain)} as month,
                sum(r.received) filter (where r.channel = 'online')::int as "receivedOnline",
                sum(r.received) filter (where r.channel = 'in_person')::int as "receivedInPerson",
                sum(r.received) filter (where r.channel = 'postal')::int as "receivedPostal",

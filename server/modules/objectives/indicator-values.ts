@@ -21,7 +21,7 @@ import { sql, type SQL } from 'drizzle-orm'
 import { queryRows, type Db } from '../../../db/client.ts'
 import type { IndicatorMetric } from '../../../db/schema/objectives.ts'
 import { addDays } from '../../lib/clock.ts'
-import { rollupRange } from '../../lib/rollup-range.ts'
+import { rollupPeriodSql, rollupRange } from '../../lib/rollup-range.ts'
 import { localDayRange } from '../calendar/working-days.ts'
 
 export interface MetricRequest {
@@ -73,7 +73,7 @@ export async function monthlyFigures(db: Db, requests: MetricRequest[], from: st
     jobs.push(
       queryRows<Row & { on_time: number; resolved: number; online: number; received: number }>(
         db,
-        sql`select t.id as unit_id, to_char(r.start, 'YYYY-MM') as month,
+        sql`select t.id as unit_id, ${rollupPeriodSql('month')} as month,
                    coalesce(sum(r.resolved_early + r.resolved_on_time), 0)::int as on_time,
                    coalesce(sum(r.resolved_early + r.resolved_on_time + r.resolved_late), 0)::int as resolved,
                    coalesce(sum(r.received) filter (where r.channel = 'online'), 0)::int as online,
@@ -95,7 +95,7 @@ export async function monthlyFigures(db: Db, requests: MetricRequest[], from: st
     jobs.push(
       queryRows<Row & { category: string; passed: number; judged: number }>(
         db,
-        sql`select t.id as unit_id, r.category, to_char(r.start, 'YYYY-MM') as month,
+        sql`select t.id as unit_id, r.category, ${rollupPeriodSql('month')} as month,
                    sum(r.passed)::int as passed, sum(r.passed + r.failed)::int as judged
               from ${SUBTREES} join inspection_result_rollups r on r.org_unit_id = d.id
              where t.id = any(${uuids(inspectionRequests.map((r) => r.unitId))})

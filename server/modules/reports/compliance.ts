@@ -18,7 +18,7 @@ import { localDayRange } from '../calendar/working-days.ts'
 import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { ncCode } from '../nonconformities/records.ts'
 import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
-import { rollupRange } from '../../lib/rollup-range.ts'
+import { rollupPeriodSql, rollupRange } from '../../lib/rollup-range.ts'
 import type { ComplianceQuery, ComplianceSummary, CriterionCell, MonthPoint, SeriesGrain, UnitCriteria } from './schemas.ts'
 
 const rate = (part: number, base: number) => (base ? Math.round((part / base) * 10000) / 10000 : null)
@@ -134,7 +134,7 @@ export interface InspectionSection {
  */
 export async function inspectionSection(db: Db, from: string, to: string, unitId: string | undefined, grain: SeriesGrain = 'month'): Promise<InspectionSection> {
   const within = (column: SQL) => (unitId ? sql` and ${inSubtreeOf(column, unitId)}` : sql``)
-  const month = sql`to_char(r.start, ${sql.raw(grain === 'year' ? "'YYYY'" : "'YYYY-MM'")})`
+  const month = sql`${rollupPeriodSql(grain)}`
   const range = rollupRange(from, to, 'r', grain)
   const [done, categories, others] = await Promise.all([
     queryRows<{ kind: string | null; month: string | null; unit_id: string | null; n: number; score_sum: number }>(
@@ -334,7 +334,7 @@ async function series(
     section,
     queryRows<{ month: string; opened: number; closed: number }>(
       db,
-      sql`select to_char(r.start, ${sql.raw(grain === 'year' ? "'YYYY'" : "'YYYY-MM'")}) as month, sum(r.raised)::int as opened, sum(r.closures)::int as closed
+      sql`select ${rollupPeriodSql(grain)} as month, sum(r.raised)::int as opened, sum(r.closures)::int as closed
             from nonconformity_rollups r
            where ${rollupRange(from, to, 'r', grain)}${within(sql`r.org_unit_id`)}
            group by 1`,
