@@ -1,0 +1,3 @@
+DROP INDEX "inspection_result_rollups_kind_idx";--> statement-breakpoint
+CREATE INDEX "inspection_result_rollups_totals_idx" ON "inspection_result_rollups" USING btree ("grain","start","kind","org_unit_id","inspections","score_sum") WHERE "inspection_result_rollups"."category" = '*';--> statement-breakpoint
+CREATE INDEX "inspection_result_rollups_all_kinds_idx" ON "inspection_result_rollups" USING btree ("grain","start","category","org_unit_id","inspections","passed","failed","not_applicable") WHERE "inspection_result_rollups"."kind" = '*';
