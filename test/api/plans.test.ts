@@ -140,6 +140,11 @@ life('a manager writes and approves a plan; the head reports progress with evide
   assert.equal([nc.status, nc.body.source, nc.body.orgUnit?.id ?? nc.body.orgUnitId], [201, 'plan_task', reception])
   assert.is((await head.post(`/api/plans/${plan.id}/tasks/${early.body.id}/nonconformity`, {})).status, 409)
   assert.equal((await head.get(`/api/plans/${plan.id}/tasks/${early.body.id}`)).body.nonconformities.map((n: { code: string }) => n.code), [nc.body.code])
+  // The NC knows only its task: the task is found by its id alone, as its plan gives it.
+  const byId = await head.get(`/api/plan-tasks/${nc.body.sourceId}`)
+  assert.equal([byId.status, byId.body.planId, byId.body.id], [200, plan.id, early.body.id])
+  assert.is((await head.get('/api/plan-tasks/00000000-0000-4000-8000-000000000000')).status, 404)
+  assert.is((await head.get('/api/plan-tasks/not-a-task')).status, 400)
 
   // …and a task raised from a nonconformity.
   const fromNc = await add({ areaId: procedures, content: 'Khắc phục sự không phù hợp', deadline: '2030-04-30', source: 'nonconformity', sourceId: nc.body.id })
@@ -199,6 +204,7 @@ access('heads update their subtree’s tasks only; staff read their own unit’s
   assert.equal(await ids(head), [supported.id, own.id].sort(), 'the head sees what the office subtree leads or supports')
   assert.equal(await ids(staff), [supported.id], 'staff see what their own unit leads or supports')
   assert.is((await staff.get(`/api/plans/${plan.id}/tasks/${elsewhere.id}`)).status, 403)
+  assert.is((await staff.get(`/api/plan-tasks/${elsewhere.id}`)).status, 403, 'by its id alone too')
   const supportedRead = await head.get(`/api/plans/${plan.id}/tasks/${supported.id}`)
   assert.equal(supportedRead.body.allowedActions, [], 'a supporting unit reads, the lead unit reports')
   assert.is((await head.post(`/api/plans/${plan.id}/tasks/${supported.id}/progress`, { note: 'x' }, { ifMatch: supported.version })).status, 403)

@@ -59,6 +59,14 @@ it('on a phone: from the menu to plan 04/KH-BQL, the overdue civil-service task,
   await page.locator('nav#main-nav').getByRole('button', { name: 'English' }).click()
   await page.getByRole('heading', { name: 'Task 8 of plan 04/KH-BQL' }).waitFor()
   await page.getByTestId('task-status').filter({ hasText: 'Done late' }).waitFor()
+
+  // A nonconformity raised from the task leads back to it.
+  await page.getByRole('button', { name: 'Raise a nonconformity' }).click()
+  await page.waitForURL(/\/nonconformities\/[0-9a-f-]+$/)
+  await page.getByRole('link', { name: 'Open the plan task' }).click()
+  await page.getByRole('heading', { name: 'Task 8 of plan 04/KH-BQL' }).waitFor()
+  await page.getByRole('link', { name: '← The plan' }).waitFor()
+  assert.match(await page.getByRole('link', { name: '← The plan' }).getAttribute('href') ?? '', /^\/plans\/[0-9a-f-]+$/)
   assert.equal(problems, [])
 })
 

@@ -20,6 +20,7 @@ import {
   PlanTaskDetail,
   PlanTaskPage,
   PlanTaskList,
+  PlanTaskIdParams,
   PlanTaskParams,
   PlanTaskQuery,
   RaiseNcFromTask,
@@ -31,7 +32,7 @@ import {
 } from './schemas.ts'
 import { createPlan, getPlan, listPlans, updatePlan } from './service.ts'
 import { planSummary } from './summary.ts'
-import { createPlanTask, getPlanTask, listAllPlanTasks, listPlanTasks, reportTaskProgress, updatePlanTask } from './tasks.ts'
+import { createPlanTask, getPlanTask, getPlanTaskById, listAllPlanTasks, listPlanTasks, reportTaskProgress, updatePlanTask } from './tasks.ts'
 
 const tags = ['plans']
 
@@ -190,6 +191,19 @@ const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     handler: async (request, reply) => {
       const nc = await raiseNcFromTask(app.db, request.actor, request.params, request.body, app.env())
       return reply.code(201).header('Location', `/api/nonconformities/${nc.id}`).header('ETag', etag(nc.version)).send(nc)
+    },
+  })
+
+  app.get('/plan-tasks/:taskId', {
+    schema: {
+      summary: 'A task by its id alone, as GET /api/plans/{id}/tasks/{taskId} gives it (for links from records that know only the task)',
+      tags,
+      params: PlanTaskIdParams,
+      response: { 200: PlanTaskDetail, ...problems(403, 404) },
+    },
+    handler: async (request, reply) => {
+      const task = await getPlanTaskById(app.db, request.actor, request.params.taskId, app.env())
+      return reply.header('ETag', etag(task.version)).send(task)
     },
   })
 

@@ -264,6 +264,7 @@ export type RaiseNcFromTask = Static<typeof RaiseNcFromTask>
 
 export const PlanTaskParams = Type.Object({ id: Uuid, taskId: Uuid })
 export type PlanTaskParams = Static<typeof PlanTaskParams>
+export const PlanTaskIdParams = Type.Object({ taskId: Uuid })
 
 const taskFilters = {
   areaId: Type.Optional(Uuid),

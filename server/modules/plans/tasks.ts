@@ -312,6 +312,14 @@ export async function getPlanTask(db: Db, actor: Actor, planId: string, taskId: 
   return detail(db, actor, await readableTask(db, actor, planId, taskId), env)
 }
 
+/** A task found by its id alone (links from records that know only the task, such as an NC raised from it). */
+export async function getPlanTaskById(db: Db, actor: Actor, taskId: string, env: ServiceEnv): Promise<PlanTaskDetail> {
+  requirePermission(actor, 'plan.read')
+  const [row] = await db.select({ planId: planTasks.planId }).from(planTasks).where(eq(planTasks.id, taskId))
+  if (!row) throw notFound('plan-task', taskId)
+  return getPlanTask(db, actor, row.planId, taskId, env)
+}
+
 /** The task as the audit log keeps it (its updates have their own entries). */
 export const taskRecord = ({ updates: _u, nonconformities: _n, sourceRef: _s, allowedActions: _a, overdue: _o, dueSoon: _d, lastUpdate: _l, ...task }: PlanTaskDetail) => task
 

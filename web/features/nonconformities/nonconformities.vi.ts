@@ -158,6 +158,7 @@ export const nonconformities = {
   'nc.step.cancelConfirm': 'Xác nhận hủy',
   'nc.openFinding': 'Mở phát hiện',
   'nc.openDossier': 'Mở hồ sơ',
+  'nc.openPlanTask': 'Mở nhiệm vụ của kế hoạch',
   'nc.actions.evidence': 'Minh chứng (ảnh hoặc PDF, không bắt buộc)',
   'nc.actions.evidenceList': 'Minh chứng',
   'nc.actions.evidenceFile': str`tệp ${0}`,

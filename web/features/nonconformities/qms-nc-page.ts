@@ -149,6 +149,7 @@ export class QmsNcPage extends LitElement {
     if (!nc.sourceId) return nothing
     if (nc.source === 'finding') return html` · <a href=${`/findings/${nc.sourceId}`}>${msg('Open the finding', { id: 'nc.openFinding' })}</a>`
     if (nc.source === 'late_dossier') return html` · <a href=${`/dossiers/${nc.sourceId}`}>${msg('Open the dossier', { id: 'nc.openDossier' })}</a>`
+    if (nc.source === 'plan_task') return html` · <a href=${`/plan-tasks/${nc.sourceId}`}>${msg('Open the plan task', { id: 'nc.openPlanTask' })}</a>`
     return nothing
   }
 

@@ -30,8 +30,14 @@ export class QmsPlanTaskPage extends LitElement {
   private readonly form = new FormController(this)
 
   private readonly loader = new Task(this, {
-    task: async ([planId, taskId], { signal }) => (this.task = await get<PlanTaskDetail>(`/api/plans/${planId}/tasks/${taskId}`, { signal })),
-    args: () => [this.planId, this.taskId] as const,
+    // Opened from a record that knows only the task (an NC raised from it): the task says its plan.
+    task: async ([taskId], { signal }) => {
+      const url = this.planId ? `/api/plans/${this.planId}/tasks/${taskId}` : `/api/plan-tasks/${taskId}`
+      this.task = await get<PlanTaskDetail>(url, { signal })
+      this.planId = this.task.planId
+      return this.task
+    },
+    args: () => [this.taskId] as const,
   })
 
   private async raiseNc() {

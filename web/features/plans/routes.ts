@@ -20,6 +20,7 @@ export const planRoutes: RouteDef[] = [
   { load, pattern: '/plans/:id', render: (p) => html`<qms-plan-page .planId=${p.id}></qms-plan-page>` },
   { load, pattern: '/plans/:id/tasks/:taskId', render: (p) => html`<qms-plan-task-page .planId=${p.id} .taskId=${p.taskId}></qms-plan-task-page>` },
   { load, pattern: '/plan-tasks/new', render: (_p, q) => html`<qms-plan-task-new-page .query=${q}></qms-plan-task-new-page>` },
+  { load, pattern: '/plan-tasks/:taskId', render: (p) => html`<qms-plan-task-page .taskId=${p.taskId}></qms-plan-task-page>` },
   { load, pattern: '/plan-areas', render: () => html`<qms-plan-areas-page></qms-plan-areas-page>` },
   { load, pattern: '/plan-tasks', render: (_p, q) => html`<qms-plan-tasks-page .query=${q}></qms-plan-tasks-page>` },
 ]
