@@ -10,6 +10,7 @@ import { formatDateTime } from '../../i18n/localization.ts'
 import { buttonStyles, formStyles, pageStyles } from '../../styles/shared.ts'
 import { figureText, points, statusLabel } from './par-labels.ts'
 import { parStyles } from './par-styles.ts'
+import './qms-par-appraisal-form.ts'
 import './qms-par-remediation.ts'
 import './qms-par-score-form.ts'
 
@@ -29,6 +30,8 @@ export class QmsParAssessmentPage extends LitElement {
   @state() private assessment?: ParAssessmentDetail
   /** The leaf whose score form is open. */
   @state() private editing?: string
+  /** The leaf whose appraised score is being entered. */
+  @state() private appraising?: string
   private readonly form = new FormController(this)
 
   private readonly loader = new Task(this, {
@@ -42,6 +45,7 @@ export class QmsParAssessmentPage extends LitElement {
   private handleScored(event: CustomEvent<ParAssessmentDetail>) {
     this.assessment = event.detail
     this.editing = undefined
+    this.appraising = undefined
   }
 
   private async move(op: 'submit' | 'reopen') {
@@ -117,6 +121,11 @@ export class QmsParAssessmentPage extends LitElement {
         : nothing}
       ${c.note ? html`<p class="meta">${msg('Note', { id: 'par.note' })}: ${c.note}</p>` : nothing}
       ${c.appraisalNote ? html`<p class="meta">${msg('Appraisal note', { id: 'par.appraisalNote' })}: ${c.appraisalNote}</p>` : nothing}
+      ${c.isLeaf && a.allowedActions.includes('appraise')
+        ? this.appraising === c.id
+          ? html`<qms-par-appraisal-form .assessmentId=${a.id} .version=${a.version} .criterion=${c} @qms-scored=${this.handleScored} @qms-cancel=${() => (this.appraising = undefined)}></qms-par-appraisal-form>`
+          : html`<div class="actions"><button aria-label=${msg(str`Appraise criterion ${c.code}`, { id: 'par.appraiseCriterion' })} @click=${() => (this.appraising = c.id)}>${msg('Appraise', { id: 'par.appraise' })}</button></div>`
+        : nothing}
       ${canScore
         ? this.editing === c.id
           ? html`<qms-par-score-form .assessmentId=${a.id} .version=${a.version} .criterion=${c} @qms-scored=${this.handleScored} @qms-cancel=${() => (this.editing = undefined)}></qms-par-score-form>`
