@@ -5,6 +5,9 @@
  * postgres://postgres@127.0.0.1:5432/postgres, in a temporary database it drops. When the
  * province-sized database of `npm run bench:seed` (qms_bench) is there, the first import
  * is timed again into a copy of it (1M dossiers already recorded; issue 15, item 6).
+ * BENCH_IMPORT_TEMPLATE names another database to copy instead (a copy of qms_bench, so
+ * that other benches can read qms_bench meanwhile); BENCH_IMPORT_ONLY=empty|copy runs
+ * one of the two.
  */
 import { sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
@@ -18,6 +21,8 @@ import { serviceEnv, systemClock } from '../server/lib/clock.ts'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 50_000)
 const TARGET_SECONDS = 30
+/** The province-sized database copied for the last run. */
+const TEMPLATE = process.env.BENCH_IMPORT_TEMPLATE ?? 'qms_bench'
 
 function multipart(name: string, bytes: Buffer, fields: Record<string, string> = {}) {
   const boundary = '----qmsbench'
@@ -61,12 +66,14 @@ const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : 
 
 export async function benchImport() {
   const baseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
-  await importInto(baseUrl, null)
+  const only = process.env.BENCH_IMPORT_ONLY
+  if (only !== 'copy') await importInto(baseUrl, null)
+  if (only === 'empty') return
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} })
-  const [seeded] = await admin`select 1 from pg_database where datname = 'qms_bench'`
+  const [seeded] = await admin`select 1 from pg_database where datname = ${TEMPLATE}`
   await admin.end({ timeout: 5 })
-  if (seeded) await importInto(baseUrl, 'qms_bench')
-  else console.log('(no qms_bench database: run `npm run bench:seed` to time the import into a province-sized database too)')
+  if (seeded) await importInto(baseUrl, TEMPLATE)
+  else console.log(`(no ${TEMPLATE} database: run \`npm run bench:seed\` to time the import into a province-sized database too)`)
 }
 
 /** Into an empty database with the demo organisation, or into a copy of `template`. */
@@ -83,7 +90,7 @@ async function importInto(baseUrl: string, template: string | null) {
   try {
     await handle.migrate()
     if (!template) await loadDemoData(handle.db, serviceEnv(systemClock, loadConfig({})))
-    const app = await buildApp({ db: handle.db, engine: 'postgres', config: { ...loadConfig({}), importMaxBytes: 100 * 1024 * 1024 }, logger: false })
+    const app = await buildApp({ db: handle.db, engine: 'postgres', config: { ...loadConfig({}), importMaxBytes: 100 * 1024 * 1024, stallSeconds: 0 }, logger: false })
     await app.ready()
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: DEMO_PASSWORD } })
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ')

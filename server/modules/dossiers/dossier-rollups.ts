@@ -115,15 +115,17 @@ async function applyToRollups(tx: Db, where: SQL, sign: 1 | -1) {
  * the transaction that changed them (after the change). Works in chunks for imports.
  */
 export async function refreshDossierStats(tx: Db, dossierIds: string[], timeZone: string): Promise<void> {
+  const idList = (ids: string[]) => sql`${sql.raw("'{")}${sql.raw(ids.map((id) => id.replace(/[^0-9a-f-]/gi, '')).join(','))}${sql.raw("}'")}::uuid[]`
+  // The rollups are corrected once for all the dossiers, not once per chunk: the rows
+  // the chunks share (each month, all time, busy days) are then updated once each.
+  const all = sql`c.dossier_id = any(${idList(dossierIds)})`
+  await applyToRollups(tx, all, -1)
   for (let i = 0; i < dossierIds.length; i += 5000) {
-    const ids = dossierIds.slice(i, i + 5000)
-    const list = sql`${sql.raw("'{")}${sql.raw(ids.map((id) => id.replace(/[^0-9a-f-]/gi, '')).join(','))}${sql.raw("}'")}::uuid[]`
-    const mine = sql`c.dossier_id = any(${list})`
-    await applyToRollups(tx, mine, -1)
-    await queryRows(tx, sql`delete from dossier_stat_contributions c where ${mine}`)
+    const list = idList(dossierIds.slice(i, i + 5000))
+    await queryRows(tx, sql`delete from dossier_stat_contributions c where c.dossier_id = any(${list})`)
     await queryRows(tx, sql`insert into dossier_stat_contributions (dossier_id, day, org_unit_id, procedure_id, channel, ${COLS}) ${contributions(timeZone, sql`d.id = any(${list})`)}`)
-    await applyToRollups(tx, mine, 1)
   }
+  await applyToRollups(tx, all, 1)
 }
 
 /** Recomputes everything from the dossiers and their events (after bulk loads, or a change of time zone). */
