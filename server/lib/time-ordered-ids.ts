@@ -4,8 +4,10 @@
  * right-hand pages of the B-trees instead of one random page each. In a table of
  * millions of rows those random pages are mostly not in shared buffers: each costs a
  * read, a dirty page written back and, after a checkpoint, a full-page image in the WAL
- * (issue 15, item 6: the import into the province-sized database). Still random enough
- * to be unguessable and unique: 74 bits after the time, counted up from a random start.
+ * (issue 15, item 6: the import into the province-sized database). Unique: 74 bits after
+ * the time, counted up from a random start. Not secret: within a batch they count up,
+ * and they show when the batch was written (as created_at does); ids were never a
+ * credential here, every read is permission-checked.
  */
 import { randomBytes } from 'node:crypto'
 
