@@ -97,6 +97,7 @@ function runWorker(): Promise<void> {
     child.stderr!.on('data', (d) => (stray += d))
     let current: { name: string; file: string; at: number } | undefined
     let timer: NodeJS.Timeout | undefined
+    let partial: string | undefined
 
     const next = () => {
       const suite = queue.shift()
@@ -108,8 +109,11 @@ function runWorker(): Promise<void> {
       current = { ...suite, at: performance.now() }
       stray = ''
       timer = setTimeout(() => {
-        stray += `\n  Stopped: still running after ${FILE_TIMEOUT_MS / 60_000} minutes.\n`
-        child.kill('SIGKILL')
+        stray += `\n  Stopped: still running after ${Math.round(FILE_TIMEOUT_MS / 1000)} s.\n`
+        // Ask the worker what it printed and where it waits, then stop it either way.
+        partial = undefined
+        send({ type: 'dump' })
+        setTimeout(() => child.kill('SIGKILL'), 3000)
       }, FILE_TIMEOUT_MS)
       send({ type: 'run', name: suite.name, file: suite.file })
     }
@@ -121,6 +125,9 @@ function runWorker(): Promise<void> {
           (root) => send({ type: 'web-root', root }),
           (err) => send({ type: 'web-root', error: String(err?.stack ?? err) }),
         )
+      } else if (message.type === 'partial') {
+        partial = message.output
+        child.kill('SIGKILL')
       } else if (message.type === 'result') {
         clearTimeout(timer)
         report(message.result)
@@ -133,7 +140,7 @@ function runWorker(): Promise<void> {
         const { name, at } = current
         report({
           name,
-          output: `${name}\n${stray}\n  The worker ended (${signal ?? `exit code ${code}`}) before the file finished.`,
+          output: `${partial ?? name}\n${stray}\n  The worker ended (${signal ?? `exit code ${code}`}) before the file finished.`,
           total: 0,
           passed: 0,
           skipped: 0,

@@ -21,8 +21,8 @@ export interface FileResult {
   ms: number
 }
 
-export type ToWorker = { type: 'run'; name: string; file: string } | { type: 'close' } | WebRootAnswer
-export type ToParent = { type: 'result'; result: FileResult } | { type: 'web-root' }
+export type ToWorker = { type: 'run'; name: string; file: string } | { type: 'close' } | { type: 'dump' } | WebRootAnswer
+export type ToParent = { type: 'result'; result: FileResult } | { type: 'web-root' } | { type: 'partial'; output: string }
 
 type UvuRun = () => Promise<[errors: string | true, passed: number, skipped: number, total: number]>
 declare global {
@@ -33,6 +33,9 @@ declare global {
 }
 
 const send = (message: ToParent) => process.send!(message)
+
+/** What the file being run has printed so far: sent to the runner when it stops a file that hangs. */
+let outputSoFar = () => ''
 
 async function runFile(name: string, file: string): Promise<FileResult> {
   const started = performance.now()
@@ -45,6 +48,7 @@ async function runFile(name: string, file: string): Promise<FileResult> {
   }) as typeof process.stdout.write
   process.stdout.write = capture
   process.stderr.write = capture
+  outputSoFar = () => output
 
   let total = 0
   let passed = 0
@@ -84,6 +88,17 @@ async function runFile(name: string, file: string): Promise<FileResult> {
 process.on('message', async (message: ToWorker) => {
   if (message.type === 'web-root') receiveWebRoot(message)
   else if (message.type === 'run') send({ type: 'result', result: await runFile(message.name, message.file) })
+  else if (message.type === 'dump') {
+    // The test that hangs (uvu names it in its suite contexts) and what keeps the process
+    // waiting, so a stopped file says where it stopped.
+    const current = (globalThis as { __qmsCurrentTest?: string }).__qmsCurrentTest
+    const waiting = process.getActiveResourcesInfo().join(', ')
+    const requests = (globalThis as { __qmsInFlight?: () => string[] }).__qmsInFlight?.() ?? []
+    send({
+      type: 'partial',
+      output: `${outputSoFar()}\n  Running: ${current ?? '(unknown test)'}\n  Requests in flight: ${requests.join('; ') || 'none'}\n  Waiting on: ${waiting}\n`,
+    })
+  }
   else if (message.type === 'close') {
     await closeBrowser()
     await closeTestDatabases()

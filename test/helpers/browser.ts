@@ -80,6 +80,12 @@ export function browserContext(options: BrowserOptions = {}) {
     }
     const config = { ...loadConfig({}), webRoot: root }
     const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false, backup: handle.backup })
+    // Requests the server is still answering, for the report of a file stopped because it hung.
+    const inFlight = new Map<object, string>()
+    app.addHook('onRequest', async (request) => void inFlight.set(request, `${request.method} ${request.url} since ${new Date().toISOString()}`))
+    app.addHook('onResponse', async (request) => void inFlight.delete(request))
+    app.addHook('onRequestAbort', async (request) => void inFlight.delete(request))
+    ;(globalThis as { __qmsInFlight?: () => string[] }).__qmsInFlight = () => [...inFlight.values()]
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     const port = typeof address === 'object' && address ? address.port : 0
@@ -106,6 +112,8 @@ export function browserContext(options: BrowserOptions = {}) {
       await started
     })
     suite.before.each(async () => {
+      const named = ctx as unknown as { __suite__?: string; __test__?: string }
+      ;(globalThis as { __qmsCurrentTest?: string }).__qmsCurrentTest = `${named.__suite__} › ${named.__test__} (started ${new Date().toISOString()})`
       ctx.problems = []
       ctx.context = await (await launchBrowser()).newContext({
         viewport: options.viewport ?? { width: 1280, height: 800 },
