@@ -23,8 +23,18 @@ function makeAjv(options: Options) {
 const bodyAjv = makeAjv({ coerceTypes: false })
 const textAjv = makeAjv({ coerceTypes: 'array' })
 
+/**
+ * Validators already compiled in this process, by validator and schema text: Fastify hands
+ * each new app its own copies of the route schemas, which ajv's cache (by object) misses,
+ * and a process that builds several apps (the tests) would compile every one again.
+ */
+const compiled = new Map<string, ReturnType<Ajv['compile']>>()
+
 export const validatorCompiler: FastifySchemaCompiler<any> = ({ schema, httpPart }) => {
   // Multipart bodies are read and checked by readUpload (server/lib/uploads.ts); their schema only documents them.
   if (httpPart === 'body' && (schema as Record<string, unknown>)['x-multipart']) return () => true
-  return (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object)
+  const key = `${httpPart === 'body' ? 'body' : 'text'}:${JSON.stringify(schema)}`
+  let validate = compiled.get(key)
+  if (!validate) compiled.set(key, (validate = (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object)))
+  return validate
 }
