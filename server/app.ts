@@ -58,6 +58,7 @@ import storageGuardPlugin from './plugins/storage-guard.ts'
 import stallWatchdog from './lib/stall-watchdog.ts'
 import queryLimits from './plugins/query-limits.ts'
 import webAppPlugin from './plugins/web-app.ts'
+import { SingleFlight } from './lib/single-flight.ts'
 import backupRoutes from './modules/backup/routes.ts'
 
 declare module 'fastify' {
@@ -77,6 +78,8 @@ declare module 'fastify' {
     scheduler: Scheduler
     /** The mail outbox's sender of this instance (runs with the scheduled jobs). */
     mail: MailSender
+    /** Identical heavy reads in progress computed once (server/lib/single-flight.ts); every accepted write is noted on it. */
+    flights: SingleFlight
   }
 }
 
@@ -120,8 +123,12 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
   await app.register(stallWatchdog, { seconds: config.stallSeconds })
   await app.register(queryLimits, { config })
   if (engine === 'pglite') await app.register(storageGuardPlugin, { dataDir: config.dataDir, minFreeMb: config.minFreeMb })
+  const flights = new SingleFlight()
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    // Before the answer leaves: a read that starts once the client has it never joins a
+    // computation that began before the write.
+    if (request.method !== 'GET' && request.method !== 'HEAD') flights.noteWrite()
   })
 
   const imports = new ImportQueue(db, config, clock, app.log, engine === 'pglite')
@@ -134,6 +141,7 @@ export async function buildApp({ db, reportDb = db, engine, config, logger = tru
       instance.decorate('clock', clock)
       instance.decorate('env', () => serviceEnv(clock, config))
       instance.decorate('imports', imports)
+      instance.decorate('flights', flights)
     }, { name: 'db' }),
   )
   app.addHook('onReady', async () => imports.start())

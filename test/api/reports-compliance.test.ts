@@ -198,6 +198,59 @@ summary('a period without inspections or dossiers says where the latest ones of 
   assert.is(s.inspections.byStatus.completed + s.dossiers.received, 0, 'the period itself is empty')
 })
 
+summary('dashboards opened at the same moment share one computation, never one begun before a write', async (c) => {
+  const manager = await c.as('manager')
+  const auditor = await c.as('auditor')
+  const head = await c.as('head')
+  const url = `/api/reports/compliance?from=${addDays(today(), -365)}&to=${today()}`
+  const baseline = (await manager.get(url)).body.inspections.total
+  // Each computation waits until `expected` readers have asked, so the readers overlap
+  // however slowly the machine answers.
+  const flights = c.app.flights
+  const run = flights.run.bind(flights)
+  let asked = 0
+  let computed = 0
+  let expected = 0
+  let release = () => {}
+  let everyoneAsked = Promise.resolve()
+  const expect = (n: number) => {
+    asked = computed = 0
+    expected = n
+    everyoneAsked = new Promise<void>((resolve) => (release = resolve))
+  }
+  flights.run = (key, compute) => {
+    if (++asked >= expected) release()
+    return run(key, async () => (computed++, await everyoneAsked, compute()))
+  }
+  try {
+    expect(3)
+    const together = await Promise.all([manager.get(url), manager.get(url), auditor.get(url)])
+    for (const res of together) assert.is(res.status, 200, res.text)
+    assert.is(computed, 1, 'three readers of the whole agency, one computation')
+    assert.equal(together[1].body, together[0].body)
+    assert.equal(together[2].body, together[0].body)
+
+    // A head of unit reads another scope: a computation of its own.
+    expect(2)
+    const scopes = await Promise.all([manager.get(url), head.get(url)])
+    assert.equal(scopes.map((r) => r.status), [200, 200])
+    assert.equal([scopes[0].body.orgUnit, scopes[1].body.orgUnit?.code], [null, 'VP'])
+    assert.is(computed, 2)
+
+    // A reader who starts after a write was accepted never joins a computation begun before it.
+    expect(2)
+    const before = manager.get(url)
+    while (computed < 1) await new Promise((resolve) => setTimeout(resolve, 5))
+    await fixture(c)
+    const after = await manager.get(url)
+    assert.is((await before).status, 200)
+    assert.is(computed, 2, 'the reader after the write computed its own answer')
+    assert.is(after.body.inspections.total, baseline + 3, 'the inspections written in between are counted')
+  } finally {
+    flights.run = run
+  }
+})
+
 const access = suite('who reads the compliance summary', ctx)
 
 access('staff may not; a head of unit reads their own subtree by default and no other unit', async (c) => {

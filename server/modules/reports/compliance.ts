@@ -19,6 +19,7 @@ import { nonconformityMetrics } from '../nonconformities/metrics.ts'
 import { ncCode } from '../nonconformities/records.ts'
 import { findOrgUnit, inSubtreeOf } from '../org-units/service.ts'
 import { rollupPeriodSql, rollupRange } from '../../lib/rollup-range.ts'
+import type { SingleFlight } from '../../lib/single-flight.ts'
 import type { ComplianceQuery, ComplianceSummary, CriterionCell, MonthPoint, SeriesGrain, UnitCriteria } from './schemas.ts'
 
 const rate = (part: number, base: number) => (base ? Math.round((part / base) * 10000) / 10000 : null)
@@ -57,11 +58,23 @@ export function checkPeriod(from: string, to: string) {
   if (daysBetween(from, to) > 3700) throw invalidField('query.from', 'report.period-too-long')
 }
 
-export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQuery, env: ServiceEnv): Promise<ComplianceSummary> {
+/**
+ * `flights`: readers asking for the same summary at the same moment share one computation
+ * (the dashboard opened by many managers at once). The key holds everything the answer
+ * depends on: the unit and period, the day, the zone and the reader's scope for NCs
+ * (the only part that reads by the reader's own permissions).
+ */
+export async function complianceSummary(db: Db, actor: Actor, query: ComplianceQuery, env: ServiceEnv, flights?: SingleFlight): Promise<ComplianceSummary> {
   const unit = await reportScope(db, actor, query.orgUnitId)
   checkPeriod(query.from, query.to)
-  const { from, to } = query
   const asOf = agencyToday(env)
+  if (!flights) return summarise(db, actor, unit, query, env, asOf)
+  const key = JSON.stringify(['compliance', unit?.id ?? null, query.from, query.to, asOf, env.config.timeZone, visibleUnitPaths(actor, 'nonconformity.read')])
+  return flights.run(key, () => summarise(db, actor, unit, query, env, asOf))
+}
+
+async function summarise(db: Db, actor: Actor, unit: Awaited<ReturnType<typeof reportScope>>, query: ComplianceQuery, env: ServiceEnv, asOf: string): Promise<ComplianceSummary> {
+  const { from, to } = query
   const within = (column: SQL) => (unit ? sql` and ${inSubtreeOf(column, unit.id)}` : sql``)
 
   const grain = seriesGrainFor(from, to)

@@ -31,7 +31,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       querystring: ComplianceQuery,
       response: { 200: ComplianceSummary, ...problems(400, 403) },
     },
-    handler: (request) => complianceSummary(app.reportDb, request.actor, request.query, app.env()),
+    handler: (request) => complianceSummary(app.reportDb, request.actor, request.query, app.env(), app.flights),
   })
 
   app.get('/reports/compliance/export', {
@@ -54,7 +54,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     handler: async (request, reply) => {
       const { table, format, lang, ...query } = request.query
-      const summary = await complianceSummary(app.reportDb, request.actor, query, app.env())
+      const summary = await complianceSummary(app.reportDb, request.actor, query, app.env(), app.flights)
       const file = await exportComplianceTable(summary, table, format, lang ?? 'vi')
       return reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.filename}"`).send(file.body as unknown as string)
     },
