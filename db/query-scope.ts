@@ -27,6 +27,17 @@ export class QueryStopped extends Error {
 export class QueryScope {
   stopped?: StopReason
   private readonly cancels = new Set<() => void>()
+  private stopping?: Promise<never>
+
+  /**
+   * Rejects with `QueryStopped` when the scope stops: for a request that waits on work
+   * other than its own statements (an answer another request computes).
+   */
+  whenStopped(): Promise<never> {
+    this.stopping ??= new Promise<never>((_, reject) => this.track(() => reject(new QueryStopped(this.stopped ?? 'timeout'))))
+    this.stopping.catch(() => {})
+    return this.stopping
+  }
 
   /** Registers a way to cancel a statement; cancels it at once when the scope has already stopped. */
   track(cancel: () => void): () => void {
@@ -76,14 +87,42 @@ export function scopePostgres(client: Sql): Sql {
   return client
 }
 
+/** What postgres.js keeps on a pending query (3.4.9), read here to cancel it safely. */
+interface PendingPgQuery {
+  canceller?: ((q: object) => Promise<void>) | null
+  /** Set once the query is handed to a connection. */
+  state?: unknown
+  /** True while the connection runs it. */
+  active?: boolean
+}
+
 /**
  * `query.cancel()` starts the cancel request and drops its promise, so a cancel that
  * cannot reach the server (it is down) would be an unhandled rejection; the pool's
  * canceller returns that promise, which is awaited here and its failure ignored (the
  * statement then ends with its connection anyway).
+ *
+ * A statement pipelined on a busy connection (handed to it, waiting behind the one it
+ * runs) is left to run: postgres.js cannot cancel it — its promise would never settle, a
+ * request awaiting it would never be answered and the app could not close — and PostgreSQL
+ * runs pipelined statements back to back, so a cancel request sent at its turn can land on
+ * the statement after it, perhaps another request's (postgres.js 3.4.9, seen in
+ * test/api/query-limits.test.ts). It is short work behind a cancelled one; the request
+ * still stops, as its next statement is refused at once.
  */
 function cancelPostgresQuery(query: object) {
-  const q = query as { canceller?: ((q: object) => Promise<void>) | null }
+  const q = query as PendingPgQuery
+  // Just sent, a query may not yet be handed to the pool (postgres.js does so a microtask
+  // later): cancelled then, it would still take a connection, find itself cancelled and
+  // leave that connection marked busy for ever. By the next turn it waits in the pool's
+  // queue (no state: taken off and rejected), runs (cancelled in the database), or waits
+  // pipelined (left to run, above).
+  setImmediate(() => {
+    if (q.canceller && (!q.state || q.active)) cancelNow(q)
+  })
+}
+
+function cancelNow(q: PendingPgQuery) {
   const canceller = q.canceller
   if (!canceller) return
   q.canceller = null

@@ -10,6 +10,8 @@
  * request began or, at worst, one that saw every write accepted before it arrived.
  * Nothing is kept once the computation ends: this is not a cache.
  */
+import { currentQueryScope, QueryStopped } from '../../db/query-scope.ts'
+
 export class SingleFlight {
   private generation = 0
   private readonly flights = new Map<string, { generation: number; answer: Promise<unknown> }>()
@@ -32,9 +34,13 @@ export class SingleFlight {
   async run<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const running = this.flights.get(key)
     if (running && running.generation === this.generation) {
+      // A joiner keeps its own time limit and its own client: it stops waiting when its
+      // request does (503 or gone), whatever the computation it waits for does.
+      const scope = currentQueryScope()
       try {
-        return (await running.answer) as T
-      } catch {
+        return (await (scope ? Promise.race([running.answer, scope.whenStopped()]) : running.answer)) as T
+      } catch (err) {
+        if (err instanceof QueryStopped && scope?.stopped) throw err
         return compute()
       }
     }

@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
 import { connectPostgres, queryRows } from '../../db/client.ts'
+import { QueryScope, runInQueryScope } from '../../db/query-scope.ts'
 import { appContext, type ApiClient, type AppContext } from '../helpers/app.ts'
 import { testEngine } from '../helpers/database.ts'
 
@@ -141,6 +142,34 @@ gone('PostgreSQL: the report pool stops a statement by its own statement_timeout
     assert.is(err?.cause?.code ?? (err as { code?: string })?.code, '57014')
     // The main pool has no such limit.
     await handle.db.execute(sql`select pg_sleep(0.2)`)
+  } finally {
+    await handle.close()
+  }
+  void c
+})
+
+gone('PostgreSQL: statements pipelined behind a busy connection when their request stops all end, and take nobody else\'s answer', async (c) => {
+  if (testEngine !== 'postgres') return
+  const handle = connectPostgres(process.env.TEST_DATABASE_URL!, { max: 1, reportMax: 1 })
+  try {
+    // No parameters to describe first: postgres.js pipelines them onto the one busy
+    // connection. The middle two are one request's, the first and last another's.
+    const statement = (i: number) => queryRows<{ i: number }>(handle.db, sql.raw(`select pg_sleep(0.1), ${i} as i`))
+    await statement(9)
+    const leaving = new QueryScope()
+    const staying = new QueryScope()
+    const statements = [staying, leaving, leaving, staying].map((scope, i) => runInQueryScope(scope, () => statement(i)))
+    const outcomes = statements.map((s) => s.then((rows) => `rows ${rows[0]!.i}`, (e: { code?: string; cause?: { code?: string } }) => `error ${e.cause?.code ?? e.code}`))
+    await sleep(30)
+    leaving.stop('client-gone')
+    // Cancelling a pipelined statement in postgres.js left its promise pending for ever
+    // and the cancellation fell on the statement after it: the other request's.
+    const settled = await Promise.race([Promise.all(outcomes), sleep(5000).then(() => 'still waiting after 5 s')])
+    assert.equal(settled, ['rows 0', 'rows 1', 'rows 2', 'rows 3'])
+    // The stopped request's next statement is refused at once.
+    const next = await runInQueryScope(leaving, () => statement(4)).then(() => 'ran', (e: { code?: string; cause?: { code?: string } }) => `error ${e.cause?.code ?? e.code}`)
+    assert.is(next, 'error 57014')
+    assert.equal((await queryRows<{ i: number }>(handle.db, sql`select 7::int as i`)).map((r) => r.i), [7])
   } finally {
     await handle.close()
   }

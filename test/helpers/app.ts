@@ -102,6 +102,15 @@ export interface ContextOptions {
   clock?: Clock
 }
 
+/**
+ * Time limits for functional tests: minutes, not the 5 s a read gets in service. CI runs
+ * two suites side by side on two cores (load 8–10), where a read the province-sized
+ * bench answers in milliseconds can wait seconds for a core; a timing flake would only
+ * hide what the test checks. Speed is the benches' business (docs/performance.md), and
+ * test/api/query-limits.test.ts sets its own limits to check them.
+ */
+export const UNHURRIED = { queryTimeoutMs: 120_000, reportTimeoutMs: 300_000 }
+
 export function appContext(options: ContextOptions = {}) {
   const clients = new Map<string, ApiClient>()
   let setupPromise: Promise<void> | undefined
@@ -109,7 +118,7 @@ export function appContext(options: ContextOptions = {}) {
 
   async function setup() {
     const handle = await createTestDatabase(options.seed ?? 'demo')
-    const config = { ...loadConfig({}), ...options.config }
+    const config = { ...loadConfig({}), ...UNHURRIED, ...options.config }
     const app = await buildApp({ db: handle.db, reportDb: handle.reportDb, engine: handle.engine, config, logger: false, clock: options.clock, backup: handle.backup })
     await app.ready()
     Object.assign(ctx, { app, db: handle.db, handle, config })

@@ -19,6 +19,7 @@ import * as assert from 'uvu/assert'
 import type { DbHandle } from '../../db/client.ts'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
+import { UNHURRIED } from './app.ts'
 import { createTestDatabase, type Seed } from './database.ts'
 import { browserAvailable, CHROMIUM } from './browser-host.ts'
 import { builtWebRoot } from './web-build.ts'
@@ -78,7 +79,7 @@ export function browserContext(options: BrowserOptions = {}) {
       root = mkdtempSync(path.join(tmpdir(), 'qms-web-copy-'))
       cpSync(built, root, { recursive: true })
     }
-    const config = { ...loadConfig({}), webRoot: root }
+    const config = { ...loadConfig({}), ...UNHURRIED, webRoot: root }
     const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false, backup: handle.backup })
     // Requests the server is still answering, for the report of a file stopped because it hung.
     const inFlight = new Map<object, string>()

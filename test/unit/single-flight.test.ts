@@ -1,5 +1,6 @@
 import { test } from 'uvu'
 import * as assert from 'uvu/assert'
+import { QueryScope, QueryStopped, runInQueryScope } from '../../db/query-scope.ts'
 import { SingleFlight } from '../../server/lib/single-flight.ts'
 
 /** A computation the test finishes by hand. */
@@ -55,6 +56,21 @@ test("a computation that fails is not another caller's error", async () => {
     (err: Error) => assert.match(err.message, 'went away'),
   )
   assert.is(await joiner, 'its own answer')
+})
+
+test('a joiner whose own request stops (time limit, client gone) stops waiting; the computation goes on', async () => {
+  const flights = new SingleFlight()
+  const gate = pending<string>()
+  const leader = flights.run('k', () => gate.promise)
+  const scope = new QueryScope()
+  const joiner = runInQueryScope(scope, () => flights.run('k', async () => 'never asked'))
+  scope.stop('timeout')
+  await joiner.then(
+    () => assert.unreachable('the joiner stops'),
+    (err: unknown) => assert.ok(err instanceof QueryStopped && err.reason === 'timeout'),
+  )
+  gate.resolve('answer')
+  assert.is(await leader, 'answer')
 })
 
 test.run()
