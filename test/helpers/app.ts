@@ -16,6 +16,7 @@ import { loadConfig, type Config } from '../../server/config.ts'
 import type { Clock } from '../../server/lib/clock.ts'
 import { DEMO_PASSWORD } from '../../server/demo/index.ts'
 import { createTestDatabase, type Seed } from './database.ts'
+import { UNHURRIED } from './unhurried.ts'
 
 export interface Response<T = any> {
   status: number
@@ -102,14 +103,7 @@ export interface ContextOptions {
   clock?: Clock
 }
 
-/**
- * Time limits for functional tests: minutes, not the 5 s a read gets in service. CI runs
- * two suites side by side on two cores (load 8–10), where a read the province-sized
- * bench answers in milliseconds can wait seconds for a core; a timing flake would only
- * hide what the test checks. Speed is the benches' business (docs/performance.md), and
- * test/api/query-limits.test.ts sets its own limits to check them.
- */
-export const UNHURRIED = { queryTimeoutMs: 120_000, reportTimeoutMs: 300_000 }
+export { UNHURRIED }
 
 export function appContext(options: ContextOptions = {}) {
   const clients = new Map<string, ApiClient>()

@@ -19,7 +19,7 @@ import * as assert from 'uvu/assert'
 import type { DbHandle } from '../../db/client.ts'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
-import { UNHURRIED } from './app.ts'
+import { UNHURRIED } from './unhurried.ts'
 import { createTestDatabase, type Seed } from './database.ts'
 import { browserAvailable, CHROMIUM } from './browser-host.ts'
 import { builtWebRoot } from './web-build.ts'
@@ -86,6 +86,14 @@ export function browserContext(options: BrowserOptions = {}) {
     app.addHook('onRequest', async (request) => void inFlight.set(request, `${request.method} ${request.url} since ${new Date().toISOString()}`))
     app.addHook('onResponse', async (request) => void inFlight.delete(request))
     app.addHook('onRequestAbort', async (request) => void inFlight.delete(request))
+    // The server's side of a 5xx the page saw (it logs nothing here): what broke, and where.
+    const failures = new WeakMap<object, Error>()
+    app.addHook('onError', async (request, _reply, error) => void failures.set(request, error))
+    app.addHook('onResponse', async (request, reply) => {
+      if (reply.statusCode < 500) return
+      const error = failures.get(request)
+      ctx.problems.push(`server: ${reply.statusCode} ${request.method} ${request.url}: ${error?.stack ?? 'no error thrown'}${error?.cause ? `\ncause: ${(error.cause as Error).stack ?? String(error.cause)}` : ''}`)
+    })
     ;(globalThis as { __qmsInFlight?: () => string[] }).__qmsInFlight = () => [...inFlight.values()]
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()

@@ -11,6 +11,7 @@ import path from 'node:path'
 import postgres from 'postgres'
 import * as assert from 'uvu/assert'
 import { DEMO_PASSWORD } from '../../server/demo/index.ts'
+import { UNHURRIED } from './unhurried.ts'
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -20,10 +21,18 @@ export const freePort = () =>
     })
   })
 
+/**
+ * The tests' unhurried time limits (test/helpers/app.ts) as settings: on a busy CI machine
+ * a sign-in queued behind a running import on the embedded database (one connection) can
+ * wait longer than the 5 s a read may take in production; these tests are about
+ * surviving crashes, not speed.
+ */
+const UNHURRIED_ENV = { QMS_QUERY_TIMEOUT_SECONDS: String(UNHURRIED.queryTimeoutMs / 1000), QMS_REPORT_TIMEOUT_SECONDS: String(UNHURRIED.reportTimeoutMs / 1000) }
+
 /** Starts the server with `env` on top of this process's; `ready` resolves when it listens. */
 export function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, LOG_LEVEL: 'warn', QMS_WEB_ROOT: '/nonexistent', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', QMS_WEB_ROOT: '/nonexistent', ...UNHURRIED_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
