@@ -29,8 +29,17 @@ export default fp(
       }, options.seconds * 1000)
       // Never keep a stopping process alive for a stalled request.
       request.stallTimer.unref()
+      // A client that leaves before the answer is not waited for either.
+      reply.raw.once('close', () => clearTimeout(request.stallTimer))
     })
-    app.addHook('onResponse', async (request) => clearTimeout(request.stallTimer))
+    // The answer has begun: what remains is writing it, which may rightly take longer (a
+    // large export streamed to a slow client). Not onResponse: Fastify skips it when the
+    // client leaves during a streamed (e.g. compressed) answer, and the timer then fired
+    // on a dead reply a minute later.
+    app.addHook('onSend', async (request, _reply, payload) => {
+      clearTimeout(request.stallTimer)
+      return payload
+    })
   },
   { name: 'stall-watchdog' },
 )

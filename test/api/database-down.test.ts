@@ -4,6 +4,7 @@
  * Retry-After, never a bare 500.
  */
 import { createServer } from 'node:net'
+import { PassThrough } from 'node:stream'
 import { tmpdir } from 'node:os'
 import { suite } from 'uvu'
 import * as assert from 'uvu/assert'
@@ -102,6 +103,31 @@ down('a database that accepts connections but never answers: the request gets 50
     for (const s of sockets) s.destroy()
     silent.close()
     void handle.close().catch(() => {})
+  }
+})
+
+down('an answer still being written when QMS_STALL_SECONDS pass is sent whole, compressed or not', async () => {
+  const handle = await createTestDatabase('empty')
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config: { ...loadConfig({}), stallSeconds: 1 }, logger: false, jobs: false })
+  // A large answer whose writing takes longer than the stall limit (a slow client, a big export).
+  const chunk = 'Bộ phận Tiếp nhận và Trả kết quả; '.repeat(200)
+  app.get('/api/slow-answer', async (_request, reply) => {
+    const body = new PassThrough()
+    body.write(chunk)
+    setTimeout(() => body.end(chunk), 1800)
+    return reply.type('text/plain; charset=utf-8').send(body)
+  })
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+    for (const encoding of ['identity', 'br', 'gzip']) {
+      const res = await fetch(`${base}/api/slow-answer`, { headers: { 'accept-encoding': encoding } })
+      assert.is(res.status, 200, encoding)
+      assert.is(await res.text(), chunk + chunk, `${encoding}: the whole answer`)
+    }
+  } finally {
+    await app.close()
+    await handle.close()
   }
 })
 
