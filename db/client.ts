@@ -10,7 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
-import { scopePglite, scopePostgres } from './query-scope.ts'
+import { scopePglite, scopePostgres, strayCancel } from './query-scope.ts'
 import { checkRuntimeRole, grantRuntimeRole, roleWarning } from './roles.ts'
 import * as schema from './schema/index.ts'
 
@@ -121,6 +121,8 @@ const isDeadlock = (err: unknown): boolean => {
  * transactions that touch the same row on either side of their audit entry can deadlock;
  * PostgreSQL then rolls one back whole. Running that outermost transaction again is safe
  * (nothing of it was kept) and is what a person would otherwise do by pressing Save twice.
+ * The same for a transaction stopped by a cancel request meant for another request's
+ * statement (db/query-scope.ts): the app never cancels statements inside transactions.
  */
 function retryDeadlocks(db: Db): Db {
   const transaction = db.transaction.bind(db)
@@ -129,7 +131,7 @@ function retryDeadlocks(db: Db): Db {
       try {
         return await transaction(fn, config)
       } catch (err) {
-        if (attempt >= DEADLOCK_RETRIES || !isDeadlock(err)) throw err
+        if (attempt >= DEADLOCK_RETRIES || !(isDeadlock(err) || strayCancel(err, undefined))) throw err
       }
     }
   }) as Db['transaction']

@@ -76,15 +76,50 @@ export const outsideQueryScope = <T>(fn: () => T): T => scopes.exit(fn)
  * it (a cancel request on a new connection, PostgreSQL's own mechanism) when it is
  * running, or drops it when it still waits for a connection. A query that has already
  * finished is left as it is.
+ *
+ * A cancel request names a connection, not a statement: one sent as a statement ends can
+ * reach its connection after the pool gave it to another request, and stop that
+ * request's statement instead (57014 "due to user request" on a request nobody
+ * stopped). Such a statement is sent again, once: a cancelled statement has done
+ * nothing (PostgreSQL rolled it back), so this holds for the odd single-statement write
+ * too.
  */
 export function scopePostgres(client: Sql): Sql {
   const unsafe = client.unsafe.bind(client)
   ;(client as { unsafe: Sql['unsafe'] }).unsafe = ((...args: Parameters<Sql['unsafe']>) => {
-    const query = unsafe(...args)
-    currentQueryScope()?.track(() => cancelPostgresQuery(query))
+    const scope = currentQueryScope()
+    const send = () => {
+      const query = unsafe(...args)
+      scope?.track(() => cancelPostgresQuery(query))
+      return query
+    }
+    const query = send()
+    const then = query.then
+    Object.defineProperty(query, 'then', {
+      value(this: typeof query, onFulfilled?: (rows: unknown) => unknown, onRejected?: (err: unknown) => unknown) {
+        return then
+          .call(this, undefined, (err: unknown) => {
+            if (!strayCancel(err, scope)) throw err
+            const again = send()
+            // drizzle asks for rows as arrays with `.values()` after sending: keep the form.
+            ;(again as unknown as { isRaw?: unknown }).isRaw = (query as unknown as { isRaw?: unknown }).isRaw
+            return again
+          })
+          .then(onFulfilled, onRejected)
+      },
+    })
     return query
   }) as Sql['unsafe']
   return client
+}
+
+/** A cancellation this statement's own request (or no request) asked for? If not, it was meant for another. */
+export function strayCancel(err: unknown, scope: QueryScope | undefined): boolean {
+  if (scope?.stopped) return false
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e.code === '57014') return !(e instanceof QueryStopped) && /user request/.test(String(e.message ?? ''))
+  }
+  return false
 }
 
 /** What postgres.js keeps on a pending query (3.4.9), read here to cancel it safely. */

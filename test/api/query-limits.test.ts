@@ -176,6 +176,45 @@ gone('PostgreSQL: statements pipelined behind a busy connection when their reque
   void c
 })
 
+gone('PostgreSQL: a cancel request that lands on another request\'s statement does not fail it: the statement or transaction runs again', async (c) => {
+  if (testEngine !== 'postgres') return
+  const handle = connectPostgres(process.env.TEST_DATABASE_URL!, { max: 1, reportMax: 1 })
+  const admin = connectPostgres(process.env.TEST_DATABASE_URL!, { max: 1, reportMax: 1 })
+  try {
+    // What a late cancel request does: it names the connection, whatever runs there now.
+    const cancelWhenRunning = async (marker: string) => {
+      for (let i = 0; i < 200; i++) {
+        const [row] = await queryRows<{ cancelled: boolean }>(
+          admin.db,
+          sql`select pg_cancel_backend(pid) as cancelled from pg_stat_activity where query like ${'%' + marker + '%'} and pid <> pg_backend_pid() and state = 'active'`,
+        )
+        if (row?.cancelled) return true
+        await sleep(10)
+      }
+      return false
+    }
+    const staying = new QueryScope()
+    const read = runInQueryScope(staying, () => queryRows<{ i: number }>(handle.db, sql.raw(`select pg_sleep(0.3), 41 as i /* stray-read */`)))
+    assert.ok(await cancelWhenRunning('stray-read'), 'the read was running')
+    assert.equal((await read).map((r) => r.i), [41])
+
+    const write = handle.db.transaction(async (tx) => queryRows<{ i: number }>(tx, sql.raw(`select pg_sleep(0.3), 42 as i /* stray-tx */`)))
+    assert.ok(await cancelWhenRunning('stray-tx'), 'the transaction was running')
+    assert.equal((await write).map((r) => r.i), [42])
+
+    // A request's own stop still stops it.
+    const leaving = new QueryScope()
+    const stopped = runInQueryScope(leaving, () => queryRows(handle.db, sql.raw(`select pg_sleep(2) /* own-stop */`))).then(() => 'ran', (e: { code?: string; cause?: { code?: string } }) => `error ${e.cause?.code ?? e.code}`)
+    await sleep(100)
+    leaving.stop('client-gone')
+    assert.is(await stopped, 'error 57014')
+  } finally {
+    await handle.close()
+    await admin.close()
+  }
+  void c
+})
+
 ctx.use(limits, gone)
 limits.run()
 gone.run()
