@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
+import { pgError } from './pg-errors.ts'
 import { scopePglite, scopePostgres, strayCancel } from './query-scope.ts'
 import { checkRuntimeRole, grantRuntimeRole, roleWarning } from './roles.ts'
 import * as schema from './schema/index.ts'
@@ -111,10 +112,7 @@ export function connectPostgres(url: string, options: PostgresOptions = {}): DbH
 
 const DEADLOCK_RETRIES = 3
 
-const isDeadlock = (err: unknown): boolean => {
-  for (let e: any = err; e; e = e.cause) if (e.code === '40P01') return true
-  return false
-}
+const isDeadlock = (err: unknown): boolean => !!pgError(err, '40P01')
 
 /**
  * The audit chain's lock is held from a transaction's audit entry to its commit, so two

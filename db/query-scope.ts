@@ -13,6 +13,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { PGlite } from '@electric-sql/pglite'
 import type { Sql } from 'postgres'
+import { pgError } from './pg-errors.ts'
 
 export type StopReason = 'timeout' | 'client-gone'
 
@@ -116,10 +117,8 @@ export function scopePostgres(client: Sql): Sql {
 /** A cancellation this statement's own request (or no request) asked for? If not, it was meant for another. */
 export function strayCancel(err: unknown, scope: QueryScope | undefined): boolean {
   if (scope?.stopped) return false
-  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === '57014') return !(e instanceof QueryStopped) && /user request/.test(String(e.message ?? ''))
-  }
-  return false
+  const cancelled = pgError(err, '57014')
+  return !!cancelled && !(cancelled instanceof QueryStopped) && /user request/.test(String(cancelled.message ?? ''))
 }
 
 /** What postgres.js keeps on a pending query (3.4.9), read here to cancel it safely. */

@@ -12,6 +12,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { pgError } from '../../db/pg-errors.ts'
 import { QueryScope, runInQueryScope } from '../../db/query-scope.ts'
 import type { Config } from '../config.ts'
 import { HttpProblem } from '../lib/problems.ts'
@@ -39,13 +40,6 @@ export const queryTimeout = (setting: string, ms: number) =>
 /** Nobody reads it: the client is gone. Logged as 499, as proxies do. */
 const clientGone = () => new HttpProblem(499, 'client-closed', 'Client closed the request', 'client-closed', undefined)
 
-const isQueryCanceled = (error: unknown): { message: string } | undefined => {
-  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (e.code === '57014') return { message: String(e.message ?? '') }
-  }
-  return undefined
-}
-
 /**
  * The problem for a statement this request's scope stopped, or that PostgreSQL stopped by
  * its own statement_timeout (the report pool's backstop); undefined for any other error.
@@ -54,7 +48,7 @@ export function stoppedQueryProblem(request: FastifyRequest, error: unknown, con
   if (error instanceof HttpProblem) return undefined
   const scope = request.queryScope
   if (scope?.stopped === 'client-gone') return clientGone()
-  const serverTimeout = /statement timeout/.test(isQueryCanceled(error)?.message ?? '')
+  const serverTimeout = /statement timeout/.test(pgError(error, '57014')?.message ?? '')
   if (scope?.stopped !== 'timeout' && !serverTimeout) return undefined
   const cls = request.routeOptions.config?.queryClass ?? 'read'
   const setting = SETTINGS[cls === 'unbounded' || serverTimeout ? 'report' : cls]

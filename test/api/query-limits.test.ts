@@ -20,6 +20,8 @@ import { appContext, type ApiClient, type AppContext } from '../helpers/app.ts'
 import { testEngine } from '../helpers/database.ts'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** How a statement failed, as its SQLSTATE (57014: cancelled). */
+const failedWith = (e: { code?: string; cause?: { code?: string } }) => `error ${e.cause?.code ?? e.code}`
 
 /** Runs `during` while `table` cannot be read (PostgreSQL) or the database is busy (PGlite); then lets go. */
 async function whileBusy<T>(c: AppContext, table: string, during: () => Promise<T>): Promise<T> {
@@ -159,7 +161,7 @@ gone('PostgreSQL: statements pipelined behind a busy connection when their reque
     const leaving = new QueryScope()
     const staying = new QueryScope()
     const statements = [staying, leaving, leaving, staying].map((scope, i) => runInQueryScope(scope, () => statement(i)))
-    const outcomes = statements.map((s) => s.then((rows) => `rows ${rows[0]!.i}`, (e: { code?: string; cause?: { code?: string } }) => `error ${e.cause?.code ?? e.code}`))
+    const outcomes = statements.map((s) => s.then((rows) => `rows ${rows[0]!.i}`, failedWith))
     await sleep(30)
     leaving.stop('client-gone')
     // Cancelling a pipelined statement in postgres.js left its promise pending for ever
@@ -167,7 +169,7 @@ gone('PostgreSQL: statements pipelined behind a busy connection when their reque
     const settled = await Promise.race([Promise.all(outcomes), sleep(5000).then(() => 'still waiting after 5 s')])
     assert.equal(settled, ['rows 0', 'rows 1', 'rows 2', 'rows 3'])
     // The stopped request's next statement is refused at once.
-    const next = await runInQueryScope(leaving, () => statement(4)).then(() => 'ran', (e: { code?: string; cause?: { code?: string } }) => `error ${e.cause?.code ?? e.code}`)
+    const next = await runInQueryScope(leaving, () => statement(4)).then(() => 'ran', failedWith)
     assert.is(next, 'error 57014')
     assert.equal((await queryRows<{ i: number }>(handle.db, sql`select 7::int as i`)).map((r) => r.i), [7])
   } finally {
@@ -204,7 +206,7 @@ gone('PostgreSQL: a cancel request that lands on another request\'s statement do
 
     // A request's own stop still stops it.
     const leaving = new QueryScope()
-    const stopped = runInQueryScope(leaving, () => queryRows(handle.db, sql.raw(`select pg_sleep(2) /* own-stop */`))).then(() => 'ran', (e: { code?: string; cause?: { code?: string } }) => `error ${e.cause?.code ?? e.code}`)
+    const stopped = runInQueryScope(leaving, () => queryRows(handle.db, sql.raw(`select pg_sleep(2) /* own-stop */`))).then(() => 'ran', failedWith)
     await sleep(100)
     leaving.stop('client-gone')
     assert.is(await stopped, 'error 57014')

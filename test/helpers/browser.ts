@@ -83,13 +83,13 @@ export function browserContext(options: BrowserOptions = {}) {
     const app = await buildApp({ db: handle.db, engine: handle.engine, config, logger: false, backup: handle.backup })
     // Requests the server is still answering, for the report of a file stopped because it hung.
     const inFlight = new Map<object, string>()
-    app.addHook('onRequest', async (request) => void inFlight.set(request, `${request.method} ${request.url} since ${new Date().toISOString()}`))
-    app.addHook('onResponse', async (request) => void inFlight.delete(request))
-    app.addHook('onRequestAbort', async (request) => void inFlight.delete(request))
     // The server's side of a 5xx the page saw (it logs nothing here): what broke, and where.
     const failures = new WeakMap<object, Error>()
+    app.addHook('onRequest', async (request) => void inFlight.set(request, `${request.method} ${request.url} since ${new Date().toISOString()}`))
+    app.addHook('onRequestAbort', async (request) => void inFlight.delete(request))
     app.addHook('onError', async (request, _reply, error) => void failures.set(request, error))
     app.addHook('onResponse', async (request, reply) => {
+      inFlight.delete(request)
       if (reply.statusCode < 500) return
       const error = failures.get(request)
       ctx.problems.push(`server: ${reply.statusCode} ${request.method} ${request.url}: ${error?.stack ?? 'no error thrown'}${error?.cause ? `\ncause: ${(error.cause as Error).stack ?? String(error.cause)}` : ''}`)
