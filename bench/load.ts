@@ -12,6 +12,8 @@
  * where requests in progress share one computation) and each on a period of its own
  * (twelve months starting on ten different days), where nothing is shared.
  * BENCH_LOAD_ONE_POOL=1 runs the heavy reads on the main pool, as before.
+ * BENCH_LOAD_NO_PRIORITY=1 lets the report pool use all its connections while the main pool
+ * has work (db/pool-priority.ts); BENCH_LOAD_PROFILE=<dir> writes a CPU profile of the server.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
@@ -74,10 +76,10 @@ async function serverCpu(server: ChildProcess): Promise<number> {
 }
 
 export async function benchLoad() {
-  const server: ChildProcess = fork(new URL('./load-server.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
+  const server: ChildProcess = fork(new URL('./load-server.ts', import.meta.url), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_LOAD_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_LOAD_PROFILE}`] : [])], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
   try {
     const [info] = (await Promise.race([once(server, 'message'), once(server, 'exit').then(() => Promise.reject(new Error('the bench server stopped: is the seeded database there (`npm run bench:seed`)?')))])) as [
-      { port: number; cookie: string; onePool: boolean; dbPoolSize: number; reportPoolSize: number },
+      { port: number; cookie: string; onePool: boolean; priority?: number; dbPoolSize: number; reportPoolSize: number },
     ]
     const base = `http://127.0.0.1:${info.port}`
     const now = new Date()
@@ -89,7 +91,7 @@ export async function benchLoad() {
     const tenPeriods = Array.from({ length: 10 }, (_, k) => `/api/reports/compliance?from=${day(from, k)}&to=${day(to, k)}`)
     const lists = ['/api/dossiers?limit=50', '/api/inspections?limit=50', '/api/findings?limit=50', '/api/nonconformities?limit=50', '/api/documents?limit=50']
     console.log(
-      `pools: ${info.onePool ? `one of ${info.dbPoolSize} (heavy reads share it)` : `main ${info.dbPoolSize}, reports ${info.reportPoolSize}`}; ${SECONDS} s a phase; load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+      `pools: ${info.onePool ? `one of ${info.dbPoolSize} (heavy reads share it)` : `main ${info.dbPoolSize}, reports ${info.reportPoolSize}${info.priority ? ` (${info.priority} statement${info.priority > 1 ? 's' : ''} at a time while the main pool has work)` : ''}`}; ${SECONDS} s a phase; load average before: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
     )
     // Warm-up: plans, caches, the JIT.
     await load(base, info.cookie, [...lists, ...summary], 2).catch(() => undefined)

@@ -11,6 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 import { pgError } from './pg-errors.ts'
+import { countOrdinary, PoolPriority, waitForTurn } from './pool-priority.ts'
 import { scopePglite, scopePostgres, strayCancel } from './query-scope.ts'
 import { checkRuntimeRole, grantRuntimeRole, roleWarning } from './roles.ts'
 import * as schema from './schema/index.ts'
@@ -28,6 +29,8 @@ export interface DbHandle {
    * connections ordinary requests need; on PGlite the same single connection as `db`.
    */
   reportDb: Db
+  /** On PostgreSQL, how the report pool gives way to the main one (db/pool-priority.ts). */
+  priority?: PoolPriority
   engine: Engine
   /** Applies pending drizzle-kit migrations; safe when several instances start at once. */
   migrate(): Promise<void>
@@ -64,6 +67,11 @@ export interface PostgresOptions {
    * which are the only statements on that pool.
    */
   reportStatementTimeoutMs?: number
+  /**
+   * Report statements at a time while the main pool has statements in the database
+   * (db/pool-priority.ts); 1 unless told. `reportMax` or more turns the priority off.
+   */
+  reportMaxWhileBusy?: number
 }
 
 /**
@@ -73,20 +81,24 @@ export interface PostgresOptions {
  */
 export function connectPostgres(url: string, options: PostgresOptions = {}): DbHandle {
   const migrationUrl = options.migrationUrl ?? url
+  const reportMax = options.reportMax ?? 3
+  const reportMaxWhileBusy = options.reportMaxWhileBusy ?? 1
+  const priority = reportMaxWhileBusy < reportMax ? new PoolPriority(reportMax, reportMaxWhileBusy) : undefined
   const client = scopePostgres(postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POSTGRES_SESSION }))
-  const db = retryDeadlocks(drizzlePostgres({ client, schema }) as unknown as Db)
+  const db = retryDeadlocks(drizzlePostgres({ client: priority ? countOrdinary(client, priority) : client, schema }) as unknown as Db)
   // Lazy like every postgres.js pool: it opens its connections on its first statements.
   const reportClient = scopePostgres(
     postgres(url, {
-      max: options.reportMax ?? 3,
+      max: reportMax,
       onnotice: () => {},
       connection: { ...POSTGRES_SESSION, ...(options.reportStatementTimeoutMs ? { statement_timeout: options.reportStatementTimeoutMs } : {}) },
     }),
   )
-  const reportDb = drizzlePostgres({ client: reportClient, schema }) as unknown as Db
+  const reportDb = drizzlePostgres({ client: priority ? waitForTurn(reportClient, priority) : reportClient, schema }) as unknown as Db
   return {
     db,
     reportDb,
+    priority,
     engine: 'postgres',
     async migrate() {
       // A single-connection client holds an advisory lock for the whole run, so a second
@@ -196,6 +208,7 @@ export interface ConnectConfig {
   dataDir: string
   dbPoolSize?: number
   reportPoolSize?: number
+  reportPoolWhileBusy?: number
   reportTimeoutMs?: number
   pgliteSharedBuffersMb?: number
 }
@@ -206,6 +219,7 @@ export function connect(config: ConnectConfig): DbHandle {
         migrationUrl: config.databaseMigrationUrl,
         max: config.dbPoolSize,
         reportMax: config.reportPoolSize,
+        reportMaxWhileBusy: config.reportPoolWhileBusy,
         // A little past the app's own limit, so the app's clearer answer comes first.
         reportStatementTimeoutMs: config.reportTimeoutMs ? config.reportTimeoutMs + 1000 : undefined,
       })

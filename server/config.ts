@@ -46,6 +46,8 @@ export interface Config {
   dbPoolSize: number
   /** Connections of the second PostgreSQL pool that only the heavy reads use (summaries, reports, statistics, exports). */
   reportPoolSize: number
+  /** Statements the report pool runs at a time while the main pool has statements in the database (db/pool-priority.ts). */
+  reportPoolWhileBusy: number
   /** Time an ordinary API request's reads may take in the database, in ms (0: no limit); then they are cancelled and the answer is 503. */
   queryTimeoutMs: number
   /** The same for reports, statistics and exports. */
@@ -245,6 +247,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     stallSeconds: int('QMS_STALL_SECONDS', 60, 0, 3600),
     dbPoolSize: int('QMS_DB_POOL_SIZE', 10, 1, 1000),
     reportPoolSize: int('QMS_REPORT_POOL_SIZE', 3, 1, 100),
+    reportPoolWhileBusy: int('QMS_REPORT_POOL_WHILE_BUSY', 1, 1, 100),
     queryTimeoutMs: int('QMS_QUERY_TIMEOUT_SECONDS', 5, 0, 3600) * 1000,
     reportTimeoutMs: int('QMS_REPORT_TIMEOUT_SECONDS', 30, 0, 3600) * 1000,
     timeZone,

@@ -8,7 +8,7 @@ import { connect, type DbHandle } from '../db/client.ts'
 import { DataDirLockedError, lockDataDir, type DataDirLock } from '../db/data-dir-lock.ts'
 import type { Config } from './config.ts'
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databaseMigrationUrl' | 'dataDir'> & Partial<Pick<Config, 'dbPoolSize' | 'reportPoolSize' | 'reportTimeoutMs'>>): Promise<DbHandle> {
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'databaseMigrationUrl' | 'dataDir'> & Partial<Pick<Config, 'dbPoolSize' | 'reportPoolSize' | 'reportPoolWhileBusy' | 'reportTimeoutMs'>>): Promise<DbHandle> {
   let lock: DataDirLock | undefined
   if (!config.databaseUrl) lock = lockDataDir(config.dataDir)
   try {

@@ -1,0 +1,145 @@
+/**
+ * Ordinary requests before heavy reads, on PostgreSQL.
+ *
+ * The report pool keeps summaries, statistics and exports from taking the connections
+ * list pages, forms and sign-ins need, but on a server of two cores both kinds of work
+ * still share the CPU: three report statements running beside five list pages' made each
+ * list page wait its turn for a core behind them. So while any statement of the main
+ * pool is in the database (sent or waiting for a connection), the report pool sends its
+ * statements one at a time; when the main pool is idle it uses all its connections
+ * again. Heavy reads are slowed, never stopped: one of them always makes progress.
+ */
+import type { Sql } from 'postgres'
+import { currentQueryScope, QueryStopped, type QueryScope } from './query-scope.ts'
+
+export class PoolPriority {
+  private ordinary = 0
+  private heavy = 0
+  private readonly waiting = new Set<() => void>()
+
+  /**
+   * @param heavyMax report statements at a time while the main pool is idle (its size)
+   * @param heavyWhileBusy report statements at a time while the main pool has work
+   */
+  constructor(
+    readonly heavyMax: number,
+    readonly heavyWhileBusy = 1,
+  ) {}
+
+  /** Statements of the main pool in the database now, and report statements. */
+  get state() {
+    return { ordinary: this.ordinary, heavy: this.heavy, waiting: this.waiting.size }
+  }
+
+  ordinaryStarted() {
+    this.ordinary++
+  }
+
+  ordinaryEnded() {
+    this.ordinary--
+    this.admit()
+  }
+
+  /**
+   * Resolves with the release of a turn for one heavy statement, once it may be sent; a
+   * scope that stops meanwhile rejects it with `QueryStopped` and takes no turn.
+   */
+  heavyTurn(scope?: QueryScope): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      const start = () => {
+        untrack()
+        this.heavy++
+        let released = false
+        resolve(() => {
+          if (released) return
+          released = true
+          this.heavy--
+          this.admit()
+        })
+      }
+      const untrack = scope?.track(() => {
+        this.waiting.delete(start)
+        reject(new QueryStopped(scope.stopped ?? 'timeout'))
+      }) ?? (() => {})
+      if (scope?.stopped) return
+      this.waiting.add(start)
+      this.admit()
+    })
+  }
+
+  private admit() {
+    const limit = this.ordinary > 0 ? this.heavyWhileBusy : this.heavyMax
+    for (const start of this.waiting) {
+      if (this.heavy >= limit) return
+      this.waiting.delete(start)
+      start()
+    }
+  }
+}
+
+/**
+ * What drizzle does with `client.unsafe(…)`: optionally `.values()` (rows as arrays), then
+ * await it. The statement is only made when awaited, so that it can wait for its turn.
+ */
+class DeferredQuery<T> implements PromiseLike<T> {
+  private raw = false
+  private running?: Promise<T>
+  constructor(private readonly run: (raw: boolean) => Promise<T>) {}
+  values(): this {
+    this.raw = true
+    return this
+  }
+  then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+    this.running ??= this.run(this.raw)
+    return this.running.then(onFulfilled, onRejected)
+  }
+}
+
+type Unsafe = Sql['unsafe']
+
+function send(unsafe: Unsafe, args: Parameters<Unsafe>, raw: boolean) {
+  const query = unsafe(...args)
+  return raw ? query.values() : query
+}
+
+/**
+ * `client` as drizzle sees it, with `unsafe` (the statements drizzle sends outside
+ * transactions) replaced. A proxy, not a change to the client: postgres.js sends its own
+ * `begin` through `unsafe` and needs a real query back.
+ */
+function withUnsafe(client: Sql, wrap: (unsafe: Unsafe) => (...args: Parameters<Unsafe>) => unknown): Sql {
+  const unsafe = wrap(client.unsafe.bind(client) as Unsafe)
+  return new Proxy(client, { get: (target, key) => (key === 'unsafe' ? unsafe : Reflect.get(target, key)) })
+}
+
+/** Counts the main pool's statements in the database for `priority`. */
+export const countOrdinary = (client: Sql, priority: PoolPriority): Sql =>
+  withUnsafe(
+    client,
+    (unsafe) =>
+      (...args) =>
+        new DeferredQuery(async (raw) => {
+          priority.ordinaryStarted()
+          try {
+            return await send(unsafe, args, raw)
+          } finally {
+            priority.ordinaryEnded()
+          }
+        }),
+  )
+
+/** Sends the report pool's statements when `priority` gives them a turn. */
+export const waitForTurn = (client: Sql, priority: PoolPriority): Sql =>
+  withUnsafe(
+    client,
+    (unsafe) =>
+      (...args) =>
+        new DeferredQuery(async (raw) => {
+          const release = await priority.heavyTurn(currentQueryScope())
+          try {
+            return await send(unsafe, args, raw)
+          } finally {
+            release()
+          }
+        }),
+  )
