@@ -81,7 +81,7 @@ export class PoolPriority {
  * What drizzle does with `client.unsafe(…)`: optionally `.values()` (rows as arrays), then
  * await it. The statement is only made when awaited, so that it can wait for its turn.
  */
-class DeferredQuery<T> implements PromiseLike<T> {
+class DeferredQuery<T = unknown> implements PromiseLike<T> {
   private raw = false
   private running?: Promise<T>
   constructor(private readonly run: (raw: boolean) => Promise<T>) {}
@@ -97,49 +97,41 @@ class DeferredQuery<T> implements PromiseLike<T> {
 
 type Unsafe = Sql['unsafe']
 
-function send(unsafe: Unsafe, args: Parameters<Unsafe>, raw: boolean) {
-  const query = unsafe(...args)
-  return raw ? query.values() : query
-}
-
 /**
- * `client` as drizzle sees it, with `unsafe` (the statements drizzle sends outside
- * transactions) replaced. A proxy, not a change to the client: postgres.js sends its own
- * `begin` through `unsafe` and needs a real query back.
+ * `client` as drizzle sees it: each statement drizzle sends outside transactions (through
+ * `unsafe`) is sent by `around`, when it calls `send`. A proxy, not a change to the
+ * client: postgres.js sends its own `begin` through `unsafe` and needs a real query back.
  */
-function withUnsafe(client: Sql, wrap: (unsafe: Unsafe) => (...args: Parameters<Unsafe>) => unknown): Sql {
-  const unsafe = wrap(client.unsafe.bind(client) as Unsafe)
-  return new Proxy(client, { get: (target, key) => (key === 'unsafe' ? unsafe : Reflect.get(target, key)) })
+function aroundStatements(client: Sql, around: (send: () => Promise<unknown>) => Promise<unknown>): Sql {
+  const unsafe = client.unsafe.bind(client) as Unsafe
+  const deferred = (...args: Parameters<Unsafe>) =>
+    new DeferredQuery((raw) =>
+      around(async () => {
+        const query = unsafe(...args)
+        return raw ? query.values() : query
+      }),
+    )
+  return new Proxy(client, { get: (target, key) => (key === 'unsafe' ? deferred : Reflect.get(target, key)) })
 }
 
 /** Counts the main pool's statements in the database for `priority`. */
 export const countOrdinary = (client: Sql, priority: PoolPriority): Sql =>
-  withUnsafe(
-    client,
-    (unsafe) =>
-      (...args) =>
-        new DeferredQuery(async (raw) => {
-          priority.ordinaryStarted()
-          try {
-            return await send(unsafe, args, raw)
-          } finally {
-            priority.ordinaryEnded()
-          }
-        }),
-  )
+  aroundStatements(client, async (send) => {
+    priority.ordinaryStarted()
+    try {
+      return await send()
+    } finally {
+      priority.ordinaryEnded()
+    }
+  })
 
 /** Sends the report pool's statements when `priority` gives them a turn. */
 export const waitForTurn = (client: Sql, priority: PoolPriority): Sql =>
-  withUnsafe(
-    client,
-    (unsafe) =>
-      (...args) =>
-        new DeferredQuery(async (raw) => {
-          const release = await priority.heavyTurn(currentQueryScope())
-          try {
-            return await send(unsafe, args, raw)
-          } finally {
-            release()
-          }
-        }),
-  )
+  aroundStatements(client, async (send) => {
+    const release = await priority.heavyTurn(currentQueryScope())
+    try {
+      return await send()
+    } finally {
+      release()
+    }
+  })
