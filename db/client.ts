@@ -68,8 +68,9 @@ export interface PostgresOptions {
    */
   reportStatementTimeoutMs?: number
   /**
-   * Report statements at a time while the main pool has statements in the database
-   * (db/pool-priority.ts); 1 unless told. `reportMax` or more turns the priority off.
+   * Report statements at a time while the main pool has statements in the database or a
+   * transaction open (db/pool-priority.ts); 1 unless told. `reportMax` or more turns the
+   * priority off.
    */
   reportMaxWhileBusy?: number
 }

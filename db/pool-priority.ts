@@ -5,9 +5,9 @@
  * list pages, forms and sign-ins need, but on a server of two cores both kinds of work
  * still share the CPU: three report statements running beside five list pages' made each
  * list page wait its turn for a core behind them. So while any statement of the main
- * pool is in the database (sent or waiting for a connection), the report pool sends its
- * statements one at a time; when the main pool is idle it uses all its connections
- * again. Heavy reads are slowed, never stopped: one of them always makes progress.
+ * pool is in the database (sent or waiting for a connection) or a transaction of it is
+ * open, the report pool sends its statements one at a time; when the main pool is idle
+ * it uses all its connections again. Heavy reads are slowed, never stopped: one of them always makes progress.
  */
 import type { Sql } from 'postgres'
 import { currentQueryScope, QueryStopped, type QueryScope } from './query-scope.ts'
@@ -98,40 +98,51 @@ class DeferredQuery<T = unknown> implements PromiseLike<T> {
 type Unsafe = Sql['unsafe']
 
 /**
- * `client` as drizzle sees it: each statement drizzle sends outside transactions (through
- * `unsafe`) is sent by `around`, when it calls `send`. A proxy, not a change to the
- * client: postgres.js sends its own `begin` through `unsafe` and needs a real query back.
+ * `client` as drizzle sees it, with some of its methods replaced. A proxy, not a change to
+ * the client: postgres.js sends its own `begin` through `unsafe` and needs a real query back.
  */
-function aroundStatements(client: Sql, around: (send: () => Promise<unknown>) => Promise<unknown>): Sql {
+const replacing = (client: Sql, replaced: Partial<Record<'unsafe' | 'begin', unknown>>): Sql =>
+  new Proxy(client, { get: (target, key) => (key in replaced ? replaced[key as keyof typeof replaced] : Reflect.get(target, key)) })
+
+/** `unsafe` (how drizzle sends a statement outside transactions), sent by `around` when it calls `send`. */
+function statementsAround(client: Sql, around: (send: () => Promise<unknown>) => Promise<unknown>) {
   const unsafe = client.unsafe.bind(client) as Unsafe
-  const deferred = (...args: Parameters<Unsafe>) =>
+  return (...args: Parameters<Unsafe>) =>
     new DeferredQuery((raw) =>
       around(async () => {
         const query = unsafe(...args)
         return raw ? query.values() : query
       }),
     )
-  return new Proxy(client, { get: (target, key) => (key === 'unsafe' ? deferred : Reflect.get(target, key)) })
 }
 
-/** Counts the main pool's statements in the database for `priority`. */
-export const countOrdinary = (client: Sql, priority: PoolPriority): Sql =>
-  aroundStatements(client, async (send) => {
+/** Counts the main pool's statements and transactions in the database for `priority`. */
+export function countOrdinary(client: Sql, priority: PoolPriority): Sql {
+  const counted = async <T>(work: () => Promise<T>): Promise<T> => {
     priority.ordinaryStarted()
     try {
-      return await send()
+      return await work()
     } finally {
       priority.ordinaryEnded()
     }
+  }
+  const begin = client.begin.bind(client) as (...args: unknown[]) => Promise<unknown>
+  return replacing(client, {
+    unsafe: statementsAround(client, counted),
+    // A write is a transaction: it counts from its `begin` to its end, whatever it runs.
+    begin: (...args: unknown[]) => counted(() => begin(...args)),
   })
+}
 
 /** Sends the report pool's statements when `priority` gives them a turn. */
 export const waitForTurn = (client: Sql, priority: PoolPriority): Sql =>
-  aroundStatements(client, async (send) => {
-    const release = await priority.heavyTurn(currentQueryScope())
-    try {
-      return await send()
-    } finally {
-      release()
-    }
+  replacing(client, {
+    unsafe: statementsAround(client, async (send) => {
+      const release = await priority.heavyTurn(currentQueryScope())
+      try {
+        return await send()
+      } finally {
+        release()
+      }
+    }),
   })

@@ -46,7 +46,7 @@ export interface Config {
   dbPoolSize: number
   /** Connections of the second PostgreSQL pool that only the heavy reads use (summaries, reports, statistics, exports). */
   reportPoolSize: number
-  /** Statements the report pool runs at a time while the main pool has statements in the database (db/pool-priority.ts). */
+  /** Statements the report pool runs at a time while the main pool has statements in the database or a transaction open (db/pool-priority.ts). */
   reportPoolWhileBusy: number
   /** Time an ordinary API request's reads may take in the database, in ms (0: no limit); then they are cancelled and the answer is 503. */
   queryTimeoutMs: number
