@@ -7,7 +7,8 @@
  * list page wait its turn for a core behind them. So while any statement of the main
  * pool is in the database (sent or waiting for a connection) or a transaction of it is
  * open, the report pool sends its statements one at a time; when the main pool is idle
- * it uses all its connections again. Heavy reads are slowed, never stopped: one of them always makes progress.
+ * it uses all its connections again. Heavy reads are slowed, never stopped: one of them
+ * always makes progress.
  */
 import type { Sql } from 'postgres'
 import { currentQueryScope, QueryStopped, type QueryScope } from './query-scope.ts'
@@ -26,7 +27,7 @@ export class PoolPriority {
     readonly heavyWhileBusy = 1,
   ) {}
 
-  /** Statements of the main pool in the database now, and report statements. */
+  /** Main-pool statements and transactions in the database now; report statements running and waiting. */
   get state() {
     return { ordinary: this.ordinary, heavy: this.heavy, waiting: this.waiting.size }
   }

@@ -1,9 +1,10 @@
 /**
  * Ordinary requests before heavy reads (db/pool-priority.ts), on PostgreSQL: while the
  * main pool has a statement in the database or a transaction open, the report pool runs
- * its statements one at a time; with the main pool idle, side by side. Each report statement says when it began
- * and ended in the database, so the test reads what overlapped there, not how long
- * anything took. The embedded database has one connection and no report pool.
+ * its statements one at a time; with the main pool idle, side by side. Each report
+ * statement says when it began and ended in the database, so the test reads what
+ * overlapped there, not how long anything took. The embedded database has one connection
+ * and no report pool.
  */
 import { sql } from 'drizzle-orm'
 import { test } from 'uvu'
