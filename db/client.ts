@@ -12,7 +12,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import postgres from 'postgres'
 import { pgError } from './pg-errors.ts'
 import { countOrdinary, PoolPriority, waitForTurn } from './pool-priority.ts'
-import { scopePglite, scopePostgres, strayCancel } from './query-scope.ts'
+import { CancelRequests, scopePglite, scopePostgres, strayCancel } from './query-scope.ts'
 import { checkRuntimeRole, grantRuntimeRole, roleWarning } from './roles.ts'
 import * as schema from './schema/index.ts'
 
@@ -85,8 +85,9 @@ export function connectPostgres(url: string, options: PostgresOptions = {}): DbH
   const reportMax = options.reportMax ?? 3
   const reportMaxWhileBusy = options.reportMaxWhileBusy ?? 1
   const priority = reportMaxWhileBusy < reportMax ? new PoolPriority(reportMax, reportMaxWhileBusy) : undefined
-  const client = scopePostgres(postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POSTGRES_SESSION }))
-  const db = retryDeadlocks(drizzlePostgres({ client: priority ? countOrdinary(client, priority) : client, schema }) as unknown as Db)
+  const cancels = new CancelRequests()
+  const client = scopePostgres(postgres(url, { max: options.max ?? 10, onnotice: () => {}, connection: POSTGRES_SESSION }), cancels)
+  const db = retryDeadlocks(drizzlePostgres({ client: priority ? countOrdinary(client, priority) : client, schema }) as unknown as Db, cancels)
   // Lazy like every postgres.js pool: it opens its connections on its first statements.
   const reportClient = scopePostgres(
     postgres(url, {
@@ -94,6 +95,7 @@ export function connectPostgres(url: string, options: PostgresOptions = {}): DbH
       onnotice: () => {},
       connection: { ...POSTGRES_SESSION, ...(options.reportStatementTimeoutMs ? { statement_timeout: options.reportStatementTimeoutMs } : {}) },
     }),
+    new CancelRequests(),
   )
   const reportDb = drizzlePostgres({ client: priority ? waitForTurn(reportClient, priority) : reportClient, schema }) as unknown as Db
   return {
@@ -133,16 +135,19 @@ const isDeadlock = (err: unknown): boolean => !!pgError(err, '40P01')
  * PostgreSQL then rolls one back whole. Running that outermost transaction again is safe
  * (nothing of it was kept) and is what a person would otherwise do by pressing Save twice.
  * The same for a transaction stopped by a cancel request meant for another request's
- * statement (db/query-scope.ts): the app never cancels statements inside transactions.
+ * statement (db/query-scope.ts): the app never cancels statements inside transactions;
+ * it runs again once the cancel requests then on their way (`cancels`) have arrived.
  */
-function retryDeadlocks(db: Db): Db {
+function retryDeadlocks(db: Db, cancels: CancelRequests): Db {
   const transaction = db.transaction.bind(db)
   ;(db as { transaction: Db['transaction'] }).transaction = (async (fn: any, config?: any) => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await transaction(fn, config)
       } catch (err) {
-        if (attempt >= DEADLOCK_RETRIES || !(isDeadlock(err) || strayCancel(err, undefined))) throw err
+        if (attempt >= DEADLOCK_RETRIES) throw err
+        if (strayCancel(err, undefined)) await cancels.arrived()
+        else if (!isDeadlock(err)) throw err
       }
     }
   }) as Db['transaction']

@@ -78,41 +78,46 @@ export const outsideQueryScope = <T>(fn: () => T): T => scopes.exit(fn)
  * running, or drops it when it still waits for a connection. A query that has already
  * finished is left as it is.
  *
- * A cancel request names a connection, not a statement: one sent as a statement ends can
+* A cancel request names a connection, not a statement: one sent as a statement ends can
  * reach its connection after the pool gave it to another request, and stop that
  * request's statement instead (57014 "due to user request" on a request nobody
- * stopped). Such a statement is sent again, once: a cancelled statement has done
- * nothing (PostgreSQL rolled it back), so this holds for the odd single-statement write
- * too.
+ * stopped). Such a statement is sent again once the cancel requests then on their way
+ * have arrived (`cancels`), so that they cannot stop it a second time, and at most
+ * STRAY_RETRIES times: a cancelled statement has done nothing (PostgreSQL rolled it
+ * back), so this holds for the odd single-statement write too.
  */
-export function scopePostgres(client: Sql): Sql {
+export function scopePostgres(client: Sql, cancels: CancelRequests): Sql {
   const unsafe = client.unsafe.bind(client)
   ;(client as { unsafe: Sql['unsafe'] }).unsafe = ((...args: Parameters<Sql['unsafe']>) => {
     const scope = currentQueryScope()
     const send = () => {
       const query = unsafe(...args)
-      scope?.track(() => cancelPostgresQuery(query))
+      scope?.track(() => cancels.send(query))
       return query
     }
     const query = send()
     const then = query.then
+    const rows = (sent: typeof query, attempt: number): Promise<unknown> =>
+      new Promise((resolve, reject) => then.call(sent, resolve, reject)).catch(async (err: unknown) => {
+        if (attempt > STRAY_RETRIES || !strayCancel(err, scope)) throw err
+        await cancels.arrived()
+        const again = send()
+        // drizzle asks for rows as arrays with `.values()` after sending: keep the form.
+        ;(again as unknown as { isRaw?: unknown }).isRaw = (query as unknown as { isRaw?: unknown }).isRaw
+        return rows(again, attempt + 1)
+      })
     Object.defineProperty(query, 'then', {
       value(this: typeof query, onFulfilled?: (rows: unknown) => unknown, onRejected?: (err: unknown) => unknown) {
-        return then
-          .call(this, undefined, (err: unknown) => {
-            if (!strayCancel(err, scope)) throw err
-            const again = send()
-            // drizzle asks for rows as arrays with `.values()` after sending: keep the form.
-            ;(again as unknown as { isRaw?: unknown }).isRaw = (query as unknown as { isRaw?: unknown }).isRaw
-            return again
-          })
-          .then(onFulfilled, onRejected)
+        return rows(this, 1).then(onFulfilled, onRejected)
       },
     })
     return query
   }) as Sql['unsafe']
   return client
 }
+
+/** How many times a statement stopped by cancel requests meant for others is sent again. */
+export const STRAY_RETRIES = 3
 
 /** A cancellation this statement's own request (or no request) asked for? If not, it was meant for another. */
 export function strayCancel(err: unknown, scope: QueryScope | undefined): boolean {
@@ -131,10 +136,14 @@ interface PendingPgQuery {
 }
 
 /**
+ * The cancel requests one client has sent and not yet seen arrive, so that a statement one
+ * of them stopped by mistake is sent again only once none of them can stop it again.
+ *
  * `query.cancel()` starts the cancel request and drops its promise, so a cancel that
  * cannot reach the server (it is down) would be an unhandled rejection; the pool's
- * canceller returns that promise, which is awaited here and its failure ignored (the
- * statement then ends with its connection anyway).
+ * canceller returns that promise, which is kept here and its failure ignored (the
+ * statement then ends with its connection anyway). It settles when PostgreSQL closes the
+ * cancel request's connection, once it has signalled the statement's backend.
  *
  * A statement pipelined on a busy connection (handed to it, waiting behind the one it
  * runs) is left to run: postgres.js cannot cancel it — its promise would never settle, a
@@ -144,23 +153,38 @@ interface PendingPgQuery {
  * test/api/query-limits.test.ts). It is short work behind a cancelled one; the request
  * still stops, as its next statement is refused at once.
  */
-function cancelPostgresQuery(query: object) {
-  const q = query as PendingPgQuery
-  // Just sent, a query may not yet be handed to the pool (postgres.js does so a microtask
-  // later): cancelled then, it would still take a connection, find itself cancelled and
-  // leave that connection marked busy for ever. By the next turn it waits in the pool's
-  // queue (no state: taken off and rejected), runs (cancelled in the database), or waits
-  // pipelined (left to run, above).
-  setImmediate(() => {
-    if (q.canceller && (!q.state || q.active)) cancelNow(q)
-  })
-}
+export class CancelRequests {
+  private readonly pending = new Set<Promise<void>>()
 
-function cancelNow(q: PendingPgQuery) {
-  const canceller = q.canceller
-  if (!canceller) return
-  q.canceller = null
-  canceller(q)?.catch(() => {})
+  /** Cancels `query` (a pending postgres.js query) in the database, or drops it while it waits for a connection. */
+  send(query: object) {
+    const q = query as PendingPgQuery
+    // Just sent, a query may not yet be handed to the pool (postgres.js does so a microtask
+    // later): cancelled then, it would still take a connection, find itself cancelled and
+    // leave that connection marked busy for ever. By the next turn it waits in the pool's
+    // queue (no state: taken off and rejected), runs (cancelled in the database), or waits
+    // pipelined (left to run, above).
+    const sent: Promise<void> = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const canceller = q.canceller
+        if (!canceller || (q.state && !q.active)) return resolve()
+        q.canceller = null
+        Promise.resolve(canceller(q)).then(() => resolve(), () => resolve())
+      }),
+    ).finally(() => this.pending.delete(sent))
+    this.pending.add(sent)
+  }
+
+  /**
+   * Resolves once the cancel requests sent so far have arrived, or after `waitMs` (a server
+   * that takes no cancel request stops no statement with one either).
+   */
+  async arrived(waitMs = 1000): Promise<void> {
+    if (!this.pending.size) return
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([Promise.all(this.pending), new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))])
+    clearTimeout(timer)
+  }
 }
 
 /**

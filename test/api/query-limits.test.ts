@@ -198,6 +198,8 @@ gone('PostgreSQL: a cancel request that lands on another request\'s statement do
     const staying = new QueryScope()
     const read = runInQueryScope(staying, () => queryRows<{ i: number }>(handle.db, sql.raw(`select pg_sleep(0.3), 41 as i /* stray-read */`)))
     assert.ok(await cancelWhenRunning('stray-read'), 'the read was running')
+    // Several requests leaving at once send several cancel requests: the one sent again can be hit too.
+    assert.ok(await cancelWhenRunning('stray-read'), 'the read was sent again')
     assert.equal((await read).map((r) => r.i), [41])
 
     const write = handle.db.transaction(async (tx) => queryRows<{ i: number }>(tx, sql.raw(`select pg_sleep(0.3), 42 as i /* stray-tx */`)))
@@ -213,6 +215,36 @@ gone('PostgreSQL: a cancel request that lands on another request\'s statement do
   } finally {
     await handle.close()
     await admin.close()
+  }
+  void c
+})
+
+gone('PostgreSQL: while many clients leave, the requests that stay all get their rows', async (c) => {
+  if (testEngine !== 'postgres') return
+  // Short statements on a small pool, cancelled as they end: the cancel requests keep
+  // landing on the statements that took over their connections.
+  const handle = connectPostgres(process.env.TEST_DATABASE_URL!, { max: 4, reportMax: 1 })
+  const statement = () => queryRows<{ ok: number }>(handle.db, sql.raw(`select pg_sleep(${(Math.random() * 0.004).toFixed(4)}), 1 as ok`))
+  try {
+    const staying = async () => {
+      const scope = new QueryScope()
+      const failures: string[] = []
+      for (let i = 0; i < 60; i++) await runInQueryScope(scope, statement).catch((e) => failures.push(failedWith(e)))
+      return failures
+    }
+    const leaving = async () => {
+      for (let i = 0; i < 60; i++) {
+        const scope = new QueryScope()
+        const sent = runInQueryScope(scope, statement).catch(() => {})
+        await sleep(Math.random() * 4)
+        scope.stop('client-gone')
+        await sent
+      }
+    }
+    const [failures] = await Promise.all([Promise.all([...Array(4)].map(staying)), ...[...Array(8)].map(leaving)])
+    assert.equal(failures.flat(), [])
+  } finally {
+    await handle.close()
   }
   void c
 })
