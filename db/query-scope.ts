@@ -71,6 +71,9 @@ export const runInQueryScope = <T>(scope: QueryScope, fn: () => T): T => scopes.
  */
 export const outsideQueryScope = <T>(fn: () => T): T => scopes.exit(fn)
 
+/** How many times a statement stopped by cancel requests meant for others is sent again. */
+const STRAY_RETRIES = 3
+
 /**
  * postgres.js: drizzle sends every statement outside a transaction through
  * `client.unsafe`, which returns the pending query. Cancelling it asks the server to stop
@@ -78,7 +81,7 @@ export const outsideQueryScope = <T>(fn: () => T): T => scopes.exit(fn)
  * running, or drops it when it still waits for a connection. A query that has already
  * finished is left as it is.
  *
-* A cancel request names a connection, not a statement: one sent as a statement ends can
+ * A cancel request names a connection, not a statement: one sent as a statement ends can
  * reach its connection after the pool gave it to another request, and stop that
  * request's statement instead (57014 "due to user request" on a request nobody
  * stopped). Such a statement is sent again once the cancel requests then on their way
@@ -101,6 +104,7 @@ export function scopePostgres(client: Sql, cancels: CancelRequests): Sql {
       new Promise((resolve, reject) => then.call(sent, resolve, reject)).catch(async (err: unknown) => {
         if (attempt > STRAY_RETRIES || !strayCancel(err, scope)) throw err
         await cancels.arrived()
+        if (scope?.stopped) throw new QueryStopped(scope.stopped)
         const again = send()
         // drizzle asks for rows as arrays with `.values()` after sending: keep the form.
         ;(again as unknown as { isRaw?: unknown }).isRaw = (query as unknown as { isRaw?: unknown }).isRaw
@@ -115,9 +119,6 @@ export function scopePostgres(client: Sql, cancels: CancelRequests): Sql {
   }) as Sql['unsafe']
   return client
 }
-
-/** How many times a statement stopped by cancel requests meant for others is sent again. */
-export const STRAY_RETRIES = 3
 
 /** A cancellation this statement's own request (or no request) asked for? If not, it was meant for another. */
 export function strayCancel(err: unknown, scope: QueryScope | undefined): boolean {
